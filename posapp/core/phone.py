@@ -1,0 +1,93 @@
+"""Customer phone numbers: normalisation to E.164 (Cameroon first) and mobile-money operator detection.
+
+The operator comes from libphonenumber's carrier data (``phonenumbers.carrier``), not from a prefix
+table of our own, so a renumbering reaches us with a library update.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+import phonenumbers
+from phonenumbers import PhoneNumberType, carrier
+
+DEFAULT_REGION = "CM"
+
+
+class PhoneError(ValueError):
+    """A number that cannot receive a mobile-money push; the message is meant for the cashier."""
+
+
+class Operator(StrEnum):
+    """Mobile-money operators, named with My-CoolPay's operator codes."""
+
+    ORANGE = "CM_OM"
+    MTN = "CM_MOMO"
+
+    @property
+    def display_name(self) -> str:
+        return {Operator.ORANGE: "Orange Money", Operator.MTN: "MTN MoMo"}[self]
+
+
+# libphonenumber's English carrier names for Cameroon, mapped to the operator's mobile-money service.
+_CARRIERS: dict[str, Operator] = {"Orange": Operator.ORANGE, "MTN Cameroon": Operator.MTN}
+_MOBILE_TYPES = {PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE}
+_ALLOWED = re.compile(r"^\+?[\d\s\-./()]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class MobileNumber:
+    """A valid mobile number in E.164 form (``+237699009900``) with its mobile-money operator."""
+
+    e164: str
+    operator: Operator
+
+    @property
+    def national(self) -> str:
+        """The national significant number, the 9-digit form My-CoolPay uses (``699009900``)."""
+        return str(phonenumbers.parse(self.e164).national_number)
+
+    def formatted(self) -> str:
+        """International format for people: ``+237 6 99 00 99 00``."""
+        return phonenumbers.format_number(phonenumbers.parse(self.e164), phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+    def __str__(self) -> str:
+        return self.e164
+
+
+def parse_mobile(text: str, region: str = DEFAULT_REGION) -> MobileNumber:
+    """Normalise ``text`` (``699009900``, ``+237 6 99 00 99 00``, ``00237699009900``) and name its operator.
+
+    Raises ``PhoneError`` for anything that is not an Orange or MTN mobile number.
+    """
+    raw = (text or "").strip()
+    if not raw:
+        raise PhoneError("Enter the customer's phone number.")
+    if not _ALLOWED.match(raw):
+        raise PhoneError("A phone number has digits only.")
+    if raw.startswith("00"):
+        raw = "+" + re.sub(r"\D", "", raw)[2:]
+    try:
+        number = phonenumbers.parse(raw, region)
+    except phonenumbers.NumberParseException:
+        raise PhoneError("This is not a phone number.") from None
+    if not phonenumbers.is_valid_number(number):
+        region_code = phonenumbers.region_code_for_number(number) or region
+        example = phonenumbers.example_number_for_type(region_code, PhoneNumberType.MOBILE)
+        expected = len(str(example.national_number)) if example else 0
+        length = len(str(number.national_number))
+        if length < expected:
+            raise PhoneError("The number is too short.")
+        if expected and length > expected:
+            raise PhoneError("The number has too many digits.")
+        raise PhoneError("This number does not exist.")
+    if phonenumbers.number_type(number) not in _MOBILE_TYPES:
+        raise PhoneError("This is a landline number; mobile money needs a mobile number.")
+    name = carrier.name_for_number(number, "en")
+    operator = _CARRIERS.get(name)
+    if operator is None:
+        who = name or "this operator"
+        raise PhoneError(f"Mobile money is available for Orange and MTN numbers only, not {who}.")
+    return MobileNumber(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), operator)

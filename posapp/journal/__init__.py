@@ -1,0 +1,1 @@
+"""The append-only SQLite journal of every money movement (through sqlite-utils), its queries, CSV export and end-of-day totals. No Qt."""

@@ -1,0 +1,1 @@
+"""Async orchestration of payments, status tracking, refunds, payouts and balance; talks upward only through services.events. No Qt."""

@@ -1,0 +1,1 @@
+"""Qt item models over the journal (paged, with a Columns enum and named roles)."""

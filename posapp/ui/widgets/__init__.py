@@ -1,0 +1,1 @@
+"""Reusable widgets: QR code, keypad, amount input, status badge."""
