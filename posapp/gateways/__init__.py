@@ -1,1 +1,4 @@
-"""One async client per payment provider over an injected httpx.AsyncClient, behind the Gateway protocol of base.py. No Qt."""
+"""One async client per payment provider, behind the Gateway protocol of base.py.
+
+Each client works over an injected httpx.AsyncClient. No Qt.
+"""

@@ -1,1 +1,4 @@
-"""Async orchestration of payments, status tracking, refunds, payouts and balance; talks upward only through services.events. No Qt."""
+"""Async orchestration of payments, status tracking, refunds, payouts and balance.
+
+Services talk upward only through services.events. No Qt.
+"""

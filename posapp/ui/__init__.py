@@ -1,1 +1,4 @@
-"""Everything that imports Qt: the main window, screens, widgets, models and the bridge from service events to Qt signals."""
+"""Everything that imports Qt.
+
+The main window, screens, widgets, models and the bridge from service events to Qt signals.
+"""

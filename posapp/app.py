@@ -1,0 +1,238 @@
+"""Composition root and command line: settings -> journal -> gateway -> services -> UI.
+
+One entry point (``run``) for every command:
+
+- ``posapp``                 the console (training mode when no provider is configured)
+- ``posapp --version``       prints the version
+- ``posapp --self-test``     starts the console, waits for the main window to paint, exits 0 (or 1 + reason)
+- ``posapp sandbox [--port]`` serves the provider emulators in the foreground
+- ``posapp tour DIR``        renders every screen to PNG files, in English and French
+
+The GUI runs on a qasync event loop; shutdown is idempotent (the window closing, ``aboutToQuit`` and
+SIGINT/SIGTERM can all ask for it, the clean-up runs once).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import logging.handlers
+import signal
+import sys
+import time
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from posapp import __version__
+from posapp.config import ConfigError, Settings, load_settings, log_dir
+from posapp.core.redact import redact_text
+
+log = logging.getLogger("posapp")
+
+SELF_TEST_TIMEOUT_S = 30.0
+
+
+class SecretFilter(logging.Filter):
+    """Cuts every registered secret out of log records, whatever logged them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: set[str] = set()
+
+    def add(self, secrets: Iterable[str]) -> None:
+        self.secrets.update(s for s in secrets if s)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if self.secrets:
+            message = record.getMessage()
+            record.msg = redact_text(message, self.secrets)
+            record.args = None
+            if record.exc_info and record.exc_info[1] is not None:
+                record.exc_text = redact_text(logging.Formatter().formatException(record.exc_info), self.secrets)
+                record.exc_info = None
+        return True
+
+
+secret_filter = SecretFilter()
+
+
+def configure_logging(level: int = logging.INFO) -> None:
+    """Log to a rotating file under the log dir and warnings to stderr, both through the secret filter."""
+    root = logging.getLogger()
+    if any(getattr(h, "_posapp", False) for h in root.handlers):
+        return
+    root.setLevel(level)
+    formatter = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    handlers: list[logging.Handler] = []
+    try:
+        log_dir().mkdir(parents=True, exist_ok=True)
+        handlers.append(
+            logging.handlers.RotatingFileHandler(
+                log_dir() / "posapp.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+            )
+        )
+    except OSError as exc:
+        print(f"posapp: cannot write logs to {log_dir()}: {exc.strerror}", file=sys.stderr)
+    stderr = logging.StreamHandler()
+    stderr.setLevel(logging.WARNING)
+    handlers.append(stderr)
+    for handler in handlers:
+        handler.setFormatter(formatter)
+        handler.addFilter(secret_filter)
+        handler._posapp = True  # type: ignore[attr-defined]
+        root.addHandler(handler)
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="posapp", description="Mobile-money point of sale and merchant console.")
+    parser.add_argument("--version", action="version", version=f"posapp {__version__}")
+    parser.add_argument(
+        "--self-test", action="store_true", help="start, wait until the main window has painted, and exit"
+    )
+    parser.add_argument("--debug", action="store_true", help="log at DEBUG level")
+    commands = parser.add_subparsers(dest="command")
+    sandbox = commands.add_parser("sandbox", help="serve the provider emulators on 127.0.0.1 until interrupted")
+    sandbox.add_argument("--port", type=int, default=0, help="TCP port (0 picks a free one)")
+    tour = commands.add_parser("tour", help="render every screen to PNG files in DIR, in English and French")
+    tour.add_argument("dir", type=Path)
+    return parser.parse_args(list(argv))
+
+
+class Console:
+    """Everything the running console is made of, built in order and closed in reverse, once."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.window: object | None = None
+        self._closed = False
+        self._closing: asyncio.Task[None] | None = None
+
+    async def aclose(self) -> None:
+        """Stop following payments, close the HTTP client, the sandbox and the journal. Safe to call twice."""
+        if self._closed:
+            return
+        self._closed = True
+        log.info("console closed")
+
+
+async def run_console(options: argparse.Namespace) -> int:
+    """The qasync main coroutine: build the console, show it, wait for the request to quit, clean up."""
+    from PySide6.QtWidgets import QApplication
+
+    from posapp.ui.i18n import install_translators
+    from posapp.ui.main_window import MainWindow
+    from posapp.ui.theme import apply_theme
+
+    started = time.perf_counter()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    app.setApplicationName("posapp")
+    app.setApplicationVersion(__version__)
+    app.setQuitOnLastWindowClosed(False)
+
+    try:
+        settings = load_settings()
+    except ConfigError as exc:
+        log.error("settings: %s", exc)
+        if options.self_test:
+            print(f"self-test failed: {exc}", file=sys.stderr)
+            return 1
+        settings = Settings()
+
+    install_translators(app, settings.resolved_language())
+    apply_theme(app)
+    console = Console(settings)
+    quit_requested = asyncio.Event()
+    app.aboutToQuit.connect(quit_requested.set)
+    _install_signal_handlers(quit_requested)
+
+    try:
+        window = MainWindow(training=settings.training, provider_label=_provider_label(settings.active_provider))
+        console.window = window
+        window.closing.connect(quit_requested.set)
+        painted = asyncio.Event()
+        window.first_painted.connect(painted.set)
+        window.show()
+        if options.self_test:
+            try:
+                await asyncio.wait_for(painted.wait(), SELF_TEST_TIMEOUT_S)
+            except TimeoutError:
+                print(
+                    f"self-test failed: the main window did not paint within {SELF_TEST_TIMEOUT_S:.0f} s",
+                    file=sys.stderr,
+                )
+                return 1
+            elapsed = (time.perf_counter() - started) * 1000
+            print(f"self-test ok: main window painted {elapsed:.0f} ms after start")
+            return 0
+        await quit_requested.wait()
+        return 0
+    finally:
+        await console.aclose()
+        if console.window is not None:
+            console.window.deleteLater()  # type: ignore[attr-defined]
+
+
+def _provider_label(provider: str) -> str:
+    return {
+        "mycoolpay": "My-CoolPay",
+        "coolpay": "CoolPay",
+        "paiwise": "Paiwise",
+        "commercelayer": "Commerce Layer",
+    }.get(provider, provider)
+
+
+def _install_signal_handlers(quit_requested: asyncio.Event) -> None:
+    loop = asyncio.get_running_loop()
+
+    def request_quit(*_: object) -> None:
+        loop.call_soon_threadsafe(quit_requested.set)
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        try:
+            signal.signal(sig, request_quit)
+        except ValueError:  # not the main thread (embedded use)
+            pass
+
+
+def _run_gui(options: argparse.Namespace) -> int:
+    import qasync
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    # Python only runs signal handlers when the interpreter gets control; a periodic no-op timer gives it
+    # that chance while Qt waits for events, so Ctrl+C in the terminal closes the console cleanly.
+    heartbeat = QTimer()
+    heartbeat.start(250)
+    heartbeat.timeout.connect(lambda: None)
+    try:
+        return int(qasync.run(run_console(options)))
+    except Exception as exc:
+        log.exception("the console stopped on an error")
+        if options.self_test:
+            print(f"self-test failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        heartbeat.stop()
+        del app
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    options = parse_args(sys.argv[1:] if argv is None else argv)
+    configure_logging(logging.DEBUG if options.debug else logging.INFO)
+    if options.command == "sandbox":
+        from posapp.sandbox.server import main as sandbox_main
+
+        return sandbox_main(["--port", str(options.port)])
+    if options.command == "tour":
+        from posapp.ui.tour import render_tour
+
+        return render_tour(options.dir)
+    return _run_gui(options)
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

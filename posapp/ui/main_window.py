@@ -1,0 +1,203 @@
+"""The console window: navigation between the screens, the training-mode banner and the status bar."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from posapp.ui.screens.placeholder import PlaceholderScreen
+
+
+@dataclass(frozen=True)
+class ScreenInfo:
+    key: str
+    title: str
+    coming: str
+
+
+def screen_infos() -> list[ScreenInfo]:
+    """The screens of the console in navigation order, with their translated titles."""
+    return [
+        ScreenInfo(
+            "sale",
+            QCoreApplication.translate("MainWindow", "Sale"),
+            QCoreApplication.translate(
+                "MainWindow",
+                "Type the amount, then show a QR code for the customer to scan or push the payment to their phone.",
+            ),
+        ),
+        ScreenInfo(
+            "activity",
+            QCoreApplication.translate("MainWindow", "Activity"),
+            QCoreApplication.translate(
+                "MainWindow", "Every payment in progress with its live status, age and actions."
+            ),
+        ),
+        ScreenInfo(
+            "history",
+            QCoreApplication.translate("MainWindow", "History"),
+            QCoreApplication.translate(
+                "MainWindow", "Every past payment, refund and payout: search, filters, details and re-check."
+            ),
+        ),
+        ScreenInfo(
+            "balance",
+            QCoreApplication.translate("MainWindow", "Balance"),
+            QCoreApplication.translate(
+                "MainWindow", "The provider balance and today's takings, refunds, payouts and fees."
+            ),
+        ),
+        ScreenInfo(
+            "payouts",
+            QCoreApplication.translate("MainWindow", "Payouts"),
+            QCoreApplication.translate(
+                "MainWindow", "Send money to a mobile-money number or wallet, with manager approval."
+            ),
+        ),
+        ScreenInfo(
+            "settings",
+            QCoreApplication.translate("MainWindow", "Settings"),
+            QCoreApplication.translate(
+                "MainWindow", "Provider and keys, language, polling, idle lock, receipts and users."
+            ),
+        ),
+    ]
+
+
+class _PaintWatcher(QObject):
+    """Emits ``painted`` after the watched widget's first paint event has been delivered."""
+
+    painted = Signal()
+
+    def __init__(self, watched: QWidget) -> None:
+        super().__init__(watched)
+        self._done = False
+        watched.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.Paint and not self._done:
+            self._done = True
+            self.painted.emit()
+        return False
+
+
+class MainWindow(QMainWindow):
+    """The console's main window.
+
+    Signals:
+        first_painted: the window has painted once (used by ``--self-test`` and the startup benchmark).
+        closing: the window is closing; the composition root shuts the application down.
+    """
+
+    first_painted = Signal()
+    closing = Signal()
+
+    def __init__(self, *, training: bool, provider_label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("posapp")
+        self.setMinimumSize(1024, 700)
+        self.training = training
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+
+        self.training_banner = QLabel(
+            QCoreApplication.translate(
+                "MainWindow", "TRAINING MODE: payments go to the built-in emulator ({provider}). No real money moves."
+            ).format(provider=provider_label)
+        )
+        self.training_banner.setObjectName("trainingBanner")
+        self.training_banner.setWordWrap(True)
+        self.training_banner.setVisible(training)
+        outer.addWidget(self.training_banner)
+
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        outer.addLayout(body, 1)
+
+        navigation = QWidget()
+        navigation.setObjectName("navigation")
+        navigation.setFixedWidth(230)
+        nav_layout = QVBoxLayout(navigation)
+        nav_layout.setContentsMargins(0, 0, 0, 12)
+        nav_layout.setSpacing(2)
+        brand = QLabel("posapp")
+        brand.setObjectName("brand")
+        nav_layout.addWidget(brand)
+        nav_layout.addSpacing(8)
+        body.addWidget(navigation)
+
+        self.stack = QStackedWidget()
+        body.addWidget(self.stack, 1)
+
+        self.nav_group = QButtonGroup(self)
+        self.nav_group.setExclusive(True)
+        self.nav_buttons: dict[str, QPushButton] = {}
+        self.screens: dict[str, QWidget] = {}
+        for index, info in enumerate(screen_infos()):
+            button = QPushButton(info.title)
+            button.setProperty("nav", True)
+            button.setCheckable(True)
+            button.setObjectName(f"nav_{info.key}")
+            button.setToolTip(info.coming)
+            nav_layout.addWidget(button)
+            self.nav_group.addButton(button, index)
+            self.nav_buttons[info.key] = button
+            screen = PlaceholderScreen(info.title, info.coming)
+            self.screens[info.key] = screen
+            self.stack.addWidget(screen)
+            shortcut = QShortcut(QKeySequence(f"F{index + 1}"), self)
+            shortcut.activated.connect(button.click)
+        nav_layout.addStretch(1)
+        self.nav_group.idClicked.connect(self.stack.setCurrentIndex)
+        self.nav_buttons["sale"].setChecked(True)
+
+        self.setCentralWidget(central)
+        status = self.statusBar()
+        self.mode_label = QLabel(
+            QCoreApplication.translate("MainWindow", "Training mode")
+            if training
+            else QCoreApplication.translate("MainWindow", "Live: {provider}").format(provider=provider_label)
+        )
+        self.connection_label = QLabel(QCoreApplication.translate("MainWindow", "Ready"))
+        status.addWidget(self.mode_label)
+        status.addPermanentWidget(self.connection_label)
+
+        self._paint_watcher = _PaintWatcher(self)
+        self._paint_watcher.painted.connect(self.first_painted)
+
+    def show_screen(self, key: str) -> None:
+        self.nav_buttons[key].click()
+
+    def current_screen(self) -> str:
+        return next(k for k, w in self.screens.items() if w is self.stack.currentWidget())
+
+    def replace_screen(self, key: str, widget: QWidget) -> None:
+        """Put a real screen in place of the placeholder for ``key``."""
+        old = self.screens[key]
+        index = self.stack.indexOf(old)
+        self.stack.insertWidget(index, widget)
+        self.stack.removeWidget(old)
+        old.deleteLater()
+        self.screens[key] = widget
+
+    def set_connection_text(self, text: str) -> None:
+        self.connection_label.setText(text)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        self.closing.emit()
+        super().closeEvent(event)
