@@ -11,6 +11,7 @@ import argparse
 import shutil
 import subprocess
 import sys
+import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -57,18 +58,31 @@ def main(argv: list[str] | None = None) -> int:
     for language in LANGUAGES:
         ts = TRANSLATIONS / f"posapp_{language}.ts"
         qm = TRANSLATIONS / f"posapp_{language}.qm"
-        if not options.check:
-            subprocess.run(
-                [tool("lupdate"), "-silent", "-no-obsolete", *sources(), "-ts", str(ts.relative_to(ROOT))],
-                check=True,
-                cwd=ROOT,
-            )
+        if options.check:
+            # Update a copy: a new string in the code shows up there as unfinished, and the committed
+            # .qm must be what lrelease makes of the committed .ts.
+            with tempfile.TemporaryDirectory() as tmp:
+                copy = Path(tmp) / ts.name
+                shutil.copy(ts, copy)
+                update(copy)
+                missing = unfinished(copy)
+                built = Path(tmp) / qm.name
+                release(ts, built)
+                if not qm.exists() or built.read_bytes() != qm.read_bytes():
+                    status = 1
+                    print(f"{qm.name} is not built from {ts.name}: run python packaging/i18n.py")
+        else:
+            update(ts)
             release(ts, qm)
-        missing = unfinished(ts)
+            missing = unfinished(ts)
         if missing:
             status = 1
             print(f"{ts.name}: {len(missing)} untranslated: " + "; ".join(missing[:10]))
     return status
+
+
+def update(ts: Path) -> None:
+    subprocess.run([tool("lupdate"), "-silent", "-no-obsolete", *sources(), "-ts", str(ts)], check=True, cwd=ROOT)
 
 
 if __name__ == "__main__":

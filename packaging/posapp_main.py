@@ -1,0 +1,6 @@
+"""Entry script of the PyInstaller bundle."""
+
+from posapp.app import run
+
+if __name__ == "__main__":
+    run()

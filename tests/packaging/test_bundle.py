@@ -1,0 +1,59 @@
+"""The PyInstaller one-folder bundle builds, stays small and passes its own self-test."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+MAX_BUNDLE_BYTES = 120 * 1000 * 1000
+
+
+def folder_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+@pytest.mark.slow
+def test_bundle_builds_and_passes_self_test(tmp_path: Path) -> None:
+    pyinstaller = Path(sys.executable).with_name("pyinstaller")
+    build = subprocess.run(
+        [
+            str(pyinstaller),
+            "--noconfirm",
+            "--log-level",
+            "ERROR",
+            "--distpath",
+            str(tmp_path / "dist"),
+            "--workpath",
+            str(tmp_path / "build"),
+            str(ROOT / "packaging" / "posapp.spec"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=900,
+    )
+    assert build.returncode == 0, build.stderr[-4000:]
+    bundle = tmp_path / "dist" / "posapp"
+    size = folder_size(bundle)
+    print(f"bundle size: {size / 1e6:.1f} MB")
+    assert size < MAX_BUNDLE_BYTES, f"bundle is {size / 1e6:.1f} MB"
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "POSAPP_HOME": str(tmp_path / "home")}
+    version = subprocess.run([str(bundle / "posapp"), "--version"], capture_output=True, text=True, env=env)
+    assert version.returncode == 0
+    assert version.stdout.startswith("posapp ")
+    result = subprocess.run(
+        [str(bundle / "posapp"), "--self-test"], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert result.returncode == 0, result.stderr[-4000:]
+    assert "self-test ok" in result.stdout
+    # The excluded Qt modules really are out of the bundle.
+    internal = bundle / "_internal" / "PySide6"
+    assert not list(internal.glob("QtQml*")), "QtQml was bundled"
+    assert not list(internal.glob("QtQuick*")), "QtQuick was bundled"
+    assert not list(internal.rglob("libQt6Quick*")), "Qt Quick libraries were bundled"
