@@ -8,8 +8,12 @@ keyring (see the Settings screen); the file only holds what may be read by anyon
 from __future__ import annotations
 
 import dataclasses
+import locale as system_locale
 import logging
+import math
 import os
+import re
+import tempfile
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -104,45 +108,118 @@ class Settings:
 
     @property
     def locale(self) -> str:
-        """The Babel locale for amounts, dates and times: ``fr_CM``, ``en_CM``."""
-        return f"{self.resolved_language()}_{self.country}"
+        """The Babel locale for amounts, dates and times: ``fr_CM``, ``en_CM``.
+
+        Falls back to the bare language (``fr``) where CLDR has no data for the pair (``fr_DK``), so
+        formatting never meets an unknown locale.
+        """
+        from babel import localedata
+
+        language = self.resolved_language()
+        pair = f"{language}_{self.country}"
+        return pair if localedata.exists(pair) else language
 
     def replace(self, **changes: Any) -> Settings:
         return validate(dataclasses.replace(self, **changes))
 
 
+def _language_of(name: str) -> str:
+    """``fr`` of ``fr_CM.UTF-8``, ``fr-FR`` or ``French_Cameroon`` (Windows); ``""`` when neither."""
+    head = re.split(r"[_.@\-]", name.strip(), maxsplit=1)[0].lower()
+    if head in ("french", "français", "francais"):
+        return "fr"
+    if head == "english":
+        return "en"
+    return head if head in LANGUAGES else ""
+
+
 def system_language() -> str:
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
-        value = os.environ.get(var, "")
-        if value:
-            lang = value.split("_")[0].split(".")[0].lower()
-            return lang if lang in LANGUAGES else "en"
-    return "en"
+    """The UI language the system asks for: French or English (English for any other).
+
+    The POSIX variables in gettext's order (``LANGUAGE`` is a ``:`` list and counts unless the locale
+    is C); where none is set, as on Windows, the process locale.
+    """
+    posix = next((os.environ[var] for var in ("LC_ALL", "LC_MESSAGES", "LANG") if os.environ.get(var)), "")
+    if posix.split(".")[0] not in ("C", "POSIX"):
+        for name in os.environ.get("LANGUAGE", "").split(":"):
+            if language := _language_of(name):
+                return language
+    if posix:
+        return _language_of(posix) or "en"
+    try:
+        name = system_locale.getlocale()[0] or ""
+    except ValueError:
+        name = ""
+    return _language_of(name) or "en"
 
 
 _FIELDS = {f.name: f for f in dataclasses.fields(Settings)}
+_DEFAULTS = Settings()
+_KIND_NAMES = {bool: "true or false", int: "a whole number", str: "text", dict: "a table"}
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _check_types(settings: Settings) -> None:
+    for name in _FIELDS:
+        value, default = getattr(settings, name), getattr(_DEFAULTS, name)
+        if name == "poll_schedule":
+            if not isinstance(value, tuple) or not all(
+                isinstance(s, PollStep) and _is_number(s.until_s) and _is_number(s.every_s) for s in value
+            ):
+                raise ConfigError("Setting 'poll_schedule' must be a list of {until_s, every_s} tables.")
+        elif isinstance(default, bool) is not isinstance(value, bool) or not isinstance(value, type(default)):
+            kind = _KIND_NAMES.get(type(default), type(default).__name__)
+            raise ConfigError(f"Setting {name!r} must be {kind}, not {value!r}.")
 
 
 def validate(settings: Settings) -> Settings:
     """Return ``settings`` if every value is usable, else raise ``ConfigError`` naming the first bad one."""
+    _check_types(settings)
     if settings.provider and settings.provider not in PROVIDERS:
         raise ConfigError(f"Unknown provider {settings.provider!r}; expected one of {', '.join(PROVIDERS)}.")
     if settings.training_provider not in PROVIDERS:
         raise ConfigError(f"Unknown training provider {settings.training_provider!r}.")
     if settings.language and settings.language not in LANGUAGES:
         raise ConfigError(f"Unknown language {settings.language!r}; expected one of {', '.join(LANGUAGES)}.")
+    if not re.fullmatch(r"[A-Z]{2}", settings.country):
+        raise ConfigError(f"Setting 'country' must be a two-letter code such as CM, not {settings.country!r}.")
     from posapp.core.money import MoneyError, exponent
 
     try:
         exponent(settings.currency)
     except MoneyError as exc:
-        raise ConfigError(str(exc)) from None
+        raise ConfigError(f"Setting 'currency': {exc}") from None
     steps = settings.poll_schedule
-    if not steps or any(s.every_s <= 0 for s in steps) or any(a.until_s >= b.until_s for a, b in zip(steps, steps[1:])):
-        raise ConfigError("The polling schedule needs positive intervals over increasing ages.")
-    if settings.payment_expiry_s <= 0 or settings.max_concurrent_reads <= 0 or settings.idle_lock_minutes < 0:
-        raise ConfigError("Expiry, concurrent reads and idle lock must be positive numbers.")
+    if (
+        not steps
+        # "not (x > 0)" rather than "x <= 0": NaN passes every comparison
+        or any(not (0 < s.every_s < math.inf) or not (s.until_s > 0) for s in steps)
+        or any(not (a.until_s < b.until_s) for a, b in zip(steps, steps[1:], strict=False))
+    ):
+        raise ConfigError("Setting 'poll_schedule' needs positive intervals over increasing ages.")
+    if settings.payment_expiry_s <= 0:
+        raise ConfigError("Setting 'payment_expiry_s' must be more than zero.")
+    if settings.max_concurrent_reads <= 0:
+        raise ConfigError("Setting 'max_concurrent_reads' must be more than zero.")
+    if settings.idle_lock_minutes < 0:
+        raise ConfigError("Setting 'idle_lock_minutes' cannot be negative (0 turns the idle lock off).")
     return settings
+
+
+def _poll_schedule_from_toml(value: Any) -> tuple[PollStep, ...]:
+    bad = ConfigError("Setting 'poll_schedule' must be a list of {until_s, every_s} tables.")
+    if not isinstance(value, list) or not all(isinstance(s, dict) for s in value):
+        raise bad
+    try:
+        pairs = [(s["until_s"], s["every_s"]) for s in value]
+    except KeyError:
+        raise bad from None
+    if not all(_is_number(until) and _is_number(every) for until, every in pairs):
+        raise bad
+    return tuple(PollStep(float(until), float(every)) for until, every in pairs)
 
 
 def _from_toml(data: dict[str, Any]) -> Settings:
@@ -150,17 +227,9 @@ def _from_toml(data: dict[str, Any]) -> Settings:
     extra: dict[str, Any] = {}
     for key, value in data.items():
         if key not in _FIELDS or key == "extra":
-            extra[key] = value
+            extra[key] = value  # a newer version's setting: kept and written back
             continue
-        default = getattr(Settings(), key)
-        if key == "poll_schedule":
-            try:
-                value = tuple(PollStep(float(s["until_s"]), float(s["every_s"])) for s in value)
-            except (TypeError, KeyError, ValueError):
-                raise ConfigError("poll_schedule must be a list of {until_s, every_s} tables.") from None
-        elif isinstance(default, bool) is not isinstance(value, bool) or not isinstance(value, type(default)):
-            raise ConfigError(f"Setting {key!r} must be a {type(default).__name__}, not {value!r}.")
-        values[key] = value
+        values[key] = _poll_schedule_from_toml(value) if key == "poll_schedule" else value
     return validate(Settings(**values, extra=extra))
 
 
@@ -171,11 +240,10 @@ def _to_toml(settings: Settings) -> dict[str, Any]:
         if name == "extra":
             continue
         if name == "poll_schedule":
-            value = [
-                {"until_s": s.until_s if s.until_s != float("inf") else 1e12, "every_s": s.every_s} for s in value
-            ]
+            value = [{"until_s": s.until_s, "every_s": s.every_s} for s in value]  # TOML has inf
         out[name] = value
-    out.update(settings.extra)
+    for key, value in settings.extra.items():
+        out.setdefault(key, value)  # never overrides a known setting
     return out
 
 
@@ -192,21 +260,48 @@ def load_settings(path: Path | None = None) -> Settings:
         return Settings()
     except OSError as exc:
         raise ConfigError(f"Cannot read {path}: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path} is not UTF-8 text.") from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path} is not valid TOML: {exc}") from None
-    return _from_toml(data)
+    try:
+        return _from_toml(data)
+    except ConfigError as exc:
+        raise ConfigError(f"{path}: {exc}") from None
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> Path:
     """Write the settings atomically (a crash leaves the old file or the new one, never half of one)."""
     path = path or settings_path()
+    data = _to_toml(validate(settings))
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".toml.tmp")
-    with open(tmp, "wb") as fh:
-        tomli_w.dump(_to_toml(validate(settings)), fh)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    # A unique temporary name: two terminals sharing a POSAPP_HOME may save at the same moment.
+    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            tomli_w.dump(data, fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    _fsync_dir(path.parent)
     return path
+
+
+def _fsync_dir(directory: Path) -> None:
+    """Make the rename itself durable on POSIX; Windows cannot open a directory and needs no such step."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from functools import total_ordering
 
 from babel import Locale, UnknownLocaleError
@@ -40,6 +40,9 @@ EXPONENTS: dict[str, int] = {
 }
 
 MAX_DIGITS = 12
+# from_major refuses amounts this long in minor units: no provider sends them, and the 10**n of a
+# hostile exponent ("1E+999999999") would exhaust memory.
+_MAX_FROM_MAJOR_DIGITS = 40
 
 
 class MoneyError(ValueError):
@@ -77,14 +80,33 @@ class Money:
 
     @classmethod
     def from_major(cls, major: Decimal | int | str, currency: str) -> Money:
-        """Build from a major-unit amount (``Decimal("10.50")`` EUR → 1050); refuses extra decimals."""
-        if isinstance(major, float):
-            raise TypeError("Money.from_major refuses float")
-        value = Decimal(major)
-        scaled = value.scaleb(exponent(currency))
-        if scaled != scaled.to_integral_value():
-            raise MoneyError(f"{major} has more decimals than {currency} allows")
-        return cls(int(scaled), currency)
+        """Build from a major-unit amount (``Decimal("10.50")`` EUR → 1050); refuses extra decimals.
+
+        The conversion is exact integer arithmetic: ``Decimal`` operations round to the context's 28
+        digits, which would silently change a long amount.
+        """
+        if isinstance(major, float | bool):
+            raise TypeError(f"Money.from_major refuses {type(major).__name__}")
+        exp = exponent(currency)
+        try:
+            value = Decimal(major.strip() if isinstance(major, str) else major)
+        except (InvalidOperation, TypeError, ValueError):
+            raise MoneyError(f"{major!r} is not an amount") from None
+        if not value.is_finite():
+            raise MoneyError(f"{major!r} is not an amount")
+        if value and value.adjusted() + exp >= _MAX_FROM_MAJOR_DIGITS:
+            raise MoneyError(f"{major} is too large an amount")
+        sign, digits, value_exp = value.as_tuple()
+        assert isinstance(value_exp, int)  # a finite Decimal has an int exponent
+        coefficient = int("".join(map(str, digits)) or "0")
+        shift = value_exp + exp
+        if shift >= 0:
+            minor = coefficient * 10**shift
+        else:
+            minor, rest = divmod(coefficient, 10**-shift)
+            if rest:
+                raise MoneyError(f"{major} has more decimals than {currency} allows")
+        return cls(-minor if sign else minor, currency)
 
     @property
     def major(self) -> Decimal:
@@ -145,66 +167,108 @@ def currency_name(currency: str, locale: str = "fr_CM") -> str:
     return get_currency_name(currency, locale=_locale(locale))
 
 
-_SPACES = re.compile(r"[\s\u00a0\u202f\u2009\u2007']+")
+# Marks that only ever group digits: spaces of every width (NFKC has turned no-break and narrow
+# no-break spaces into plain ones) and apostrophes (``1'000``, de_CH's ``1’000``).
+_GROUP_MARKS = " '\u2019"
+_MINUS = ("-", "\u2212")
+# What cashiers also write for the CFA francs, besides Babel's symbol and the ISO code.
+_ALIASES: dict[str, tuple[str, ...]] = {
+    "XAF": ("FCFA", "F CFA", "CFA", "F"),
+    "XOF": ("FCFA", "F CFA", "CFA", "F"),
+}
+
+
+def _ascii_digits(text: str) -> str:
+    """``text`` with the decimal digits of every script (``٣``) written as ASCII digits."""
+    return "".join(
+        str(unicodedata.decimal(ch)) if not ch.isascii() and unicodedata.decimal(ch, None) is not None else ch
+        for ch in text
+    )
+
+
+def _is_digits(text: str) -> bool:
+    return text.isascii() and text.isdigit()
+
+
+def _strip_currency(raw: str, currency: str, loc: Locale) -> str:
+    """``raw`` without the currency's sign, code or usual name before or after the number."""
+    signs = {get_currency_symbol(currency, locale=loc), currency, *_ALIASES.get(currency, ())}
+    normal = sorted({unicodedata.normalize("NFKC", sign) for sign in signs if sign}, key=len, reverse=True)
+    names = "|".join(re.escape(sign) for sign in normal)
+    return re.sub(rf"^\s*(?:{names})\s*|\s*(?:{names})\s*$", "", raw, flags=re.IGNORECASE).strip()
 
 
 def parse_amount(text: str, currency: str, locale: str = "fr_CM") -> Money:
     """Read what a cashier typed (``1 000``, ``1.000``, ``1,50``, ``1000``) as a positive amount.
 
-    The locale's decimal symbol separates decimals; spaces, the locale's group symbol and the other of
-    ``.``/``,`` group thousands when they stand between groups of three digits. The currency's sign or
-    code may surround the number (so every formatted amount reads back). Raises ``MoneyError`` with a
-    reason a cashier understands.
+    The locale's decimal symbol always means decimals, so a currency's decimals are never exceeded:
+    ``1,000`` in ``fr_CM`` is refused (a thousand or one franc?), never read as 1 XAF. Spaces and
+    apostrophes group thousands; the other one of ``.``/``,`` groups thousands only when it stands
+    between groups of three digits and cannot be a decimal point: the locale groups with it (``1,000``
+    in ``en_CM``, ``1.000`` in ``da_DK``), the currency has no decimals (``1.000`` XAF in ``fr_CM``),
+    it occurs more than once (``1.000.000``) or a decimal part follows (``1.000,50``). So ``1.500``
+    EUR in ``fr_FR`` is refused as ambiguous. The currency's sign, code or (for the CFA francs)
+    ``FCFA``/``F`` may stand before or after the number, so every formatted amount reads back.
+    Raises ``MoneyError`` with a reason a cashier understands.
     """
     exp = exponent(currency)
     loc = _locale(locale)
-    raw = unicodedata.normalize("NFKC", text or "").strip()
+    raw = _ascii_digits(unicodedata.normalize("NFKC", text or "")).strip()
     if not raw:
         raise MoneyError("Enter an amount.")
-    for sign in sorted({get_currency_symbol(currency, locale=loc), currency}, key=len, reverse=True):
-        raw = raw.replace(sign, " ")
-    raw = raw.strip()
-    if raw.startswith("-") or raw.startswith("\u2212") or raw.endswith("-"):
+    raw = _strip_currency(raw, currency, loc)
+    if raw.startswith(_MINUS) or raw.endswith(_MINUS):
         raise MoneyError("The amount cannot be negative.")
-    raw = raw.lstrip("+")
+    raw = raw.removeprefix("+").strip()
     if not raw:
         raise MoneyError("Enter an amount.")
-    if re.search(r"\d[eE][+-]?\d", raw):
+    if re.search(r"[0-9][eE][+-]?[0-9]", raw):
         raise MoneyError("Type the amount in full, without exponent notation.")
-    if re.search(r"[^\d\s.,\u00a0\u202f\u2009\u2007']", raw):
-        raise MoneyError("The amount may contain digits only.")
     decimal_symbol = get_decimal_symbol(loc)
-    group_symbol = get_group_symbol(loc)
     other = "," if decimal_symbol == "." else "."
-    compact = _SPACES.sub(" ", raw)
-    if decimal_symbol in compact:
-        integer, _, fraction = compact.rpartition(decimal_symbol)
-        if decimal_symbol in integer:
-            raise MoneyError(f"The amount has more than one '{decimal_symbol}'.")
-    else:
-        integer, fraction = compact, ""
-    if fraction and not fraction.isdigit():
-        raise MoneyError("Only digits may follow the decimal separator.")
-    integer = integer.strip()
-    separators = {" ", other} | ({group_symbol} if group_symbol.strip() else set())
-    pattern = "[" + re.escape("".join(sorted(separators))) + "]"
-    if re.search(pattern, integer):
-        parts = re.split(pattern, integer)
-        head, groups = parts[0], parts[1:]
-        if not (1 <= len(head) <= 3 and head.isdigit() and all(len(g) == 3 and g.isdigit() for g in groups)):
-            if other in integer and other != group_symbol:
-                raise MoneyError(f"Use '{decimal_symbol}' for decimals.")
+    group_symbol = unicodedata.normalize("NFKC", get_group_symbol(loc))
+    marks = _GROUP_MARKS + ("" if group_symbol in (decimal_symbol, other) else group_symbol)
+    allowed = set("0123456789") | {decimal_symbol, other} | set(marks)
+    if any(ch not in allowed and not ch.isspace() for ch in raw):
+        raise MoneyError("The amount may contain digits only.")
+    compact = re.sub(rf"[{re.escape(marks)}\s]+", " ", raw)
+    if compact.count(decimal_symbol) > 1:
+        raise MoneyError(f"The amount has more than one '{decimal_symbol}'.")
+    integer, has_fraction, fraction = compact.partition(decimal_symbol)
+    integer, fraction = integer.strip(), fraction.strip()
+    if other in fraction:
+        raise MoneyError(f"Use '{decimal_symbol}' for decimals.")
+    if fraction and not _is_digits(fraction):
+        raise MoneyError(f"Only digits may follow '{decimal_symbol}'.")
+    groups = re.split(rf"[ {re.escape(other)}]", integer)
+    if len(groups) > 1:
+        head, tail = groups[0], groups[1:]
+        if not (1 <= len(head) <= 3 and all(len(group) == 3 for group in tail)):
+            if integer.count(other) == 1:
+                raise MoneyError(
+                    f"{currency} amounts have no decimals." if exp == 0 else f"Use '{decimal_symbol}' for decimals."
+                )
             raise MoneyError("Digits are grouped by three.")
-        integer = "".join(parts)
+        if integer.count(other) == 1 and not has_fraction and exp > 0 and group_symbol != other:
+            # "1.500" EUR in fr_FR: 1 500 € to a French eye, 1,50 € to an English one.
+            raise MoneyError(
+                f"'{other}' could be a decimal point here: use '{decimal_symbol}' for decimals"
+                " and a space between thousands."
+            )
+        integer = "".join(groups)
     if not integer and not fraction:
         raise MoneyError("Enter an amount.")
-    if integer and not integer.isdigit():
+    if integer and not _is_digits(integer):
         raise MoneyError("The amount may contain digits only.")
-    if len(fraction.rstrip("0")) > exp:
-        if exp == 0:
-            raise MoneyError(f"{currency} amounts have no decimals.")
-        raise MoneyError(f"{currency} amounts have at most {exp} decimals.")
-    digits = (integer or "0").lstrip("0") + fraction[:exp].ljust(exp, "0")
+    if len(fraction) > exp:
+        reason = (
+            f"{currency} amounts have no decimals" if exp == 0 else f"{currency} amounts have at most {exp} decimals"
+        )
+        if len(fraction) == 3:
+            # "1,000" XAF in fr_CM: a thousand to a bilingual cashier; refuse rather than read 1.
+            reason += f"; '{decimal_symbol}' marks decimals here, so type a thousand as 1 000 or 1000"
+        raise MoneyError(reason + ".")
+    digits = integer.lstrip("0") + fraction.ljust(exp, "0")
     if len(digits.lstrip("0")) > MAX_DIGITS:
         raise MoneyError(f"The amount is too large (at most {MAX_DIGITS} digits).")
     minor = int(digits or "0")

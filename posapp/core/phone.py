@@ -34,7 +34,9 @@ class Operator(StrEnum):
 # libphonenumber's English carrier names for Cameroon, mapped to the operator's mobile-money service.
 _CARRIERS: dict[str, Operator] = {"Orange": Operator.ORANGE, "MTN Cameroon": Operator.MTN}
 _MOBILE_TYPES = {PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE}
-_ALLOWED = re.compile(r"^\+?[\d\s\-./()]+$")
+_ALLOWED = re.compile(r"^\(?\+?[\d\s\-./()]+$")
+# Country calling code of the operators above: their mobile-money services serve Cameroonian numbers only.
+_COUNTRY_CODE = 237
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +62,7 @@ class MobileNumber:
 def parse_mobile(text: str, region: str = DEFAULT_REGION) -> MobileNumber:
     """Normalise ``text`` (``699009900``, ``+237 6 99 00 99 00``, ``00237699009900``) and name its operator.
 
-    Raises ``PhoneError`` for anything that is not an Orange or MTN mobile number.
+    Raises ``PhoneError`` for anything that is not a Cameroonian Orange or MTN mobile number.
     """
     raw = (text or "").strip()
     if not raw:
@@ -73,6 +75,13 @@ def parse_mobile(text: str, region: str = DEFAULT_REGION) -> MobileNumber:
         number = phonenumbers.parse(raw, region)
     except phonenumbers.NumberParseException:
         raise PhoneError("This is not a phone number.") from None
+    if number.country_code != _COUNTRY_CODE:
+        # Orange Côte d'Ivoire or MTN Nigeria numbers are valid and carry the same carrier names.
+        raise PhoneError(
+            f"This is a foreign number (+{number.country_code}); mobile money needs a Cameroonian number (+237)."
+        )
+    if number.italian_leading_zero:
+        raise PhoneError("Cameroonian numbers have no leading 0: type the 9 digits (6XX XX XX XX).")
     if not phonenumbers.is_valid_number(number):
         region_code = phonenumbers.region_code_for_number(number) or region
         example = phonenumbers.example_number_for_type(region_code, PhoneNumberType.MOBILE)

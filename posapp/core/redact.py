@@ -33,17 +33,30 @@ SECRET_KEYS = frozenset(
         "checksum",
         "card_number",
         "cvv",
+        "secret_key",
+        "passcode",
+        "passphrase",
+        "otp_code",
+        "pin_code",
+        "verification_code",
+        "cookie",
+        "set_cookie",
     }
 )
+_SECRET_SUFFIXES = ("_secret", "_private_key", "_secret_key", "_api_key", "_apikey", "_token", "_password", "_pin")
+
+# Word boundaries inside camelCase and PascalCase names: accessToken, XPrivateKey, APIKey.
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 
 
 def _normal_key(key: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "_", key.lower()).strip("_")
+    return re.sub(r"[^a-z0-9]+", "_", _CAMEL.sub("_", key).lower()).strip("_")
 
 
 def is_secret_key(key: str) -> bool:
+    """Whether a value under ``key`` is secret (``private_key``, ``X-Private-Key``, ``accessToken``)."""
     normal = _normal_key(key)
-    return normal in SECRET_KEYS or normal.endswith(("_secret", "_private_key", "_token", "_password"))
+    return normal in SECRET_KEYS or normal.endswith(_SECRET_SUFFIXES)
 
 
 def redact_text(text: str, secrets: Iterable[str] = ()) -> str:

@@ -67,15 +67,20 @@ _S = Status
 _IN_FLIGHT = {_S.SUCCEEDED, _S.FAILED, _S.CANCELED, _S.EXPIRED, _S.UNKNOWN}
 
 # from-status -> statuses it may move to. The provider's word is the truth: a payment the console
-# expired or stopped following still becomes SUCCEEDED when the provider later reports it paid.
+# expired, stopped following or canceled (perhaps only on our side: not every provider can cancel)
+# still becomes SUCCEEDED, or AUTHORIZED (money held that someone must capture or void), or FAILED
+# when the provider later reports so. UNKNOWN resolves to whatever the provider's status read says,
+# EXPIRED included. FAILED and REFUNDED are final: nothing comes after them.
 TRANSITIONS: dict[Status, frozenset[Status]] = {
     _S.CREATED: frozenset(_IN_FLIGHT | {_S.PENDING, _S.AWAITING_OTP, _S.AUTHORIZED}),
     _S.PENDING: frozenset(_IN_FLIGHT | {_S.AWAITING_OTP, _S.AUTHORIZED}),
     _S.AWAITING_OTP: frozenset(_IN_FLIGHT | {_S.PENDING, _S.AUTHORIZED}),
     _S.AUTHORIZED: frozenset({_S.SUCCEEDED, _S.FAILED, _S.CANCELED, _S.EXPIRED, _S.UNKNOWN}),
-    _S.UNKNOWN: frozenset({_S.PENDING, _S.AWAITING_OTP, _S.AUTHORIZED, _S.SUCCEEDED, _S.FAILED, _S.CANCELED}),
+    _S.UNKNOWN: frozenset(
+        {_S.PENDING, _S.AWAITING_OTP, _S.AUTHORIZED, _S.SUCCEEDED, _S.FAILED, _S.CANCELED, _S.EXPIRED}
+    ),
     _S.EXPIRED: frozenset({_S.PENDING, _S.AUTHORIZED, _S.SUCCEEDED, _S.FAILED, _S.CANCELED}),
-    _S.CANCELED: frozenset({_S.SUCCEEDED}),
+    _S.CANCELED: frozenset({_S.AUTHORIZED, _S.SUCCEEDED, _S.FAILED}),
     _S.SUCCEEDED: frozenset({_S.PARTIALLY_REFUNDED, _S.REFUNDED}),
     _S.PARTIALLY_REFUNDED: frozenset({_S.REFUNDED}),
     _S.FAILED: frozenset(),
@@ -94,13 +99,15 @@ class IllegalTransition(ValueError):
 
 
 def can_transition(old: Status, new: Status) -> bool:
+    """Whether ``old`` may become ``new`` (staying put always may); a value that is no status raises."""
+    old, new = Status(old), Status(new)
     return old == new or new in TRANSITIONS[old]
 
 
 def check_transition(old: Status, new: Status, app_ref: str = "") -> None:
     """Raise ``IllegalTransition`` unless ``old`` may become ``new``."""
     if not can_transition(old, new):
-        raise IllegalTransition(old, new, app_ref)
+        raise IllegalTransition(Status(old), Status(new), app_ref)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,10 +135,20 @@ class Transaction:
     updated_at: datetime | None = None
 
     def __post_init__(self) -> None:
+        # A row read back from the journal holds plain strings; as enums, ``kind is Kind.REFUND`` holds.
+        object.__setattr__(self, "kind", Kind(self.kind))
+        object.__setattr__(self, "status", Status(self.status))
         if not self.app_ref:
             raise ValueError("a transaction needs an app_ref")
+        if not isinstance(self.amount, Money):
+            raise TypeError(f"a transaction's amount is Money, not {type(self.amount).__name__}")
         if self.amount.minor <= 0:
             raise ValueError("a transaction moves a positive amount")
+        if self.fees is not None:
+            if not isinstance(self.fees, Money) or self.fees.currency != self.amount.currency:
+                raise ValueError(f"fees are Money in {self.amount.currency}, like the amount")
+            if self.fees.minor < 0:
+                raise ValueError("fees cannot be negative")
         if self.kind is Kind.REFUND and not self.parent_ref:
             raise ValueError("a refund names the payment it refunds")
         if self.kind is not Kind.REFUND and self.parent_ref:
