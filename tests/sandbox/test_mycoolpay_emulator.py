@@ -1,0 +1,180 @@
+"""The My-CoolPay emulator's wire format, control API, scripts and seeded faults (in process, ASGI)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest
+
+from posapp.sandbox.customer import Fault, FaultRule, ManualClock
+from posapp.sandbox.mycoolpay import MyCoolPayState, create_app
+
+PK, SK = "pk-emu", "sk-emu-secret"
+API = f"/api/{PK}"
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock()
+
+
+@pytest.fixture
+def state(clock: ManualClock) -> MyCoolPayState:
+    return MyCoolPayState(PK, SK, clock=clock, seed=3, balance=1000)
+
+
+@pytest.fixture
+async def client(state: MyCoolPayState) -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=create_app(state))
+    async with httpx.AsyncClient(transport=transport, base_url="http://sandbox") as http:
+        yield http
+
+
+async def test_collection_shapes(client: httpx.AsyncClient, state: MyCoolPayState) -> None:
+    link = await client.post(f"{API}/paylink", json={"transaction_amount": 100, "app_transaction_ref": "a"})
+    assert link.status_code == 201
+    assert set(link.json()) == {"status", "transaction_ref", "payment_url"} and link.json()["status"] == "success"
+
+    mtn = await client.post(f"{API}/payin", json={"transaction_amount": 100, "customer_phone_number": "677000001"})
+    assert mtn.status_code == 201 and set(mtn.json()) == {"status", "transaction_ref", "action", "ussd"}
+    orange = await client.post(f"{API}/payin", json={"transaction_amount": "100", "customer_phone_number": "699009900"})
+    assert orange.json() == {
+        "status": "success",
+        "transaction_ref": orange.json()["transaction_ref"],
+        "action": "REQUIRE_OTP",
+    }
+
+    wrong = await client.post(
+        f"{API}/payin/authorize", json={"transaction_ref": orange.json()["transaction_ref"], "code": "x"}
+    )
+    assert wrong.status_code == 401 and wrong.json() == {"status": "error", "message": "Invalid authorization code !"}
+
+    status = await client.get(f"{API}/checkStatus/{mtn.json()['transaction_ref']}")
+    assert status.status_code == 200
+    assert set(status.json()) == {
+        "status",
+        "app_transaction_ref",
+        "operator_transaction_ref",
+        "transaction_ref",
+        "transaction_type",
+        "transaction_amount",
+        "transaction_fees",
+        "transaction_currency",
+        "transaction_operator",
+        "transaction_status",
+        "transaction_reason",
+        "transaction_message",
+        "customer_phone_number",
+    }
+    legacy = await client.post(f"{API}/checkStatus", json={"transaction_ref": mtn.json()["transaction_ref"]})
+    assert legacy.json() == status.json()
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "message"),
+    [
+        ("payin", {"customer_phone_number": "677000001"}, "transaction_amount is required"),
+        ("payin", {"transaction_amount": 100}, "customer_phone_number is required"),
+        ("payin", {"transaction_amount": 100, "customer_phone_number": "612345678"}, "Invalid phone number"),
+        ("payin", {"transaction_amount": -1, "customer_phone_number": "677000001"}, None),
+        ("payin", {"transaction_amount": 10.5, "customer_phone_number": "677000001"}, None),
+        ("payin", {"transaction_amount": 100, "customer_phone_number": "677000001", "customer_lang": "de"}, None),
+        ("paylink", {"transaction_amount": 100, "transaction_currency": "USD"}, None),
+        ("payin/authorize", {"code": "1"}, "transaction_ref is required"),
+    ],
+)
+async def test_validation_errors_are_400_with_a_message(
+    client: httpx.AsyncClient, path: str, body: dict[str, object], message: str | None
+) -> None:
+    answer = await client.post(f"{API}/{path}", json=body)
+    assert answer.status_code == 400 and answer.json()["status"] == "error"
+    if message:
+        assert answer.json()["message"] == message
+
+
+async def test_keys(client: httpx.AsyncClient) -> None:
+    assert (await client.get("/api/other/balance", headers={"X-PRIVATE-KEY": SK})).status_code == 401
+    assert (await client.get(f"{API}/balance")).status_code == 401
+    assert (await client.get(f"{API}/balance", headers={"X-PRIVATE-KEY": "nope"})).status_code == 401
+    assert (await client.get(f"{API}/balance", headers={"X-PRIVATE-KEY": SK})).json() == {
+        "status": "success",
+        "balance": 1000,
+    }
+    payout = {"transaction_amount": 10, "transaction_operator": "CM_MOMO", "customer_phone_number": "677000001"}
+    assert (await client.post(f"{API}/payout", json=payout)).status_code == 401
+
+
+async def test_payout_recipient_must_match_the_operator(client: httpx.AsyncClient) -> None:
+    body = {"transaction_amount": 10, "transaction_operator": "CM_OM", "customer_phone_number": "677000001"}
+    answer = await client.post(f"{API}/payout", json=body, headers={"X-PRIVATE-KEY": SK})
+    assert answer.status_code == 400
+
+
+async def test_checkout_page_speaks_the_customer_language(client: httpx.AsyncClient) -> None:
+    for lang, word in (("fr", "Payer"), ("en", "Pay")):
+        link = await client.post(f"{API}/paylink", json={"transaction_amount": 100, "customer_lang": lang})
+        page = await client.get(link.json()["payment_url"])
+        assert f'<html lang="{lang}">' in page.text and f">{word}</button>" in page.text
+    bad = await client.post(link.json()["payment_url"], data={"phone": "123", "action": "pay"})
+    assert bad.status_code == 400 and "Invalid phone number" in bad.text
+    assert (await client.get("/payment/checkout/unknown")).status_code == 404
+
+
+async def test_control_api(client: httpx.AsyncClient, clock: ManualClock) -> None:
+    script = await client.post("/_sandbox/scripts", json={"action": "pay", "after": 30, "phone": "+237677000001"})
+    assert script.status_code == 200
+    push = await client.post(f"{API}/payin", json={"transaction_amount": 100, "customer_phone_number": "677000001"})
+    ref = push.json()["transaction_ref"]
+    assert (await client.get(f"/_sandbox/transactions/{ref}")).json()["transaction_status"] == "PENDING"
+    assert (await client.post("/_sandbox/clock/advance", json={"seconds": 30})).status_code == 200
+    assert (await client.get(f"/_sandbox/transactions/{ref}")).json()["transaction_status"] == "SUCCESS"
+
+    otp = await client.post(f"{API}/payin", json={"transaction_amount": 100, "customer_phone_number": "699009900"})
+    sms = (await client.get("/_sandbox/sms", params={"phone": "699009900"})).json()
+    assert len(sms) == 1 and sms[0]["ref"] == otp.json()["transaction_ref"]
+    approve_early = await client.post(f"/_sandbox/transactions/{otp.json()['transaction_ref']}/approve")
+    assert approve_early.status_code == 400  # the code has not been given yet
+
+    link = await client.post(f"{API}/paylink", json={"transaction_amount": 100})
+    paid = await client.post(
+        f"/_sandbox/transactions/{link.json()['transaction_ref']}/pay", json={"phone": "677000001"}
+    )
+    assert paid.json()["transaction_status"] == "SUCCESS" and paid.json()["transaction_operator"] == "CM_MOMO"
+
+    fault = await client.post("/_sandbox/faults", json={"fault": "http_500", "endpoint": "balance"})
+    assert fault.json()["rule"]["commit"] is False
+    assert (await client.get(f"{API}/balance", headers={"X-PRIVATE-KEY": SK})).status_code == 500
+    faults = (await client.get("/_sandbox/faults")).json()
+    assert faults["pending"] == [] and faults["applied"][0]["fault"] == "http_500"
+
+    assert (await client.put("/_sandbox/balance", json={"balance": 5})).status_code == 200
+    assert (await client.get(f"{API}/balance", headers={"X-PRIVATE-KEY": SK})).json()["balance"] == 5
+    assert (await client.post("/_sandbox/reset")).status_code == 200
+    assert (await client.get("/_sandbox/transactions")).json() == []
+    assert (await client.get("/_sandbox/nothing")).status_code == 404
+    assert (await client.post("/_sandbox/faults", json={"fault": "gremlins"})).status_code == 400
+
+
+def _campaign(seed: int) -> list[tuple[str, str | None]]:
+    state = MyCoolPayState(PK, SK, seed=seed, clock=ManualClock())
+    state.faults.randomize(seed, 0.3, endpoints=["checkStatus"])
+    return [
+        (rule.fault.value if (rule := state.faults.take("checkStatus", f"r{i}")) else "none", None) for i in range(200)
+    ]
+
+
+def test_random_faults_replay_with_the_same_seed() -> None:
+    first, again, other = _campaign(42), _campaign(42), _campaign(43)
+    assert first == again and first != other
+    hits = sum(1 for fault, _ in first if fault != "none")
+    assert 30 < hits < 90  # about 30 % of 200
+
+
+def test_queued_fault_for_one_transaction_only() -> None:
+    state = MyCoolPayState(PK, SK, clock=ManualClock())
+    state.faults.add(FaultRule(Fault.HTML_ERROR, ref="r-2", count=2))
+    assert state.faults.take("checkStatus", "r-1") is None
+    assert state.faults.take("checkStatus", "r-2") is not None
+    assert state.faults.take("payout", "r-2") is not None
+    assert state.faults.take("checkStatus", "r-2") is None
