@@ -23,10 +23,19 @@ import sys
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from posapp import __version__
 from posapp.config import ConfigError, Settings, load_settings, log_dir
 from posapp.core.redact import redact_text
+from posapp.services.events import EventBus
+
+if TYPE_CHECKING:
+    import httpx
+
+    from posapp.gateways.base import Gateway
+    from posapp.journal.store import Journal
+    from posapp.sandbox.server import SandboxServer
 
 log = logging.getLogger("posapp")
 
@@ -100,19 +109,74 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 
 
 class Console:
-    """Everything the running console is made of, built in order and closed in reverse, once."""
+    """Everything the running console is made of, built in order and closed in reverse, once.
+
+    ``open_journal`` runs before the window shows (a console that cannot write its journal must not
+    take payments); ``connect_provider`` runs after the first paint, so the sandbox's start-up in
+    training mode never delays the window.
+    """
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.window: object | None = None
+        self.window: Any = None
+        self.journal: Journal | None = None
+        self.sandbox: SandboxServer | None = None
+        self.http: httpx.AsyncClient | None = None
+        self.gateway: Gateway | None = None
+        self.bus = EventBus()
+        self.services: Any = None
         self._closed = False
-        self._closing: asyncio.Task[None] | None = None
+
+    def open_journal(self) -> Journal:
+        from posapp.journal.store import Journal
+
+        self.journal = Journal.open()
+        return self.journal
+
+    async def connect_provider(self) -> Gateway:
+        """Start the training sandbox (when no provider is configured) and build the gateway."""
+        import httpx
+
+        from posapp.gateways.mycoolpay import MyCoolPayGateway
+
+        if self.settings.training:
+            from posapp.sandbox.customer import Script
+            from posapp.sandbox.mycoolpay import MyCoolPayState
+            from posapp.sandbox.server import SandboxServer
+
+            # In training the trainee plays the customer on the emulated phone: nobody pays by script.
+            sandbox = SandboxServer(mycoolpay=MyCoolPayState(default_script=Script.manual()))
+            self.sandbox = await asyncio.to_thread(sandbox.start)
+            base_url = sandbox.mycoolpay_base_url
+            public_key, private_key = sandbox.mycoolpay.public_key, sandbox.mycoolpay.private_key
+        else:
+            from posapp.config import provider_secret
+
+            base_url = self.settings.provider_base_url
+            public_key = self.settings.public_key
+            private_key = provider_secret(self.settings.provider) or ""
+        self.http = httpx.AsyncClient()
+        gateway = MyCoolPayGateway(self.http, base_url, public_key, private_key)
+        secret_filter.add(gateway.secrets)
+        self.gateway = gateway
+        log.info(
+            "provider %s ready (%s)", self.settings.active_provider, "training" if self.settings.training else "live"
+        )
+        return gateway
 
     async def aclose(self) -> None:
         """Stop following payments, close the HTTP client, the sandbox and the journal. Safe to call twice."""
         if self._closed:
             return
         self._closed = True
+        if self.services is not None:
+            await self.services.aclose()
+        if self.http is not None:
+            await self.http.aclose()
+        if self.sandbox is not None:
+            await asyncio.to_thread(self.sandbox.stop)
+        if self.journal is not None:
+            self.journal.close()
         log.info("console closed")
 
 
@@ -148,6 +212,14 @@ async def run_console(options: argparse.Namespace) -> int:
     _install_signal_handlers(quit_requested)
 
     try:
+        try:
+            console.open_journal()
+        except Exception as exc:
+            log.exception("cannot open the journal")
+            if options.self_test:
+                print(f"self-test failed: cannot open the journal: {exc}", file=sys.stderr)
+                return 1
+            raise
         window = MainWindow(training=settings.training, provider_label=_provider_label(settings.active_provider))
         console.window = window
         window.closing.connect(quit_requested.set)
@@ -166,12 +238,23 @@ async def run_console(options: argparse.Namespace) -> int:
             elapsed = (time.perf_counter() - started) * 1000
             print(f"self-test ok: main window painted {elapsed:.0f} ms after start")
             return 0
+        await painted.wait()
+        connecting = asyncio.create_task(_connect(console, window))
         await quit_requested.wait()
+        connecting.cancel()
         return 0
     finally:
         await console.aclose()
         if console.window is not None:
-            console.window.deleteLater()  # type: ignore[attr-defined]
+            console.window.deleteLater()
+
+
+async def _connect(console: Console, window: Any) -> None:
+    try:
+        await console.connect_provider()
+    except Exception as exc:
+        log.exception("cannot reach the provider")
+        window.set_connection_text(window.tr("Provider not reachable: {reason}").format(reason=exc))
 
 
 def _provider_label(provider: str) -> str:

@@ -28,6 +28,10 @@ APP_NAME = "posapp"
 HOME_ENV = "POSAPP_HOME"
 SETTINGS_FILE = "settings.toml"
 
+# The providers' production API addresses (a merchant can override one with ``base_url``).
+PRODUCTION_URLS = {"mycoolpay": "https://my-coolpay.com"}
+KEYRING_SERVICE = "posapp"
+
 PROVIDERS = ("mycoolpay", "coolpay", "paiwise", "commercelayer")
 LANGUAGES = ("en", "fr")
 
@@ -80,6 +84,7 @@ class Settings:
     provider: str = ""
     training_provider: str = "mycoolpay"
     public_key: str = ""
+    base_url: str = ""  # "" = the provider's production address (PRODUCTION_URLS)
     language: str = ""  # "" follows the system locale (French or English, English otherwise)
     country: str = "CM"
     currency: str = "XAF"
@@ -96,6 +101,11 @@ class Settings:
     @property
     def training(self) -> bool:
         return not self.provider
+
+    @property
+    def provider_base_url(self) -> str:
+        """Where the configured provider's API is: ``base_url`` when set, else its production address."""
+        return self.base_url or PRODUCTION_URLS.get(self.provider, "")
 
     @property
     def active_provider(self) -> str:
@@ -305,3 +315,14 @@ def _fsync_dir(directory: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def provider_secret(provider: str) -> str | None:
+    """The provider's private key from the OS keyring, or None when there is none or no usable keyring."""
+    try:
+        import keyring
+
+        return keyring.get_password(KEYRING_SERVICE, f"{provider}:private_key")
+    except Exception as exc:  # keyring backends raise their own error types
+        log.warning("cannot read the %s key from the keyring: %s", provider, type(exc).__name__)
+        return None

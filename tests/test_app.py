@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -33,6 +34,10 @@ def test_self_test_paints_and_exits_zero(posapp_home: Path) -> None:
     result = posapp("--self-test", home=posapp_home)
     assert result.returncode == 0, result.stderr
     assert "self-test ok: main window painted" in result.stdout
+    journal = posapp_home / "data" / "journal.sqlite3"
+    assert journal.is_file(), "the self-test opens (and so creates) the journal"
+    with sqlite3.connect(journal) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
 def test_self_test_fails_with_reason_on_broken_settings(posapp_home: Path) -> None:
@@ -83,10 +88,31 @@ def test_secret_filter_cuts_registered_secrets(caplog: pytest.LogCaptureFixture)
 
 def test_console_close_is_idempotent() -> None:
     console = Console(Settings())
+    journal = console.open_journal()
 
     async def close_twice() -> None:
         await asyncio.gather(console.aclose(), console.aclose())
         await console.aclose()
 
     asyncio.run(close_twice())
-    assert console._closed
+    assert journal._closed
+
+
+async def test_training_console_starts_sandbox_and_closes_everything(posapp_home: Path) -> None:
+    console = Console(Settings())
+    journal = console.open_journal()
+    gateway = await console.connect_provider()
+    assert console.sandbox is not None
+    sandbox_url = console.sandbox.base_url
+    assert sandbox_url.startswith("http://127.0.0.1:")
+    balance = await gateway.balance()
+    assert balance.currency == "XAF"
+    await console.aclose()
+    await console.aclose()
+    import httpx
+
+    async with httpx.AsyncClient() as client:
+        with pytest.raises(httpx.ConnectError):
+            await client.get(sandbox_url + "/mycoolpay/_sandbox/state", timeout=2)
+    with pytest.raises(Exception, match="closed"):
+        journal.get("anything")
