@@ -1,0 +1,106 @@
+"""The one way a user action runs: disable the control, await the coroutine, say what went wrong, re-enable.
+
+``run_action`` starts the coroutine as an asyncio task on the qasync loop and keeps a reference to it
+(a task nobody references can be garbage-collected mid-flight). Errors are shown in the cashier's words,
+never as a traceback; a gateway's ``OutcomeUnknown`` is never presented as a plain failure, because
+the money may have moved.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Coroutine
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from posapp.core.money import MoneyError
+from posapp.core.phone import PhoneError
+from posapp.gateways.base import (
+    GatewayError,
+    InvalidCode,
+    NotSupported,
+    OutcomeUnknown,
+    Refused,
+    Unauthorized,
+    Unavailable,
+)
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+_running: set[asyncio.Task[Any]] = set()
+
+
+def describe_error(exc: BaseException) -> str:
+    """A sentence for the cashier about ``exc``."""
+    tr = QCoreApplication.translate
+    if isinstance(exc, MoneyError | PhoneError):
+        return str(exc)
+    if isinstance(exc, OutcomeUnknown):
+        return tr(
+            "Actions",
+            "No clear answer from the provider: this may or may not have gone through. Do not try again; "
+            "its status is being checked in Activity.",
+        )
+    if isinstance(exc, InvalidCode):
+        return exc.provider_message or tr("Actions", "The code is not right.")
+    if isinstance(exc, Refused):
+        return exc.provider_message or tr("Actions", "The provider refused this request.")
+    if isinstance(exc, Unauthorized):
+        return tr("Actions", "The provider refused our keys. Ask a manager to check the settings.")
+    if isinstance(exc, Unavailable):
+        return tr("Actions", "The provider cannot be reached. Check the connection and try again.")
+    if isinstance(exc, NotSupported):
+        return tr("Actions", "This provider cannot do that.")
+    if isinstance(exc, GatewayError):
+        return tr("Actions", "The provider answered with an error.")
+    known = getattr(exc, "user_message", None)
+    if isinstance(known, str) and known:
+        return known
+    return tr("Actions", "Something went wrong; it has been logged. Please try again.")
+
+
+def run_action(
+    control: QWidget | None,
+    action: Callable[[], Coroutine[Any, Any, T]],
+    *,
+    on_success: Callable[[T], None] | None = None,
+    on_error: Callable[[BaseException, str], None] | None = None,
+) -> asyncio.Task[Any]:
+    """Run ``action()`` with ``control`` disabled; call ``on_success(result)`` or ``on_error(exc, message)``."""
+
+    async def body() -> None:
+        if control is not None:
+            control.setEnabled(False)
+        try:
+            result = await action()
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            message = describe_error(exc)
+            if not isinstance(exc, GatewayError | MoneyError | PhoneError):
+                log.exception("action failed")
+            if on_error is not None:
+                on_error(exc, message)
+            return
+        finally:
+            if control is not None:
+                try:
+                    control.setEnabled(True)
+                except RuntimeError:  # the widget was deleted meanwhile
+                    pass
+        if on_success is not None:
+            on_success(result)
+
+    task = asyncio.ensure_future(body())
+    _running.add(task)
+    task.add_done_callback(_running.discard)
+    return task
+
+
+def running_actions() -> int:
+    return len(_running)

@@ -1,0 +1,62 @@
+"""A payment's status in words and colour, the same on every screen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+from posapp.core.transactions import Status
+
+
+def status_text(status: Status) -> str:
+    """What a cashier reads for ``status``."""
+    tr = QCoreApplication.translate
+    return {
+        Status.CREATED: tr("StatusBadge", "Starting"),
+        Status.PENDING: tr("StatusBadge", "Waiting for the customer"),
+        Status.AWAITING_OTP: tr("StatusBadge", "Code needed"),
+        Status.AUTHORIZED: tr("StatusBadge", "Authorized, to capture"),
+        Status.SUCCEEDED: tr("StatusBadge", "Paid"),
+        Status.FAILED: tr("StatusBadge", "Failed"),
+        Status.CANCELED: tr("StatusBadge", "Canceled"),
+        Status.EXPIRED: tr("StatusBadge", "Expired"),
+        Status.UNKNOWN: tr("StatusBadge", "Outcome unknown"),
+        Status.REFUNDED: tr("StatusBadge", "Refunded"),
+        Status.PARTIALLY_REFUNDED: tr("StatusBadge", "Partly refunded"),
+    }[status]
+
+
+# (background, text) per status: green only for money received, red for failures, amber to act on.
+COLOURS: dict[Status, tuple[str, str]] = {
+    Status.CREATED: ("#e4e7eb", "#1b1f24"),
+    Status.PENDING: ("#dbeafe", "#0b3d91"),
+    Status.AWAITING_OTP: ("#ffe8b3", "#6b4100"),
+    Status.AUTHORIZED: ("#ffe8b3", "#6b4100"),
+    Status.SUCCEEDED: ("#d1fadf", "#05603a"),
+    Status.FAILED: ("#fee4e2", "#912018"),
+    Status.CANCELED: ("#e4e7eb", "#1b1f24"),
+    Status.EXPIRED: ("#e4e7eb", "#1b1f24"),
+    Status.UNKNOWN: ("#ffb020", "#1b1f24"),
+    Status.REFUNDED: ("#ede9fe", "#3e1c96"),
+    Status.PARTIALLY_REFUNDED: ("#ede9fe", "#3e1c96"),
+}
+
+
+class StatusBadge(QLabel):
+    """A rounded label showing a status in words on its colour."""
+
+    def __init__(self, status: Status = Status.CREATED, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("statusBadge")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.status = status
+        self.set_status(status)
+
+    def set_status(self, status: Status) -> None:
+        self.status = status
+        background, colour = COLOURS[status]
+        self.setText(status_text(status))
+        self.setStyleSheet(
+            f"QLabel#statusBadge {{ background: {background}; color: {colour}; border-radius: 10px;"
+            " padding: 4px 14px; font-weight: bold; }"
+        )
