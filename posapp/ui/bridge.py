@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, SignalInstance
 
 from posapp.services import events
 
@@ -36,7 +36,7 @@ class ServiceBridge(QObject):
 
     def __init__(self, bus: events.EventBus, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        routes: list[tuple[type[events.Event], Signal]] = [
+        routes: list[tuple[type[events.Event], SignalInstance]] = [
             (events.PaymentStarted, self.payment_started),
             (events.StatusChanged, self.status_changed),
             (events.OtpRequired, self.otp_required),

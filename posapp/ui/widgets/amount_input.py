@@ -31,7 +31,7 @@ class AmountInput(QLabel):
         super().__init__(parent)
         self.setObjectName("amountInput")
         self.currency = currency
-        self.locale = locale
+        self.locale_name = locale
         self._exponent = exponent(currency)
         self._integer = ""
         self._fraction: str | None = None  # None: no decimal key pressed yet
@@ -125,7 +125,7 @@ class AmountInput(QLabel):
     # ------------------------------------------------------------------ display
 
     def display_text(self) -> str:
-        return format_money(self.amount() or Money(0, self.currency), self.locale)
+        return format_money(self.amount() or Money(0, self.currency), self.locale_name)
 
     def fit_text(self) -> None:
         """Use the largest font (48 pt down to 16 pt) that shows the whole amount: never clip a digit."""
