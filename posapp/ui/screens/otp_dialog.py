@@ -1,0 +1,86 @@
+"""Asks for the one-time code the customer received by SMS, with the tries left and the provider's message."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, Signal
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("OtpDialog", text)
+
+
+class OtpDialog(QDialog):
+    """A numeric code field; Enter submits. The dialog stays open until the code is accepted or canceled.
+
+    Signals:
+        code_submitted(str): the cashier typed a code and pressed Enter / Confirm.
+    """
+
+    code_submitted = Signal(str)
+
+    def __init__(self, phone_text: str, tries_left: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("otpDialog")
+        self.setWindowTitle(_tr("Code from the customer's SMS"))
+        self.setModal(True)
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 24)
+        layout.setSpacing(14)
+        intro = QLabel(
+            _tr("The customer ({phone}) received a code by SMS. Type the code they read out.").format(phone=phone_text)
+        )
+        intro.setWordWrap(True)
+        intro.setObjectName("instructions")
+        self.code = QLineEdit()
+        self.code.setObjectName("otpCode")
+        self.code.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,8}"), self))
+        self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.code.setPlaceholderText("• • • •")
+        self.code.setAccessibleName(_tr("Code"))
+        self.error = QLabel("")
+        self.error.setObjectName("fieldError")
+        self.error.setWordWrap(True)
+        self.tries = QLabel("")
+        self.tries.setObjectName("fieldCaption")
+        self.confirm = QPushButton(_tr("Confirm code"))
+        self.confirm.setProperty("primary", True)
+        self.confirm.setDefault(True)
+        self.cancel = QPushButton(_tr("Cancel"))
+        self.cancel.setProperty("secondary", True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.cancel)
+        buttons.addWidget(self.confirm, 1)
+        layout.addWidget(intro)
+        layout.addWidget(self.code)
+        layout.addWidget(self.error)
+        layout.addWidget(self.tries)
+        layout.addLayout(buttons)
+        self.confirm.clicked.connect(self.submit)
+        self.code.returnPressed.connect(self.submit)
+        self.cancel.clicked.connect(self.reject)
+        self.set_tries_left(tries_left)
+
+    def set_tries_left(self, tries_left: int) -> None:
+        self.tries.setText(_tr("Tries left: {count}").format(count=tries_left))
+
+    def submit(self) -> None:
+        code = self.code.text().strip()
+        if len(code) < 4:
+            self.error.setText(_tr("The code has at least 4 digits."))
+            return
+        self.error.setText("")
+        self.code_submitted.emit(code)
+
+    def show_refused(self, message: str, tries_left: int) -> None:
+        """The provider refused the code: say why, keep the dialog open for another try."""
+        self.error.setText(message or _tr("The code is not right."))
+        self.set_tries_left(tries_left)
+        self.code.clear()
+        self.code.setFocus()
+
+    def set_busy(self, busy: bool) -> None:
+        self.confirm.setEnabled(not busy)
+        self.code.setEnabled(not busy)

@@ -1,0 +1,177 @@
+"""Shows one payment as a QR code of its payment link and follows its status until the outcome."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from posapp.core.money import format_money
+from posapp.core.transactions import Status, Transaction
+from posapp.ui.widgets.outcome_panel import OutcomePanel
+from posapp.ui.widgets.qr_code import QrCodeWidget
+from posapp.ui.widgets.status_badge import StatusBadge
+
+# The statuses that end the waiting on this screen (UNKNOWN too: the cashier must not wait forever).
+OUTCOME_STATUSES = frozenset(
+    {Status.SUCCEEDED, Status.FAILED, Status.CANCELED, Status.EXPIRED, Status.UNKNOWN, Status.AUTHORIZED}
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("QrPaymentScreen", text)
+
+
+def format_wait(seconds: float) -> str:
+    minutes, secs = divmod(int(seconds), 60)
+    return f"{minutes}:{secs:02d}"
+
+
+class QrPaymentScreen(QWidget):
+    """The payment link as a large QR code, the amount, a live status line and the time waiting.
+
+    Signals:
+        cancel_requested(str): stop following this payment (app_ref).
+        new_sale_requested(): the cashier starts the next sale.
+        customer_display_requested(): show the QR on the customer-facing window.
+    """
+
+    cancel_requested = Signal(str)
+    new_sale_requested = Signal()
+    customer_display_requested = Signal()
+
+    def __init__(self, locale: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("screen")
+        self.locale_name = locale
+        self.transaction: Transaction | None = None
+        self.url = ""
+        self._started = time.monotonic()
+        self.pages = QStackedWidget()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(32, 24, 32, 24)
+        outer.addWidget(self.pages)
+
+        waiting = QWidget()
+        row = QHBoxLayout(waiting)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(32)
+        qr_frame = QFrame()
+        qr_frame.setObjectName("qrFrame")
+        qr_layout = QVBoxLayout(qr_frame)
+        qr_layout.setContentsMargins(8, 8, 8, 8)
+        self.qr = QrCodeWidget()
+        qr_layout.addWidget(self.qr)
+        row.addWidget(qr_frame, 3)
+
+        side = QVBoxLayout()
+        side.setSpacing(14)
+        row.addLayout(side, 2)
+        self.amount = QLabel()
+        self.amount.setObjectName("paymentAmount")
+        self.amount.setWordWrap(True)
+        self.reason = QLabel()
+        self.reason.setObjectName("screenText")
+        self.reason.setWordWrap(True)
+        self.badge = StatusBadge(Status.PENDING)
+        self.badge.setSizePolicy(self.badge.sizePolicy().horizontalPolicy(), self.badge.sizePolicy().verticalPolicy())
+        self.waiting_line = QLabel()
+        self.waiting_line.setObjectName("waitingLine")
+        self.instructions = QLabel(_tr("Ask the customer to scan this code with their phone and pay."))
+        self.instructions.setObjectName("instructions")
+        self.instructions.setWordWrap(True)
+        self.link = QLabel()
+        self.link.setObjectName("linkText")
+        self.link.setWordWrap(True)
+        self.link.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.copy_button = QPushButton(_tr("Copy link"))
+        self.copy_button.setProperty("secondary", True)
+        self.display_button = QPushButton(_tr("Customer screen"))
+        self.display_button.setProperty("secondary", True)
+        self.cancel_button = QPushButton(_tr("Cancel payment"))
+        self.cancel_button.setObjectName("cancelButton")
+        self.cancel_button.setProperty("secondary", True)
+        side.addWidget(self.amount)
+        side.addWidget(self.reason)
+        side.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignLeft)
+        side.addWidget(self.waiting_line)
+        side.addWidget(self.instructions)
+        side.addStretch(1)
+        side.addWidget(self.link)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.copy_button)
+        buttons.addWidget(self.display_button)
+        side.addLayout(buttons)
+        side.addWidget(self.cancel_button)
+        self.pages.addWidget(waiting)
+
+        self.outcome = OutcomePanel(locale)
+        self.pages.addWidget(self.outcome)
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(1000)
+        self.timer.timeout.connect(self._tick)
+        self.copy_button.clicked.connect(self.copy_link)
+        self.display_button.clicked.connect(self.customer_display_requested)
+        self.cancel_button.clicked.connect(self._cancel)
+        self.outcome.new_sale_requested.connect(self.new_sale_requested)
+
+    @property
+    def app_ref(self) -> str:
+        return self.transaction.app_ref if self.transaction else ""
+
+    def show_payment(self, transaction: Transaction, url: str) -> None:
+        """Start showing ``transaction``: its link as a QR code, amount, status and time waiting."""
+        self.transaction = transaction
+        self.url = url
+        self.qr.set_data(url)
+        self.amount.setText(format_money(transaction.amount, self.locale_name))
+        self.reason.setText(transaction.reason)
+        self.reason.setVisible(bool(transaction.reason))
+        self.link.setText(url)
+        self.badge.set_status(Status.PENDING if transaction.status is Status.CREATED else transaction.status)
+        self._started = time.monotonic()
+        self._tick()
+        self.timer.start()
+        self.pages.setCurrentIndex(0)
+
+    def update_status(self, transaction: Transaction, message: str = "") -> None:
+        """Follow a status change of the payment on screen (others are ignored)."""
+        if self.transaction is None or transaction.app_ref != self.transaction.app_ref:
+            return
+        self.transaction = transaction
+        self.badge.set_status(transaction.status)
+        if transaction.status in OUTCOME_STATUSES and transaction.status is not Status.AUTHORIZED:
+            self.timer.stop()
+            self.outcome.show_outcome(transaction.status, transaction.amount, message)
+            self.pages.setCurrentWidget(self.outcome)
+            if transaction.status is Status.SUCCEEDED:
+                QApplication.beep()
+            self.outcome.new_sale.setFocus()
+
+    def showing_outcome(self) -> bool:
+        return self.pages.currentWidget() is self.outcome
+
+    def waited_seconds(self) -> float:
+        return time.monotonic() - self._started
+
+    def _tick(self) -> None:
+        self.waiting_line.setText(_tr("Waiting for {time}").format(time=format_wait(self.waited_seconds())))
+
+    def copy_link(self) -> None:
+        QGuiApplication.clipboard().setText(self.url)
+
+    def _cancel(self) -> None:
+        if self.transaction is not None:
+            self.cancel_requested.emit(self.transaction.app_ref)

@@ -1,0 +1,101 @@
+"""The outcome of a payment, impossible to misread: a full panel in the outcome's colour, with what to do next."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from posapp.core.money import Money, format_money
+from posapp.core.transactions import Status
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("OutcomePanel", text)
+
+
+def outcome_texts(status: Status) -> tuple[str, str, str]:
+    """(kind, headline, what to do next) for a finished payment's status."""
+    if status is Status.SUCCEEDED:
+        return "success", _tr("PAID"), _tr("The money is received. Hand over the goods.")
+    if status is Status.UNKNOWN:
+        return (
+            "unknown",
+            _tr("OUTCOME UNKNOWN"),
+            _tr("Do NOT ask the customer to pay again. posapp keeps checking; see Activity, or call a manager."),
+        )
+    if status is Status.EXPIRED:
+        return (
+            "failure",
+            _tr("NOT PAID: TIME RAN OUT"),
+            _tr("The customer did not pay in time. Start a new payment if they still want to pay."),
+        )
+    if status is Status.CANCELED:
+        return "failure", _tr("CANCELED"), _tr("No money was taken. Start a new payment if needed.")
+    return (
+        "failure",
+        _tr("NOT PAID"),
+        _tr("The payment failed. Ask the customer to check their balance, or try another way to pay."),
+    )
+
+
+class OutcomePanel(QFrame):
+    """Shows PAID / NOT PAID / OUTCOME UNKNOWN with the amount, a detail line and a New sale button.
+
+    Signals:
+        new_sale_requested(): the cashier is done with this payment.
+    """
+
+    new_sale_requested = Signal()
+
+    def __init__(self, locale: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.locale_name = locale
+        self.setObjectName("outcomePanel")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(40, 40, 40, 40)
+        layout.setSpacing(18)
+        self.symbol = QLabel()
+        self.symbol.setObjectName("outcomeSymbol")
+        self.headline = QLabel()
+        self.headline.setObjectName("outcomeHeadline")
+        self.amount = QLabel()
+        self.amount.setObjectName("outcomeAmount")
+        self.detail = QLabel()
+        self.detail.setObjectName("outcomeDetail")
+        self.detail.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setObjectName("outcomeMessage")
+        self.message.setWordWrap(True)
+        for label in (self.symbol, self.headline, self.amount, self.detail, self.message):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setWordWrap(True)
+        self.new_sale = QPushButton(_tr("New sale"))
+        self.new_sale.setObjectName("newSaleButton")
+        self.new_sale.setProperty("primary", True)
+        self.new_sale.setMinimumHeight(72)
+        self.new_sale.clicked.connect(self.new_sale_requested)
+        layout.addStretch(1)
+        layout.addWidget(self.symbol)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.amount)
+        layout.addWidget(self.detail)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        layout.addWidget(self.new_sale)
+        self.kind = ""
+
+    def show_outcome(self, status: Status, amount: Money, message: str = "") -> None:
+        kind, headline, detail = outcome_texts(status)
+        self.kind = kind
+        self.setProperty("outcome", kind)
+        self.symbol.setText({"success": "✓", "failure": "✗", "unknown": "?"}[kind])
+        self.headline.setText(headline)
+        self.amount.setText(format_money(amount, self.locale_name))
+        self.detail.setText(detail)
+        self.message.setText(message)
+        self.message.setVisible(bool(message))
+        self.style().unpolish(self)
+        self.style().polish(self)
+        for child in self.findChildren(QLabel):
+            child.style().unpolish(child)
+            child.style().polish(child)
