@@ -56,7 +56,7 @@ def test_success_shows_paid_panel(qtbot, screen: QrPaymentScreen) -> None:  # ty
 def test_failure_and_unknown_never_look_paid(screen: QrPaymentScreen, status: Status, kind: str) -> None:
     screen.update_status(TX.with_status(status), "The customer declined the payment")
     assert screen.outcome.kind == kind
-    assert "PAID" != screen.outcome.headline.text()
+    assert screen.outcome.headline.text() != "PAID"
     assert screen.outcome.detail.text()
 
 
