@@ -1,0 +1,117 @@
+"""The journal's schema, as sqlite-utils migrations applied in order on open.
+
+Each migration runs in its own transaction together with its record in ``_sqlite_migrations``. A
+migration is never edited once released: a change of schema is a new function appended here (its name
+goes at the end of ``KNOWN``). ``PRAGMA user_version`` mirrors the number of applied migrations so that
+an older posapp can see, before touching anything, that a newer one wrote the file.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+migrations = Migrations("posapp.journal")
+
+# In the order they apply; a journal holding a migration not listed here was written by a newer posapp.
+KNOWN: tuple[str, ...] = ("m001_initial",)
+SCHEMA_VERSION = len(KNOWN)
+
+_SEARCHED = ("app_ref", "provider_ref", "parent_ref", "customer", "reason")
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    """Transactions (write-once intent + projection), append-only events, text search, approvals."""
+    searched = ", ".join(_SEARCHED)
+    new_values = ", ".join(f"new.{c}" for c in _SEARCHED)
+    old_values = ", ".join(f"old.{c}" for c in _SEARCHED)
+    # sqlite-utils' executescript runs the statements inside the migration's transaction (the plain
+    # sqlite3 one would commit first), so the schema and its record commit together or not at all.
+    db.executescript(
+        f"""
+        CREATE TABLE transactions (
+            id INTEGER PRIMARY KEY,
+            app_ref TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL,
+            provider TEXT NOT NULL,
+            amount_minor INTEGER NOT NULL CHECK (amount_minor > 0),
+            currency TEXT NOT NULL,
+            customer TEXT,
+            reason TEXT NOT NULL DEFAULT '',
+            parent_ref TEXT REFERENCES transactions(app_ref),
+            cashier TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            -- the projection of the events: rebuild_projection() recomputes these
+            status TEXT NOT NULL,
+            provider_ref TEXT,
+            operator TEXT,
+            fees_minor INTEGER,
+            updated_at TEXT NOT NULL
+        );
+        -- history pages are newest first on (created_at, id); the rowid rides at the end of each index
+        CREATE INDEX transactions_created ON transactions(created_at);
+        CREATE INDEX transactions_status ON transactions(status, created_at);
+        CREATE INDEX transactions_parent ON transactions(parent_ref) WHERE parent_ref IS NOT NULL;
+
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            transaction_id INTEGER NOT NULL REFERENCES transactions(id),
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            type TEXT NOT NULL,
+            status TEXT NOT NULL,
+            provider_ref TEXT,
+            operator TEXT,
+            fees_minor INTEGER,
+            message TEXT,
+            raw TEXT
+        );
+        CREATE INDEX events_transaction ON events(transaction_id);
+
+        CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+        BEGIN SELECT RAISE(ABORT, 'journal events are append-only: UPDATE refused'); END;
+        CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+        BEGIN SELECT RAISE(ABORT, 'journal events are append-only: DELETE refused'); END;
+        CREATE TRIGGER transactions_no_delete BEFORE DELETE ON transactions
+        BEGIN SELECT RAISE(ABORT, 'journal transactions are never deleted'); END;
+        CREATE TRIGGER transactions_intent_frozen
+        BEFORE UPDATE OF id, app_ref, kind, provider, amount_minor, currency, customer, reason, parent_ref,
+                         cashier, created_at ON transactions
+        BEGIN SELECT RAISE(ABORT, 'a recorded intent cannot change'); END;
+
+        -- trigram index: substring search over refs, phone and reason without scanning the table
+        CREATE VIRTUAL TABLE transactions_search USING fts5(
+            {searched}, content='transactions', content_rowid='id', tokenize='trigram'
+        );
+        CREATE TRIGGER transactions_search_insert AFTER INSERT ON transactions BEGIN
+            INSERT INTO transactions_search(rowid, {searched}) VALUES (new.id, {new_values});
+        END;
+        CREATE TRIGGER transactions_search_update AFTER UPDATE OF provider_ref ON transactions
+        WHEN old.provider_ref IS NOT new.provider_ref BEGIN
+            INSERT INTO transactions_search(transactions_search, rowid, {searched})
+                VALUES ('delete', old.id, {old_values});
+            INSERT INTO transactions_search(rowid, {searched}) VALUES (new.id, {new_values});
+        END;
+
+        CREATE TABLE approvals (
+            id INTEGER PRIMARY KEY,
+            manager TEXT NOT NULL,
+            operation TEXT NOT NULL,
+            amount_minor INTEGER,
+            currency TEXT,
+            approved_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            used_at TEXT,
+            used_by TEXT,
+            used_for TEXT
+        );
+        CREATE TRIGGER approvals_no_delete BEFORE DELETE ON approvals
+        BEGIN SELECT RAISE(ABORT, 'approvals are never deleted'); END;
+        CREATE TRIGGER approvals_single_use BEFORE UPDATE ON approvals
+        WHEN old.used_at IS NOT NULL
+        BEGIN SELECT RAISE(ABORT, 'approval already used'); END;
+        CREATE TRIGGER approvals_frozen
+        BEFORE UPDATE OF id, manager, operation, amount_minor, currency, approved_at, expires_at ON approvals
+        BEGIN SELECT RAISE(ABORT, 'a recorded approval cannot change'); END;
+        """
+    )
