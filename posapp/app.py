@@ -86,6 +86,10 @@ def configure_logging(level: int = logging.INFO) -> None:
     stderr = logging.StreamHandler()
     stderr.setLevel(logging.WARNING)
     handlers.append(stderr)
+    # httpx logs every request's full URL, which holds the provider's public key; the gateways log their
+    # own redacted request lines instead.
+    for noisy in ("httpx", "httpcore"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
     for handler in handlers:
         handler.setFormatter(formatter)
         handler.addFilter(secret_filter)
@@ -125,6 +129,7 @@ class Console:
         self.gateway: Gateway | None = None
         self.bus = EventBus()
         self.services: Any = None
+        self.controller: Any = None
         self._closed = False
 
     def open_journal(self) -> Journal:
@@ -163,6 +168,19 @@ class Console:
             "provider %s ready (%s)", self.settings.active_provider, "training" if self.settings.training else "live"
         )
         return gateway
+
+    async def start_services(self) -> Any:
+        """Build the payment services on the journal and gateway and resume unfinished payments."""
+        from posapp.services.payments import PaymentServices
+
+        assert self.journal is not None and self.gateway is not None
+        self.services = PaymentServices(
+            self.journal, self.gateway, self.settings, self.bus, lang=self.settings.resolved_language()
+        )
+        resumed = await self.services.start()
+        if resumed:
+            log.info("resumed %d unfinished transactions", len(resumed))
+        return self.services
 
     async def aclose(self) -> None:
         """Stop following payments, close the HTTP client, the sandbox and the journal. Safe to call twice."""
@@ -222,6 +240,7 @@ async def run_console(options: argparse.Namespace) -> int:
             raise
         window = MainWindow(training=settings.training, provider_label=_provider_label(settings.active_provider))
         console.window = window
+        console.controller = build_cashier_screens(window, settings)
         window.closing.connect(quit_requested.set)
         painted = asyncio.Event()
         window.first_painted.connect(painted.set)
@@ -239,7 +258,7 @@ async def run_console(options: argparse.Namespace) -> int:
             print(f"self-test ok: main window painted {elapsed:.0f} ms after start")
             return 0
         await painted.wait()
-        connecting = asyncio.create_task(_connect(console, window))
+        connecting = asyncio.create_task(connect_console(console, window))
         await quit_requested.wait()
         connecting.cancel()
         return 0
@@ -249,12 +268,28 @@ async def run_console(options: argparse.Namespace) -> int:
             console.window.deleteLater()
 
 
-async def _connect(console: Console, window: Any) -> None:
+def build_cashier_screens(window: Any, settings: Settings) -> Any:
+    from babel.numbers import get_decimal_symbol
+
+    from posapp.ui.controller import ConsoleController, SaleFlow
+
+    flow = SaleFlow(settings.currency, settings.locale, get_decimal_symbol(settings.locale))
+    window.replace_screen("sale", flow)
+    controller = ConsoleController(window, flow)
+    controller.message.connect(lambda text: window.statusBar().showMessage(text, 10_000))
+    return controller
+
+
+async def connect_console(console: Console, window: Any) -> None:
     try:
         await console.connect_provider()
+        await console.start_services()
     except Exception as exc:
         log.exception("cannot reach the provider")
         window.set_connection_text(window.tr("Provider not reachable: {reason}").format(reason=exc))
+        return
+    if console.controller is not None:
+        console.controller.attach(console.services)
 
 
 def _provider_label(provider: str) -> str:

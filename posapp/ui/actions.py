@@ -27,6 +27,7 @@ from posapp.gateways.base import (
     Unauthorized,
     Unavailable,
 )
+from posapp.services.common import ActionFailed
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +41,12 @@ def describe_error(exc: BaseException) -> str:
     tr = QCoreApplication.translate
     if isinstance(exc, MoneyError | PhoneError):
         return str(exc)
+    if isinstance(exc, ActionFailed):
+        if exc.provider_message:
+            return exc.provider_message
+        if exc.cause is not None:
+            return describe_error(exc.cause)
+        return exc.message
     if isinstance(exc, OutcomeUnknown):
         return tr(
             "Actions",
@@ -82,7 +89,7 @@ def run_action(
             raise
         except Exception as exc:
             message = describe_error(exc)
-            if not isinstance(exc, GatewayError | MoneyError | PhoneError):
+            if not isinstance(exc, GatewayError | MoneyError | PhoneError | ActionFailed):
                 log.exception("action failed")
             if on_error is not None:
                 on_error(exc, message)

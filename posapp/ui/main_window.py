@@ -189,9 +189,12 @@ class MainWindow(QMainWindow):
     def replace_screen(self, key: str, widget: QWidget) -> None:
         """Put a real screen in place of the placeholder for ``key``."""
         old = self.screens[key]
+        was_current = self.stack.currentWidget() is old
         index = self.stack.indexOf(old)
         self.stack.insertWidget(index, widget)
         self.stack.removeWidget(old)
+        if was_current:
+            self.stack.setCurrentWidget(widget)
         old.deleteLater()
         self.screens[key] = widget
 

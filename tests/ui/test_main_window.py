@@ -85,9 +85,17 @@ def test_replace_screen_swaps_the_placeholder(qtbot, window: MainWindow) -> None
 
     real = QLabel("real history")
     window.replace_screen("history", real)
+    assert window.current_screen() == "sale", "replacing another screen does not move the cashier"
     window.show_screen("history")
     assert window.stack.currentWidget() is real
     assert window.current_screen() == "history"
+    sale = QLabel("real sale")
+    window.replace_screen("sale", sale)
+    assert window.current_screen() == "history"
+    window.show_screen("sale")
+    replacement = QLabel("sale again")
+    window.replace_screen("sale", replacement)
+    assert window.stack.currentWidget() is replacement, "the screen on display stays on display"
 
 
 def test_no_text_is_clipped_in_navigation(qtbot, french: None) -> None:  # type: ignore[no-untyped-def]

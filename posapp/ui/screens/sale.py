@@ -43,6 +43,7 @@ class SaleScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("screen")
         self.currency = currency
+        self.can_show_qr = self.can_push = True
         outer = QVBoxLayout(self)
         outer.setContentsMargins(32, 24, 32, 24)
         outer.setSpacing(16)
@@ -117,6 +118,9 @@ class SaleScreen(QWidget):
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         actions.addWidget(self.qr_button, 0, 0)
         actions.addWidget(self.push_button, 0, 1)
+        self.action_error = self._error_label()
+        self.action_error.setObjectName("actionError")
+        outer.addWidget(self.action_error)
         outer.addLayout(actions)
 
         self.keypad.key_pressed.connect(self.amount_input.press)
@@ -140,11 +144,17 @@ class SaleScreen(QWidget):
 
     def set_capabilities(self, *, payment_link: bool, push_payment: bool) -> None:
         """Offer only what the provider can do."""
+        self.can_show_qr, self.can_push = payment_link, push_payment
         self.qr_button.setVisible(payment_link)
         self.push_button.setVisible(push_payment)
 
+    def show_error(self, message: str) -> None:
+        """Why the last action did not start (in the cashier's words); empty hides it."""
+        self.action_error.setText(message)
+
     def reset(self) -> None:
         """Ready for the next customer."""
+        self.action_error.setText("")
         self.amount_input.clear()
         self.reason_edit.clear()
         self.phone_edit.clear()
@@ -196,9 +206,9 @@ class SaleScreen(QWidget):
 
     def submit(self) -> None:
         """Enter: push when a phone number is typed (and pushes are possible), else show the QR code."""
-        if self.phone_edit.text().strip() and self.push_button.isVisible():
+        if self.phone_edit.text().strip() and self.can_push:
             self.request_push()
-        elif self.qr_button.isVisible():
+        elif self.can_show_qr:
             self.request_qr()
         else:
             self.request_push()

@@ -1,0 +1,282 @@
+"""Wires the screens to the payment services: the cashier's actions go down, the services' events come up.
+
+Screens know nothing of services: they emit requests (``qr_requested``, ``cancel_requested``...) and
+offer methods to show things. The controller runs each request through ``run_action`` and routes the
+bridge's signals (status changes, OTP asked, connection lost) to every screen that shows the payment.
+Services may arrive after the window (the sandbox starts after the first paint): until ``attach`` is
+called, an action says the console is still connecting and changes nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Coroutine
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QStackedWidget, QWidget
+
+from posapp.core.money import Money
+from posapp.core.phone import MobileNumber, parse_mobile
+from posapp.core.transactions import Kind, Status, Transaction
+from posapp.gateways.base import Capability
+from posapp.services.events import (
+    ConnectionBack,
+    ConnectionLost,
+    Event,
+    OtpRequired,
+    OutcomeUnknown,
+    PaymentStarted,
+    StatusChanged,
+)
+from posapp.ui.actions import run_action
+from posapp.ui.bridge import ServiceBridge
+from posapp.ui.screens.otp_dialog import OtpDialog
+from posapp.ui.screens.push_payment import PushPaymentScreen
+from posapp.ui.screens.qr_payment import QrPaymentScreen
+from posapp.ui.screens.sale import SaleScreen
+
+if TYPE_CHECKING:
+    from posapp.services.payments import PaymentServices
+    from posapp.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Controller", text)
+
+
+def payment_url_from_timeline(events: list[Any]) -> str:
+    """The payment link recorded with a link payment's events (the provider's answer to the paylink)."""
+    for event in reversed(events):
+        raw = getattr(event, "raw", None)
+        if isinstance(raw, dict):
+            for key in ("payment_url", "url", "redirect_uri"):
+                value = raw.get(key)
+                if isinstance(value, str) and value.startswith(("http://", "https://")):
+                    return value
+    return ""
+
+
+class SaleFlow(QStackedWidget):
+    """The Sale navigation slot: the sale form, then the QR or push screen of the payment in progress."""
+
+    def __init__(self, currency: str, locale: str, decimal_symbol: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sale = SaleScreen(currency, locale, decimal_symbol)
+        self.qr = QrPaymentScreen(locale)
+        self.push = PushPaymentScreen(locale)
+        for page in (self.sale, self.qr, self.push):
+            self.addWidget(page)
+
+    def show_sale(self) -> None:
+        self.sale.reset()
+        self.setCurrentWidget(self.sale)
+
+
+class ConsoleController(QObject):
+    """Connects the window's screens with ``PaymentServices`` through a ``ServiceBridge``.
+
+    Signals:
+        message(str): a short line for the status bar.
+    """
+
+    message = Signal(str)
+
+    def __init__(self, window: MainWindow, flow: SaleFlow, *, cashier: str = "") -> None:
+        super().__init__(window)
+        self.window = window
+        self.flow = flow
+        self.cashier = cashier
+        self.services: PaymentServices | None = None
+        self.bridge: ServiceBridge | None = None
+        self.otp_dialog: OtpDialog | None = None
+        self._phones: dict[str, MobileNumber] = {}
+        self._urls: dict[str, str] = {}
+        self.listeners: list[Callable[[Event], None]] = []
+        flow.sale.qr_requested.connect(self.start_link_payment)
+        flow.sale.push_requested.connect(self.start_push_payment)
+        for screen in (flow.qr, flow.push):
+            screen.cancel_requested.connect(self.cancel_payment)
+            screen.new_sale_requested.connect(self.new_sale)
+        flow.push.otp_entry_requested.connect(self.ask_otp)
+
+    # ------------------------------------------------------------------ services
+
+    def attach(self, services: PaymentServices) -> None:
+        """Start using ``services``: route their events to the screens and offer what the provider can do."""
+        self.services = services
+        self.bridge = ServiceBridge(services.bus, self)
+        self.bridge.status_changed.connect(self._on_status_changed)
+        self.bridge.otp_required.connect(self._on_otp_required)
+        self.bridge.outcome_unknown.connect(self._on_outcome_unknown)
+        self.bridge.connection_lost.connect(self._on_connection_lost)
+        self.bridge.connection_back.connect(self._on_connection_back)
+        self.bridge.payment_started.connect(self._notify)
+        capabilities = services.gateway.capabilities
+        self.flow.sale.set_capabilities(
+            payment_link=bool(capabilities & Capability.PAYMENT_LINK),
+            push_payment=bool(capabilities & Capability.PUSH_PAYMENT),
+        )
+        self.window.set_connection_text(_tr("Connected"))
+
+    def _notify(self, event: Event) -> None:
+        for listener in list(self.listeners):
+            listener(event)
+
+    def _run(
+        self,
+        control: QWidget | None,
+        action: Callable[[PaymentServices], Coroutine[Any, Any, Any]],
+        on_success: Callable[[Any], None],
+        on_error: Callable[[BaseException, str], None],
+    ) -> None:
+        services = self.services
+        if services is None:
+            on_error(RuntimeError("not connected"), _tr("Still connecting to the provider; try again in a moment."))
+            return
+        run_action(control, lambda: action(services), on_success=on_success, on_error=on_error)
+
+    # ------------------------------------------------------------------ sale
+
+    def start_link_payment(self, amount: Money, reason: str, phone: MobileNumber | None) -> None:
+        sale = self.flow.sale
+        sale.show_error("")
+
+        def shown(result: Any) -> None:
+            self._urls[result.transaction.app_ref] = result.url
+            self.flow.qr.show_payment(result.transaction, result.url)
+            self.flow.setCurrentWidget(self.flow.qr)
+
+        self._run(
+            sale.qr_button,
+            lambda s: s.checkout.start_link_payment(amount, reason, phone, cashier=self.cashier),
+            shown,
+            lambda exc, text: sale.show_error(text),
+        )
+
+    def start_push_payment(self, amount: Money, phone: MobileNumber, reason: str) -> None:
+        sale = self.flow.sale
+        sale.show_error("")
+
+        def shown(result: Any) -> None:
+            tx = result.transaction
+            self._phones[tx.app_ref] = phone
+            self.flow.push.show_payment(tx, phone, ussd=result.ussd, message=result.message)
+            self.flow.setCurrentWidget(self.flow.push)
+            if tx.status is Status.UNKNOWN:
+                self.flow.push.update_status(tx)
+            elif result.awaiting_otp:
+                self.ask_otp(tx.app_ref, tries_left=result.tries_left)
+
+        self._run(
+            sale.push_button,
+            lambda s: s.checkout.start_push_payment(amount, phone, reason, cashier=self.cashier),
+            shown,
+            lambda exc, text: sale.show_error(text),
+        )
+
+    def new_sale(self) -> None:
+        self.close_otp_dialog()
+        self.flow.show_sale()
+
+    def cancel_payment(self, app_ref: str) -> None:
+        answer = QMessageBox.question(
+            self.window,
+            _tr("Cancel this payment?"),
+            _tr("Stop waiting for this payment? If the customer pays anyway, posapp will still record it."),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self._run(
+            None,
+            lambda s: s.checkout.cancel(app_ref, "canceled by the cashier", cashier=self.cashier),
+            lambda tx: self._show_status(tx, ""),
+            lambda exc, text: self.message.emit(text),
+        )
+
+    # ------------------------------------------------------------------ OTP
+
+    def ask_otp(self, app_ref: str, tries_left: int = 3) -> None:
+        if self.otp_dialog is not None:
+            self.otp_dialog.raise_()
+            return
+        phone = self._phones.get(app_ref)
+        dialog = OtpDialog(phone.formatted() if phone else "", tries_left, self.window)
+        self.otp_dialog = dialog
+
+        def submitted(code: str) -> None:
+            dialog.set_busy(True)
+
+            def done(outcome: Any) -> None:
+                dialog.set_busy(False)
+                if outcome.accepted or outcome.tries_left <= 0 or outcome.transaction.status.is_final:
+                    self.close_otp_dialog()
+                    self._show_status(outcome.transaction, outcome.message)
+                else:
+                    dialog.show_refused(outcome.message, outcome.tries_left)
+
+            def failed(exc: BaseException, text: str) -> None:
+                dialog.set_busy(False)
+                dialog.show_refused(text, tries_left)
+
+            self._run(None, lambda s: s.checkout.submit_otp(app_ref, code), done, failed)
+
+        dialog.code_submitted.connect(submitted)
+        dialog.finished.connect(lambda _: setattr(self, "otp_dialog", None))
+        dialog.open()
+
+    def close_otp_dialog(self) -> None:
+        if self.otp_dialog is not None:
+            dialog, self.otp_dialog = self.otp_dialog, None
+            dialog.accept()
+            dialog.deleteLater()
+
+    # ------------------------------------------------------------------ events
+
+    def _show_status(self, tx: Transaction, message: str) -> None:
+        self.flow.qr.update_status(tx, message)
+        self.flow.push.update_status(tx, message)
+        ended = tx.status.is_final or tx.status is Status.UNKNOWN
+        if tx.app_ref == self.flow.push.app_ref and ended:
+            self.close_otp_dialog()
+
+    def _on_status_changed(self, event: StatusChanged) -> None:
+        self._show_status(event.transaction, event.message)
+        self._notify(event)
+
+    def _on_otp_required(self, event: OtpRequired) -> None:
+        if event.transaction.app_ref == self.flow.push.app_ref:
+            self.flow.push.update_status(event.transaction, event.message)
+        self._notify(event)
+
+    def _on_outcome_unknown(self, event: OutcomeUnknown) -> None:
+        self._show_status(event.transaction, event.reason)
+        self.message.emit(_tr("A payment's outcome is unknown: see Activity."))
+        self._notify(event)
+
+    def _on_connection_lost(self, event: ConnectionLost) -> None:
+        self.window.set_connection_text(_tr("Provider not reachable"))
+        self._notify(event)
+
+    def _on_connection_back(self, event: ConnectionBack) -> None:
+        self.window.set_connection_text(_tr("Connected"))
+        self._notify(event)
+
+    # ------------------------------------------------------------------ helpers for other screens
+
+    def payment_url(self, app_ref: str) -> str:
+        return self._urls.get(app_ref, "")
+
+    def remember(self, transaction: Transaction, url: str = "") -> None:
+        if url:
+            self._urls[transaction.app_ref] = url
+        if transaction.kind is Kind.PUSH_PAYMENT and transaction.customer:
+            try:
+                self._phones[transaction.app_ref] = parse_mobile(transaction.customer)
+            except ValueError:
+                pass
+
+
+__all__ = ["ConsoleController", "PaymentStarted", "SaleFlow", "payment_url_from_timeline"]
