@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
 
-migrations = Migrations("posapp.journal")
+from posapp.journal.schema import KNOWN, MIGRATION_SET, MIGRATIONS_TABLE, SCHEMA_VERSION
 
-# In the order they apply; a journal holding a migration not listed here was written by a newer posapp.
-KNOWN: tuple[str, ...] = ("m001_initial",)
-SCHEMA_VERSION = len(KNOWN)
+migrations = Migrations(MIGRATION_SET)
+assert Migrations.migrations_table == MIGRATIONS_TABLE, "sqlite-utils moved its migrations table"
+
+__all__ = ["KNOWN", "SCHEMA_VERSION", "migrations"]
 
 _SEARCHED = ("app_ref", "provider_ref", "parent_ref", "customer", "reason")
 

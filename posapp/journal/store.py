@@ -57,9 +57,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from posapp.config import data_dir
 from posapp.core.money import Money
@@ -72,7 +70,10 @@ from posapp.core.transactions import (
     can_transition,
     check_transition,
 )
-from posapp.journal.migrations import KNOWN, SCHEMA_VERSION, migrations
+from posapp.journal.schema import KNOWN, MIGRATION_SET, MIGRATIONS_TABLE, SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 log = logging.getLogger(__name__)
 
@@ -316,13 +317,13 @@ class Journal:
         self._batch_spoiled = False
         self._closed = False
         conn = connect(self.path)
+        self._conn = conn
+        self._db: Database | None = None
         try:
-            self.db = Database(conn)
             self._migrate()
         except BaseException:
             conn.close()
             raise
-        self._conn = conn
 
     @classmethod
     def open(cls, path: str | os.PathLike[str] | None = None, **kwargs: Any) -> Journal:
@@ -354,13 +355,35 @@ class Journal:
 
     # ------------------------------------------------------------ schema
 
+    @property
+    def db(self) -> Database:
+        """The connection as a ``sqlite_utils.Database`` (loaded on first use: migrations, tests)."""
+        if self._db is None:
+            from sqlite_utils import Database
+
+            self._db = Database(self._conn)
+        return self._db
+
     def _schema_state(self) -> tuple[int, list[str]]:
-        version = self._conn_of_db().execute("PRAGMA user_version").fetchone()[0]
-        applied = [m.name for m in migrations.applied(self.db)]
+        """(user_version, applied migration names) read with plain SQL, as sqlite-utils records them."""
+        version = self._conn.execute("PRAGMA user_version").fetchone()[0]
+        has_table = self._conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (MIGRATIONS_TABLE,)
+        ).fetchone()
+        applied = (
+            [
+                row[0]
+                for row in self._conn.execute(
+                    f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ? ORDER BY rowid", (MIGRATION_SET,)
+                )
+            ]
+            if has_table
+            else []
+        )
         return int(version), applied
 
     def _conn_of_db(self) -> sqlite3.Connection:
-        return self.db.conn
+        return self._conn
 
     def _refuse_newer(self, version: int, applied: list[str]) -> None:
         unknown = [name for name in applied if name not in KNOWN]
@@ -382,6 +405,8 @@ class Journal:
         try:
             version, applied = self._schema_state()
             self._refuse_newer(version, applied)
+            from posapp.journal.migrations import migrations
+
             migrations.apply(self.db)
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             conn.execute("COMMIT")

@@ -515,3 +515,18 @@ def test_check_is_empty_on_a_healthy_journal_and_close_is_idempotent(journal: Jo
     journal.close()
     with pytest.raises(JournalError, match="closed"):
         journal.get("POS-1")
+
+
+def test_opening_a_current_journal_does_not_load_sqlite_utils(tmp_path: Path) -> None:
+    """Start-up cost: an up-to-date journal opens with plain SQL; sqlite-utils loads only to migrate."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "current.sqlite3"
+    Journal(path).close()
+    probe = (
+        "import sys; from posapp.journal.store import Journal; "
+        f"Journal({str(path)!r}).close(); print('sqlite_utils' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
