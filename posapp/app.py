@@ -120,11 +120,14 @@ class Console:
     training mode never delays the window.
     """
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, sandbox: SandboxServer | None = None) -> None:
+        """``sandbox``: a running sandbox to use in training mode (tests, a shared training server);
+        the console then leaves it running when it closes."""
         self.settings = settings
         self.window: Any = None
         self.journal: Journal | None = None
-        self.sandbox: SandboxServer | None = None
+        self.sandbox: SandboxServer | None = sandbox
+        self._owns_sandbox = sandbox is None
         self.http: httpx.AsyncClient | None = None
         self.gateway: Gateway | None = None
         self.bus = EventBus()
@@ -149,9 +152,11 @@ class Console:
             from posapp.sandbox.mycoolpay import MyCoolPayState
             from posapp.sandbox.server import SandboxServer
 
-            # In training the trainee plays the customer on the emulated phone: nobody pays by script.
-            sandbox = SandboxServer(mycoolpay=MyCoolPayState(default_script=Script.manual()))
-            self.sandbox = await asyncio.to_thread(sandbox.start)
+            sandbox = self.sandbox
+            if sandbox is None:
+                # In training the trainee plays the customer on the emulated phone: nobody pays by script.
+                sandbox = SandboxServer(mycoolpay=MyCoolPayState(default_script=Script.manual()))
+                self.sandbox = await asyncio.to_thread(sandbox.start)
             base_url = sandbox.mycoolpay_base_url
             public_key, private_key = sandbox.mycoolpay.public_key, sandbox.mycoolpay.private_key
         else:
@@ -191,7 +196,7 @@ class Console:
             await self.services.aclose()
         if self.http is not None:
             await self.http.aclose()
-        if self.sandbox is not None:
+        if self.sandbox is not None and self._owns_sandbox:
             await asyncio.to_thread(self.sandbox.stop)
         if self.journal is not None:
             self.journal.close()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, Signal
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 
@@ -47,9 +47,13 @@ class OtpDialog(QDialog):
         self.tries.setObjectName("fieldCaption")
         self.confirm = QPushButton(_tr("Confirm code"))
         self.confirm.setProperty("primary", True)
-        self.confirm.setDefault(True)
         self.cancel = QPushButton(_tr("Cancel"))
         self.cancel.setProperty("secondary", True)
+        # Enter submits through the code field only: QDialog would otherwise "click" the next default
+        # button, which is Cancel while Confirm is disabled during the check.
+        for button in (self.confirm, self.cancel):
+            button.setAutoDefault(False)
+            button.setDefault(False)
         buttons = QHBoxLayout()
         buttons.addWidget(self.cancel)
         buttons.addWidget(self.confirm, 1)
@@ -62,6 +66,12 @@ class OtpDialog(QDialog):
         self.code.returnPressed.connect(self.submit)
         self.cancel.clicked.connect(self.reject)
         self.set_tries_left(tries_left)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()  # handled by the code field's returnPressed; never by a dialog button
+            return
+        super().keyPressEvent(event)
 
     def set_tries_left(self, tries_left: int) -> None:
         self.tries.setText(_tr("Tries left: {count}").format(count=tries_left))

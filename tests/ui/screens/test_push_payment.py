@@ -79,3 +79,15 @@ def test_otp_dialog_refuses_short_codes_and_shows_provider_message(qtbot) -> Non
     assert dialog.error.text() == "Invalid authorization code !"
     assert "2" in dialog.tries.text()
     assert dialog.code.text() == ""
+
+
+def test_enter_while_checking_never_cancels_the_dialog(qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = OtpDialog("+237 6 99 00 99 00", tries_left=3)
+    qtbot.addWidget(dialog)
+    dialog.code_submitted.connect(lambda code: dialog.set_busy(True))  # as the controller does
+    dialog.show()
+    qtbot.keyClicks(dialog.code, "1234")
+    with qtbot.assertNotEmitted(dialog.rejected):
+        qtbot.keyClick(dialog.code, Qt.Key.Key_Return)
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    assert dialog.isVisible()
