@@ -12,20 +12,28 @@ Nothing here knows a provider's API. An emulator asks:
   endpoint or per transaction) or drawn from a seeded random plan for fault campaigns;
 * ``Outbox`` for the one-time "SMS" messages sent to phones (what the console shows in training mode).
 
+The emulators written after My-CoolPay also share the plumbing at the end of this module:
+``EmulatedWorld`` (clock, scripts, faults, callback outbox, seeded ids), ``run_with_faults`` (how a fault
+reaches the client), ``common_control`` (the control API every emulator shares) and ``card_page``.
+
 Every class is thread-safe: ``SandboxServer`` serves in a background thread while tests and the console
 script the customer from another.
 """
 
 from __future__ import annotations
 
+import asyncio
 import random
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any, Protocol
+
+import httpx
+from starlette.responses import HTMLResponse, Response
 
 
 class Clock(Protocol):
@@ -315,3 +323,327 @@ class Outbox:
     def clear(self) -> None:
         with self._lock:
             self._messages.clear()
+
+
+# ---------------------------------------------------------------------------------------------- emulator plumbing
+#
+# Shared by the emulators written after My-CoolPay (CoolPay, Paiwise, Commerce Layer): the delays of the
+# emulated world, how a fault turns into what the client sees, the callback outbox and the part of the
+# control API that is the same for every provider. Still nothing here knows a provider's API.
+
+
+@dataclass(slots=True)
+class EmulatorTimings:
+    """Delays of an emulated card world, in seconds; small by default so tests stay fast."""
+
+    expiry: float = 300.0  # a payment page nobody answers expires after this
+    operation_settle: float = 0.5  # an asynchronous capture / refund / cancel finishes after this
+    slow: float = 2.0  # Fault.SLOW delays the answer by this
+    hang: float = 60.0  # Fault.TIMEOUT_AFTER_COMMIT holds the answer this long
+    tick: float = 0.1  # period of the real-time ticker under uvicorn
+
+
+class EmulatedWorld:
+    """What every emulator's state holds besides its provider's records: time, customer, faults, callbacks."""
+
+    def __init__(
+        self,
+        *,
+        clock: Clock | None = None,
+        timings: EmulatorTimings | None = None,
+        default_script: Script | None = None,
+        seed: int | None = None,
+        sleep: Callable[[float], Awaitable[None]] | None = None,
+    ) -> None:
+        self.clock: Clock = clock or SystemClock()
+        self.timings = timings or EmulatorTimings()
+        # A payment page is driven by the emulated customer on the page unless a script is queued.
+        self.scripts = Scripts(default_script or Script.manual())
+        self.faults = Faults()
+        self.callbacks = CallbackOutbox()
+        self.sleep: Callable[[float], Awaitable[None]] = sleep or asyncio.sleep
+        self.rng = random.Random(seed)
+        self.lock = threading.RLock()
+
+    def token(self, prefix: str = "", length: int = 10) -> str:
+        """A reproducible random reference (seeded)."""
+        alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+        return prefix + "".join(self.rng.choice(alphabet) for _ in range(length))
+
+    def reset_world(self) -> None:
+        self.scripts.clear()
+        self.faults.clear()
+        self.callbacks.clear()
+
+
+@dataclass(slots=True)
+class Delivery:
+    """One callback the emulator POSTed (or tried to)."""
+
+    url: str
+    content: bytes
+    headers: dict[str, str]
+    http_status: int | None = None
+    answer: str = ""
+    error: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "url": self.url,
+            "body": self.content.decode("utf-8", "replace"),
+            "headers": self.headers,
+            "http_status": self.http_status,
+            "answer": self.answer,
+            "error": self.error,
+        }
+
+
+class CallbackOutbox:
+    """Signed callbacks waiting to be POSTed (each once, never retried) and those already sent."""
+
+    def __init__(self) -> None:
+        self._pending: list[Delivery] = []
+        self.sent: list[Delivery] = []
+        self._lock = threading.Lock()
+
+    def push(self, url: str, content: bytes, headers: dict[str, str]) -> None:
+        with self._lock:
+            self._pending.append(Delivery(url, content, headers))
+
+    def has_pending(self) -> bool:
+        with self._lock:
+            return bool(self._pending)
+
+    def take(self) -> list[Delivery]:
+        with self._lock:
+            pending, self._pending = self._pending, []
+            return pending
+
+    def clear(self) -> None:
+        with self._lock:
+            self._pending.clear()
+            self.sent.clear()
+
+    async def deliver(self, client: httpx.AsyncClient | None) -> list[Delivery]:
+        """POST every pending callback once with ``client`` (an ``httpx.AsyncClient``; a fresh one if ``None``)."""
+        deliveries = self.take()
+        if not deliveries:
+            return []
+        own = client is None
+        http = client or httpx.AsyncClient(timeout=5.0)
+        try:
+            for delivery in deliveries:
+                try:
+                    answer = await http.post(delivery.url, content=delivery.content, headers=delivery.headers)
+                    delivery.http_status, delivery.answer = answer.status_code, answer.text[:100]
+                except httpx.HTTPError as exc:
+                    delivery.error = f"{type(exc).__name__}: {exc}"
+                with self._lock:
+                    self.sent.append(delivery)
+        finally:
+            if own:
+                await http.aclose()
+        return deliveries
+
+
+HTML_502_PAGE = """<!DOCTYPE html>
+<html><head><title>502 Bad Gateway</title></head>
+<body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>
+"""
+
+
+class DroppedConnection(Response):
+    """Sends a 200's status line and headers, then ends without the promised body (a reset mid-answer)."""
+
+    def __init__(self) -> None:
+        super().__init__(status_code=200)
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 200,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", b"512")],
+            }
+        )
+
+
+async def run_with_faults(
+    world: EmulatedWorld,
+    endpoint: str,
+    refs: Iterable[str | None],
+    operation: Callable[[], Awaitable[Response]],
+) -> Response:
+    """Run one provider operation (returning a Starlette ``Response``) under the fault plan.
+
+    A fault that does not commit answers before the operation runs; one that commits runs it first and
+    then spoils (or withholds) the answer; ``slow`` only delays it.
+    """
+    present = [r for r in refs if r]
+    rule: FaultRule | None = None
+    for ref in present:
+        rule = world.faults.take(endpoint, ref)
+        if rule is not None:
+            break
+    if rule is None and not present:
+        rule = world.faults.take(endpoint, None)
+    first_ref = present[0] if present else None
+    if rule is not None and rule.fault is Fault.SLOW:
+        await world.sleep(world.timings.slow)
+        return await operation()
+    committed: Response | None = None
+    if rule is None or rule.commits:
+        committed = await operation()
+        if rule is None:
+            return committed
+    assert rule is not None
+    world.faults.record(world.clock.now(), endpoint, first_ref, rule, committed is not None)
+    if rule.fault is Fault.TIMEOUT_AFTER_COMMIT:
+        await world.sleep(world.timings.hang)
+        return committed or Response("Gateway Timeout", status_code=504, media_type="text/plain")
+    if rule.fault is Fault.HTTP_500:
+        return Response("Internal Server Error", status_code=500, media_type="text/plain")
+    if rule.fault is Fault.HTML_ERROR:
+        return HTMLResponse(HTML_502_PAGE, status_code=502)
+    return DroppedConnection()
+
+
+class ControlError(Exception):
+    """A control API request that cannot be done: answered ``{"error": message}`` with ``status_code``."""
+
+    def __init__(self, status_code: int, message: str) -> None:
+        super().__init__(message)
+        self.status_code = status_code
+        self.message = message
+
+
+NOT_HANDLED = object()
+
+
+def common_control(world: EmulatedWorld, method: str, path: str, body: dict[str, Any]) -> Any:
+    """The control API every emulator shares (scripts, faults, clock, callbacks); ``NOT_HANDLED`` otherwise.
+
+    ``POST scripts`` (``{"action", "after", "phone"?}`` queues the next payment's script),
+    ``GET|POST|DELETE faults``, ``POST faults/random`` (``{"seed", "rate", "faults"?, "endpoints"?}``),
+    ``POST clock/advance`` (``{"seconds"}``, manual clock only), ``GET callbacks``.
+    """
+    if path == "scripts" and method == "POST":
+        script = Script.from_json(body)
+        if body.get("phone"):
+            world.scripts.for_phone(str(body["phone"]), script)
+        else:
+            world.scripts.queue_next(script)
+        return {"ok": True, "script": script.to_json()}
+    if path == "faults" and method == "GET":
+        return {
+            "pending": [r.to_json() for r in world.faults.pending()],
+            "applied": [
+                {"endpoint": e.endpoint, "ref": e.ref, "fault": e.fault.value, "committed": e.committed}
+                for e in world.faults.applied
+            ],
+        }
+    if path == "faults" and method == "POST":
+        rule = FaultRule(
+            Fault(body["fault"]),
+            endpoint=body.get("endpoint"),
+            ref=body.get("ref"),
+            count=int(body.get("count", 1)),
+            commit=body.get("commit"),
+        )
+        world.faults.add(rule)
+        return {"ok": True, "rule": rule.to_json()}
+    if path == "faults/random" and method == "POST":
+        faults = tuple(Fault(f) for f in body.get("faults", [f.value for f in Fault]))
+        world.faults.randomize(int(body["seed"]), float(body["rate"]), faults, body.get("endpoints"))
+        return {"ok": True}
+    if path == "faults" and method == "DELETE":
+        world.faults.clear()
+        return {"ok": True}
+    if path == "clock/advance" and method == "POST":
+        advance = getattr(world.clock, "advance", None)
+        if advance is None:
+            raise ControlError(409, "the sandbox runs on real time")
+        advance(float(body["seconds"]))
+        return {"ok": True, "now": world.clock.now()}
+    if path == "callbacks" and method == "GET":
+        return [d.to_json() for d in world.callbacks.sent]
+    return NOT_HANDLED
+
+
+# ---------------------------------------------------------------------------------------------- card pages
+
+# The emulated customer's test card: any card number is accepted, this one is prefilled.
+TEST_CARD = "4571 0000 0000 0001"
+# Timestamps of the emulated world: the clock's seconds counted from this instant (2024-01-01T00:00Z).
+EPOCH = 1_704_067_200.0
+
+
+def iso_time(now: float) -> str:
+    """An emulated clock reading as the ISO 8601 UTC text the APIs return (``2024-01-01T00:16:40.000Z``)."""
+    from datetime import UTC, datetime
+
+    moment = datetime.fromtimestamp(EPOCH + now, UTC)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+
+
+def form_fields(raw: bytes) -> dict[str, str]:
+    """A urlencoded form body (Starlette's form parser needs python-multipart, which we do not ship)."""
+    from urllib.parse import parse_qs
+
+    parsed = parse_qs(raw.decode("utf-8", "replace"))
+    return {key: values[0] for key, values in parsed.items() if values}
+
+
+def card_page(
+    *,
+    brand: str,
+    lang: str,
+    reason: str,
+    amount: str,
+    currency: str,
+    action_url: str | None,
+    status: str,
+    message: str = "",
+    error: str = "",
+    challenge: bool = False,
+) -> str:
+    """The customer-facing page of an emulated card payment: a card form (or a 3-D Secure challenge) while
+    ``action_url`` is set, else the payment's final ``status`` (shown in ``#status``)."""
+    import html
+    import string
+    from importlib import resources
+
+    template = string.Template(
+        resources.files("posapp.sandbox").joinpath("templates/card_checkout.html").read_text("utf-8")
+    )
+    fr = lang.startswith("fr")
+    if action_url is not None:
+        if challenge:
+            hint = "Authentification 3-D Secure de votre banque" if fr else "3-D Secure check by your bank"
+            fields = f'<p class="hint">{hint}</p>'
+            pay, decline = ("Approuver", "Refuser") if fr else ("Approve", "Decline")
+        else:
+            fields = (
+                f'<label for="card">{"Numéro de carte" if fr else "Card number"}</label>'
+                f'<input id="card" name="card" inputmode="numeric" value="{TEST_CARD}">'
+            )
+            pay, decline = ("Payer", "Annuler") if fr else ("Pay", "Cancel")
+        body = (
+            f'<form method="post" action="{html.escape(action_url)}">{fields}'
+            f'<button class="pay" name="action" value="pay">{pay}</button>'
+            f'<button class="decline" name="action" value="decline">{decline}</button></form>'
+        )
+    else:
+        body = f'<p class="status" id="status">{html.escape(status)}</p><p>{html.escape(message)}</p>'
+    return template.substitute(
+        lang="fr" if fr else "en",
+        title=f"{brand} - " + ("Paiement" if fr else "Payment"),
+        brand=html.escape(brand),
+        training="Mode formation - aucun argent réel" if fr else "Training mode - no real money",
+        reason_label="Motif" if fr else "Reason",
+        reason=html.escape(reason),
+        amount=html.escape(amount),
+        currency=html.escape(currency),
+        error=html.escape(error),
+        body=body,
+    )

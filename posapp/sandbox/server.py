@@ -10,8 +10,21 @@ its paths then being the real ones (``/api/{public_key}/...``), the checkout pag
     sandbox listening on http://127.0.0.1:PORT
     mycoolpay base=http://127.0.0.1:PORT/mycoolpay public_key=<key> private_key=<key>
 
-and serves until SIGINT or SIGTERM. The keys are the well-known training keys of
-``posapp.sandbox.mycoolpay`` (``TRAINING_PUBLIC_KEY`` / ``TRAINING_PRIVATE_KEY``).
+    coolpay base=http://127.0.0.1:PORT/coolpay api_key=<key> private_key=<key>
+    paiwise base=http://127.0.0.1:PORT/paiwise api_key=<key>
+    commercelayer base=http://127.0.0.1:PORT/commercelayer client_id=<id> client_secret=<secret>
+
+and serves until SIGINT or SIGTERM. The keys are the well-known training keys of each emulator module
+(``TRAINING_PUBLIC_KEY`` / ``TRAINING_PRIVATE_KEY`` of ``posapp.sandbox.mycoolpay``, ``TRAINING_API_KEY`` /
+``TRAINING_PRIVATE_KEY`` of ``coolpay``, ``TRAINING_API_KEY`` of ``paiwise``, ``TRAINING_CLIENT_ID`` /
+``TRAINING_CLIENT_SECRET`` of ``commercelayer``): they move no money and are not secret.
+
+Every provider lives under its prefix: ``/coolpay`` (API at ``/payments``, card pages ``/pay/{token}``),
+``/paiwise`` (``/checkout/<verb>``, pages ``/pay/{checkout_id}``), ``/commercelayer`` (``/oauth/token``,
+``/api/...``, 3-D Secure pages ``/3ds/{id}``); each has its control API under ``<prefix>/_sandbox/``.
+
+``SandboxServer.training_credentials(name)`` gives what ``posapp.gateways.registry.build_gateway`` needs
+to talk to one emulator: ``build_gateway(name, http, account.base_url, account.credentials)``.
 """
 
 from __future__ import annotations
@@ -24,6 +37,7 @@ import socket
 import sys
 import threading
 from collections.abc import AsyncIterator, Generator, Sequence
+from dataclasses import dataclass
 from types import FrameType, TracebackType
 
 import httpx
@@ -31,10 +45,32 @@ import uvicorn
 from starlette.applications import Starlette
 from starlette.routing import Mount
 
+from posapp.sandbox import commercelayer, coolpay, paiwise
+from posapp.sandbox.commercelayer import CommerceLayerState
+from posapp.sandbox.coolpay import CoolPayState
 from posapp.sandbox.mycoolpay import MyCoolPayState, create_app
+from posapp.sandbox.paiwise import PaiwiseState
 
 HOST = "127.0.0.1"
 MYCOOLPAY_PREFIX = "/mycoolpay"
+COOLPAY_PREFIX = "/coolpay"
+PAIWISE_PREFIX = "/paiwise"
+COMMERCELAYER_PREFIX = "/commercelayer"
+PROVIDERS = ("mycoolpay", "coolpay", "paiwise", "commercelayer")
+
+
+@dataclass(frozen=True, slots=True)
+class TrainingAccount:
+    """Where one emulator answers and the credentials it accepts (the keys ``build_gateway`` takes)."""
+
+    name: str
+    base_url: str
+    credentials: dict[str, str]
+
+
+_coolpay_app = coolpay.create_app
+_paiwise_app = paiwise.create_app
+_commercelayer_app = commercelayer.create_app
 
 
 class _Server(uvicorn.Server):
@@ -56,9 +92,10 @@ class _Server(uvicorn.Server):
 class SandboxServer:
     """The emulators served by uvicorn on 127.0.0.1 in a background thread.
 
-    ``port=0`` picks a free port (known as soon as ``start()`` returns). ``mycoolpay`` is the emulated
-    provider's state (a fresh ``MyCoolPayState`` with the training keys unless given): script the
-    customer and inject faults on it directly, or over HTTP through the control API.
+    ``port=0`` picks a free port (known as soon as ``start()`` returns). ``mycoolpay``, ``coolpay``,
+    ``paiwise`` and ``commercelayer`` are the emulated providers' states (fresh ones with the training
+    keys unless given): script the customer and inject faults on them directly, or over HTTP through
+    each control API.
 
     Usage: ``with SandboxServer() as sandbox: ... sandbox.mycoolpay_base_url ...``
     """
@@ -68,14 +105,30 @@ class SandboxServer:
         port: int = 0,
         *,
         mycoolpay: MyCoolPayState | None = None,
+        coolpay: CoolPayState | None = None,
+        paiwise: PaiwiseState | None = None,
+        commercelayer: CommerceLayerState | None = None,
         callback_client: httpx.AsyncClient | None = None,
         log_level: str = "warning",
         graceful_shutdown: int = 1,
     ) -> None:
         self.mycoolpay = mycoolpay or MyCoolPayState()
         mycoolpay_app = create_app(self.mycoolpay, callback_client=callback_client)
-        self._emulators = [mycoolpay_app.state.emulator]
-        self.app = Starlette(routes=[Mount(MYCOOLPAY_PREFIX, app=mycoolpay_app)], lifespan=self._lifespan)
+        self.coolpay = coolpay or CoolPayState()
+        self.paiwise = paiwise or PaiwiseState()
+        self.commercelayer = commercelayer or CommerceLayerState()
+        coolpay_app = _coolpay_app(self.coolpay, callback_client=callback_client)
+        paiwise_app = _paiwise_app(self.paiwise)
+        commercelayer_app = _commercelayer_app(self.commercelayer, callback_client=callback_client)
+        apps = (mycoolpay_app, coolpay_app, paiwise_app, commercelayer_app)
+        self._emulators = [app.state.emulator for app in apps]
+        mounts = [
+            Mount(MYCOOLPAY_PREFIX, app=mycoolpay_app),
+            Mount(COOLPAY_PREFIX, app=coolpay_app),
+            Mount(PAIWISE_PREFIX, app=paiwise_app),
+            Mount(COMMERCELAYER_PREFIX, app=commercelayer_app),
+        ]
+        self.app = Starlette(routes=mounts, lifespan=self._lifespan)
         self._requested_port = port
         self._log_level = log_level
         self._graceful_shutdown = graceful_shutdown
@@ -112,12 +165,48 @@ class SandboxServer:
     def mycoolpay_base_url(self) -> str:
         return self.base_url + MYCOOLPAY_PREFIX
 
+    @property
+    def coolpay_base_url(self) -> str:
+        return self.base_url + COOLPAY_PREFIX
+
+    @property
+    def paiwise_base_url(self) -> str:
+        return self.base_url + PAIWISE_PREFIX
+
+    @property
+    def commercelayer_base_url(self) -> str:
+        return self.base_url + COMMERCELAYER_PREFIX
+
+    def training_credentials(self, name: str) -> TrainingAccount:
+        """The base URL and credentials of emulator ``name`` (one of ``PROVIDERS``), for ``build_gateway``."""
+        if name == "mycoolpay":
+            keys = {"public_key": self.mycoolpay.public_key, "private_key": self.mycoolpay.private_key}
+            return TrainingAccount(name, self.mycoolpay_base_url, keys)
+        if name == "coolpay":
+            keys = {"api_key": self.coolpay.api_key, "private_key": self.coolpay.private_key}
+            return TrainingAccount(name, self.coolpay_base_url, keys)
+        if name == "paiwise":
+            return TrainingAccount(name, self.paiwise_base_url, {"api_key": self.paiwise.api_key})
+        if name == "commercelayer":
+            keys = {
+                "client_id": self.commercelayer.client_id,
+                "client_secret": self.commercelayer.client_secret,
+                "webhook_secret": self.commercelayer.webhook_secret,
+            }
+            return TrainingAccount(name, self.commercelayer_base_url, keys)
+        raise ValueError(f"no emulator named {name!r} (known: {', '.join(PROVIDERS)})")
+
     def describe(self) -> list[str]:
         """The lines ``posapp sandbox`` prints (scripts parse them)."""
         return [
             f"sandbox listening on {self.base_url}",
             f"mycoolpay base={self.mycoolpay_base_url} public_key={self.mycoolpay.public_key} "
             f"private_key={self.mycoolpay.private_key}",
+            f"coolpay base={self.coolpay_base_url} api_key={self.coolpay.api_key} "
+            f"private_key={self.coolpay.private_key}",
+            f"paiwise base={self.paiwise_base_url} api_key={self.paiwise.api_key}",
+            f"commercelayer base={self.commercelayer_base_url} client_id={self.commercelayer.client_id} "
+            f"client_secret={self.commercelayer.client_secret}",
         ]
 
     # ------------------------------------------------------------------------------ lifecycle

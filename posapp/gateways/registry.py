@@ -1,0 +1,94 @@
+"""Build any provider's gateway from its name: what the composition root (``app.py``) calls.
+
+``build_gateway(name, http, base_url, credentials, **options) -> Gateway``
+
+=================  ==============================================  ==========================================
+name               credentials (keys of the mapping)               options (keyword arguments)
+=================  ==============================================  ==========================================
+``mycoolpay``      ``public_key``, ``private_key``                 those of ``MyCoolPayGateway``
+``coolpay``        ``api_key``, ``private_key``                    ``auto_capture``, ``synchronized``,
+                                                                   ``callback_url``, ...
+``paiwise``        ``api_key``                                     ``auto_capture``, ``return_url``, ...
+``commercelayer``  ``client_id``, ``client_secret``                ``card_token``, ...
+                   (optional ``webhook_secret``)
+=================  ==============================================  ==========================================
+
+Every gateway also takes ``timeout``, ``retry``, ``sleep``, ``rng`` and ``clock``. A missing credential or
+an unknown name raises ``ValueError`` (a settings problem, before any request). ``PROVIDERS`` lists the
+names with a label and the credential fields, so a settings screen can ask for exactly those (the ones in
+``secret_fields`` go to the keyring).
+
+In training mode the credentials and base URL of each emulator come from the running sandbox::
+
+    account = sandbox.training_credentials("coolpay")
+    gateway = build_gateway("coolpay", http, account.base_url, account.credentials)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from posapp.gateways.base import Gateway
+from posapp.gateways.commercelayer import CommerceLayerGateway
+from posapp.gateways.coolpay import CoolPayGateway
+from posapp.gateways.mycoolpay import MyCoolPayGateway
+from posapp.gateways.paiwise import PaiwiseGateway
+
+
+@dataclass(frozen=True, slots=True)
+class ProviderInfo:
+    """One provider the console can use: how it is shown and which credentials it needs."""
+
+    name: str
+    label: str
+    credential_fields: tuple[str, ...]
+    secret_fields: tuple[str, ...]
+    optional_fields: tuple[str, ...]
+    factory: Callable[..., Gateway]
+
+
+PROVIDERS: dict[str, ProviderInfo] = {
+    info.name: info
+    for info in (
+        ProviderInfo("mycoolpay", "My-CoolPay", ("public_key", "private_key"), ("private_key",), (), MyCoolPayGateway),
+        ProviderInfo("coolpay", "CoolPay", ("api_key", "private_key"), ("api_key", "private_key"), (), CoolPayGateway),
+        ProviderInfo("paiwise", "Paiwise", ("api_key",), ("api_key",), (), PaiwiseGateway),
+        ProviderInfo(
+            "commercelayer",
+            "Commerce Layer",
+            ("client_id", "client_secret"),
+            ("client_secret", "webhook_secret"),
+            ("webhook_secret",),
+            CommerceLayerGateway,
+        ),
+    )
+}
+
+
+def provider_info(name: str) -> ProviderInfo:
+    try:
+        return PROVIDERS[name]
+    except KeyError:
+        raise ValueError(f"unknown provider {name!r} (known: {', '.join(PROVIDERS)})") from None
+
+
+def build_gateway(
+    name: str, http: httpx.AsyncClient, base_url: str, credentials: Mapping[str, str], **options: Any
+) -> Gateway:
+    """The gateway of provider ``name`` over ``http`` (owned by the caller), talking to ``base_url``."""
+    info = provider_info(name)
+    missing = [f for f in info.credential_fields if not credentials.get(f)]
+    if missing:
+        raise ValueError(f"{info.label} needs {', '.join(missing)}")
+    args = [credentials[f] for f in info.credential_fields]
+    for optional in info.optional_fields:
+        if credentials.get(optional):
+            options.setdefault(optional, credentials[optional])
+    return info.factory(http, base_url, *args, **options)
+
+
+__all__ = ["PROVIDERS", "ProviderInfo", "build_gateway", "provider_info"]
