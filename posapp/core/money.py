@@ -46,7 +46,16 @@ _MAX_FROM_MAJOR_DIGITS = 40
 
 
 class MoneyError(ValueError):
-    """An amount or currency that cannot be used; the message is meant for the cashier."""
+    """An amount or currency that cannot be used; the message is meant for the cashier.
+
+    ``template`` is the English sentence with ``{named}`` fields and ``params`` their values, so a
+    user interface can translate the template (``posapp/ui/core_messages.py``) and fill it in.
+    """
+
+    def __init__(self, template: str, **params: object) -> None:
+        self.template = template
+        self.params = params
+        super().__init__(template.format(**params) if params else template)
 
 
 class CurrencyMismatch(MoneyError):
@@ -58,7 +67,7 @@ def exponent(currency: str) -> int:
     try:
         return EXPONENTS[currency]
     except KeyError:
-        raise MoneyError(f"Unsupported currency: {currency!r}") from None
+        raise MoneyError("Unsupported currency: {currency}", currency=currency) from None
 
 
 @total_ordering
@@ -91,11 +100,11 @@ class Money:
         try:
             value = Decimal(major.strip() if isinstance(major, str) else major)
         except (InvalidOperation, TypeError, ValueError):
-            raise MoneyError(f"{major!r} is not an amount") from None
+            raise MoneyError("{value} is not an amount", value=repr(major)) from None
         if not value.is_finite():
-            raise MoneyError(f"{major!r} is not an amount")
+            raise MoneyError("{value} is not an amount", value=repr(major))
         if value and value.adjusted() + exp >= _MAX_FROM_MAJOR_DIGITS:
-            raise MoneyError(f"{major} is too large an amount")
+            raise MoneyError("{value} is too large an amount", value=str(major))
         sign, digits, value_exp = value.as_tuple()
         assert isinstance(value_exp, int)  # a finite Decimal has an int exponent
         coefficient = int("".join(map(str, digits)) or "0")
@@ -105,7 +114,9 @@ class Money:
         else:
             minor, rest = divmod(coefficient, 10**-shift)
             if rest:
-                raise MoneyError(f"{major} has more decimals than {currency} allows")
+                raise MoneyError(
+                    "{value} has more decimals than {currency} allows", value=str(major), currency=currency
+                )
         return cls(-minor if sign else minor, currency)
 
     @property
@@ -150,7 +161,7 @@ def _locale(locale: str) -> Locale:
     try:
         return Locale.parse(locale)
     except (UnknownLocaleError, ValueError):
-        raise MoneyError(f"Unknown locale: {locale!r}") from None
+        raise MoneyError("Unknown locale: {locale}", locale=locale) from None
 
 
 def format_money(amount: Money, locale: str = "fr_CM") -> str:
@@ -233,27 +244,28 @@ def parse_amount(text: str, currency: str, locale: str = "fr_CM") -> Money:
         raise MoneyError("The amount may contain digits only.")
     compact = re.sub(rf"[{re.escape(marks)}\s]+", " ", raw)
     if compact.count(decimal_symbol) > 1:
-        raise MoneyError(f"The amount has more than one '{decimal_symbol}'.")
+        raise MoneyError("The amount has more than one '{mark}'.", mark=decimal_symbol)
     integer, has_fraction, fraction = compact.partition(decimal_symbol)
     integer, fraction = integer.strip(), fraction.strip()
     if other in fraction:
-        raise MoneyError(f"Use '{decimal_symbol}' for decimals.")
+        raise MoneyError("Use '{mark}' for decimals.", mark=decimal_symbol)
     if fraction and not _is_digits(fraction):
-        raise MoneyError(f"Only digits may follow '{decimal_symbol}'.")
+        raise MoneyError("Only digits may follow '{mark}'.", mark=decimal_symbol)
     groups = re.split(rf"[ {re.escape(other)}]", integer)
     if len(groups) > 1:
         head, tail = groups[0], groups[1:]
         if not (1 <= len(head) <= 3 and all(len(group) == 3 for group in tail)):
             if integer.count(other) == 1:
-                raise MoneyError(
-                    f"{currency} amounts have no decimals." if exp == 0 else f"Use '{decimal_symbol}' for decimals."
-                )
+                if exp == 0:
+                    raise MoneyError("{currency} amounts have no decimals.", currency=currency)
+                raise MoneyError("Use '{mark}' for decimals.", mark=decimal_symbol)
             raise MoneyError("Digits are grouped by three.")
         if integer.count(other) == 1 and not has_fraction and exp > 0 and group_symbol != other:
             # "1.500" EUR in fr_FR: 1 500 € to a French eye, 1,50 € to an English one.
             raise MoneyError(
-                f"'{other}' could be a decimal point here: use '{decimal_symbol}' for decimals"
-                " and a space between thousands."
+                "'{other}' could be a decimal point here: use '{mark}' for decimals and a space between thousands.",
+                other=other,
+                mark=decimal_symbol,
             )
         integer = "".join(groups)
     if not integer and not fraction:
@@ -261,16 +273,28 @@ def parse_amount(text: str, currency: str, locale: str = "fr_CM") -> Money:
     if integer and not _is_digits(integer):
         raise MoneyError("The amount may contain digits only.")
     if len(fraction) > exp:
-        reason = (
-            f"{currency} amounts have no decimals" if exp == 0 else f"{currency} amounts have at most {exp} decimals"
-        )
-        if len(fraction) == 3:
+        if len(fraction) == 3 and exp == 0:
             # "1,000" XAF in fr_CM: a thousand to a bilingual cashier; refuse rather than read 1.
-            reason += f"; '{decimal_symbol}' marks decimals here, so type a thousand as 1 000 or 1000"
-        raise MoneyError(reason + ".")
+            raise MoneyError(
+                "{currency} amounts have no decimals; '{mark}' marks decimals here, "
+                "so type a thousand as 1 000 or 1000.",
+                currency=currency,
+                mark=decimal_symbol,
+            )
+        if len(fraction) == 3:
+            raise MoneyError(
+                "{currency} amounts have at most {count} decimals; '{mark}' marks decimals here, "
+                "so type a thousand as 1 000 or 1000.",
+                currency=currency,
+                count=exp,
+                mark=decimal_symbol,
+            )
+        if exp == 0:
+            raise MoneyError("{currency} amounts have no decimals.", currency=currency)
+        raise MoneyError("{currency} amounts have at most {count} decimals.", currency=currency, count=exp)
     digits = integer.lstrip("0") + fraction.ljust(exp, "0")
     if len(digits.lstrip("0")) > MAX_DIGITS:
-        raise MoneyError(f"The amount is too large (at most {MAX_DIGITS} digits).")
+        raise MoneyError("The amount is too large (at most {count} digits).", count=MAX_DIGITS)
     minor = int(digits or "0")
     if minor == 0:
         raise MoneyError("The amount must be more than zero.")

@@ -17,7 +17,15 @@ DEFAULT_REGION = "CM"
 
 
 class PhoneError(ValueError):
-    """A number that cannot receive a mobile-money push; the message is meant for the cashier."""
+    """A number that cannot receive a mobile-money push; the message is meant for the cashier.
+
+    ``template`` and ``params`` as for ``MoneyError``: the UI translates the template.
+    """
+
+    def __init__(self, template: str, **params: object) -> None:
+        self.template = template
+        self.params = params
+        super().__init__(template.format(**params) if params else template)
 
 
 class Operator(StrEnum):
@@ -78,7 +86,8 @@ def parse_mobile(text: str, region: str = DEFAULT_REGION) -> MobileNumber:
     if number.country_code != _COUNTRY_CODE:
         # Orange Côte d'Ivoire or MTN Nigeria numbers are valid and carry the same carrier names.
         raise PhoneError(
-            f"This is a foreign number (+{number.country_code}); mobile money needs a Cameroonian number (+237)."
+            "This is a foreign number (+{code}); mobile money needs a Cameroonian number (+237).",
+            code=number.country_code,
         )
     if number.italian_leading_zero:
         raise PhoneError("Cameroonian numbers have no leading 0: type the 9 digits (6XX XX XX XX).")
@@ -97,6 +106,7 @@ def parse_mobile(text: str, region: str = DEFAULT_REGION) -> MobileNumber:
     name = carrier.name_for_number(number, "en")
     operator = _CARRIERS.get(name)
     if operator is None:
-        who = name or "this operator"
-        raise PhoneError(f"Mobile money is available for Orange and MTN numbers only, not {who}.")
+        if not name:
+            raise PhoneError("Mobile money is available for Orange and MTN numbers only.")
+        raise PhoneError("Mobile money is available for Orange and MTN numbers only, not {operator}.", operator=name)
     return MobileNumber(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), operator)

@@ -28,6 +28,7 @@ from posapp.gateways.base import (
     Unavailable,
 )
 from posapp.services.common import ActionFailed
+from posapp.ui.core_messages import translate_error
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +41,7 @@ def describe_error(exc: BaseException) -> str:
     """A sentence for the cashier about ``exc``."""
     tr = QCoreApplication.translate
     if isinstance(exc, MoneyError | PhoneError):
-        return str(exc)
+        return translate_error(exc)
     if isinstance(exc, ActionFailed):
         if exc.provider_message:
             return exc.provider_message

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from posapp.core.money import Money, exponent
 from posapp.core.phone import MobileNumber, PhoneError, parse_mobile
+from posapp.ui.core_messages import translate_error
 from posapp.ui.widgets.amount_input import AmountInput
 from posapp.ui.widgets.keypad import Keypad
 
@@ -198,7 +199,7 @@ class SaleScreen(QWidget):
         try:
             return True, parse_mobile(text)
         except PhoneError as exc:
-            self.phone_error.setText(str(exc))
+            self.phone_error.setText(translate_error(exc))
             self.phone_edit.setFocus()
             return False, None
 
