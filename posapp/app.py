@@ -145,8 +145,9 @@ class Console:
         """Start the training sandbox (when no provider is configured) and build the gateway."""
         import httpx
 
-        from posapp.gateways.mycoolpay import MyCoolPayGateway
+        from posapp.gateways.registry import build_gateway, provider_info
 
+        name = self.settings.active_provider
         if self.settings.training:
             from posapp.sandbox.customer import Script
             from posapp.sandbox.mycoolpay import MyCoolPayState
@@ -157,21 +158,24 @@ class Console:
                 # In training the trainee plays the customer on the emulated phone: nobody pays by script.
                 sandbox = SandboxServer(mycoolpay=MyCoolPayState(default_script=Script.manual()))
                 self.sandbox = await asyncio.to_thread(sandbox.start)
-            base_url = sandbox.mycoolpay_base_url
-            public_key, private_key = sandbox.mycoolpay.public_key, sandbox.mycoolpay.private_key
+            account = sandbox.training_credentials(name)
+            base_url, credentials = account.base_url, dict(account.credentials)
         else:
             from posapp.config import provider_secret
 
+            info = provider_info(name)
             base_url = self.settings.provider_base_url
-            public_key = self.settings.public_key
-            private_key = provider_secret(self.settings.provider) or ""
+            credentials = {}
+            for field in info.credential_fields + info.optional_fields:
+                # The one non-secret identifier (My-CoolPay public key, Commerce Layer client id) is a setting.
+                value = provider_secret(name, field) if field in info.secret_fields else self.settings.public_key
+                if value:
+                    credentials[field] = value
         self.http = httpx.AsyncClient()
-        gateway = MyCoolPayGateway(self.http, base_url, public_key, private_key)
+        gateway = build_gateway(name, self.http, base_url, credentials)
         secret_filter.add(gateway.secrets)
         self.gateway = gateway
-        log.info(
-            "provider %s ready (%s)", self.settings.active_provider, "training" if self.settings.training else "live"
-        )
+        log.info("provider %s ready (%s)", name, "training" if self.settings.training else "live")
         return gateway
 
     async def start_services(self) -> Any:

@@ -29,7 +29,12 @@ HOME_ENV = "POSAPP_HOME"
 SETTINGS_FILE = "settings.toml"
 
 # The providers' production API addresses (a merchant can override one with ``base_url``).
-PRODUCTION_URLS = {"mycoolpay": "https://my-coolpay.com"}
+PRODUCTION_URLS = {
+    "mycoolpay": "https://my-coolpay.com",
+    "coolpay": "https://api.coolpay.com",
+    "paiwise": "https://api.paiwise.com",
+    "commercelayer": "",  # each Commerce Layer organization has its own address: set base_url
+}
 KEYRING_SERVICE = "posapp"
 
 PROVIDERS = ("mycoolpay", "coolpay", "paiwise", "commercelayer")
@@ -317,12 +322,12 @@ def _fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-def provider_secret(provider: str) -> str | None:
-    """The provider's private key from the OS keyring, or None when there is none or no usable keyring."""
+def provider_secret(provider: str, field: str = "private_key") -> str | None:
+    """A provider's secret credential (``private_key``, ``api_key``...) from the OS keyring, or None."""
     try:
         import keyring
 
-        return keyring.get_password(KEYRING_SERVICE, f"{provider}:private_key")
+        return keyring.get_password(KEYRING_SERVICE, f"{provider}:{field}")
     except Exception as exc:  # keyring backends raise their own error types
         log.warning("cannot read the %s key from the keyring: %s", provider, type(exc).__name__)
         return None

@@ -12,7 +12,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 CONTEXT = "CoreMessages"
 
-TEMPLATES: tuple[str, ...] = (
+_LISTED = (
     QT_TRANSLATE_NOOP(
         "CoreMessages",
         "'{other}' could be a decimal point here: use '{mark}' for decimals and a space between thousands.",
@@ -57,6 +57,8 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("CoreMessages", "{value} is not an amount"),
     QT_TRANSLATE_NOOP("CoreMessages", "{value} is too large an amount"),
 )
+
+TEMPLATES: tuple[str, ...] = tuple(str(template) for template in _LISTED)
 
 
 def translate_error(exc: BaseException) -> str:
