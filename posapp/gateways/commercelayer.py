@@ -52,7 +52,6 @@ import httpx
 from posapp.core.money import Money
 from posapp.core.transactions import Status
 from posapp.gateways.base import (
-    DEFAULT_TIMEOUT,
     CallbackHint,
     CallbackRejected,
     Capability,
@@ -60,16 +59,19 @@ from posapp.gateways.base import (
     GatewayBase,
     GatewayError,
     InvalidRequest,
-    Malformed,
     OutcomeUnknown,
     PaymentLink,
-    ProviderHttp,
     RetryPolicy,
-    Sleep,
     StatusReport,
     Unauthorized,
     Unavailable,
     UnreadableAnswer,
+)
+from posapp.gateways.http import (
+    DEFAULT_TIMEOUT,
+    Malformed,
+    ProviderHttp,
+    Sleep,
     get_minor,
     get_object,
     get_optional_string,

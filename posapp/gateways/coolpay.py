@@ -58,7 +58,6 @@ import httpx
 from posapp.core.money import Money
 from posapp.core.transactions import Status
 from posapp.gateways.base import (
-    DEFAULT_TIMEOUT,
     CallbackHint,
     CallbackRejected,
     Capability,
@@ -66,15 +65,18 @@ from posapp.gateways.base import (
     Declined,
     GatewayBase,
     InvalidRequest,
-    Malformed,
     OutcomeUnknown,
     PaymentLink,
-    ProviderHttp,
     RetryPolicy,
-    Sleep,
     StatusReport,
     Unavailable,
     UnreadableAnswer,
+)
+from posapp.gateways.http import (
+    DEFAULT_TIMEOUT,
+    Malformed,
+    ProviderHttp,
+    Sleep,
     get_minor,
     get_optional_string,
     get_string,
