@@ -281,10 +281,15 @@ def build_cashier_screens(window: Any, settings: Settings) -> Any:
     from babel.numbers import get_decimal_symbol
 
     from posapp.ui.controller import ConsoleController, SaleFlow
+    from posapp.ui.screens.activity import ActivityScreen
 
     flow = SaleFlow(settings.currency, settings.locale, get_decimal_symbol(settings.locale))
     window.replace_screen("sale", flow)
-    controller = ConsoleController(window, flow)
+    activity = ActivityScreen(settings.locale)
+    window.replace_screen("activity", activity)
+    controller = ConsoleController(
+        window, flow, activity, locale=settings.locale, training=settings.training, shop_name=settings.shop_name
+    )
     controller.message.connect(lambda text: window.statusBar().showMessage(text, 10_000))
     return controller
 
@@ -299,6 +304,32 @@ async def connect_console(console: Console, window: Any) -> None:
         return
     if console.controller is not None:
         console.controller.attach(console.services)
+    if console.settings.training and console.sandbox is not None and console.http is not None:
+        add_training_phone(console, window)
+
+
+def add_training_phone(console: Console, window: Any) -> Any:
+    """Dock the emulated customer's phone beside the console (training mode only)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDockWidget
+
+    from posapp.ui.screens.training_phone import MyCoolPayCustomerPhone, TrainingPhonePanel
+
+    assert console.sandbox is not None and console.http is not None
+    adapters = []
+    if console.settings.active_provider == "mycoolpay":
+        adapters.append(MyCoolPayCustomerPhone(console.http, console.sandbox.mycoolpay_base_url))
+    panel = TrainingPhonePanel(adapters, console.settings.locale)
+    if console.services is not None:
+        tracker = console.services.tracker
+        panel.customer_acted.connect(lambda provider, ref, verb: tracker.request_check(provider_ref=ref))
+    dock = QDockWidget(window.tr("Customer phone (training)"), window)
+    dock.setObjectName("trainingPhoneDock")
+    dock.setWidget(panel)
+    dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    window.training_phone = panel
+    return panel
 
 
 def _provider_label(provider: str) -> str:

@@ -164,9 +164,17 @@ def _locale(locale: str) -> Locale:
         raise MoneyError("Unknown locale: {locale}", locale=locale) from None
 
 
+# The CFA francs are written with the sign after the number in Cameroon and its neighbours, in English
+# as in French ("1,500 FCFA"); CLDR's English pattern puts it first and glued ("FCFA1,500").
+_SIGN_AFTER = frozenset({"XAF", "XOF"})
+
+
 def format_money(amount: Money, locale: str = "fr_CM") -> str:
-    """The amount as the locale writes it: ``1 000 FCFA`` in ``fr_CM``, ``€10.50`` in ``en_CM``."""
-    return format_currency(amount.major, amount.currency, locale=_locale(locale))
+    """The amount as the locale writes it: ``1 000 FCFA`` in ``fr_CM``, ``1,000 FCFA`` in ``en_CM``."""
+    loc = _locale(locale)
+    if amount.currency in _SIGN_AFTER:
+        return format_currency(amount.major, amount.currency, format="#,##0\u00a0¤", locale=loc)
+    return format_currency(amount.major, amount.currency, locale=loc)
 
 
 def currency_label(currency: str, locale: str = "fr_CM") -> str:

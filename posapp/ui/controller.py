@@ -31,6 +31,8 @@ from posapp.services.events import (
 )
 from posapp.ui.actions import run_action
 from posapp.ui.bridge import ServiceBridge
+from posapp.ui.screens.activity import ActivityScreen
+from posapp.ui.screens.customer_display import CustomerDisplay
 from posapp.ui.screens.otp_dialog import OtpDialog
 from posapp.ui.screens.push_payment import PushPaymentScreen
 from posapp.ui.screens.qr_payment import QrPaymentScreen
@@ -84,11 +86,26 @@ class ConsoleController(QObject):
 
     message = Signal(str)
 
-    def __init__(self, window: MainWindow, flow: SaleFlow, *, cashier: str = "") -> None:
+    def __init__(
+        self,
+        window: MainWindow,
+        flow: SaleFlow,
+        activity: ActivityScreen,
+        *,
+        locale: str,
+        training: bool,
+        shop_name: str = "",
+        cashier: str = "",
+    ) -> None:
         super().__init__(window)
         self.window = window
         self.flow = flow
+        self.activity = activity
+        self.locale = locale
+        self.training = training
+        self.shop_name = shop_name
         self.cashier = cashier
+        self.customer_display: CustomerDisplay | None = None
         self.services: PaymentServices | None = None
         self.bridge: ServiceBridge | None = None
         self.otp_dialog: OtpDialog | None = None
@@ -101,6 +118,10 @@ class ConsoleController(QObject):
             screen.cancel_requested.connect(self.cancel_payment)
             screen.new_sale_requested.connect(self.new_sale)
         flow.push.otp_entry_requested.connect(self.ask_otp)
+        flow.qr.customer_display_requested.connect(self.show_customer_display)
+        activity.recheck_requested.connect(self.recheck)
+        activity.cancel_requested.connect(self.cancel_payment)
+        activity.show_qr_requested.connect(self.show_qr_again)
 
     # ------------------------------------------------------------------ services
 
@@ -113,13 +134,14 @@ class ConsoleController(QObject):
         self.bridge.outcome_unknown.connect(self._on_outcome_unknown)
         self.bridge.connection_lost.connect(self._on_connection_lost)
         self.bridge.connection_back.connect(self._on_connection_back)
-        self.bridge.payment_started.connect(self._notify)
+        self.bridge.payment_started.connect(self._on_payment_started)
         capabilities = services.gateway.capabilities
         self.flow.sale.set_capabilities(
             payment_link=bool(capabilities & Capability.PAYMENT_LINK),
             push_payment=bool(capabilities & Capability.PUSH_PAYMENT),
         )
         self.window.set_connection_text(_tr("Connected"))
+        self.activity.set_transactions(services.tracker.following())
 
     def _notify(self, event: Event) -> None:
         for listener in list(self.listeners):
@@ -146,8 +168,7 @@ class ConsoleController(QObject):
 
         def shown(result: Any) -> None:
             self._urls[result.transaction.app_ref] = result.url
-            self.flow.qr.show_payment(result.transaction, result.url)
-            self.flow.setCurrentWidget(self.flow.qr)
+            self._show_qr(result.transaction, result.url)
 
         self._run(
             sale.qr_button,
@@ -177,9 +198,61 @@ class ConsoleController(QObject):
             lambda exc, text: sale.show_error(text),
         )
 
+    def _show_qr(self, transaction: Transaction, url: str) -> None:
+        self.flow.qr.show_payment(transaction, url)
+        self.flow.setCurrentWidget(self.flow.qr)
+        self.window.show_screen("sale")
+        if self.customer_display is not None:
+            self.customer_display.show_payment(transaction, url)
+
     def new_sale(self) -> None:
         self.close_otp_dialog()
         self.flow.show_sale()
+        if self.customer_display is not None:
+            self.customer_display.show_idle()
+
+    def show_customer_display(self) -> None:
+        """Open (or raise) the customer-facing window, showing the payment on screen."""
+        if self.customer_display is None:
+            self.customer_display = CustomerDisplay(self.locale, self.shop_name, training=self.training)
+            self.customer_display.resize(800, 800)
+        display = self.customer_display
+        if self.flow.currentWidget() is self.flow.qr and self.flow.qr.transaction is not None:
+            display.show_payment(self.flow.qr.transaction, self.flow.qr.url)
+        display.show()
+        display.raise_()
+
+    def recheck(self, app_ref: str) -> None:
+        self._run(
+            None,
+            lambda s: s.tracker.check_now(app_ref),
+            lambda tx: self._show_status(tx, ""),
+            lambda exc, text: self.message.emit(text),
+        )
+
+    def show_qr_again(self, app_ref: str) -> None:
+        """Show a link payment's QR code again (from Activity), even after a restart."""
+
+        async def load(services: PaymentServices) -> tuple[Transaction, str]:
+            from posapp.journal.store import Journal
+
+            tx = await services.journal.call(Journal.get, app_ref)
+            if tx is None:
+                raise LookupError(app_ref)
+            url = self._urls.get(app_ref) or payment_url_from_timeline(
+                await services.journal.call(Journal.timeline, app_ref)
+            )
+            return tx, url
+
+        def shown(result: tuple[Transaction, str]) -> None:
+            tx, url = result
+            if not url:
+                self.message.emit(_tr("This payment has no link to show."))
+                return
+            self._urls[app_ref] = url
+            self._show_qr(tx, url)
+
+        self._run(None, load, shown, lambda exc, text: self.message.emit(text))
 
     def cancel_payment(self, app_ref: str) -> None:
         answer = QMessageBox.question(
@@ -238,9 +311,16 @@ class ConsoleController(QObject):
     def _show_status(self, tx: Transaction, message: str) -> None:
         self.flow.qr.update_status(tx, message)
         self.flow.push.update_status(tx, message)
+        self.activity.upsert(tx, message)
+        if self.customer_display is not None:
+            self.customer_display.update_status(tx)
         ended = tx.status.is_final or tx.status is Status.UNKNOWN
         if tx.app_ref == self.flow.push.app_ref and ended:
             self.close_otp_dialog()
+
+    def _on_payment_started(self, event: PaymentStarted) -> None:
+        self.activity.upsert(event.transaction)
+        self._notify(event)
 
     def _on_status_changed(self, event: StatusChanged) -> None:
         self._show_status(event.transaction, event.message)
@@ -258,10 +338,12 @@ class ConsoleController(QObject):
 
     def _on_connection_lost(self, event: ConnectionLost) -> None:
         self.window.set_connection_text(_tr("Provider not reachable"))
+        self.activity.connection_lost(event.reason, since=event.at)
         self._notify(event)
 
     def _on_connection_back(self, event: ConnectionBack) -> None:
         self.window.set_connection_text(_tr("Connected"))
+        self.activity.connection_back()
         self._notify(event)
 
     # ------------------------------------------------------------------ helpers for other screens
@@ -277,6 +359,3 @@ class ConsoleController(QObject):
                 self._phones[transaction.app_ref] = parse_mobile(transaction.customer)
             except ValueError:
                 pass
-
-
-__all__ = ["ConsoleController", "PaymentStarted", "SaleFlow", "payment_url_from_timeline"]

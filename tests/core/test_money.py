@@ -197,7 +197,7 @@ class TestFormat:
             (Money(1000, "XAF"), "fr_CM", f"1{NNBSP}000{NBSP}FCFA"),
             (Money(1234567, "XAF"), "fr_CM", f"1{NNBSP}234{NNBSP}567{NBSP}FCFA"),
             (Money(500, "XAF"), "fr_CM", f"500{NBSP}FCFA"),
-            (Money(1000, "XAF"), "en_CM", "FCFA1,000"),
+            (Money(1000, "XAF"), "en_CM", "1,000\u00a0FCFA"),  # sign after the number, as written in Cameroon
             (Money(1000, "XOF"), "fr_CM", f"1{NNBSP}000{NBSP}F{NNBSP}CFA"),
             (Money(1050, "EUR"), "fr_FR", f"10,50{NBSP}€"),
             (Money(1050, "EUR"), "en_CM", "€10.50"),

@@ -73,7 +73,7 @@ def test_lists_unfinished_payments_newest_first(qtbot, screen: ActivityScreen) -
     assert screen.summary.text() == "3 in progress"
     row = screen.row("new")
     assert row is not None
-    assert row.amount.text() == "FCFA2,500"
+    assert row.amount.text() == "2,500\u00a0FCFA"
     assert row.details.text() == "Phone push  ·  +237 6 99 00 99 00 (Orange Money)"
     assert row.badge.text() == "Waiting for the customer"
     assert row.age.text() == "Started 1:00 ago"
