@@ -253,7 +253,10 @@ async def run_console(options: argparse.Namespace) -> int:
         window.closing.connect(quit_requested.set)
         painted = asyncio.Event()
         window.first_painted.connect(painted.set)
-        window.show()
+        if options.self_test:
+            window.show()
+        else:
+            window.showMaximized()  # a counter terminal runs the console full screen
         if options.self_test:
             try:
                 await asyncio.wait_for(painted.wait(), SELF_TEST_TIMEOUT_S)
@@ -328,7 +331,15 @@ def add_training_phone(console: Console, window: Any) -> Any:
     dock.setWidget(panel)
     dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    screen = window.screen().availableGeometry()
+    if screen.width() < 1600:
+        # Docked, the phone would squeeze the QR code on a counter-sized screen: float it at the right edge,
+        # where the trainee can move it like a real phone held next to the till.
+        dock.setFloating(True)
+        dock.resize(430, min(780, screen.height() - 40))
+        dock.move(screen.right() - dock.width() - 10, screen.top() + 30)
     window.training_phone = panel
+    window.training_dock = dock
     return panel
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFontMetrics, QResizeEvent, QScreen
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QScreen
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from posapp.core.money import format_money
 from posapp.core.transactions import Kind, Status, Transaction
+from posapp.ui.widgets.fit_label import FitLabel
 from posapp.ui.widgets.qr_code import QrCodeWidget
 
 
@@ -39,7 +40,7 @@ def customer_status(transaction: Transaction) -> tuple[str, str]:
     return "waiting", _tr("Scan to pay")
 
 
-class _AmountLabel(QLabel):
+class _AmountLabel(FitLabel):
     """The amount in the largest bold font (60 pt down to 12 pt) that shows it whole: a long amount never
     pushes the QR code smaller, and no digit is ever clipped."""
 
@@ -47,29 +48,8 @@ class _AmountLabel(QLabel):
     SMALLEST_PT = 12
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__(self.LARGEST_PT, self.SMALLEST_PT)
         self.setObjectName("customerAmount")
-        # Ignored: the label takes the width the layout gives it, and the font adapts to that width.
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-
-    def setText(self, text: str) -> None:  # noqa: N802 (Qt override)
-        super().setText(text)
-        self.fit_text()
-
-    def fit_text(self) -> None:
-        font = self.font()
-        font.setBold(True)
-        available = self.contentsRect().width() - 4
-        for size in range(self.LARGEST_PT, self.SMALLEST_PT - 1, -2):
-            font.setPointSize(size)
-            if QFontMetrics(font).horizontalAdvance(self.text()) <= available:
-                break
-        if font != self.font():
-            self.setFont(font)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
-        super().resizeEvent(event)
-        self.fit_text()
 
 
 class CustomerDisplay(QWidget):

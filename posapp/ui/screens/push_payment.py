@@ -11,6 +11,7 @@ from posapp.core.money import format_money
 from posapp.core.phone import MobileNumber, Operator
 from posapp.core.transactions import Status, Transaction
 from posapp.ui.screens.qr_payment import OUTCOME_STATUSES, format_wait
+from posapp.ui.widgets.fit_label import FitLabel
 from posapp.ui.widgets.outcome_panel import OutcomePanel
 from posapp.ui.widgets.status_badge import StatusBadge
 
@@ -47,7 +48,7 @@ class PushPaymentScreen(QWidget):
         layout = QVBoxLayout(following)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(14)
-        self.amount = QLabel()
+        self.amount = FitLabel(40, 16)
         self.amount.setObjectName("paymentAmount")
         self.phone = QLabel()
         self.phone.setObjectName("screenTitle")

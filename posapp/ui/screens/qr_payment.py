@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from posapp.core.money import format_money
 from posapp.core.transactions import Status, Transaction
+from posapp.ui.widgets.fit_label import FitLabel
 from posapp.ui.widgets.outcome_panel import OutcomePanel
 from posapp.ui.widgets.qr_code import QrCodeWidget
 from posapp.ui.widgets.status_badge import StatusBadge
@@ -73,19 +74,23 @@ class QrPaymentScreen(QWidget):
         qr_layout.setContentsMargins(8, 8, 8, 8)
         self.qr = QrCodeWidget()
         qr_layout.addWidget(self.qr)
-        row.addWidget(qr_frame, 3)
+        qr_frame.setMinimumWidth(260)
+        row.addWidget(qr_frame, 1)
 
-        side = QVBoxLayout()
+        # The QR code gets every pixel the side column does not need: the column is capped, its buttons stacked.
+        side_widget = QWidget()
+        side_widget.setMinimumWidth(260)
+        side_widget.setMaximumWidth(340)
+        side = QVBoxLayout(side_widget)
+        side.setContentsMargins(0, 0, 0, 0)
         side.setSpacing(14)
-        row.addLayout(side, 2)
-        self.amount = QLabel()
+        row.addWidget(side_widget)
+        self.amount = FitLabel(40, 16)
         self.amount.setObjectName("paymentAmount")
-        self.amount.setWordWrap(True)
         self.reason = QLabel()
         self.reason.setObjectName("screenText")
         self.reason.setWordWrap(True)
         self.badge = StatusBadge(Status.PENDING)
-        self.badge.setSizePolicy(self.badge.sizePolicy().horizontalPolicy(), self.badge.sizePolicy().verticalPolicy())
         self.waiting_line = QLabel()
         self.waiting_line.setObjectName("waitingLine")
         self.instructions = QLabel(_tr("Ask the customer to scan this code with their phone and pay."))
@@ -109,10 +114,8 @@ class QrPaymentScreen(QWidget):
         side.addWidget(self.instructions)
         side.addStretch(1)
         side.addWidget(self.link)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.copy_button)
-        buttons.addWidget(self.display_button)
-        side.addLayout(buttons)
+        side.addWidget(self.copy_button)
+        side.addWidget(self.display_button)
         side.addWidget(self.cancel_button)
         self.pages.addWidget(waiting)
 

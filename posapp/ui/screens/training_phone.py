@@ -282,7 +282,7 @@ class TrainingPhonePanel(QWidget):
         outer.addStretch(1)
         self.phone_body = QFrame()
         self.phone_body.setObjectName("phoneBody")
-        self.phone_body.setMinimumWidth(340)
+        self.phone_body.setMinimumWidth(380)
         self.phone_body.setMaximumWidth(440)
         self.phone_body.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         outer.addWidget(self.phone_body, 4)
@@ -321,6 +321,8 @@ class TrainingPhonePanel(QWidget):
         self.content_layout.setContentsMargins(10, 10, 10, 10)
         self.content_layout.setSpacing(8)
         self.screen_area.setWidget(content)
+        # Never clip a card sideways: the screen is at least as wide as its widest card needs.
+        self.screen_area.setMinimumWidth(300)
         body.addWidget(self.screen_area, 1)
 
         self.pushes_title = self._section_title(_tr("Payment requests"))
@@ -365,6 +367,7 @@ class TrainingPhonePanel(QWidget):
     def _section_title(text: str) -> QLabel:
         label = QLabel(text)
         label.setObjectName("phoneSection")
+        label.setWordWrap(True)
         return label
 
     # ------------------------------------------------------------------ state

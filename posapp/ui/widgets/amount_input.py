@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QWidget
 
 from posapp.core.money import MAX_DIGITS, Money, exponent, format_money
+from posapp.ui.widgets.fit_label import FitLabel
 from posapp.ui.widgets.keypad import BACKSPACE, CLEAR, DOUBLE_ZERO
 
 
-class AmountInput(QLabel):
+class AmountInput(FitLabel):
     """A large amount display that takes key presses (keypad buttons, keyboard, numpad).
 
     The currency's decimals are respected: XAF takes whole francs only; EUR takes at most two
@@ -25,10 +26,9 @@ class AmountInput(QLabel):
     submitted = Signal()
 
     LARGEST_PT = 48
-    SMALLEST_PT = 16
 
     def __init__(self, currency: str, locale: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(self.LARGEST_PT, 16, parent)
         self.setObjectName("amountInput")
         self.currency = currency
         self.locale_name = locale
@@ -37,7 +37,6 @@ class AmountInput(QLabel):
         self._fraction: str | None = None  # None: no decimal key pressed yet
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName(QCoreApplication.translate("AmountInput", "Amount"))
         self._refresh()
 
@@ -127,25 +126,8 @@ class AmountInput(QLabel):
     def display_text(self) -> str:
         return format_money(self.amount() or Money(0, self.currency), self.locale_name)
 
-    def fit_text(self) -> None:
-        """Use the largest font (48 pt down to 16 pt) that shows the whole amount: never clip a digit."""
-        font = self.font()
-        font.setBold(True)
-        available = self.contentsRect().width() - 4
-        for size in range(self.LARGEST_PT, self.SMALLEST_PT - 1, -2):
-            font.setPointSize(size)
-            if QFontMetrics(font).horizontalAdvance(self.text()) <= available:
-                break
-        if font != self.font():
-            self.setFont(font)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
-        super().resizeEvent(event)
-        self.fit_text()
-
     def _refresh(self) -> None:
         self.setText(self.display_text())
-        self.fit_text()
         self.setProperty("empty", self.amount() is None)
         self.style().unpolish(self)
         self.style().polish(self)

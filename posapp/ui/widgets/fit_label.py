@@ -1,0 +1,39 @@
+"""A label whose bold font shrinks to show its whole text: an amount is never clipped, whatever the width."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFontMetrics, QResizeEvent
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+
+class FitLabel(QLabel):
+    """Shows its text in the largest bold size from ``largest_pt`` down to ``smallest_pt`` that fits.
+
+    The label takes the width its layout gives it (horizontal size policy ``Ignored``) and adapts the
+    font to it, so a long amount never squeezes its neighbours. Style sheets must not set its font size.
+    """
+
+    def __init__(self, largest_pt: int, smallest_pt: int = 14, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.largest_pt = largest_pt
+        self.smallest_pt = smallest_pt
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt override)
+        super().setText(text)
+        self.fit_text()
+
+    def fit_text(self) -> None:
+        font = self.font()
+        font.setBold(True)
+        available = self.contentsRect().width() - 4
+        for size in range(self.largest_pt, self.smallest_pt - 1, -2):
+            font.setPointSize(size)
+            if QFontMetrics(font).horizontalAdvance(self.text()) <= available:
+                break
+        if font != self.font():
+            self.setFont(font)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self.fit_text()
