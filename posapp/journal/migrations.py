@@ -116,3 +116,46 @@ def m001_initial(db: Database) -> None:
         BEGIN SELECT RAISE(ABORT, 'a recorded approval cannot change'); END;
         """
     )
+
+
+@migrations()
+def m002_users(db: Database) -> None:
+    """Users with their role, PIN hash and lockout state; an append-only audit of what happened to them."""
+    db.executescript(
+        """
+        CREATE TABLE users (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            name_key TEXT NOT NULL UNIQUE,  -- the name casefolded: "Ama" and "ama" are one user
+            role TEXT NOT NULL CHECK (role IN ('cashier', 'manager')),
+            -- hashlib.scrypt of the PIN: scheme, parameters ("n=16384,r=8,p=1,dklen=32"), salt, key
+            pin_scheme TEXT NOT NULL,
+            pin_params TEXT NOT NULL,
+            pin_salt BLOB NOT NULL,
+            pin_hash BLOB NOT NULL,
+            disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+            failed_attempts INTEGER NOT NULL DEFAULT 0,
+            locked_until TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TRIGGER users_no_delete BEFORE DELETE ON users
+        BEGIN SELECT RAISE(ABORT, 'users are disabled, never deleted'); END;
+        CREATE TRIGGER users_frozen BEFORE UPDATE OF id, name, name_key, created_at ON users
+        BEGIN SELECT RAISE(ABORT, 'a user keeps their name'); END;
+
+        CREATE TABLE user_events (
+            id INTEGER PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            type TEXT NOT NULL,
+            detail TEXT
+        );
+        CREATE INDEX user_events_user ON user_events(user_id);
+        CREATE TRIGGER user_events_no_update BEFORE UPDATE ON user_events
+        BEGIN SELECT RAISE(ABORT, 'user events are append-only: UPDATE refused'); END;
+        CREATE TRIGGER user_events_no_delete BEFORE DELETE ON user_events
+        BEGIN SELECT RAISE(ABORT, 'user events are append-only: DELETE refused'); END;
+        """
+    )

@@ -1,0 +1,224 @@
+"""A manager types their PIN at the cashier's till to approve one operation (a refund, a payout...).
+
+The dialog says what is to be approved and for how much, lets the manager pick their name when there are
+several, and checks the PIN through ``UserStore.verify_pin`` (so wrong PINs count towards the manager's
+lockout like anywhere else). On a good PIN it records a single-use approval in the journal
+(``Journal.record_approval``: who, when, what, how much) and closes; the caller hands that approval to
+the service, which uses it up with the operation.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from posapp.core.access import Permission, Role
+from posapp.core.money import Money, format_money
+from posapp.journal.store import Approval
+from posapp.journal.users import LoginOutcome, PinCheck, User, UserStore
+from posapp.ui.screens.lock import PinEntry, refusal_text, role_text
+
+APPROVAL_VALID_FOR = timedelta(minutes=10)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ManagerApprovalDialog", text)
+
+
+def action_text(permission: Permission) -> str:
+    """The action in a few words, for the approval dialog and for messages."""
+    texts = {
+        Permission.SELL: _tr("Take a payment"),
+        Permission.CAPTURE: _tr("Capture an authorized payment"),
+        Permission.CANCEL_PAYMENT: _tr("Cancel a payment"),
+        Permission.CHECK_STATUS: _tr("Check a payment's status"),
+        Permission.VIEW_ACTIVITY: _tr("See the payments in progress"),
+        Permission.VIEW_HISTORY: _tr("See the history"),
+        Permission.PRINT_RECEIPT: _tr("Print a receipt"),
+        Permission.REFUND: _tr("Refund"),
+        Permission.PAYOUT: _tr("Payout"),
+        Permission.RESOLVE_UNKNOWN: _tr("Settle an unknown outcome"),
+        Permission.VIEW_BALANCE: _tr("See the balance"),
+        Permission.END_OF_DAY_REPORT: _tr("End-of-day report"),
+        Permission.CHANGE_SETTINGS: _tr("Change the settings"),
+        Permission.MANAGE_USERS: _tr("Manage users"),
+        Permission.EXPORT: _tr("Export data"),
+    }
+    return texts[permission]
+
+
+class ManagerApprovalDialog(QDialog):
+    """Asks a manager's PIN for one operation and records the single-use approval.
+
+    Open it with ``open()`` (never ``exec()``: a nested event loop would stall the qasync loop that
+    follows payments); ``AccessController.require`` does that and awaits the result.
+
+    Signals:
+        approved(object): the ``Approval`` just recorded; the dialog then closes with ``accept()``.
+    """
+
+    approved = Signal(object)
+
+    def __init__(
+        self,
+        users: UserStore,
+        permission: Permission,
+        amount: Money | None = None,
+        *,
+        summary: str = "",
+        requested_by: User | None = None,
+        locale: str = "en",
+        valid_for: timedelta = APPROVAL_VALID_FOR,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("approvalDialog")
+        self.setWindowTitle(_tr("Manager approval"))
+        self.setModal(True)
+        # Word-wrapped labels side by side under-report their height; this fits a 1024x700 screen.
+        self.setMinimumSize(880, 600)
+        self.users = users
+        self.permission = Permission(permission)
+        self.amount = amount
+        self.babel_locale = locale
+        self.valid_for = valid_for
+        self.approval: Approval | None = None
+        self.manager_name: str | None = None
+
+        row = QHBoxLayout(self)
+        row.setContentsMargins(28, 24, 28, 24)
+        row.setSpacing(28)
+
+        info = QVBoxLayout()
+        info.setSpacing(10)
+        row.addLayout(info, 5)
+        title = QLabel(_tr("Manager approval needed"))
+        title.setObjectName("approvalTitle")
+        title.setWordWrap(True)
+        info.addWidget(title)
+
+        what = QFrame()
+        what.setObjectName("approvalWhat")
+        what.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        what_layout = QVBoxLayout(what)
+        what_layout.setContentsMargins(18, 12, 18, 12)
+        what_layout.setSpacing(4)
+        self.action_label = QLabel(action_text(self.permission))
+        self.action_label.setObjectName("approvalAction")
+        self.action_label.setWordWrap(True)
+        what_layout.addWidget(self.action_label)
+        self.amount_label = QLabel(format_money(amount, locale) if amount is not None else "")
+        self.amount_label.setObjectName("approvalAmount")
+        self.amount_label.setVisible(amount is not None)
+        what_layout.addWidget(self.amount_label)
+        self.summary_label = QLabel(summary)
+        self.summary_label.setObjectName("approvalSummary")
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setVisible(bool(summary))
+        what_layout.addWidget(self.summary_label)
+        info.addWidget(what)
+
+        if requested_by is not None:
+            asked = QLabel(
+                _tr("Asked by {name} ({role}).").format(name=requested_by.name, role=role_text(requested_by.role))
+            )
+            asked.setObjectName("lockText")
+            asked.setWordWrap(True)
+            info.addWidget(asked)
+        once = QLabel(_tr("The approval is for this one operation only."))
+        once.setObjectName("lockHint")
+        once.setWordWrap(True)
+        info.addWidget(once)
+
+        info.addSpacing(6)
+        pick = QLabel(_tr("Manager:"))
+        pick.setObjectName("fieldCaption")
+        info.addWidget(pick)
+        self._manager_group = QButtonGroup(self)
+        self._manager_group.setExclusive(True)
+        self.manager_buttons: dict[str, QPushButton] = {}
+        managers = [u for u in users.list_users() if u.role is Role.MANAGER]
+        for manager in managers:
+            button = QPushButton(manager.name)
+            button.setObjectName("approvalManager")
+            button.setProperty("lockUser", True)
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setMinimumHeight(56)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.clicked.connect(lambda _=False, name=manager.name: self.select_manager(name))
+            self._manager_group.addButton(button)
+            self.manager_buttons[manager.name] = button
+            info.addWidget(button)
+        info.addStretch(1)
+        self.cancel_button = QPushButton(_tr("Cancel"))
+        self.cancel_button.setObjectName("approvalCancel")
+        self.cancel_button.setProperty("secondary", True)
+        self.cancel_button.setMinimumHeight(56)
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.clicked.connect(self.reject)
+        info.addWidget(self.cancel_button)
+
+        pin_box = QVBoxLayout()
+        pin_box.setSpacing(8)
+        self.prompt = QLabel("")
+        self.prompt.setObjectName("lockUserName")
+        self.prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.prompt.setWordWrap(True)
+        self.entry = PinEntry()
+        self.entry.setMinimumWidth(320)
+        pin_box.addWidget(self.prompt)
+        pin_box.addWidget(self.entry, 1)
+        row.addLayout(pin_box, 4)
+        self.entry.submitted.connect(self._check_pin)
+
+        if len(managers) == 1:
+            self.select_manager(managers[0].name)
+        elif not managers:
+            self.prompt.setText(_tr("No manager can approve this."))
+            self.entry.set_locked(True)
+        else:
+            self.prompt.setText(_tr("Manager, touch your name"))
+            self.entry.set_locked(True)
+
+    def select_manager(self, name: str) -> None:
+        self.manager_name = name
+        self.manager_buttons[name].setChecked(True)
+        self.prompt.setText(_tr("{name}, type your PIN").format(name=name))
+        self.entry.clear()
+        self.entry.show_message("")
+        user = self.users.get(name)
+        if user is not None and user.is_locked(self.users.now()):
+            self.entry.set_locked(True)
+            check = PinCheck(LoginOutcome.LOCKED, user, 0, user.locked_until)
+            self.entry.show_message(refusal_text(check, self.babel_locale), error=True)
+        else:
+            self.entry.set_locked(False)
+
+    def _check_pin(self, pin: str) -> None:
+        if self.manager_name is None:
+            return
+        check = self.users.verify_pin(self.manager_name, pin)
+        self.entry.clear()
+        if check.ok and check.user is not None and check.user.is_manager:
+            self.approval = self.users.journal.record_approval(
+                check.user.name, self.permission.value, self.amount, valid_for=self.valid_for
+            )
+            self.approved.emit(self.approval)
+            self.accept()
+            return
+        self.entry.show_message(refusal_text(check, self.babel_locale), error=True)
+        if check.user is None or check.user.is_locked(self.users.now()) or check.user.disabled:
+            self.entry.set_locked(True)
