@@ -133,6 +133,7 @@ class Console:
         self.bus = EventBus()
         self.services: Any = None
         self.controller: Any = None
+        self.access: Any = None
         self._closed = False
 
     def open_journal(self) -> Journal:
@@ -249,7 +250,9 @@ async def run_console(options: argparse.Namespace) -> int:
             raise
         window = MainWindow(training=settings.training, provider_label=_provider_label(settings.active_provider))
         console.window = window
-        console.controller = build_cashier_screens(window, settings)
+        console.controller = build_cashier_screens(window, settings, console.journal)
+        if not options.self_test:
+            install_access(console, window)
         window.closing.connect(quit_requested.set)
         painted = asyncio.Event()
         window.first_painted.connect(painted.set)
@@ -280,7 +283,8 @@ async def run_console(options: argparse.Namespace) -> int:
             console.window.deleteLater()
 
 
-def build_cashier_screens(window: Any, settings: Settings) -> Any:
+def build_cashier_screens(window: Any, settings: Settings, journal: Journal | None = None) -> Any:
+    """Put the cashier's screens in the window and the controller between them and the services."""
     from babel.numbers import get_decimal_symbol
 
     from posapp.ui.controller import ConsoleController, SaleFlow
@@ -290,11 +294,47 @@ def build_cashier_screens(window: Any, settings: Settings) -> Any:
     window.replace_screen("sale", flow)
     activity = ActivityScreen(settings.locale)
     window.replace_screen("activity", activity)
+    history = None
+    if journal is not None:
+        from posapp.gateways.registry import PROVIDERS
+        from posapp.ui.screens.history import HistoryScreen
+
+        labels = {name: info.label for name, info in PROVIDERS.items()}
+        history = HistoryScreen(journal, settings.locale, providers=labels)
+        window.replace_screen("history", history)
     controller = ConsoleController(
-        window, flow, activity, locale=settings.locale, training=settings.training, shop_name=settings.shop_name
+        window,
+        flow,
+        activity,
+        history=history,
+        locale=settings.locale,
+        training=settings.training,
+        shop_name=settings.shop_name,
     )
     controller.message.connect(lambda text: window.statusBar().showMessage(text, 10_000))
     return controller
+
+
+def install_access(console: Console, window: Any) -> Any:
+    """The lock screen at start-up and when idle; who is signed in decides what they may do."""
+    from posapp.journal.users import UserStore
+    from posapp.ui.access import AccessController
+
+    assert console.journal is not None
+    users = UserStore(console.journal)
+    access = AccessController(
+        users,
+        host=window.centralWidget(),
+        locale=console.settings.locale,
+        idle_minutes=console.settings.idle_lock_minutes,
+    )
+    if console.controller is not None:
+        controller = console.controller
+        access.user_changed.connect(lambda user: setattr(controller, "cashier", user.name if user else ""))
+        access.locked.connect(controller.close_otp_dialog)
+    access.start()
+    console.access = access
+    return access
 
 
 async def connect_console(console: Console, window: Any) -> None:

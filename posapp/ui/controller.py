@@ -41,6 +41,7 @@ from posapp.ui.screens.sale import SaleScreen
 if TYPE_CHECKING:
     from posapp.services.payments import PaymentServices
     from posapp.ui.main_window import MainWindow
+    from posapp.ui.screens.history import HistoryScreen
 
 log = logging.getLogger(__name__)
 
@@ -92,6 +93,7 @@ class ConsoleController(QObject):
         flow: SaleFlow,
         activity: ActivityScreen,
         *,
+        history: HistoryScreen | None = None,
         locale: str,
         training: bool,
         shop_name: str = "",
@@ -101,6 +103,7 @@ class ConsoleController(QObject):
         self.window = window
         self.flow = flow
         self.activity = activity
+        self.history = history
         self.locale = locale
         self.training = training
         self.shop_name = shop_name
@@ -122,6 +125,8 @@ class ConsoleController(QObject):
         activity.recheck_requested.connect(self.recheck)
         activity.cancel_requested.connect(self.cancel_payment)
         activity.show_qr_requested.connect(self.show_qr_again)
+        if history is not None:
+            history.recheck_requested.connect(self.recheck)
 
     # ------------------------------------------------------------------ services
 
@@ -312,6 +317,8 @@ class ConsoleController(QObject):
         self.flow.qr.update_status(tx, message)
         self.flow.push.update_status(tx, message)
         self.activity.upsert(tx, message)
+        if self.history is not None:
+            self.history.update_transaction(tx)
         if self.customer_display is not None:
             self.customer_display.update_status(tx)
         ended = tx.status.is_final or tx.status is Status.UNKNOWN
@@ -320,6 +327,8 @@ class ConsoleController(QObject):
 
     def _on_payment_started(self, event: PaymentStarted) -> None:
         self.activity.upsert(event.transaction)
+        if self.history is not None:
+            self.history.update_transaction(event.transaction)
         self._notify(event)
 
     def _on_status_changed(self, event: StatusChanged) -> None:
