@@ -39,7 +39,6 @@ _running: set[asyncio.Task[Any]] = set()
 
 def describe_error(exc: BaseException) -> str:
     """A sentence for the cashier about ``exc``."""
-    tr = QCoreApplication.translate
     if isinstance(exc, MoneyError | PhoneError):
         return translate_error(exc)
     if isinstance(exc, ActionFailed):
@@ -49,27 +48,31 @@ def describe_error(exc: BaseException) -> str:
             return describe_error(exc.cause)
         return exc.message
     if isinstance(exc, OutcomeUnknown):
-        return tr(
+        return QCoreApplication.translate(
             "Actions",
             "No clear answer from the provider: this may or may not have gone through. Do not try again; "
             "its status is being checked in Activity.",
         )
     if isinstance(exc, InvalidCode):
-        return exc.provider_message or tr("Actions", "The code is not right.")
+        return exc.provider_message or QCoreApplication.translate("Actions", "The code is not right.")
     if isinstance(exc, Refused):
-        return exc.provider_message or tr("Actions", "The provider refused this request.")
+        return exc.provider_message or QCoreApplication.translate("Actions", "The provider refused this request.")
     if isinstance(exc, Unauthorized):
-        return tr("Actions", "The provider refused our keys. Ask a manager to check the settings.")
+        return QCoreApplication.translate(
+            "Actions", "The provider refused our keys. Ask a manager to check the settings."
+        )
     if isinstance(exc, Unavailable):
-        return tr("Actions", "The provider cannot be reached. Check the connection and try again.")
+        return QCoreApplication.translate(
+            "Actions", "The provider cannot be reached. Check the connection and try again."
+        )
     if isinstance(exc, NotSupported):
-        return tr("Actions", "This provider cannot do that.")
+        return QCoreApplication.translate("Actions", "This provider cannot do that.")
     if isinstance(exc, GatewayError):
-        return tr("Actions", "The provider answered with an error.")
+        return QCoreApplication.translate("Actions", "The provider answered with an error.")
     known = getattr(exc, "user_message", None)
     if isinstance(known, str) and known:
         return known
-    return tr("Actions", "Something went wrong; it has been logged. Please try again.")
+    return QCoreApplication.translate("Actions", "Something went wrong; it has been logged. Please try again.")
 
 
 def run_action(

@@ -46,10 +46,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Controller", text)
-
-
 def payment_url_from_timeline(events: list[Any]) -> str:
     """The payment link recorded with a link payment's events (the provider's answer to the paylink)."""
     for event in reversed(events):
@@ -145,7 +141,7 @@ class ConsoleController(QObject):
             payment_link=bool(capabilities & Capability.PAYMENT_LINK),
             push_payment=bool(capabilities & Capability.PUSH_PAYMENT),
         )
-        self.window.set_connection_text(_tr("Connected"))
+        self.window.set_connection_text(QCoreApplication.translate("Controller", "Connected"))
         self.activity.set_transactions(services.tracker.following())
 
     def _notify(self, event: Event) -> None:
@@ -161,7 +157,10 @@ class ConsoleController(QObject):
     ) -> None:
         services = self.services
         if services is None:
-            on_error(RuntimeError("not connected"), _tr("Still connecting to the provider; try again in a moment."))
+            on_error(
+                RuntimeError("not connected"),
+                QCoreApplication.translate("Controller", "Still connecting to the provider; try again in a moment."),
+            )
             return
         run_action(control, lambda: action(services), on_success=on_success, on_error=on_error)
 
@@ -252,7 +251,7 @@ class ConsoleController(QObject):
         def shown(result: tuple[Transaction, str]) -> None:
             tx, url = result
             if not url:
-                self.message.emit(_tr("This payment has no link to show."))
+                self.message.emit(QCoreApplication.translate("Controller", "This payment has no link to show."))
                 return
             self._urls[app_ref] = url
             self._show_qr(tx, url)
@@ -262,8 +261,10 @@ class ConsoleController(QObject):
     def cancel_payment(self, app_ref: str) -> None:
         answer = QMessageBox.question(
             self.window,
-            _tr("Cancel this payment?"),
-            _tr("Stop waiting for this payment? If the customer pays anyway, posapp will still record it."),
+            QCoreApplication.translate("Controller", "Cancel this payment?"),
+            QCoreApplication.translate(
+                "Controller", "Stop waiting for this payment? If the customer pays anyway, posapp will still record it."
+            ),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -342,16 +343,16 @@ class ConsoleController(QObject):
 
     def _on_outcome_unknown(self, event: OutcomeUnknown) -> None:
         self._show_status(event.transaction, event.reason)
-        self.message.emit(_tr("A payment's outcome is unknown: see Activity."))
+        self.message.emit(QCoreApplication.translate("Controller", "A payment's outcome is unknown: see Activity."))
         self._notify(event)
 
     def _on_connection_lost(self, event: ConnectionLost) -> None:
-        self.window.set_connection_text(_tr("Provider not reachable"))
+        self.window.set_connection_text(QCoreApplication.translate("Controller", "Provider not reachable"))
         self.activity.connection_lost(event.reason, since=event.at)
         self._notify(event)
 
     def _on_connection_back(self, event: ConnectionBack) -> None:
-        self.window.set_connection_text(_tr("Connected"))
+        self.window.set_connection_text(QCoreApplication.translate("Controller", "Connected"))
         self.activity.connection_back()
         self._notify(event)
 

@@ -1,15 +1,21 @@
-"""``posapp tour DIR``: renders every screen in English and French to PNG files, to look at them.
+"""``posapp tour DIR``: renders every screen in its main states, in English and French, to PNG files.
 
-Runs offscreen unless a platform is set, on a throw-away POSAPP_HOME, so a tour never touches the
-merchant's journal or settings.
+The tour drives the real console in training mode (the sandbox on loopback, the real services and
+journal on a throw-away ``POSAPP_HOME``): it types amounts, shows QR codes, pushes payments, types right
+and wrong codes and lets the emulated customer pay or decline, taking a picture at each step. It runs
+offscreen unless a platform is set, so it works on a build machine, and never touches the merchant's
+journal or settings.
 """
 
 from __future__ import annotations
 
+import asyncio
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 TOUR_LANGUAGES = ("en", "fr")
 TOUR_SIZE = (1280, 800)
@@ -17,10 +23,9 @@ TOUR_SIZE = (1280, 800)
 
 def render_tour(out_dir: Path, languages: tuple[str, ...] = TOUR_LANGUAGES) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import qasync
     from PySide6.QtWidgets import QApplication
 
-    from posapp.ui.i18n import install_translators
-    from posapp.ui.main_window import MainWindow, screen_infos
     from posapp.ui.theme import apply_theme
 
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -28,23 +33,187 @@ def render_tour(out_dir: Path, languages: tuple[str, ...] = TOUR_LANGUAGES) -> i
     assert isinstance(app, QApplication)
     apply_theme(app)
     written: list[Path] = []
-    with tempfile.TemporaryDirectory(prefix="posapp-tour-") as home:
-        os.environ["POSAPP_HOME"] = home
+    previous_home = os.environ.get("POSAPP_HOME")
+    try:
         for language in languages:
-            install_translators(app, language)
-            window = MainWindow(training=True, provider_label="My-CoolPay")
-            window.resize(*TOUR_SIZE)
-            window.show()
-            for info in screen_infos():
-                window.show_screen(info.key)
-                app.processEvents()
-                path = out_dir / f"{language}_{info.key}.png"
-                window.grab().save(str(path))
-                written.append(path)
-            window.close()
-            window.deleteLater()
-            app.processEvents()
+            with tempfile.TemporaryDirectory(prefix="posapp-tour-") as home:
+                os.environ["POSAPP_HOME"] = home
+                loop = qasync.QEventLoop(app)
+                asyncio.set_event_loop(loop)
+                try:
+                    written += loop.run_until_complete(_tour_language(app, out_dir, language))
+                finally:
+                    asyncio.set_event_loop(None)
+                    loop.close()
+    finally:
+        if previous_home is None:
+            os.environ.pop("POSAPP_HOME", None)
+        else:
+            os.environ["POSAPP_HOME"] = previous_home
+        from posapp.ui.i18n import install_translators
+
         install_translators(app, "en")
     for path in written:
         print(path)
     return 0
+
+
+async def _until(condition: Callable[[], bool], timeout: float = 10.0) -> None:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        if loop.time() > deadline:
+            raise TimeoutError("the tour waited too long for a screen")
+        await asyncio.sleep(0.02)
+
+
+async def _settle(app: Any, seconds: float = 0.15) -> None:
+    await asyncio.sleep(seconds)
+    app.processEvents()
+
+
+async def _tour_language(app: Any, out_dir: Path, language: str) -> list[Path]:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from posapp.app import Console, add_training_phone, build_cashier_screens, connect_console
+    from posapp.config import Settings
+    from posapp.journal.users import UserStore
+    from posapp.ui.i18n import install_translators
+    from posapp.ui.main_window import MainWindow
+    from posapp.ui.screens.lock import LockScreen
+
+    install_translators(app, language)
+    settings = Settings(language=language)
+    console = Console(settings)
+    console.open_journal()
+    window = MainWindow(training=True, provider_label="My-CoolPay")
+    window.resize(*TOUR_SIZE)
+    controller = build_cashier_screens(window, settings, console.journal)
+    console.controller = controller
+    console.window = window
+    flow = controller.flow
+    written: list[Path] = []
+
+    def shot(name: str, widget: Any = None) -> None:
+        app.processEvents()
+        path = out_dir / f"{language}_{name}.png"
+        (widget or window).grab().save(str(path))
+        written.append(path)
+
+    try:
+        window.show()
+        await connect_console(console, window)
+        assert console.sandbox is not None and console.journal is not None
+        state = console.sandbox.mycoolpay
+        dock = getattr(window, "training_dock", None)
+        if dock is not None:
+            dock.hide()  # pictured on its own below
+        await _settle(app)
+        shot("sale_empty")
+
+        flow.sale.amount_input.setFocus()
+        QTest.keyClicks(flow.sale.amount_input, "2500")
+        QTest.keyClicks(flow.sale.reason_edit, "Riz 5 kg" if language == "en" else "Riz 5 kg")
+        shot("sale_amount")
+        QTest.keyClicks(flow.sale.phone_edit, "620000000")
+        flow.sale.request_push()
+        shot("sale_invalid_phone")
+        flow.sale.phone_edit.clear()
+
+        flow.sale.request_qr()
+        await _until(lambda: flow.currentWidget() is flow.qr)
+        await _settle(app)
+        shot("qr_waiting")
+        controller.show_customer_display()
+        display = controller.customer_display
+        display.resize(900, 700)
+        await _settle(app)
+        shot("customer_display_waiting", display)
+        pending = [t for t in state.snapshot()["transactions"] if t["transaction_status"] != "SUCCESS"]
+        state.pay_checkout(pending[-1]["transaction_ref"], "699009900")
+        await _until(flow.qr.showing_outcome, timeout=15)
+        await _settle(app)
+        shot("qr_success")
+        shot("customer_display_paid", display)
+        display.close()
+
+        controller.new_sale()
+        QTest.keyClicks(flow.sale.amount_input, "1500")
+        QTest.keyClicks(flow.sale.phone_edit, "699009900")
+        flow.sale.request_push()
+        await _until(lambda: controller.otp_dialog is not None)
+        dialog = controller.otp_dialog
+        await _settle(app)
+        shot("push_otp_screen")
+        shot("otp_asked", dialog)
+        code = state.sms_to("699009900")[-1].code
+        QTest.keyClicks(dialog.code, "0000" if code != "0000" else "1111")
+        dialog.submit()
+        await _until(lambda: bool(dialog.error.text()))
+        shot("otp_wrong", dialog)
+        QTest.keyClicks(dialog.code, code)
+        dialog.submit()
+        await _until(lambda: controller.otp_dialog is None)
+        state.approve(flow.push.transaction.provider_ref)
+        await _until(flow.push.showing_outcome, timeout=15)
+        shot("push_success")
+
+        controller.new_sale()
+        QTest.keyClicks(flow.sale.amount_input, "700")
+        QTest.keyClicks(flow.sale.phone_edit, "677009900")
+        flow.sale.request_push()
+        await _until(lambda: flow.currentWidget() is flow.push)
+        await _settle(app)
+        shot("push_pending_ussd")
+        state.decline(flow.push.transaction.provider_ref)
+        await _until(flow.push.showing_outcome, timeout=15)
+        shot("push_failure")
+
+        # Two payments left waiting, for Activity and the customer's phone.
+        controller.new_sale()
+        QTest.keyClicks(flow.sale.amount_input, "4000")
+        flow.sale.request_qr()
+        await _until(lambda: flow.currentWidget() is flow.qr)
+        controller.new_sale()
+        QTest.keyClicks(flow.sale.amount_input, "1200")
+        QTest.keyClicks(flow.sale.phone_edit, "650000000")
+        flow.sale.request_push()
+        await _until(lambda: flow.currentWidget() is flow.push)
+        window.show_screen("activity")
+        await _settle(app)
+        shot("activity")
+
+        window.show_screen("history")
+        await _settle(app)
+        shot("history")
+        history = controller.history
+        if history is not None:
+            first = history.model.transaction(0) if history.model.rowCount() else None
+            if first is not None:
+                history.select(first.app_ref)
+                await _settle(app)
+                shot("history_detail")
+
+        phone = getattr(window, "training_phone", None)
+        if phone is None:
+            phone = add_training_phone(console, window)
+        await phone.refresh()
+        phone.resize(440, 780)
+        await _settle(app, 0.3)
+        shot("training_phone", phone)
+
+        lock = LockScreen(UserStore(console.journal), locale=settings.locale)
+        lock.resize(*TOUR_SIZE)
+        lock.show()
+        await _settle(app)
+        shot("lock_first_run", lock)
+        lock.close()
+
+        window.show_screen("sale")
+        QTest.keyClick(flow.sale.amount_input, Qt.Key.Key_Escape)
+    finally:
+        await console.aclose()
+        window.close()
+        window.deleteLater()
+    return written

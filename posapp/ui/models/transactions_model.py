@@ -69,12 +69,11 @@ CreatedAtRole = Qt.ItemDataRole.UserRole + 4  # its creation time (aware ``datet
 
 def kind_text(kind: Kind) -> str:
     """What a cashier reads for ``kind``."""
-    tr = QCoreApplication.translate
     return {
-        Kind.LINK_PAYMENT: tr("TransactionsModel", "QR payment"),
-        Kind.PUSH_PAYMENT: tr("TransactionsModel", "Push payment"),
-        Kind.REFUND: tr("TransactionsModel", "Refund"),
-        Kind.PAYOUT: tr("TransactionsModel", "Payout"),
+        Kind.LINK_PAYMENT: QCoreApplication.translate("TransactionsModel", "QR payment"),
+        Kind.PUSH_PAYMENT: QCoreApplication.translate("TransactionsModel", "Push payment"),
+        Kind.REFUND: QCoreApplication.translate("TransactionsModel", "Refund"),
+        Kind.PAYOUT: QCoreApplication.translate("TransactionsModel", "Payout"),
     }[kind]
 
 
@@ -86,18 +85,17 @@ def operator_text(operator: str | None) -> str:
 
 
 def column_title(column: Columns) -> str:
-    tr = QCoreApplication.translate
     return {
-        Columns.TIME: tr("TransactionsModel", "Time"),
-        Columns.KIND: tr("TransactionsModel", "Type"),
-        Columns.AMOUNT: tr("TransactionsModel", "Amount"),
-        Columns.CUSTOMER: tr("TransactionsModel", "Customer"),
-        Columns.OPERATOR: tr("TransactionsModel", "Network"),
-        Columns.STATUS: tr("TransactionsModel", "Status"),
-        Columns.REASON: tr("TransactionsModel", "Reason"),
-        Columns.PROVIDER: tr("TransactionsModel", "Provider"),
-        Columns.CASHIER: tr("TransactionsModel", "Cashier"),
-        Columns.APP_REF: tr("TransactionsModel", "Reference"),
+        Columns.TIME: QCoreApplication.translate("TransactionsModel", "Time"),
+        Columns.KIND: QCoreApplication.translate("TransactionsModel", "Type"),
+        Columns.AMOUNT: QCoreApplication.translate("TransactionsModel", "Amount"),
+        Columns.CUSTOMER: QCoreApplication.translate("TransactionsModel", "Customer"),
+        Columns.OPERATOR: QCoreApplication.translate("TransactionsModel", "Network"),
+        Columns.STATUS: QCoreApplication.translate("TransactionsModel", "Status"),
+        Columns.REASON: QCoreApplication.translate("TransactionsModel", "Reason"),
+        Columns.PROVIDER: QCoreApplication.translate("TransactionsModel", "Provider"),
+        Columns.CASHIER: QCoreApplication.translate("TransactionsModel", "Cashier"),
+        Columns.APP_REF: QCoreApplication.translate("TransactionsModel", "Reference"),
     }[column]
 
 

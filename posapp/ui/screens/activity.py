@@ -36,27 +36,25 @@ FINISHED_LINGER_MS = 5000
 CONNECTION_BACK_MS = 4000
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ActivityScreen", text)
-
-
 def format_age(seconds: float) -> str:
     """``0:07``, ``12:30``; ``1 h 05`` from an hour on (a payment resumed from yesterday stays readable)."""
     seconds = max(0, int(seconds))
     hours, rest = divmod(seconds, 3600)
     minutes, secs = divmod(rest, 60)
     if hours:
-        return _tr("{hours} h {minutes:02d}").format(hours=hours, minutes=minutes)
+        return QCoreApplication.translate("ActivityScreen", "{hours} h {minutes:02d}").format(
+            hours=hours, minutes=minutes
+        )
     return f"{minutes}:{secs:02d}"
 
 
 def kind_text(kind: Kind) -> str:
     """How a cashier names the way a transaction is paid or sent."""
     return {
-        Kind.LINK_PAYMENT: _tr("QR code"),
-        Kind.PUSH_PAYMENT: _tr("Phone push"),
-        Kind.REFUND: _tr("Refund"),
-        Kind.PAYOUT: _tr("Payout"),
+        Kind.LINK_PAYMENT: QCoreApplication.translate("ActivityScreen", "QR code"),
+        Kind.PUSH_PAYMENT: QCoreApplication.translate("ActivityScreen", "Phone push"),
+        Kind.REFUND: QCoreApplication.translate("ActivityScreen", "Refund"),
+        Kind.PAYOUT: QCoreApplication.translate("ActivityScreen", "Payout"),
     }[kind]
 
 
@@ -118,9 +116,9 @@ class ActivityRow(QFrame):
         self.message.setWordWrap(True)
         self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
-        self.show_qr_button = QPushButton(_tr("Show QR again"))
-        self.recheck_button = QPushButton(_tr("Re-check now"))
-        self.cancel_button = QPushButton(_tr("Stop following"))
+        self.show_qr_button = QPushButton(QCoreApplication.translate("ActivityScreen", "Show QR again"))
+        self.recheck_button = QPushButton(QCoreApplication.translate("ActivityScreen", "Re-check now"))
+        self.cancel_button = QPushButton(QCoreApplication.translate("ActivityScreen", "Stop following"))
         self.cancel_button.setObjectName("stopFollowingButton")
         buttons = QHBoxLayout()
         buttons.setSpacing(10)
@@ -157,7 +155,11 @@ class ActivityRow(QFrame):
         if message:
             self.message.setText(message)
         elif transaction.status is Status.UNKNOWN and not self.message.text():
-            self.message.setText(_tr("Do not ask the customer to pay again: the outcome is being checked."))
+            self.message.setText(
+                QCoreApplication.translate(
+                    "ActivityScreen", "Do not ask the customer to pay again: the outcome is being checked."
+                )
+            )
         self.message.setToolTip(self.message.text())
         self.show_qr_button.setVisible(transaction.kind is Kind.LINK_PAYMENT)
         finished = transaction.status.is_final
@@ -171,7 +173,9 @@ class ActivityRow(QFrame):
 
     def update_age(self, now: datetime) -> None:
         seconds = (now - self.started_at).total_seconds()
-        self.age.setText(_tr("Started {age} ago").format(age=format_age(seconds)))
+        self.age.setText(
+            QCoreApplication.translate("ActivityScreen", "Started {age} ago").format(age=format_age(seconds))
+        )
 
 
 class ActivityScreen(QWidget):
@@ -235,9 +239,13 @@ class ActivityScreen(QWidget):
         self.empty_page = empty = QWidget()
         empty_layout = QVBoxLayout(empty)
         empty_layout.addStretch(1)
-        self.empty_title = QLabel(_tr("No payment in progress"))
+        self.empty_title = QLabel(QCoreApplication.translate("ActivityScreen", "No payment in progress"))
         self.empty_title.setObjectName("activityEmptyTitle")
-        self.empty_text = QLabel(_tr("Payments waiting for a customer appear here, with their live status."))
+        self.empty_text = QLabel(
+            QCoreApplication.translate(
+                "ActivityScreen", "Payments waiting for a customer appear here, with their live status."
+            )
+        )
         self.empty_text.setObjectName("activityEmptyText")
         self.empty_text.setWordWrap(True)
         for label in (self.empty_title, self.empty_text):
@@ -365,7 +373,9 @@ class ActivityScreen(QWidget):
     def _refresh_page(self) -> None:
         self.pages.setCurrentWidget(self.scroll_area if self._rows else self.empty_page)
         count = self.count()
-        self.summary.setText(_tr("{count} in progress").format(count=count) if count else "")
+        self.summary.setText(
+            QCoreApplication.translate("ActivityScreen", "{count} in progress").format(count=count) if count else ""
+        )
         if self._rows:
             self.age_timer.start()
         else:
@@ -389,7 +399,9 @@ class ActivityScreen(QWidget):
         local = self._lost_since.astimezone()
         clock = format_time(local, format="short", locale=self.locale_name)
         self.banner.setText(
-            _tr("The provider cannot be reached since {time}; payments are still being checked.").format(time=clock)
+            QCoreApplication.translate(
+                "ActivityScreen", "The provider cannot be reached since {time}; payments are still being checked."
+            ).format(time=clock)
         )
         self.banner.setToolTip(reason)
         self._set_banner_state("lost")
@@ -399,7 +411,7 @@ class ActivityScreen(QWidget):
         if self._lost_since is None and not self.banner.isVisible():
             return  # never lost: nothing to announce
         self._lost_since = None
-        self.banner.setText(_tr("Connection back"))
+        self.banner.setText(QCoreApplication.translate("ActivityScreen", "Connection back"))
         self.banner.setToolTip("")
         self._set_banner_state("back")
         self.back_timer.start()

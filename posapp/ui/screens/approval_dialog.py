@@ -33,28 +33,24 @@ from posapp.ui.screens.lock import PinEntry, refusal_text, role_text
 APPROVAL_VALID_FOR = timedelta(minutes=10)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ManagerApprovalDialog", text)
-
-
 def action_text(permission: Permission) -> str:
     """The action in a few words, for the approval dialog and for messages."""
     texts = {
-        Permission.SELL: _tr("Take a payment"),
-        Permission.CAPTURE: _tr("Capture an authorized payment"),
-        Permission.CANCEL_PAYMENT: _tr("Cancel a payment"),
-        Permission.CHECK_STATUS: _tr("Check a payment's status"),
-        Permission.VIEW_ACTIVITY: _tr("See the payments in progress"),
-        Permission.VIEW_HISTORY: _tr("See the history"),
-        Permission.PRINT_RECEIPT: _tr("Print a receipt"),
-        Permission.REFUND: _tr("Refund"),
-        Permission.PAYOUT: _tr("Payout"),
-        Permission.RESOLVE_UNKNOWN: _tr("Settle an unknown outcome"),
-        Permission.VIEW_BALANCE: _tr("See the balance"),
-        Permission.END_OF_DAY_REPORT: _tr("End-of-day report"),
-        Permission.CHANGE_SETTINGS: _tr("Change the settings"),
-        Permission.MANAGE_USERS: _tr("Manage users"),
-        Permission.EXPORT: _tr("Export data"),
+        Permission.SELL: QCoreApplication.translate("ManagerApprovalDialog", "Take a payment"),
+        Permission.CAPTURE: QCoreApplication.translate("ManagerApprovalDialog", "Capture an authorized payment"),
+        Permission.CANCEL_PAYMENT: QCoreApplication.translate("ManagerApprovalDialog", "Cancel a payment"),
+        Permission.CHECK_STATUS: QCoreApplication.translate("ManagerApprovalDialog", "Check a payment's status"),
+        Permission.VIEW_ACTIVITY: QCoreApplication.translate("ManagerApprovalDialog", "See the payments in progress"),
+        Permission.VIEW_HISTORY: QCoreApplication.translate("ManagerApprovalDialog", "See the history"),
+        Permission.PRINT_RECEIPT: QCoreApplication.translate("ManagerApprovalDialog", "Print a receipt"),
+        Permission.REFUND: QCoreApplication.translate("ManagerApprovalDialog", "Refund"),
+        Permission.PAYOUT: QCoreApplication.translate("ManagerApprovalDialog", "Payout"),
+        Permission.RESOLVE_UNKNOWN: QCoreApplication.translate("ManagerApprovalDialog", "Settle an unknown outcome"),
+        Permission.VIEW_BALANCE: QCoreApplication.translate("ManagerApprovalDialog", "See the balance"),
+        Permission.END_OF_DAY_REPORT: QCoreApplication.translate("ManagerApprovalDialog", "End-of-day report"),
+        Permission.CHANGE_SETTINGS: QCoreApplication.translate("ManagerApprovalDialog", "Change the settings"),
+        Permission.MANAGE_USERS: QCoreApplication.translate("ManagerApprovalDialog", "Manage users"),
+        Permission.EXPORT: QCoreApplication.translate("ManagerApprovalDialog", "Export data"),
     }
     return texts[permission]
 
@@ -85,7 +81,7 @@ class ManagerApprovalDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("approvalDialog")
-        self.setWindowTitle(_tr("Manager approval"))
+        self.setWindowTitle(QCoreApplication.translate("ManagerApprovalDialog", "Manager approval"))
         self.setModal(True)
         # Word-wrapped labels side by side under-report their height; this fits a 1024x700 screen.
         self.setMinimumSize(880, 600)
@@ -104,7 +100,7 @@ class ManagerApprovalDialog(QDialog):
         info = QVBoxLayout()
         info.setSpacing(10)
         row.addLayout(info, 5)
-        title = QLabel(_tr("Manager approval needed"))
+        title = QLabel(QCoreApplication.translate("ManagerApprovalDialog", "Manager approval needed"))
         title.setObjectName("approvalTitle")
         title.setWordWrap(True)
         info.addWidget(title)
@@ -132,18 +128,22 @@ class ManagerApprovalDialog(QDialog):
 
         if requested_by is not None:
             asked = QLabel(
-                _tr("Asked by {name} ({role}).").format(name=requested_by.name, role=role_text(requested_by.role))
+                QCoreApplication.translate("ManagerApprovalDialog", "Asked by {name} ({role}).").format(
+                    name=requested_by.name, role=role_text(requested_by.role)
+                )
             )
             asked.setObjectName("lockText")
             asked.setWordWrap(True)
             info.addWidget(asked)
-        once = QLabel(_tr("The approval is for this one operation only."))
+        once = QLabel(
+            QCoreApplication.translate("ManagerApprovalDialog", "The approval is for this one operation only.")
+        )
         once.setObjectName("lockHint")
         once.setWordWrap(True)
         info.addWidget(once)
 
         info.addSpacing(6)
-        pick = QLabel(_tr("Manager:"))
+        pick = QLabel(QCoreApplication.translate("ManagerApprovalDialog", "Manager:"))
         pick.setObjectName("fieldCaption")
         info.addWidget(pick)
         self._manager_group = QButtonGroup(self)
@@ -163,7 +163,7 @@ class ManagerApprovalDialog(QDialog):
             self.manager_buttons[manager.name] = button
             info.addWidget(button)
         info.addStretch(1)
-        self.cancel_button = QPushButton(_tr("Cancel"))
+        self.cancel_button = QPushButton(QCoreApplication.translate("ManagerApprovalDialog", "Cancel"))
         self.cancel_button.setObjectName("approvalCancel")
         self.cancel_button.setProperty("secondary", True)
         self.cancel_button.setMinimumHeight(56)
@@ -187,16 +187,18 @@ class ManagerApprovalDialog(QDialog):
         if len(managers) == 1:
             self.select_manager(managers[0].name)
         elif not managers:
-            self.prompt.setText(_tr("No manager can approve this."))
+            self.prompt.setText(QCoreApplication.translate("ManagerApprovalDialog", "No manager can approve this."))
             self.entry.set_locked(True)
         else:
-            self.prompt.setText(_tr("Manager, touch your name"))
+            self.prompt.setText(QCoreApplication.translate("ManagerApprovalDialog", "Manager, touch your name"))
             self.entry.set_locked(True)
 
     def select_manager(self, name: str) -> None:
         self.manager_name = name
         self.manager_buttons[name].setChecked(True)
-        self.prompt.setText(_tr("{name}, type your PIN").format(name=name))
+        self.prompt.setText(
+            QCoreApplication.translate("ManagerApprovalDialog", "{name}, type your PIN").format(name=name)
+        )
         self.entry.clear()
         self.entry.show_message("")
         user = self.users.get(name)

@@ -12,10 +12,6 @@ from posapp.ui.widgets.fit_label import FitLabel
 from posapp.ui.widgets.qr_code import QrCodeWidget
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CustomerDisplay", text)
-
-
 def customer_status(transaction: Transaction) -> tuple[str, str]:
     """(state, what the customer reads) for a payment; ``state`` is waiting / paid / failed / checking.
 
@@ -24,20 +20,20 @@ def customer_status(transaction: Transaction) -> tuple[str, str]:
     """
     status = transaction.status
     if status is Status.SUCCEEDED:
-        return "paid", _tr("Paid — thank you")
+        return "paid", QCoreApplication.translate("CustomerDisplay", "Paid — thank you")
     if status is Status.FAILED:
-        return "failed", _tr("Payment failed")
+        return "failed", QCoreApplication.translate("CustomerDisplay", "Payment failed")
     if status is Status.CANCELED:
-        return "failed", _tr("Payment canceled")
+        return "failed", QCoreApplication.translate("CustomerDisplay", "Payment canceled")
     if status is Status.EXPIRED:
-        return "failed", _tr("Time ran out: payment not made")
+        return "failed", QCoreApplication.translate("CustomerDisplay", "Time ran out: payment not made")
     if status in (Status.UNKNOWN, Status.AUTHORIZED):
-        return "checking", _tr("Checking the payment, please wait")
+        return "checking", QCoreApplication.translate("CustomerDisplay", "Checking the payment, please wait")
     if status is Status.AWAITING_OTP:
-        return "waiting", _tr("Tell the cashier the code you received by SMS")
+        return "waiting", QCoreApplication.translate("CustomerDisplay", "Tell the cashier the code you received by SMS")
     if transaction.kind is Kind.PUSH_PAYMENT:
-        return "waiting", _tr("Confirm the payment on your phone")
-    return "waiting", _tr("Scan to pay")
+        return "waiting", QCoreApplication.translate("CustomerDisplay", "Confirm the payment on your phone")
+    return "waiting", QCoreApplication.translate("CustomerDisplay", "Scan to pay")
 
 
 class _AmountLabel(FitLabel):
@@ -64,7 +60,7 @@ class CustomerDisplay(QWidget):
     def __init__(self, locale: str, shop_name: str = "", *, training: bool = False) -> None:
         super().__init__(None, Qt.WindowType.Window)
         self.setObjectName("customerDisplay")
-        self.setWindowTitle(_tr("Customer display"))
+        self.setWindowTitle(QCoreApplication.translate("CustomerDisplay", "Customer display"))
         self.setMinimumSize(640, 400)
         self.locale_name = locale
         self.transaction: Transaction | None = None
@@ -74,7 +70,7 @@ class CustomerDisplay(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
-        self.training_banner = QLabel(_tr("TRAINING — no real money"))
+        self.training_banner = QLabel(QCoreApplication.translate("CustomerDisplay", "TRAINING — no real money"))
         self.training_banner.setObjectName("customerTrainingBanner")
         self.training_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.training_banner.setVisible(training)
@@ -88,7 +84,7 @@ class CustomerDisplay(QWidget):
         idle.setContentsMargins(40, 40, 40, 40)
         self.shop_label = QLabel()
         self.shop_label.setObjectName("customerShopName")
-        self.welcome = QLabel(_tr("Welcome"))
+        self.welcome = QLabel(QCoreApplication.translate("CustomerDisplay", "Welcome"))
         self.welcome.setObjectName("customerWelcome")
         idle.addStretch(1)
         for label in (self.shop_label, self.welcome):
@@ -118,7 +114,7 @@ class CustomerDisplay(QWidget):
         row.addWidget(self.left, 5)
         side = QVBoxLayout()
         side.setSpacing(20)
-        self.amount_caption = QLabel(_tr("Amount to pay"))
+        self.amount_caption = QLabel(QCoreApplication.translate("CustomerDisplay", "Amount to pay"))
         self.amount_caption.setObjectName("customerCaption")
         self.amount = _AmountLabel()
         self.reason = QLabel()
@@ -186,7 +182,11 @@ class CustomerDisplay(QWidget):
     def _show_status(self, transaction: Transaction) -> None:
         state, text = customer_status(transaction)
         self.status_label.setText(text)
-        self.amount_caption.setText(_tr("Amount paid") if state == "paid" else _tr("Amount to pay"))
+        self.amount_caption.setText(
+            QCoreApplication.translate("CustomerDisplay", "Amount paid")
+            if state == "paid"
+            else QCoreApplication.translate("CustomerDisplay", "Amount to pay")
+        )
         if state in ("paid", "failed"):
             # The code must not be scanned again once the payment is over.
             self.symbol.setText("✓" if state == "paid" else "✗")

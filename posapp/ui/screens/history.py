@@ -67,29 +67,31 @@ _CELL_PADDING = 28
 _REASON_MIN_WIDTH = 180
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("HistoryScreen", text)
-
-
 def status_choices() -> list[tuple[str, frozenset[Status]]]:
     """The status filter's choices: groups a cashier thinks in, not the journal's eleven statuses."""
     return [
-        (_tr("All statuses"), frozenset()),
-        (_tr("Paid"), frozenset({Status.SUCCEEDED})),
+        (QCoreApplication.translate("HistoryScreen", "All statuses"), frozenset()),
+        (QCoreApplication.translate("HistoryScreen", "Paid"), frozenset({Status.SUCCEEDED})),
         (
-            _tr("In progress"),
+            QCoreApplication.translate("HistoryScreen", "In progress"),
             frozenset({Status.CREATED, Status.PENDING, Status.AWAITING_OTP, Status.AUTHORIZED}),
         ),
-        (_tr("Outcome unknown"), frozenset({Status.UNKNOWN})),
-        (_tr("Not paid (failed, canceled, expired)"), frozenset({Status.FAILED, Status.CANCELED, Status.EXPIRED})),
-        (_tr("Refunded"), frozenset({Status.REFUNDED, Status.PARTIALLY_REFUNDED})),
+        (QCoreApplication.translate("HistoryScreen", "Outcome unknown"), frozenset({Status.UNKNOWN})),
+        (
+            QCoreApplication.translate("HistoryScreen", "Not paid (failed, canceled, expired)"),
+            frozenset({Status.FAILED, Status.CANCELED, Status.EXPIRED}),
+        ),
+        (
+            QCoreApplication.translate("HistoryScreen", "Refunded"),
+            frozenset({Status.REFUNDED, Status.PARTIALLY_REFUNDED}),
+        ),
     ]
 
 
 def kind_choices() -> list[tuple[str, frozenset[Kind]]]:
     return [
-        (_tr("All types"), frozenset()),
-        (_tr("Payments"), frozenset({Kind.LINK_PAYMENT, Kind.PUSH_PAYMENT})),
+        (QCoreApplication.translate("HistoryScreen", "All types"), frozenset()),
+        (QCoreApplication.translate("HistoryScreen", "Payments"), frozenset({Kind.LINK_PAYMENT, Kind.PUSH_PAYMENT})),
         (kind_text(Kind.LINK_PAYMENT), frozenset({Kind.LINK_PAYMENT})),
         (kind_text(Kind.PUSH_PAYMENT), frozenset({Kind.PUSH_PAYMENT})),
         (kind_text(Kind.REFUND), frozenset({Kind.REFUND})),
@@ -99,17 +101,16 @@ def kind_choices() -> list[tuple[str, frozenset[Kind]]]:
 
 def event_type_text(type_: str) -> str:
     """An event type of the journal in words (unknown types are shown as they are, spaced)."""
-    tr = QCoreApplication.translate
     known = {
-        "intent": tr("HistoryScreen", "Recorded"),
-        "sent": tr("HistoryScreen", "Sent to the provider"),
-        "status_read": tr("HistoryScreen", "Status read"),
-        "otp_requested": tr("HistoryScreen", "Code asked"),
-        "otp_submitted": tr("HistoryScreen", "Code typed"),
-        "refund": tr("HistoryScreen", "Refund"),
-        "reconciled": tr("HistoryScreen", "Reconciled by a manager"),
-        "canceled": tr("HistoryScreen", "Canceled"),
-        "expired": tr("HistoryScreen", "Expired"),
+        "intent": QCoreApplication.translate("HistoryScreen", "Recorded"),
+        "sent": QCoreApplication.translate("HistoryScreen", "Sent to the provider"),
+        "status_read": QCoreApplication.translate("HistoryScreen", "Status read"),
+        "otp_requested": QCoreApplication.translate("HistoryScreen", "Code asked"),
+        "otp_submitted": QCoreApplication.translate("HistoryScreen", "Code typed"),
+        "refund": QCoreApplication.translate("HistoryScreen", "Refund"),
+        "reconciled": QCoreApplication.translate("HistoryScreen", "Reconciled by a manager"),
+        "canceled": QCoreApplication.translate("HistoryScreen", "Canceled"),
+        "expired": QCoreApplication.translate("HistoryScreen", "Expired"),
     }
     return known.get(type_, type_.replace("_", " "))
 
@@ -121,10 +122,18 @@ def _day(value: QDate) -> date:
 def actor_text(actor: str) -> str:
     role, _, name = actor.partition(":")
     if role == "cashier":
-        return _tr("cashier {name}").format(name=name).strip() if name else _tr("cashier")
+        return (
+            QCoreApplication.translate("HistoryScreen", "cashier {name}").format(name=name).strip()
+            if name
+            else QCoreApplication.translate("HistoryScreen", "cashier")
+        )
     if role == "manager":
-        return _tr("manager {name}").format(name=name).strip() if name else _tr("manager")
-    return _tr("posapp")
+        return (
+            QCoreApplication.translate("HistoryScreen", "manager {name}").format(name=name).strip()
+            if name
+            else QCoreApplication.translate("HistoryScreen", "manager")
+        )
+    return QCoreApplication.translate("HistoryScreen", "posapp")
 
 
 class _ResizeWatcher(QObject):
@@ -274,8 +283,10 @@ class HistoryScreen(QWidget):
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("historySearch")
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setPlaceholderText(_tr("Search: reference, phone or reason"))
-        self.clear_button = QPushButton(_tr("Clear filters"))
+        self.search_edit.setPlaceholderText(
+            QCoreApplication.translate("HistoryScreen", "Search: reference, phone or reason")
+        )
+        self.clear_button = QPushButton(QCoreApplication.translate("HistoryScreen", "Clear filters"))
         self.clear_button.setProperty("secondary", True)
         self.clear_button.setObjectName("historyClear")
         search_row = QHBoxLayout()
@@ -290,11 +301,11 @@ class HistoryScreen(QWidget):
         self.range_buttons: dict[str, QPushButton] = {}
         for number, (key, text) in enumerate(
             (
-                ("today", _tr("Today")),
-                ("7days", _tr("7 days")),
-                ("30days", _tr("30 days")),
-                ("all", _tr("All")),
-                ("dates", _tr("Dates…")),
+                ("today", QCoreApplication.translate("HistoryScreen", "Today")),
+                ("7days", QCoreApplication.translate("HistoryScreen", "7 days")),
+                ("30days", QCoreApplication.translate("HistoryScreen", "30 days")),
+                ("all", QCoreApplication.translate("HistoryScreen", "All")),
+                ("dates", QCoreApplication.translate("HistoryScreen", "Dates…")),
             )
         ):
             button = QPushButton(text)
@@ -305,8 +316,8 @@ class HistoryScreen(QWidget):
             self.range_buttons[key] = button
             range_row.addWidget(button)
         self.range_buttons["all"].setChecked(True)
-        self.from_label = QLabel(_tr("From"))
-        self.to_label = QLabel(_tr("to"))
+        self.from_label = QLabel(QCoreApplication.translate("HistoryScreen", "From"))
+        self.to_label = QLabel(QCoreApplication.translate("HistoryScreen", "to"))
         qlocale = QLocale(self.locale_name)
         today = self._today()
         self.from_date = self._date_edit(qlocale, today - timedelta(days=6), "historyFrom")
@@ -322,7 +333,7 @@ class HistoryScreen(QWidget):
         self.kind_combo = self._combo("historyKind", kind_choices())
         self.provider_combo = self._combo(
             "historyProvider",
-            [(_tr("All providers"), frozenset())]
+            [(QCoreApplication.translate("HistoryScreen", "All providers"), frozenset())]
             + [(label, frozenset({key})) for key, label in self.providers.items()],
         )
         for combo in (self.status_combo, self.kind_combo, self.provider_combo):
@@ -386,7 +397,7 @@ class HistoryScreen(QWidget):
         self.empty_label.setObjectName("historyEmptyText")
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_clear_button = QPushButton(_tr("Clear filters"))
+        self.empty_clear_button = QPushButton(QCoreApplication.translate("HistoryScreen", "Clear filters"))
         self.empty_clear_button.setProperty("secondary", True)
         layout.addWidget(self.empty_label)
         layout.addSpacing(12)
@@ -401,7 +412,9 @@ class HistoryScreen(QWidget):
         layout = QVBoxLayout(pane)
         layout.setContentsMargins(16, 14, 16, 14)
         layout.setSpacing(10)
-        self.detail_placeholder = QLabel(_tr("Choose a line to see its details and its timeline."))
+        self.detail_placeholder = QLabel(
+            QCoreApplication.translate("HistoryScreen", "Choose a line to see its details and its timeline.")
+        )
         self.detail_placeholder.setObjectName("historyPlaceholder")
         self.detail_placeholder.setWordWrap(True)
         self.detail_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -416,13 +429,13 @@ class HistoryScreen(QWidget):
         self.detail_amount.setWordWrap(True)
         self.detail_badge = StatusBadge()
         self.detail_badge.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.recheck_button = QPushButton(_tr("Re-check status"))
+        self.recheck_button = QPushButton(QCoreApplication.translate("HistoryScreen", "Re-check status"))
         self.recheck_button.setObjectName("recheckButton")
         self.recheck_button.setProperty("secondary", True)
-        self.refund_button = QPushButton(_tr("Refund"))
+        self.refund_button = QPushButton(QCoreApplication.translate("HistoryScreen", "Refund"))
         self.refund_button.setObjectName("refundButton")
         self.refund_button.setProperty("secondary", True)
-        self.reprint_button = QPushButton(_tr("Reprint receipt"))
+        self.reprint_button = QPushButton(QCoreApplication.translate("HistoryScreen", "Reprint receipt"))
         self.reprint_button.setObjectName("reprintButton")
         self.reprint_button.setProperty("secondary", True)
         for button in (self.recheck_button, self.refund_button, self.reprint_button):
@@ -433,7 +446,7 @@ class HistoryScreen(QWidget):
         # Raw answers hold long tokens (URLs, refs) without spaces: they must wrap, never widen the pane.
         self.detail_text.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.detail_text.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.back_button = QPushButton(_tr("← Back to the list"))
+        self.back_button = QPushButton(QCoreApplication.translate("HistoryScreen", "← Back to the list"))
         self.back_button.setObjectName("historyBack")
         self.back_button.setProperty("secondary", True)
         self.back_button.setVisible(False)
@@ -545,10 +558,14 @@ class HistoryScreen(QWidget):
         loaded = self.model.rowCount()
         number = QLocale(self.locale_name).toString(loaded)
         if self.model.canFetchMore(QModelIndex()):
-            text = _tr("{count}+ transactions")
+            text = QCoreApplication.translate("HistoryScreen", "{count}+ transactions")
         else:
             # no plural forms: without an English .qm, Qt's "%n item(s)" would show its brackets
-            text = _tr("1 transaction") if loaded == 1 else _tr("{count} transactions")
+            text = (
+                QCoreApplication.translate("HistoryScreen", "1 transaction")
+                if loaded == 1
+                else QCoreApplication.translate("HistoryScreen", "{count} transactions")
+            )
         self.count_label.setText(text.format(count=number))
 
     # ------------------------------------------------------------ table
@@ -559,9 +576,12 @@ class HistoryScreen(QWidget):
         if empty:
             unfiltered = self.model.filters == HistoryFilter()
             self.empty_label.setText(
-                _tr("No payments yet. Every payment, refund and payout appears here as soon as it starts.")
+                QCoreApplication.translate(
+                    "HistoryScreen",
+                    "No payments yet. Every payment, refund and payout appears here as soon as it starts.",
+                )
                 if unfiltered
-                else _tr("Nothing matches these filters or this search.")
+                else QCoreApplication.translate("HistoryScreen", "Nothing matches these filters or this search.")
             )
             self.empty_clear_button.setVisible(not unfiltered)
         self.table_pages.setCurrentWidget(self.empty_page if empty else self.table)
@@ -789,18 +809,21 @@ class HistoryScreen(QWidget):
 
     def _detail_html(self, tx: Transaction, events: list[Event]) -> str:
         fields: list[tuple[str, str]] = [
-            (_tr("Type"), kind_text(tx.kind)),
-            (_tr("Created"), self._when(tx.created_at)),
-            (_tr("Customer"), tx.customer or ""),
-            (_tr("Network"), operator_text(tx.operator)),
-            (_tr("Reason"), tx.reason),
-            (_tr("Fees"), format_money(tx.fees, self.locale_name) if tx.fees is not None else ""),
-            (_tr("Refund of"), tx.parent_ref or ""),
-            (_tr("Reference"), tx.app_ref),
-            (_tr("Provider"), self.providers.get(tx.provider, tx.provider)),
-            (_tr("Provider reference"), tx.provider_ref or ""),
-            (_tr("Cashier"), tx.cashier),
-            (_tr("Last change"), self._when(tx.updated_at)),
+            (QCoreApplication.translate("HistoryScreen", "Type"), kind_text(tx.kind)),
+            (QCoreApplication.translate("HistoryScreen", "Created"), self._when(tx.created_at)),
+            (QCoreApplication.translate("HistoryScreen", "Customer"), tx.customer or ""),
+            (QCoreApplication.translate("HistoryScreen", "Network"), operator_text(tx.operator)),
+            (QCoreApplication.translate("HistoryScreen", "Reason"), tx.reason),
+            (
+                QCoreApplication.translate("HistoryScreen", "Fees"),
+                format_money(tx.fees, self.locale_name) if tx.fees is not None else "",
+            ),
+            (QCoreApplication.translate("HistoryScreen", "Refund of"), tx.parent_ref or ""),
+            (QCoreApplication.translate("HistoryScreen", "Reference"), tx.app_ref),
+            (QCoreApplication.translate("HistoryScreen", "Provider"), self.providers.get(tx.provider, tx.provider)),
+            (QCoreApplication.translate("HistoryScreen", "Provider reference"), tx.provider_ref or ""),
+            (QCoreApplication.translate("HistoryScreen", "Cashier"), tx.cashier),
+            (QCoreApplication.translate("HistoryScreen", "Last change"), self._when(tx.updated_at)),
         ]
         rows = "".join(
             f'<tr><td class="label">{html.escape(label)}</td><td>{html.escape(value)}</td></tr>'
@@ -812,7 +835,7 @@ class HistoryScreen(QWidget):
             " pre { font-size: 11pt; background: #f1f3f5; white-space: pre-wrap; }"
             " p.event { margin-top: 10px; margin-bottom: 2px; } span.meta { color: #52606d; }</style>",
             f"<table>{rows}</table>",
-            f"<h3>{html.escape(_tr('Timeline'))}</h3>",
+            f"<h3>{html.escape(QCoreApplication.translate('HistoryScreen', 'Timeline'))}</h3>",
         ]
         for event in events:
             zone = self._zone(event.at)
@@ -825,7 +848,11 @@ class HistoryScreen(QWidget):
             if event.provider_ref:
                 meta.append(event.provider_ref)
             if event.fees is not None:
-                meta.append(_tr("fees {amount}").format(amount=format_money(event.fees, self.locale_name)))
+                meta.append(
+                    QCoreApplication.translate("HistoryScreen", "fees {amount}").format(
+                        amount=format_money(event.fees, self.locale_name)
+                    )
+                )
             message = f"<br/>{html.escape(event.message)}" if event.message else ""
             parts.append(
                 f'<p class="event"><b>{html.escape(when)}</b> · {html.escape(event_type_text(event.type))} · '

@@ -40,26 +40,34 @@ ENTER = "enter"
 LOCKED_REFRESH_MS = 15_000
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("LockScreen", text, None, n)
-
-
 def pin_problem_text(problem: PinProblem) -> str:
     """Why a new PIN is refused, in the user's language."""
     texts = {
-        PinProblem.NOT_DIGITS: _tr("A PIN is made of digits only."),
-        PinProblem.TOO_SHORT: _tr("A PIN has at least 4 digits."),
-        PinProblem.TOO_LONG: _tr("A PIN has at most 8 digits."),
-        PinProblem.SAME_DIGIT: _tr("The same digit repeated is the first PIN anyone tries. Choose another."),
-        PinProblem.SEQUENCE: _tr("Digits in a row, like 1234 or 9876, are easy to guess. Choose another."),
-        PinProblem.REPEATED: _tr("A repeated pattern, like 1212, is easy to guess. Choose another."),
-        PinProblem.COMMON: _tr("This PIN is one of the most common ones. Choose another."),
+        PinProblem.NOT_DIGITS: QCoreApplication.translate("LockScreen", "A PIN is made of digits only."),
+        PinProblem.TOO_SHORT: QCoreApplication.translate("LockScreen", "A PIN has at least 4 digits."),
+        PinProblem.TOO_LONG: QCoreApplication.translate("LockScreen", "A PIN has at most 8 digits."),
+        PinProblem.SAME_DIGIT: QCoreApplication.translate(
+            "LockScreen", "The same digit repeated is the first PIN anyone tries. Choose another."
+        ),
+        PinProblem.SEQUENCE: QCoreApplication.translate(
+            "LockScreen", "Digits in a row, like 1234 or 9876, are easy to guess. Choose another."
+        ),
+        PinProblem.REPEATED: QCoreApplication.translate(
+            "LockScreen", "A repeated pattern, like 1212, is easy to guess. Choose another."
+        ),
+        PinProblem.COMMON: QCoreApplication.translate(
+            "LockScreen", "This PIN is one of the most common ones. Choose another."
+        ),
     }
     return texts[problem]
 
 
 def role_text(role: Role) -> str:
-    return _tr("Manager") if role is Role.MANAGER else _tr("Cashier")
+    return (
+        QCoreApplication.translate("LockScreen", "Manager")
+        if role is Role.MANAGER
+        else QCoreApplication.translate("LockScreen", "Cashier")
+    )
 
 
 def local_time_text(moment: datetime, locale: str) -> str:
@@ -72,15 +80,19 @@ def refusal_text(check: PinCheck, locale: str) -> str:
     name = check.user.name if check.user is not None else ""
     if check.outcome is LoginOutcome.WRONG_PIN:
         if check.tries_left == 1:
-            return _tr("Wrong PIN. 1 try left, then {name} is locked for 30 minutes.").format(name=name)
-        return _tr("Wrong PIN. %n tries left.", check.tries_left)
+            return QCoreApplication.translate(
+                "LockScreen", "Wrong PIN. 1 try left, then {name} is locked for 30 minutes."
+            ).format(name=name)
+        return QCoreApplication.translate("LockScreen", "Wrong PIN. %n tries left.", None, check.tries_left)
     if check.outcome is LoginOutcome.LOCKED and check.locked_until is not None:
-        return _tr("Too many wrong PINs: {name} is locked until {time}. Another user can still sign in.").format(
-            name=name, time=local_time_text(check.locked_until, locale)
-        )
+        return QCoreApplication.translate(
+            "LockScreen", "Too many wrong PINs: {name} is locked until {time}. Another user can still sign in."
+        ).format(name=name, time=local_time_text(check.locked_until, locale))
     if check.outcome is LoginOutcome.DISABLED:
-        return _tr("{name} is disabled. A manager can enable them in Settings.").format(name=name)
-    return _tr("This user no longer exists.")
+        return QCoreApplication.translate(
+            "LockScreen", "{name} is disabled. A manager can enable them in Settings."
+        ).format(name=name)
+    return QCoreApplication.translate("LockScreen", "This user no longer exists.")
 
 
 class PinPad(QWidget):
@@ -105,12 +117,12 @@ class PinPad(QWidget):
                 grid.addWidget(self._button(key), r, c)
         erase = self.buttons[BACKSPACE]
         erase.setText("⌫")
-        erase.setAccessibleName(_tr("Erase"))
-        erase.setToolTip(_tr("Erase the last digit (Backspace)"))
+        erase.setAccessibleName(QCoreApplication.translate("LockScreen", "Erase"))
+        erase.setToolTip(QCoreApplication.translate("LockScreen", "Erase the last digit (Backspace)"))
         ok = self.buttons[ENTER]
-        ok.setText(_tr("OK"))
+        ok.setText(QCoreApplication.translate("LockScreen", "OK"))
         ok.setProperty("role", "enter")
-        ok.setToolTip(_tr("Confirm the PIN (Enter)"))
+        ok.setToolTip(QCoreApplication.translate("LockScreen", "Confirm the PIN (Enter)"))
 
     def _button(self, key: str) -> QPushButton:
         button = QPushButton(key)
@@ -161,8 +173,8 @@ class PinEntry(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
-        self.field = pin_field(_tr("PIN"))
-        self.field.setPlaceholderText(_tr("PIN"))
+        self.field = pin_field(QCoreApplication.translate("LockScreen", "PIN"))
+        self.field.setPlaceholderText(QCoreApplication.translate("LockScreen", "PIN"))
         self.message = QLabel("")
         self.message.setObjectName("pinMessage")
         self.message.setWordWrap(True)
@@ -188,7 +200,7 @@ class PinEntry(QWidget):
         if not self.field.isEnabled():
             return
         if len(pin) < PIN_MIN_DIGITS:
-            self.show_message(_tr("Type your PIN: at least 4 digits."), error=True)
+            self.show_message(QCoreApplication.translate("LockScreen", "Type your PIN: at least 4 digits."), error=True)
             self.field.setFocus()
             return
         self.submitted.emit(pin)
@@ -276,10 +288,10 @@ class LockScreen(QWidget):
         people_layout = QVBoxLayout(people)
         people_layout.setContentsMargins(24, 20, 24, 20)
         people_layout.setSpacing(12)
-        title = QLabel(_tr("The console is locked"))
+        title = QLabel(QCoreApplication.translate("LockScreen", "The console is locked"))
         title.setObjectName("lockTitle")
         title.setWordWrap(True)
-        prompt = QLabel(_tr("Who is working? Touch your name."))
+        prompt = QLabel(QCoreApplication.translate("LockScreen", "Who is working? Touch your name."))
         prompt.setObjectName("lockText")
         prompt.setWordWrap(True)
         people_layout.addWidget(title)
@@ -296,7 +308,11 @@ class LockScreen(QWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.user_list)
         people_layout.addWidget(scroll, 1)
-        still = QLabel(_tr("Payments in progress are still being followed while the console is locked."))
+        still = QLabel(
+            QCoreApplication.translate(
+                "LockScreen", "Payments in progress are still being followed while the console is locked."
+            )
+        )
         still.setObjectName("lockHint")
         still.setWordWrap(True)
         people_layout.addWidget(still)
@@ -334,12 +350,13 @@ class LockScreen(QWidget):
         form = QVBoxLayout(form_card)
         form.setContentsMargins(28, 20, 28, 20)
         form.setSpacing(6)
-        title = QLabel(_tr("Welcome to posapp"))
+        title = QLabel(QCoreApplication.translate("LockScreen", "Welcome to posapp"))
         title.setObjectName("lockTitle")
         intro = QLabel(
-            _tr(
+            QCoreApplication.translate(
+                "LockScreen",
                 "First, create the manager: the person who approves refunds and payouts and changes the "
-                "settings. Cashiers are added later, in Settings."
+                "settings. Cashiers are added later, in Settings.",
             )
         )
         intro.setObjectName("lockText")
@@ -350,16 +367,16 @@ class LockScreen(QWidget):
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("managerName")
         self.name_edit.setMaxLength(40)
-        self.name_edit.setPlaceholderText(_tr("Manager's name"))
-        self.name_edit.setAccessibleName(_tr("Manager's name"))
-        self.new_pin = pin_field(_tr("New PIN"))
+        self.name_edit.setPlaceholderText(QCoreApplication.translate("LockScreen", "Manager's name"))
+        self.name_edit.setAccessibleName(QCoreApplication.translate("LockScreen", "Manager's name"))
+        self.new_pin = pin_field(QCoreApplication.translate("LockScreen", "New PIN"))
         self.new_pin.setObjectName("newPin")
-        self.new_pin_again = pin_field(_tr("New PIN again"))
+        self.new_pin_again = pin_field(QCoreApplication.translate("LockScreen", "New PIN again"))
         self.new_pin_again.setObjectName("newPinAgain")
         for caption, widget in (
-            (_tr("Name"), self.name_edit),
-            (_tr("PIN (4 to 8 digits)"), self.new_pin),
-            (_tr("The same PIN again"), self.new_pin_again),
+            (QCoreApplication.translate("LockScreen", "Name"), self.name_edit),
+            (QCoreApplication.translate("LockScreen", "PIN (4 to 8 digits)"), self.new_pin),
+            (QCoreApplication.translate("LockScreen", "The same PIN again"), self.new_pin_again),
         ):
             label = QLabel(caption)
             label.setObjectName("fieldCaption")
@@ -371,7 +388,7 @@ class LockScreen(QWidget):
         self.first_run_error.setWordWrap(True)
         form.addWidget(self.first_run_error)
         form.addStretch(1)
-        self.create_button = QPushButton(_tr("Create and sign in"))
+        self.create_button = QPushButton(QCoreApplication.translate("LockScreen", "Create and sign in"))
         self.create_button.setObjectName("createManager")
         self.create_button.setProperty("primary", True)
         self.create_button.setMinimumHeight(64)
@@ -485,11 +502,13 @@ class LockScreen(QWidget):
     def _show_selected(self) -> None:
         user = self.selected
         if user is None:
-            self.selected_label.setText(_tr("Touch your name first"))
+            self.selected_label.setText(QCoreApplication.translate("LockScreen", "Touch your name first"))
             self.entry.set_locked(True)
             self._refresh_timer.stop()
             return
-        self.selected_label.setText(_tr("{name}, type your PIN").format(name=user.name))
+        self.selected_label.setText(
+            QCoreApplication.translate("LockScreen", "{name}, type your PIN").format(name=user.name)
+        )
         now = self.users.now()
         if user.is_locked(now) and user.locked_until is not None:
             check = PinCheck(LoginOutcome.LOCKED, user, 0, user.locked_until)
@@ -561,9 +580,9 @@ class LockScreen(QWidget):
         error = ""
         target: QWidget = self.name_edit
         if not name:
-            error = _tr("Type the manager's name.")
+            error = QCoreApplication.translate("LockScreen", "Type the manager's name.")
         elif pin != again:
-            error = _tr("The two PINs are not the same. Type them again.")
+            error = QCoreApplication.translate("LockScreen", "The two PINs are not the same. Type them again.")
             target = self.new_pin
             self.new_pin.clear()
             self.new_pin_again.clear()

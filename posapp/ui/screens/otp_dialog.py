@@ -7,10 +7,6 @@ from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("OtpDialog", text)
-
-
 class OtpDialog(QDialog):
     """A numeric code field; Enter submits. The dialog stays open until the code is accepted or canceled.
 
@@ -23,14 +19,16 @@ class OtpDialog(QDialog):
     def __init__(self, phone_text: str, tries_left: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("otpDialog")
-        self.setWindowTitle(_tr("Code from the customer's SMS"))
+        self.setWindowTitle(QCoreApplication.translate("OtpDialog", "Code from the customer's SMS"))
         self.setModal(True)
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 24)
         layout.setSpacing(14)
         intro = QLabel(
-            _tr("The customer ({phone}) received a code by SMS. Type the code they read out.").format(phone=phone_text)
+            QCoreApplication.translate(
+                "OtpDialog", "The customer ({phone}) received a code by SMS. Type the code they read out."
+            ).format(phone=phone_text)
         )
         intro.setWordWrap(True)
         intro.setObjectName("instructions")
@@ -39,15 +37,15 @@ class OtpDialog(QDialog):
         self.code.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,8}"), self))
         self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.code.setPlaceholderText("• • • •")
-        self.code.setAccessibleName(_tr("Code"))
+        self.code.setAccessibleName(QCoreApplication.translate("OtpDialog", "Code"))
         self.error = QLabel("")
         self.error.setObjectName("fieldError")
         self.error.setWordWrap(True)
         self.tries = QLabel("")
         self.tries.setObjectName("fieldCaption")
-        self.confirm = QPushButton(_tr("Confirm code"))
+        self.confirm = QPushButton(QCoreApplication.translate("OtpDialog", "Confirm code"))
         self.confirm.setProperty("primary", True)
-        self.cancel = QPushButton(_tr("Cancel"))
+        self.cancel = QPushButton(QCoreApplication.translate("OtpDialog", "Cancel"))
         self.cancel.setProperty("secondary", True)
         # Enter submits through the code field only: QDialog would otherwise "click" the next default
         # button, which is Cancel while Confirm is disabled during the check.
@@ -74,19 +72,19 @@ class OtpDialog(QDialog):
         super().keyPressEvent(event)
 
     def set_tries_left(self, tries_left: int) -> None:
-        self.tries.setText(_tr("Tries left: {count}").format(count=tries_left))
+        self.tries.setText(QCoreApplication.translate("OtpDialog", "Tries left: {count}").format(count=tries_left))
 
     def submit(self) -> None:
         code = self.code.text().strip()
         if len(code) < 4:
-            self.error.setText(_tr("The code has at least 4 digits."))
+            self.error.setText(QCoreApplication.translate("OtpDialog", "The code has at least 4 digits."))
             return
         self.error.setText("")
         self.code_submitted.emit(code)
 
     def show_refused(self, message: str, tries_left: int) -> None:
         """The provider refused the code: say why, keep the dialog open for another try."""
-        self.error.setText(message or _tr("The code is not right."))
+        self.error.setText(message or QCoreApplication.translate("OtpDialog", "The code is not right."))
         self.set_tries_left(tries_left)
         self.code.clear()
         self.code.setFocus()

@@ -16,10 +16,6 @@ from posapp.ui.widgets.outcome_panel import OutcomePanel
 from posapp.ui.widgets.status_badge import StatusBadge
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PushPaymentScreen", text)
-
-
 class PushPaymentScreen(QWidget):
     """Shows the pushed payment and what the customer must do (approve, dial the USSD code, read the OTP).
 
@@ -61,11 +57,11 @@ class PushPaymentScreen(QWidget):
         self.ussd = QLabel()
         self.ussd.setObjectName("ussdCode")
         self.ussd.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.otp_button = QPushButton(_tr("Type the customer's code"))
+        self.otp_button = QPushButton(QCoreApplication.translate("PushPaymentScreen", "Type the customer's code"))
         self.otp_button.setObjectName("otpButton")
         self.otp_button.setProperty("primary", True)
         self.otp_button.setMinimumHeight(64)
-        self.cancel_button = QPushButton(_tr("Cancel payment"))
+        self.cancel_button = QPushButton(QCoreApplication.translate("PushPaymentScreen", "Cancel payment"))
         self.cancel_button.setProperty("secondary", True)
         layout.addWidget(self.amount)
         layout.addWidget(self.phone)
@@ -114,16 +110,21 @@ class PushPaymentScreen(QWidget):
         self.otp_button.setVisible(awaiting_otp)
         if awaiting_otp:
             self.instructions.setText(
-                _tr("The customer received a code by SMS. Ask them to read it out, then type it.")
+                QCoreApplication.translate(
+                    "PushPaymentScreen", "The customer received a code by SMS. Ask them to read it out, then type it."
+                )
             )
             self.ussd.setText("")
         else:
             self.instructions.setText(
-                _tr(
-                    "The customer confirms the payment on their phone with their PIN. If no request appears, they dial:"
+                QCoreApplication.translate(
+                    "PushPaymentScreen",
+                    "The customer confirms the payment on their phone with their PIN. If nothing appears, they dial:",
                 )
                 if ussd
-                else _tr("The customer confirms the payment on their phone with their PIN.")
+                else QCoreApplication.translate(
+                    "PushPaymentScreen", "The customer confirms the payment on their phone with their PIN."
+                )
             )
             self.ussd.setText(ussd or "")
         self.ussd.setVisible(bool(self.ussd.text()))
@@ -152,7 +153,11 @@ class PushPaymentScreen(QWidget):
         return time.monotonic() - self._started
 
     def _tick(self) -> None:
-        self.waiting_line.setText(_tr("Waiting for {time}").format(time=format_wait(self.waited_seconds())))
+        self.waiting_line.setText(
+            QCoreApplication.translate("PushPaymentScreen", "Waiting for {time}").format(
+                time=format_wait(self.waited_seconds())
+            )
+        )
 
     def _cancel(self) -> None:
         if self.transaction is not None:

@@ -30,10 +30,6 @@ OUTCOME_STATUSES = frozenset(
 )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("QrPaymentScreen", text)
-
-
 def format_wait(seconds: float) -> str:
     minutes, secs = divmod(int(seconds), 60)
     return f"{minutes}:{secs:02d}"
@@ -93,18 +89,22 @@ class QrPaymentScreen(QWidget):
         self.badge = StatusBadge(Status.PENDING)
         self.waiting_line = QLabel()
         self.waiting_line.setObjectName("waitingLine")
-        self.instructions = QLabel(_tr("Ask the customer to scan this code with their phone and pay."))
+        self.instructions = QLabel(
+            QCoreApplication.translate(
+                "QrPaymentScreen", "Ask the customer to scan this code with their phone and pay."
+            )
+        )
         self.instructions.setObjectName("instructions")
         self.instructions.setWordWrap(True)
         self.link = QLabel()
         self.link.setObjectName("linkText")
         self.link.setWordWrap(True)
         self.link.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.copy_button = QPushButton(_tr("Copy link"))
+        self.copy_button = QPushButton(QCoreApplication.translate("QrPaymentScreen", "Copy link"))
         self.copy_button.setProperty("secondary", True)
-        self.display_button = QPushButton(_tr("Customer screen"))
+        self.display_button = QPushButton(QCoreApplication.translate("QrPaymentScreen", "Customer screen"))
         self.display_button.setProperty("secondary", True)
-        self.cancel_button = QPushButton(_tr("Cancel payment"))
+        self.cancel_button = QPushButton(QCoreApplication.translate("QrPaymentScreen", "Cancel payment"))
         self.cancel_button.setObjectName("cancelButton")
         self.cancel_button.setProperty("secondary", True)
         side.addWidget(self.amount)
@@ -170,7 +170,11 @@ class QrPaymentScreen(QWidget):
         return time.monotonic() - self._started
 
     def _tick(self) -> None:
-        self.waiting_line.setText(_tr("Waiting for {time}").format(time=format_wait(self.waited_seconds())))
+        self.waiting_line.setText(
+            QCoreApplication.translate("QrPaymentScreen", "Waiting for {time}").format(
+                time=format_wait(self.waited_seconds())
+            )
+        )
 
     def copy_link(self) -> None:
         QGuiApplication.clipboard().setText(self.url)

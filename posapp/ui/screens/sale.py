@@ -22,10 +22,6 @@ from posapp.ui.widgets.amount_input import AmountInput
 from posapp.ui.widgets.keypad import Keypad
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SaleScreen", text)
-
-
 class SaleScreen(QWidget):
     """Amount on a large display with a keypad, optional reason and phone, and the two ways to be paid.
 
@@ -65,7 +61,7 @@ class SaleScreen(QWidget):
         amount_frame.setObjectName("amountFrame")
         amount_layout = QVBoxLayout(amount_frame)
         amount_layout.setContentsMargins(20, 12, 20, 12)
-        amount_caption = QLabel(_tr("Amount"))
+        amount_caption = QLabel(QCoreApplication.translate("SaleScreen", "Amount"))
         amount_caption.setObjectName("fieldCaption")
         self.amount_input = AmountInput(currency, locale)
         amount_layout.addWidget(amount_caption)
@@ -74,16 +70,16 @@ class SaleScreen(QWidget):
         self.amount_error = self._error_label()
         form.addWidget(self.amount_error)
 
-        reason_caption = QLabel(_tr("Reason (optional)"))
+        reason_caption = QLabel(QCoreApplication.translate("SaleScreen", "Reason (optional)"))
         reason_caption.setObjectName("fieldCaption")
         self.reason_edit = QLineEdit()
         self.reason_edit.setObjectName("reasonEdit")
         self.reason_edit.setMaxLength(120)
-        self.reason_edit.setPlaceholderText(_tr("What is being paid for"))
+        self.reason_edit.setPlaceholderText(QCoreApplication.translate("SaleScreen", "What is being paid for"))
         form.addWidget(reason_caption)
         form.addWidget(self.reason_edit)
 
-        phone_caption = QLabel(_tr("Customer phone (needed for a push)"))
+        phone_caption = QLabel(QCoreApplication.translate("SaleScreen", "Customer phone (needed for a push)"))
         phone_caption.setObjectName("fieldCaption")
         phone_row = QHBoxLayout()
         self.phone_edit = QLineEdit()
@@ -108,10 +104,10 @@ class SaleScreen(QWidget):
 
         actions = QGridLayout()
         actions.setSpacing(16)
-        self.qr_button = QPushButton(_tr("Show QR code"))
+        self.qr_button = QPushButton(QCoreApplication.translate("SaleScreen", "Show QR code"))
         self.qr_button.setObjectName("qrButton")
         self.qr_button.setProperty("primary", True)
-        self.push_button = QPushButton(_tr("Mobile Money push"))
+        self.push_button = QPushButton(QCoreApplication.translate("SaleScreen", "Mobile Money push"))
         self.push_button.setObjectName("pushButton")
         self.push_button.setProperty("primary", True)
         for button in (self.qr_button, self.push_button):
@@ -184,7 +180,7 @@ class SaleScreen(QWidget):
     def _checked_amount(self) -> Money | None:
         amount = self.amount_input.amount()
         if amount is None:
-            self.amount_error.setText(_tr("Type the amount first."))
+            self.amount_error.setText(QCoreApplication.translate("SaleScreen", "Type the amount first."))
             self.amount_input.setFocus()
         return amount
 
@@ -192,7 +188,9 @@ class SaleScreen(QWidget):
         text = self.phone_edit.text()
         if not text.strip():
             if required:
-                self.phone_error.setText(_tr("Type the customer's phone number to push the payment."))
+                self.phone_error.setText(
+                    QCoreApplication.translate("SaleScreen", "Type the customer's phone number to push the payment.")
+                )
                 self.phone_edit.setFocus()
                 return False, None
             return True, None

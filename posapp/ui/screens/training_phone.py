@@ -41,10 +41,6 @@ POLL_INTERVAL_MS = 1000
 SMS_SHOWN = 3  # the latest messages only: a phone's inbox, not a log
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TrainingPhonePanel", text)
-
-
 # ---------------------------------------------------------------------------------------------- what a phone shows
 
 
@@ -291,7 +287,7 @@ class TrainingPhonePanel(QWidget):
         body = QVBoxLayout(self.phone_body)
         body.setContentsMargins(14, 14, 14, 18)
         body.setSpacing(8)
-        self.header = QLabel(_tr("TRAINING — emulated customer phone"))
+        self.header = QLabel(QCoreApplication.translate("TrainingPhonePanel", "TRAINING — emulated customer phone"))
         self.header.setObjectName("phoneHeader")
         self.header.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.header.setWordWrap(True)
@@ -299,13 +295,15 @@ class TrainingPhonePanel(QWidget):
 
         number_row = QHBoxLayout()
         number_row.setSpacing(8)
-        number_caption = QLabel(_tr("This phone's number"))
+        number_caption = QLabel(QCoreApplication.translate("TrainingPhonePanel", "This phone's number"))
         number_caption.setObjectName("phoneCaption")
         self.phone_edit = QLineEdit(phone)
         self.phone_edit.setObjectName("phoneNumberEdit")
         self.phone_edit.setMaxLength(24)
         self.phone_edit.setPlaceholderText("6 99 00 99 00")
-        self.phone_edit.setToolTip(_tr("The number the customer pays payment links with"))
+        self.phone_edit.setToolTip(
+            QCoreApplication.translate("TrainingPhonePanel", "The number the customer pays payment links with")
+        )
         number_row.addWidget(number_caption)
         number_row.addWidget(self.phone_edit, 1)
         body.addLayout(number_row)
@@ -325,14 +323,19 @@ class TrainingPhonePanel(QWidget):
         self.screen_area.setMinimumWidth(300)
         body.addWidget(self.screen_area, 1)
 
-        self.pushes_title = self._section_title(_tr("Payment requests"))
+        self.pushes_title = self._section_title(QCoreApplication.translate("TrainingPhonePanel", "Payment requests"))
         self.pushes_box = QVBoxLayout()
-        self.links_title = self._section_title(_tr("Payment links (QR code scanned)"))
+        self.links_title = self._section_title(
+            QCoreApplication.translate("TrainingPhonePanel", "Payment links (QR code scanned)")
+        )
         self.links_box = QVBoxLayout()
-        self.sms_title = self._section_title(_tr("Messages"))
+        self.sms_title = self._section_title(QCoreApplication.translate("TrainingPhonePanel", "Messages"))
         self.sms_box = QVBoxLayout()
         self.empty = QLabel(
-            _tr("Nothing on this phone yet. Start a payment at the till: codes, requests and links appear here.")
+            QCoreApplication.translate(
+                "TrainingPhonePanel",
+                "Nothing on this phone yet. Start a payment at the till: codes, requests and links appear here.",
+            )
         )
         self.empty.setObjectName("phoneEmpty")
         self.empty.setWordWrap(True)
@@ -401,7 +404,9 @@ class TrainingPhonePanel(QWidget):
                 snapshot = await adapter.snapshot()
             except (httpx.HTTPError, SandboxRefused, ValueError, KeyError, TypeError):
                 errors.append(
-                    _tr("The training emulator of {provider} does not answer.").format(provider=adapter.label)
+                    QCoreApplication.translate(
+                        "TrainingPhonePanel", "The training emulator of {provider} does not answer."
+                    ).format(provider=adapter.label)
                 )
                 continue
             sms.extend(snapshot.sms)
@@ -499,32 +504,50 @@ class TrainingPhonePanel(QWidget):
     def _push_card(self, push: PhonePush) -> QFrame:
         card, layout = self._card("push", f"card-{push.ref}")
         label = self.adapters[push.provider].label
-        layout.addWidget(self._label(_tr("{provider} asks you to pay").format(provider=label), "phoneCardTitle"))
+        layout.addWidget(
+            self._label(
+                QCoreApplication.translate("TrainingPhonePanel", "{provider} asks you to pay").format(provider=label),
+                "phoneCardTitle",
+            )
+        )
         layout.addWidget(self._label(self._amount_text(push.amount), "phoneAmount"))
         if push.reason:
             layout.addWidget(self._label(push.reason, "phoneCardText"))
         if push.phone:
-            to = _tr("To {number}").format(number=_phone_text(push.phone, push.operator))
+            to = QCoreApplication.translate("TrainingPhonePanel", "To {number}").format(
+                number=_phone_text(push.phone, push.operator)
+            )
             layout.addWidget(self._label(to, "phoneCardText"))
         if push.awaiting_code:
             code = self._shown.codes.get((push.provider, push.ref), "")
-            hint = _tr("Read this SMS code to the cashier, then approve:") if code else ""
-            layout.addWidget(self._label(hint or _tr("Read the SMS code to the cashier first."), "phoneHint"))
+            hint = (
+                QCoreApplication.translate("TrainingPhonePanel", "Read this SMS code to the cashier, then approve:")
+                if code
+                else ""
+            )
+            layout.addWidget(
+                self._label(
+                    hint or QCoreApplication.translate("TrainingPhonePanel", "Read the SMS code to the cashier first."),
+                    "phoneHint",
+                )
+            )
             if code:
                 code_label = self._label(code, "phoneCode")
                 code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
                 layout.addWidget(code_label)
-        approve = QPushButton(_tr("Approve"))
+        approve = QPushButton(QCoreApplication.translate("TrainingPhonePanel", "Approve"))
         approve.setObjectName("approveButton")
         approve.setProperty("phoneAction", "approve")
         approve.setEnabled(not push.awaiting_code)
-        decline = QPushButton(_tr("Decline"))
+        decline = QPushButton(QCoreApplication.translate("TrainingPhonePanel", "Decline"))
         decline.setObjectName("declineButton")
         decline.setProperty("phoneAction", "decline")
-        ignore = QPushButton(_tr("Ignore (let it expire)"))
+        ignore = QPushButton(QCoreApplication.translate("TrainingPhonePanel", "Ignore (let it expire)"))
         ignore.setObjectName("walkAwayButton")
         ignore.setProperty("phoneWalkAway", True)
-        ignore.setToolTip(_tr("The customer never answers: the payment expires"))
+        ignore.setToolTip(
+            QCoreApplication.translate("TrainingPhonePanel", "The customer never answers: the payment expires")
+        )
         adapter = self.adapters[push.provider]
         approve.clicked.connect(lambda: self._act(approve, push.provider, push.ref, "approve", adapter.approve_push))
         decline.clicked.connect(lambda: self._act(decline, push.provider, push.ref, "decline", adapter.decline_push))
@@ -536,25 +559,33 @@ class TrainingPhonePanel(QWidget):
     def _link_card(self, link: PhoneLink) -> QFrame:
         card, layout = self._card("link", f"card-{link.ref}")
         label = self.adapters[link.provider].label
-        layout.addWidget(self._label(_tr("{provider} checkout page").format(provider=label), "phoneCardTitle"))
+        layout.addWidget(
+            self._label(
+                QCoreApplication.translate("TrainingPhonePanel", "{provider} checkout page").format(provider=label),
+                "phoneCardTitle",
+            )
+        )
         layout.addWidget(self._label(self._amount_text(link.amount), "phoneAmount"))
         if link.reason:
             layout.addWidget(self._label(link.reason, "phoneCardText"))
-        page = self._label(f'<a href="{link.checkout_url}">{_tr("Open the checkout page")}</a>', "phoneLinkText")
+        open_text = QCoreApplication.translate("TrainingPhonePanel", "Open the checkout page")
+        page = self._label(f'<a href="{link.checkout_url}">{open_text}</a>', "phoneLinkText")
         page.setTextFormat(Qt.TextFormat.RichText)
         page.setOpenExternalLinks(True)
         page.setToolTip(link.checkout_url)
         layout.addWidget(page)
-        pay = QPushButton(_tr("Pay"))
+        pay = QPushButton(QCoreApplication.translate("TrainingPhonePanel", "Pay"))
         pay.setObjectName("payButton")
         pay.setProperty("phoneAction", "approve")
-        decline = QPushButton(_tr("Decline"))
+        decline = QPushButton(QCoreApplication.translate("TrainingPhonePanel", "Decline"))
         decline.setObjectName("declineButton")
         decline.setProperty("phoneAction", "decline")
-        walk = QPushButton(_tr("Walk away without paying"))
+        walk = QPushButton(QCoreApplication.translate("TrainingPhonePanel", "Walk away without paying"))
         walk.setObjectName("walkAwayButton")
         walk.setProperty("phoneWalkAway", True)
-        walk.setToolTip(_tr("The customer leaves without paying: the link expires"))
+        walk.setToolTip(
+            QCoreApplication.translate("TrainingPhonePanel", "The customer leaves without paying: the link expires")
+        )
         adapter = self.adapters[link.provider]
 
         async def pay_link() -> None:
@@ -574,7 +605,9 @@ class TrainingPhonePanel(QWidget):
         sender = self.adapters[message.provider].label
         layout.addWidget(
             self._label(
-                _tr("SMS from {sender} to {number}").format(sender=sender, number=_phone_text(message.phone)),
+                QCoreApplication.translate("TrainingPhonePanel", "SMS from {sender} to {number}").format(
+                    sender=sender, number=_phone_text(message.phone)
+                ),
                 "phoneCardTitle",
             )
         )
@@ -612,7 +645,7 @@ class TrainingPhonePanel(QWidget):
             except SandboxRefused as exc:
                 return exc.user_message
             except httpx.HTTPError:
-                return _tr("The training emulator does not answer.")
+                return QCoreApplication.translate("TrainingPhonePanel", "The training emulator does not answer.")
             return ""
 
         def done(refusal: str) -> None:

@@ -9,32 +9,43 @@ from posapp.core.money import Money, format_money
 from posapp.core.transactions import Status
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("OutcomePanel", text)
-
-
 def outcome_texts(status: Status) -> tuple[str, str, str]:
     """(kind, headline, what to do next) for a finished payment's status."""
     if status is Status.SUCCEEDED:
-        return "success", _tr("PAID"), _tr("The money is received. Hand over the goods.")
+        return (
+            "success",
+            QCoreApplication.translate("OutcomePanel", "PAID"),
+            QCoreApplication.translate("OutcomePanel", "The money is received. Hand over the goods."),
+        )
     if status is Status.UNKNOWN:
         return (
             "unknown",
-            _tr("OUTCOME UNKNOWN"),
-            _tr("Do NOT ask the customer to pay again. posapp keeps checking; see Activity, or call a manager."),
+            QCoreApplication.translate("OutcomePanel", "OUTCOME UNKNOWN"),
+            QCoreApplication.translate(
+                "OutcomePanel",
+                "Do NOT ask the customer to pay again. posapp keeps checking; see Activity, or call a manager.",
+            ),
         )
     if status is Status.EXPIRED:
         return (
             "failure",
-            _tr("NOT PAID: TIME RAN OUT"),
-            _tr("The customer did not pay in time. Start a new payment if they still want to pay."),
+            QCoreApplication.translate("OutcomePanel", "NOT PAID: TIME RAN OUT"),
+            QCoreApplication.translate(
+                "OutcomePanel", "The customer did not pay in time. Start a new payment if they still want to pay."
+            ),
         )
     if status is Status.CANCELED:
-        return "failure", _tr("CANCELED"), _tr("No money was taken. Start a new payment if needed.")
+        return (
+            "failure",
+            QCoreApplication.translate("OutcomePanel", "CANCELED"),
+            QCoreApplication.translate("OutcomePanel", "No money was taken. Start a new payment if needed."),
+        )
     return (
         "failure",
-        _tr("NOT PAID"),
-        _tr("The payment failed. Ask the customer to check their balance, or try another way to pay."),
+        QCoreApplication.translate("OutcomePanel", "NOT PAID"),
+        QCoreApplication.translate(
+            "OutcomePanel", "The payment failed. Ask the customer to check their balance, or try another way to pay."
+        ),
     )
 
 
@@ -69,7 +80,7 @@ class OutcomePanel(QFrame):
         for label in (self.symbol, self.headline, self.amount, self.detail, self.message):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setWordWrap(True)
-        self.new_sale = QPushButton(_tr("New sale"))
+        self.new_sale = QPushButton(QCoreApplication.translate("OutcomePanel", "New sale"))
         self.new_sale.setObjectName("newSaleButton")
         self.new_sale.setProperty("primary", True)
         self.new_sale.setMinimumHeight(72)

@@ -10,19 +10,18 @@ from posapp.core.transactions import Status
 
 def status_text(status: Status) -> str:
     """What a cashier reads for ``status``."""
-    tr = QCoreApplication.translate
     return {
-        Status.CREATED: tr("StatusBadge", "Starting"),
-        Status.PENDING: tr("StatusBadge", "Waiting for the customer"),
-        Status.AWAITING_OTP: tr("StatusBadge", "Code needed"),
-        Status.AUTHORIZED: tr("StatusBadge", "Authorized, to capture"),
-        Status.SUCCEEDED: tr("StatusBadge", "Paid"),
-        Status.FAILED: tr("StatusBadge", "Failed"),
-        Status.CANCELED: tr("StatusBadge", "Canceled"),
-        Status.EXPIRED: tr("StatusBadge", "Expired"),
-        Status.UNKNOWN: tr("StatusBadge", "Outcome unknown"),
-        Status.REFUNDED: tr("StatusBadge", "Refunded"),
-        Status.PARTIALLY_REFUNDED: tr("StatusBadge", "Partly refunded"),
+        Status.CREATED: QCoreApplication.translate("StatusBadge", "Starting"),
+        Status.PENDING: QCoreApplication.translate("StatusBadge", "Waiting for the customer"),
+        Status.AWAITING_OTP: QCoreApplication.translate("StatusBadge", "Code needed"),
+        Status.AUTHORIZED: QCoreApplication.translate("StatusBadge", "Authorized, to capture"),
+        Status.SUCCEEDED: QCoreApplication.translate("StatusBadge", "Paid"),
+        Status.FAILED: QCoreApplication.translate("StatusBadge", "Failed"),
+        Status.CANCELED: QCoreApplication.translate("StatusBadge", "Canceled"),
+        Status.EXPIRED: QCoreApplication.translate("StatusBadge", "Expired"),
+        Status.UNKNOWN: QCoreApplication.translate("StatusBadge", "Outcome unknown"),
+        Status.REFUNDED: QCoreApplication.translate("StatusBadge", "Refunded"),
+        Status.PARTIALLY_REFUNDED: QCoreApplication.translate("StatusBadge", "Partly refunded"),
     }[status]
 
 
