@@ -110,3 +110,16 @@ def parse_mobile(text: str, region: str = DEFAULT_REGION) -> MobileNumber:
             raise PhoneError("Mobile money is available for Orange and MTN numbers only.")
         raise PhoneError("Mobile money is available for Orange and MTN numbers only, not {operator}.", operator=name)
     return MobileNumber(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), operator)
+
+
+def display_phone(value: str | None) -> str:
+    """A stored number (E.164) as people read it (``+237 6 99 00 99 00``); anything else unchanged."""
+    if not value:
+        return ""
+    try:
+        number = phonenumbers.parse(value, DEFAULT_REGION)
+    except phonenumbers.NumberParseException:
+        return value
+    if not phonenumbers.is_possible_number(number):
+        return value
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)

@@ -192,6 +192,7 @@ async def _tour_language(app: Any, out_dir: Path, language: str) -> list[Path]:
             first = history.model.transaction(0) if history.model.rowCount() else None
             if first is not None:
                 history.select(first.app_ref)
+                history.show_transaction(first)
                 await _settle(app)
                 shot("history_detail")
 

@@ -158,3 +158,12 @@ def test_parse_returns_an_orange_or_mtn_number_or_raises_phone_error(text: str) 
     assert number.e164.startswith("+237")
     assert len(number.e164) == 13
     assert number.operator in (Operator.ORANGE, Operator.MTN)
+
+
+def test_display_phone_formats_stored_numbers_for_people() -> None:
+    from posapp.core.phone import display_phone
+
+    assert display_phone("+237650000000") == "+237 6 50 00 00 00"
+    assert display_phone("") == ""
+    assert display_phone(None) == ""
+    assert display_phone("wallet:ama@example.com") == "wallet:ama@example.com"

@@ -32,6 +32,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from posapp.core.money import format_money
+from posapp.core.phone import display_phone
 from posapp.core.transactions import Kind, Transaction
 from posapp.journal.store import HistoryFilter, Journal, PageCursor
 from posapp.ui.widgets.status_badge import COLOURS, status_text
@@ -375,7 +376,8 @@ class TransactionsModel(QAbstractTableModel):
             else format_local_time(created, self.locale_name, self.tz, now=self._now()),
             Columns.KIND: kind_text(tx.kind),
             Columns.AMOUNT: signed_amount_text(tx, self.locale_name),
-            Columns.CUSTOMER: tx.customer or "\u2014",  # a QR payment may have no phone: a dash, not a hole
+            Columns.CUSTOMER: display_phone(tx.customer)
+            or "\u2014",  # a QR payment may have no phone: a dash, not a hole
             Columns.OPERATOR: operator_text(tx.operator),
             Columns.STATUS: status_text(tx.status),
             Columns.REASON: tx.reason,
