@@ -296,11 +296,9 @@ def build_cashier_screens(window: Any, settings: Settings, journal: Journal | No
     window.replace_screen("activity", activity)
     history = None
     if journal is not None:
-        from posapp.gateways.registry import PROVIDERS
         from posapp.ui.screens.history import HistoryScreen
 
-        labels = {name: info.label for name, info in PROVIDERS.items()}
-        history = HistoryScreen(journal, settings.locale, providers=labels)
+        history = HistoryScreen(journal, settings.locale)
         window.replace_screen("history", history)
     controller = ConsoleController(
         window,
@@ -384,12 +382,9 @@ def add_training_phone(console: Console, window: Any) -> Any:
 
 
 def _provider_label(provider: str) -> str:
-    return {
-        "mycoolpay": "My-CoolPay",
-        "coolpay": "CoolPay",
-        "paiwise": "Paiwise",
-        "commercelayer": "Commerce Layer",
-    }.get(provider, provider)
+    from posapp.config import PROVIDER_LABELS
+
+    return PROVIDER_LABELS.get(provider, provider)
 
 
 def _install_signal_handlers(quit_requested: asyncio.Event) -> None:

@@ -37,6 +37,14 @@ PRODUCTION_URLS = {
 }
 KEYRING_SERVICE = "posapp"
 
+# How each provider is named to people (the registry of gateways and every screen use these).
+PROVIDER_LABELS: dict[str, str] = {
+    "mycoolpay": "My-CoolPay",
+    "coolpay": "CoolPay",
+    "paiwise": "Paiwise",
+    "commercelayer": "Commerce Layer",
+}
+
 PROVIDERS = ("mycoolpay", "coolpay", "paiwise", "commercelayer")
 LANGUAGES = ("en", "fr")
 

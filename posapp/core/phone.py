@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 import phonenumbers
-from phonenumbers import PhoneNumberType, carrier
+from phonenumbers import PhoneNumberType
 
 DEFAULT_REGION = "CM"
 
@@ -103,6 +103,8 @@ def parse_mobile(text: str, region: str = DEFAULT_REGION) -> MobileNumber:
         raise PhoneError("This number does not exist.")
     if phonenumbers.number_type(number) not in _MOBILE_TYPES:
         raise PhoneError("This is a landline number; mobile money needs a mobile number.")
+    from phonenumbers import carrier  # its data takes a while to load: only when a number is checked
+
     name = carrier.name_for_number(number, "en")
     operator = _CARRIERS.get(name)
     if operator is None:

@@ -32,6 +32,7 @@ from typing import Any
 
 import httpx
 
+from posapp.config import PROVIDER_LABELS
 from posapp.gateways.base import Gateway
 from posapp.gateways.commercelayer import CommerceLayerGateway
 from posapp.gateways.coolpay import CoolPayGateway
@@ -54,12 +55,26 @@ class ProviderInfo:
 PROVIDERS: dict[str, ProviderInfo] = {
     info.name: info
     for info in (
-        ProviderInfo("mycoolpay", "My-CoolPay", ("public_key", "private_key"), ("private_key",), (), MyCoolPayGateway),
-        ProviderInfo("coolpay", "CoolPay", ("api_key", "private_key"), ("api_key", "private_key"), (), CoolPayGateway),
-        ProviderInfo("paiwise", "Paiwise", ("api_key",), ("api_key",), (), PaiwiseGateway),
+        ProviderInfo(
+            "mycoolpay",
+            PROVIDER_LABELS["mycoolpay"],
+            ("public_key", "private_key"),
+            ("private_key",),
+            (),
+            MyCoolPayGateway,
+        ),
+        ProviderInfo(
+            "coolpay",
+            PROVIDER_LABELS["coolpay"],
+            ("api_key", "private_key"),
+            ("api_key", "private_key"),
+            (),
+            CoolPayGateway,
+        ),
+        ProviderInfo("paiwise", PROVIDER_LABELS["paiwise"], ("api_key",), ("api_key",), (), PaiwiseGateway),
         ProviderInfo(
             "commercelayer",
-            "Commerce Layer",
+            PROVIDER_LABELS["commercelayer"],
             ("client_id", "client_secret"),
             ("client_secret", "webhook_secret"),
             ("webhook_secret",),

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from posapp.config import PROVIDER_LABELS
 from posapp.core.money import Money, format_money
 from posapp.core.transactions import TRANSITIONS, Kind, Status, Transaction
 from posapp.journal.store import Event, HistoryFilter, Journal
@@ -50,12 +51,6 @@ from posapp.ui.widgets.status_badge import StatusBadge, status_text
 
 SEARCH_DELAY_MS = 250
 
-PROVIDER_LABELS: dict[str, str] = {
-    "mycoolpay": "My-CoolPay",
-    "coolpay": "CoolPay",
-    "paiwise": "Paiwise",
-    "commercelayer": "Commerce Layer",
-}
 
 # Columns shown first when the table is narrow; the others appear as the screen gets wider.
 # Columns in the order they are given room: the first three always, the next ones while they fit.
