@@ -1,0 +1,364 @@
+"""Starting payments: a payment link (shown as a QR code) or a push to the customer's phone, the OTP, cancel.
+
+Every start writes the intent to the journal first, then sends once, then records the answer (redacted
+with ``gateway.secrets``) and hands the payment to the ``StatusTracker``. The same cart (kind, amount,
+phone or customer, reason, cashier) started again within ``dedupe_window_s`` (a double click, a
+double Enter) or while the first start is still running returns the first result: one transaction.
+
+Outcomes. A start that did not happen raises ``ActionFailed`` (the provider refused, or nothing could
+be sent; the journal holds the payment as FAILED with the provider's message). A push whose answer was
+lost is *not* an error: it returns with the transaction UNKNOWN (never resent; the tracker resolves it
+by status reads when the provider's reference is known) and ``OutcomeUnknown`` is published.
+
+API (amounts are ``Money``; ``cashier`` is the signed-in user's name, journaled as ``cashier:<name>``)::
+
+    CheckoutService(journal: SerialJournal, gateway, bus, tracker, *, clock=None, otp_tries=3,
+                    dedupe_window_s=10.0, lang="fr")
+    await start_link_payment(amount, reason="", customer: MobileNumber | None = None, *, cashier)
+        -> LinkPayment(transaction, url)
+    await start_push_payment(amount, phone: MobileNumber, reason="", *, cashier)
+        -> PushPayment(transaction, ussd, message, tries_left)      .awaiting_otp: ask for the code
+    await submit_otp(app_ref, code) -> OtpOutcome(transaction, accepted, message, tries_left, ussd)
+    await cancel(app_ref, reason="", *, cashier="") -> Transaction   stop following it; recorded CANCELED
+
+Events: ``PaymentStarted`` when the intent is written, ``StatusChanged`` on every change,
+``OtpRequired`` when the operator asks for a code (again after a wrong one, with the tries left),
+``OutcomeUnknown`` when an answer was lost.
+
+My-CoolPay cannot cancel a payment at the provider: ``cancel`` stops the console waiting for it. The
+tracker still reads it slowly for a while, and a late success is recorded and shown.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from posapp.core.money import Money
+from posapp.core.phone import MobileNumber
+from posapp.core.transactions import Kind, Status, Transaction
+from posapp.gateways.base import (
+    Customer,
+    Declined,
+    Gateway,
+    GatewayError,
+    InvalidCode,
+    InvalidRequest,
+    OutcomeUnknown,
+    Unavailable,
+)
+from posapp.journal.store import Journal
+from posapp.services.common import ActionFailed, DoubleClickGuard, actor, new_app_ref
+from posapp.services.events import EventBus, OtpRequired, PaymentStarted
+from posapp.services.serial_journal import SerialJournal
+from posapp.services.tracker import Change, StatusTracker, record_change, utc_now
+
+Clock = Callable[[], datetime]
+
+
+@dataclass(frozen=True, slots=True)
+class LinkPayment:
+    """A payment link was created: show ``url`` as a QR code."""
+
+    transaction: Transaction
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class PushPayment:
+    """A push was sent. ``awaiting_otp``: ask the cashier for the customer's code; else the customer
+    approves on the phone (``ussd`` is the code they may dial). UNKNOWN: the answer was lost."""
+
+    transaction: Transaction
+    ussd: str | None = None
+    message: str = ""
+    tries_left: int = 0
+
+    @property
+    def awaiting_otp(self) -> bool:
+        return self.transaction.status is Status.AWAITING_OTP
+
+
+@dataclass(frozen=True, slots=True)
+class OtpOutcome:
+    """What became of a code: ``accepted`` (now PENDING or done), else ``message`` and ``tries_left``."""
+
+    transaction: Transaction
+    accepted: bool
+    message: str = ""
+    tries_left: int = 0
+    ussd: str | None = None
+
+
+def _ussd_of(raw: Any) -> str | None:
+    value = raw.get("ussd") if isinstance(raw, dict) else None
+    return value if isinstance(value, str) and value else None
+
+
+class CheckoutService:
+    """Starts link and push payments, takes OTPs and cancels; see the module docstring."""
+
+    def __init__(
+        self,
+        journal: SerialJournal,
+        gateway: Gateway,
+        bus: EventBus,
+        tracker: StatusTracker,
+        *,
+        clock: Clock | None = None,
+        otp_tries: int = 3,
+        dedupe_window_s: float = 10.0,
+        lang: str = "fr",
+    ) -> None:
+        self._journal = journal
+        self._gateway = gateway
+        self._bus = bus
+        self._tracker = tracker
+        self._clock = clock or utc_now
+        self.otp_tries = otp_tries
+        self.lang = lang
+        self._guard: DoubleClickGuard[Any] = DoubleClickGuard(dedupe_window_s, lambda: self._clock().timestamp())
+        self._otp_locks: dict[str, asyncio.Lock] = {}
+
+    @property
+    def _secrets(self) -> tuple[str, ...]:
+        return tuple(self._gateway.secrets)
+
+    # ------------------------------------------------------------------------------------ starting
+
+    async def start_link_payment(
+        self, amount: Money, reason: str = "", customer: MobileNumber | None = None, *, cashier: str
+    ) -> LinkPayment:
+        """Record, create the payment link, follow it; ``ActionFailed`` when no link was created."""
+        key = ("link", amount, customer.e164 if customer else None, reason, cashier)
+        result: LinkPayment = await self._guard.run(key, lambda: self._start_link(amount, reason, customer, cashier))
+        return result
+
+    async def _start_link(self, amount: Money, reason: str, customer: MobileNumber | None, cashier: str) -> LinkPayment:
+        tx = await self._record_intent(Kind.LINK_PAYMENT, amount, reason, customer, cashier)
+        try:
+            link = await self._gateway.create_payment_link(
+                tx.app_ref, amount, reason, Customer(phone=customer) if customer else None, self.lang
+            )
+        except GatewayError as exc:
+            raise await self._failed(tx, exc) from None
+        except asyncio.CancelledError:
+            # Nobody will see the URL, so nobody can pay through it.
+            await self._settle_cancelled(tx, Status.CANCELED, "stopped before the payment link was shown")
+            raise
+        change = await self._journal.call(
+            record_change,
+            tx.app_ref,
+            Status.PENDING,
+            type="sent",
+            provider_ref=link.provider_ref,
+            raw=link.raw,
+            secrets=self._secrets,
+        )
+        self._tracker.publish(change)
+        self._tracker.follow(change.transaction)
+        return LinkPayment(change.transaction, link.url)
+
+    async def start_push_payment(
+        self, amount: Money, phone: MobileNumber, reason: str = "", *, cashier: str
+    ) -> PushPayment:
+        """Record, push to ``phone`` (its operator from the number), follow; ``ActionFailed`` if refused."""
+        key = ("push", amount, phone.e164, reason, cashier)
+        result: PushPayment = await self._guard.run(key, lambda: self._start_push(amount, phone, reason, cashier))
+        return result
+
+    async def _start_push(self, amount: Money, phone: MobileNumber, reason: str, cashier: str) -> PushPayment:
+        tx = await self._record_intent(Kind.PUSH_PAYMENT, amount, reason, phone, cashier)
+        try:
+            pushed = await self._gateway.push_payment(tx.app_ref, amount, phone, reason, None, self.lang)
+        except OutcomeUnknown as exc:
+            change = await self._unknown(tx, exc)
+            return PushPayment(change.transaction, message=exc.provider_message)
+        except GatewayError as exc:
+            raise await self._failed(tx, exc) from None
+        except asyncio.CancelledError:
+            await self._settle_cancelled(tx, Status.UNKNOWN, "stopped while the push was being sent")
+            raise
+        change = await self._journal.call(
+            record_change,
+            tx.app_ref,
+            pushed.status,
+            type="sent",
+            provider_ref=pushed.provider_ref,
+            raw=pushed.raw,
+            message=pushed.message,
+            secrets=self._secrets,
+        )
+        self._tracker.publish(change)
+        sent = change.transaction
+        self._tracker.follow(sent)
+        if sent.status is Status.AWAITING_OTP:
+            self._bus.publish(OtpRequired(sent, message=pushed.message, tries_left=self.otp_tries))
+            return PushPayment(sent, message=pushed.message, tries_left=self.otp_tries)
+        return PushPayment(sent, ussd=pushed.ussd, message=pushed.message)
+
+    async def _record_intent(
+        self, kind: Kind, amount: Money, reason: str, customer: MobileNumber | None, cashier: str
+    ) -> Transaction:
+        prefix = "QR" if kind is Kind.LINK_PAYMENT else "PAY"
+        intent = Transaction(
+            app_ref=new_app_ref(prefix, self._clock()),
+            kind=kind,
+            provider=self._gateway.name,
+            amount=amount,
+            customer=customer.e164 if customer else None,
+            operator=customer.operator.value if customer else None,
+            reason=reason,
+            cashier=cashier,
+        )
+        tx = await self._journal.call(Journal.record_intent, intent, actor("cashier", cashier), secrets=self._secrets)
+        self._bus.publish(PaymentStarted(tx))
+        return tx
+
+    async def _failed(self, tx: Transaction, exc: GatewayError) -> ActionFailed:
+        what = "refused" if isinstance(exc, InvalidRequest | Declined) else "not_sent"
+        change = await self._journal.call(
+            record_change,
+            tx.app_ref,
+            Status.FAILED,
+            type=what,
+            message=exc.provider_message or exc.message,
+            raw=exc.raw,
+            secrets=self._secrets,
+        )
+        self._tracker.publish(change)
+        return ActionFailed(exc.provider_message or exc.message, transaction=change.transaction, cause=exc)
+
+    async def _unknown(self, tx: Transaction, exc: OutcomeUnknown) -> Change:
+        change = await self._journal.call(
+            record_change,
+            tx.app_ref,
+            Status.UNKNOWN,
+            type="no_answer",
+            message=exc.message,
+            provider_ref=exc.provider_ref,
+            raw=exc.raw,
+            secrets=self._secrets,
+        )
+        self._tracker.publish(change)
+        self._tracker.follow(change.transaction)
+        return change
+
+    async def _settle_cancelled(self, tx: Transaction, status: Status, message: str) -> None:
+        # The caller's task is being cancelled (the console closes): record it, then let the cancel go on.
+        write = self._journal.call(record_change, tx.app_ref, status, type="interrupted", message=message)
+        try:
+            self._tracker.publish(await asyncio.shield(write))
+        except Exception:
+            pass  # the journal may be closing too: resume() settles a CREATED intent the same way
+
+    # ------------------------------------------------------------------------------------ OTP
+
+    async def submit_otp(self, app_ref: str, code: str) -> OtpOutcome:
+        """Send the customer's code once. A wrong code gives the provider's message and the tries left;
+        after ``otp_tries`` wrong codes the payment is FAILED."""
+        lock = self._otp_locks.setdefault(app_ref, asyncio.Lock())
+        async with lock:
+            return await self._submit_otp(app_ref, code.strip())
+
+    async def _submit_otp(self, app_ref: str, code: str) -> OtpOutcome:
+        tx = await self._get(app_ref)
+        if tx.status is not Status.AWAITING_OTP or tx.provider_ref is None:
+            accepted = tx.status in (Status.PENDING, Status.SUCCEEDED, Status.AUTHORIZED)
+            return OtpOutcome(tx, accepted=accepted, message="", tries_left=0)
+        secrets = (*self._secrets, code)
+        refused = sum(1 for e in await self._journal.call(Journal.timeline, app_ref) if e.type == "otp_refused")
+        tries_left = max(self.otp_tries - refused, 0)
+        await self._journal.call(_note, app_ref, type="otp_submitted", actor="cashier")
+        try:
+            report = await self._gateway.submit_otp(tx.provider_ref, code)
+        except InvalidCode as exc:
+            tries_left -= 1
+            message = exc.provider_message or exc.message
+            if tries_left > 0:
+                change = await self._journal.call(
+                    _note, app_ref, type="otp_refused", message=message, raw=exc.raw, secrets=secrets
+                )
+            else:
+                change = await self._journal.call(
+                    record_change,
+                    app_ref,
+                    Status.FAILED,
+                    type="otp_refused",
+                    message=f"{message} (no tries left)",
+                    raw=exc.raw,
+                    secrets=secrets,
+                )
+            self._tracker.publish(change)
+            if tries_left > 0:
+                self._bus.publish(OtpRequired(change.transaction, message=message, tries_left=tries_left))
+            else:
+                self._tracker.stop_following(app_ref)
+            return OtpOutcome(change.transaction, accepted=False, message=message, tries_left=tries_left)
+        except Unavailable as exc:
+            # Not sent: the code may be typed again; no try was used.
+            return OtpOutcome(tx, accepted=False, message=exc.provider_message or exc.message, tries_left=tries_left)
+        except OutcomeUnknown as exc:
+            # The payment is still readable: the tracker will see it become final either way.
+            await self._journal.call(_note, app_ref, type="otp_no_answer", message=exc.message, secrets=secrets)
+            self._tracker.request_check(app_ref=app_ref)
+            return OtpOutcome(tx, accepted=False, message=exc.message, tries_left=tries_left)
+        except GatewayError as exc:
+            # The provider no longer takes a code for it (failed, expired, too many tries): read it now.
+            message = exc.provider_message or exc.message
+            await self._journal.call(_note, app_ref, type="otp_refused_other", message=message, secrets=secrets)
+            after = await self._tracker.check_now(app_ref)
+            return OtpOutcome(after, accepted=False, message=message, tries_left=0)
+        change = await self._journal.call(
+            record_change,
+            app_ref,
+            report.status,
+            type="otp_accepted",
+            raw=report.raw,
+            provider_ref=report.provider_ref or None,
+            message=report.message,
+            secrets=secrets,
+        )
+        self._tracker.publish(change)
+        self._tracker.follow(change.transaction, asked_at=self._clock())
+        return OtpOutcome(
+            change.transaction, accepted=True, message=report.message, tries_left=tries_left, ussd=_ussd_of(report.raw)
+        )
+
+    # ------------------------------------------------------------------------------------ cancel
+
+    async def cancel(self, app_ref: str, reason: str = "", *, cashier: str = "") -> Transaction:
+        """Stop waiting for a payment and record why; ``ActionFailed`` if it is already final."""
+        tx = await self._get(app_ref)
+        if not tx.kind.is_payment:
+            raise ActionFailed("only a payment can be canceled; refunds and payouts are followed to the end")
+        change = await self._journal.call(
+            record_change,
+            app_ref,
+            Status.CANCELED,
+            type="canceled",
+            actor=actor("cashier", cashier),
+            message=reason or "canceled by the cashier",
+        )
+        if not change.changed:
+            raise ActionFailed(f"the payment is {tx.status.value}; it cannot be canceled", transaction=tx)
+        self._tracker.publish(change)
+        self._tracker.follow(change.transaction)  # late checks: a success after the cancel still counts
+        return change.transaction
+
+    async def _get(self, app_ref: str) -> Transaction:
+        tx = await self._journal.call(Journal.get, app_ref)
+        if tx is None:
+            raise ActionFailed(f"no transaction {app_ref} in the journal")
+        return tx
+
+
+def _note(journal: Journal, app_ref: str, *, type: str, actor: str = "system", **fields: Any) -> Change:
+    """An event in the current status: a fact worth keeping, not a change. Worker thread."""
+    current = journal.get(app_ref)
+    if current is None:
+        raise LookupError(f"no transaction {app_ref!r} in the journal")
+    return Change(journal.append_event(app_ref, type=type, status=current.status, actor=actor, **fields))

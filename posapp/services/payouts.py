@@ -1,0 +1,311 @@
+"""Money out: payouts, refunds (a payout to the payer, linked to the payment) and resolving unknown outcomes.
+
+Rules, in the order they apply:
+
+1. A manager's approval (``approve``: who, when, which operation, how much; in the journal) is needed
+   and is used up by the intent, in the same SQLite transaction: it cannot serve another operation.
+   The transaction's ``app_ref`` is derived from the approval, so submitting the same approval twice
+   (a double click) is the same transaction and is sent once.
+2. An UNKNOWN payout or refund to the same recipient for the same amount blocks the new one
+   (``PayoutBlocked``) until a manager resolves it (``resolve_unknown``): it may have been paid.
+3. The intent is written first, then the POST is sent exactly once. A timeout, a 5xx or an unreadable
+   answer makes it UNKNOWN: never resent; ``OutcomeUnknown`` is published; the tracker resolves it by
+   status reads when the answer carried the provider's reference, otherwise a manager does.
+   Nothing sent (connection refused) or refused by the provider: FAILED, and ``ActionFailed`` is raised.
+4. A refund goes to the payer's number on the payer's operator and is capped at what is still
+   refundable (``Journal.refundable_amount``; every refund not failed reserves its amount).
+
+API::
+
+    PayoutService(journal: SerialJournal, gateway, bus, tracker, *, clock=None)
+    await approve(manager, operation, amount=None, *, valid_for=timedelta(minutes=10)) -> Approval
+          operation: "payout", "refund" or "resolve" (a resolve approval names the transaction's amount)
+    await payout(amount, recipient: MobileNumber | str, operator: str | None, reason, approval) -> Transaction
+          recipient: a MobileNumber (operator defaults to its own), or a My-CoolPay wallet (phone,
+          username or email) with operator "MCP"
+    await refund(payment_ref, amount, reason, approval) -> Transaction
+    await refundable(payment_ref) -> Money
+    await resolve_unknown(app_ref, status: SUCCEEDED | FAILED, approval, note="") -> Transaction
+    await blocking_unknown(recipient, amount) -> Transaction | None
+
+The returned transaction is SUCCEEDED, PENDING (followed by the tracker) or UNKNOWN.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+from posapp.core.money import Money
+from posapp.core.phone import MobileNumber, PhoneError, parse_mobile
+from posapp.core.transactions import Kind, Status, Transaction
+from posapp.gateways.base import Gateway, GatewayError, OutcomeUnknown
+from posapp.journal.store import Approval, ApprovalError, Journal, JournalError, RefundRefused
+from posapp.services.common import ActionFailed, actor
+from posapp.services.events import EventBus, PaymentStarted
+from posapp.services.serial_journal import SerialJournal
+from posapp.services.tracker import Change, StatusTracker, record_change, utc_now
+
+Clock = Callable[[], datetime]
+RESOLVABLE = frozenset({Status.SUCCEEDED, Status.FAILED})
+MOBILE_OPERATORS = frozenset({"CM_OM", "CM_MOMO"})
+
+
+class PayoutBlocked(ActionFailed):
+    """An earlier payout or refund of the same amount to the same recipient has an unknown outcome."""
+
+    def __init__(self, blocker: Transaction) -> None:
+        super().__init__(
+            f"{blocker.app_ref} ({blocker.amount} to {blocker.customer}) has an unknown outcome: "
+            "a manager must resolve it before paying the same amount to the same recipient again",
+            transaction=blocker,
+        )
+        self.blocker = blocker
+
+
+def app_ref_for(prefix: str, approval: Approval) -> str:
+    """The one reference an approval can ever produce: ``PO-20260302T080000123456-17``."""
+    return f"{prefix}-{approval.approved_at:%Y%m%dT%H%M%S%f}-{approval.id}"
+
+
+def _find_blocker(journal: Journal, customer: str | None, amount: Money) -> Transaction | None:
+    for tx in journal.unfinished():
+        if tx.kind.moves_money_out and tx.status is Status.UNKNOWN and tx.customer == customer and tx.amount == amount:
+            return tx
+    return None
+
+
+def _record_money_out(
+    journal: Journal, intent: Transaction, who: str, approval_id: int, secrets: tuple[str, ...]
+) -> tuple[Transaction, bool]:
+    """(transaction, True) when this call wrote the intent; (stored, False) when it existed. Worker thread."""
+    existing = journal.get(intent.app_ref)
+    if existing is not None:
+        same = (existing.kind, existing.amount, existing.customer, existing.operator, existing.reason)
+        if same != (intent.kind, intent.amount, intent.customer, intent.operator, intent.reason):
+            raise ActionFailed(f"this approval was already used for {existing.app_ref}", transaction=existing)
+        return existing, False
+    blocker = _find_blocker(journal, intent.customer, intent.amount)
+    if blocker is not None:
+        raise PayoutBlocked(blocker)
+    return journal.record_intent(intent, who, approval_id=approval_id, secrets=secrets), True
+
+
+def _resolve(journal: Journal, app_ref: str, status: Status, approval: Approval, note: str) -> Change:
+    who = actor("manager", approval.manager)
+    with journal.batch():
+        current = journal.get(app_ref)
+        if current is None:
+            raise ActionFailed(f"no transaction {app_ref} in the journal")
+        if current.status is not Status.UNKNOWN:
+            raise ActionFailed(f"{app_ref} is {current.status.value}, not unknown", transaction=current)
+        journal.consume_approval(approval.id, operation="resolve", amount=current.amount, used_by=who, used_for=app_ref)
+        tx = journal.append_event(app_ref, type="resolved", status=status, actor=who, message=note or None)
+    return Change(tx, current.status, note)
+
+
+def _payer_phone(journal: Journal, payment: Transaction) -> str | None:
+    """The payer's number: the push's, or what the provider reported for a link payment."""
+    if payment.customer:
+        return payment.customer
+    # A link payment learns its payer from the status read; StatusReport has no field for it, so the
+    # provider's raw answer is read (My-CoolPay: customer_phone_number).
+    for event in reversed(journal.timeline(payment.app_ref)):
+        raw = event.raw
+        if isinstance(raw, dict) and isinstance(raw.get("customer_phone_number"), str | int):
+            return str(raw["customer_phone_number"])
+    return None
+
+
+class PayoutService:
+    """Payouts, refunds and the resolution of unknown outcomes; see the module docstring."""
+
+    def __init__(
+        self,
+        journal: SerialJournal,
+        gateway: Gateway,
+        bus: EventBus,
+        tracker: StatusTracker,
+        *,
+        clock: Clock | None = None,
+    ) -> None:
+        self._journal = journal
+        self._gateway = gateway
+        self._bus = bus
+        self._tracker = tracker
+        self._clock = clock or utc_now
+        self._inflight: dict[str, asyncio.Future[Transaction]] = {}
+
+    @property
+    def _secrets(self) -> tuple[str, ...]:
+        return tuple(self._gateway.secrets)
+
+    async def approve(
+        self, manager: str, operation: str, amount: Money | None = None, *, valid_for: timedelta = timedelta(minutes=10)
+    ) -> Approval:
+        """Record a manager's single-use approval of one operation (after the UI checked the PIN)."""
+        return await self._journal.call(Journal.record_approval, manager, operation, amount, valid_for=valid_for)
+
+    async def blocking_unknown(self, recipient: MobileNumber | str, amount: Money) -> Transaction | None:
+        """The UNKNOWN payout or refund that blocks paying ``amount`` to ``recipient``, if any."""
+        customer = recipient.e164 if isinstance(recipient, MobileNumber) else recipient
+        return await self._journal.call(_find_blocker, customer, amount)
+
+    async def refundable(self, payment_ref: str) -> Money:
+        return await self._journal.call(Journal.refundable_amount, payment_ref)
+
+    # ------------------------------------------------------------------------------------ payout
+
+    async def payout(
+        self,
+        amount: Money,
+        recipient: MobileNumber | str,
+        operator: str | None,
+        reason: str,
+        approval: Approval,
+    ) -> Transaction:
+        """Pay ``amount`` out to ``recipient``; see the module docstring for what can come back."""
+        if isinstance(recipient, MobileNumber):
+            customer, operator = recipient.e164, operator or recipient.operator.value
+        else:
+            customer = recipient.strip()
+            if operator != "MCP":
+                raise ActionFailed("a payout to a wallet name or e-mail goes to a My-CoolPay (MCP) wallet")
+        intent = Transaction(
+            app_ref=app_ref_for("PO", approval),
+            kind=Kind.PAYOUT,
+            provider=self._gateway.name,
+            amount=amount,
+            customer=customer,
+            operator=operator,
+            reason=reason,
+            cashier=approval.manager,
+        )
+        return await self._send_out(intent, approval, recipient)
+
+    # ------------------------------------------------------------------------------------ refund
+
+    async def refund(self, payment_ref: str, amount: Money, reason: str, approval: Approval) -> Transaction:
+        """Refund ``amount`` of a paid payment to its payer (number and operator), at most what is left."""
+        payment = await self._journal.call(Journal.get, payment_ref)
+        if payment is None or not payment.kind.is_payment:
+            raise ActionFailed(f"{payment_ref} is not a payment in the journal")
+        left = await self.refundable(payment_ref)
+        if amount > left:
+            raise ActionFailed(f"at most {left} can still be refunded on {payment_ref}", transaction=payment)
+        phone_text = await self._journal.call(_payer_phone, payment)
+        if not phone_text:
+            raise ActionFailed("the payer's number is not known: refund it as a payout", transaction=payment)
+        try:
+            phone = parse_mobile(phone_text)
+        except PhoneError as exc:
+            raise ActionFailed(f"the payer's number {phone_text} cannot receive a refund: {exc}") from None
+        operator = payment.operator if payment.operator in MOBILE_OPERATORS else phone.operator.value
+        intent = Transaction(
+            app_ref=app_ref_for("RF", approval),
+            kind=Kind.REFUND,
+            provider=self._gateway.name,
+            amount=amount,
+            customer=phone.e164,
+            operator=operator,
+            reason=reason,
+            parent_ref=payment_ref,
+            cashier=approval.manager,
+        )
+        return await self._send_out(intent, approval, phone)
+
+    # ------------------------------------------------------------------------------------ sending
+
+    async def _send_out(self, intent: Transaction, approval: Approval, recipient: MobileNumber | str) -> Transaction:
+        who = actor("manager", approval.manager)
+        try:
+            tx, new = await self._journal.call(_record_money_out, intent, who, approval.id, self._secrets)
+        except (ApprovalError, RefundRefused) as exc:
+            raise ActionFailed(str(exc), cause=exc) from None
+        except JournalError as exc:  # IntentConflict: the approval was used for something else
+            raise ActionFailed(str(exc), cause=exc) from None
+        if not new:
+            running = self._inflight.get(tx.app_ref)
+            if running is not None:
+                return await asyncio.shield(running)
+            return tx  # sent before (an earlier click, or before a restart): never again
+        future: asyncio.Future[Transaction] = asyncio.get_running_loop().create_future()
+        self._inflight[tx.app_ref] = future
+        try:
+            result = await self._post(tx, recipient)
+        except BaseException as exc:
+            if isinstance(exc, Exception):
+                future.set_exception(exc)
+                future.exception()
+            else:
+                future.cancel()
+            raise
+        else:
+            future.set_result(result)
+            return result
+        finally:
+            self._inflight.pop(tx.app_ref, None)
+
+    async def _post(self, tx: Transaction, recipient: MobileNumber | str) -> Transaction:
+        self._bus.publish(PaymentStarted(tx))
+        try:
+            report = await self._gateway.payout(tx.app_ref, tx.amount, recipient, tx.operator, tx.reason)
+        except OutcomeUnknown as exc:
+            change = await self._record(
+                tx, Status.UNKNOWN, type="no_answer", message=exc.message, provider_ref=exc.provider_ref, raw=exc.raw
+            )
+            return change.transaction
+        except GatewayError as exc:
+            # Refused, or never sent (Unavailable before sending, Unauthorized): no money moved.
+            what = "not_sent" if exc.http_status is None else "refused"
+            change = await self._record(
+                tx, Status.FAILED, type=what, message=exc.provider_message or exc.message, raw=exc.raw
+            )
+            raise ActionFailed(exc.provider_message or exc.message, transaction=change.transaction, cause=exc) from None
+        except asyncio.CancelledError:
+            # The console is closing mid-POST: what happened is unknown.
+            write = self._record(tx, Status.UNKNOWN, type="interrupted", message="stopped while the request was sent")
+            try:
+                await asyncio.shield(write)
+            except Exception:
+                pass  # resume() turns the CREATED intent into UNKNOWN as well
+            raise
+        except Exception as exc:
+            await self._record(tx, Status.UNKNOWN, type="no_answer", message=f"unexpected failure: {exc}")
+            raise
+        change = await self._record(
+            tx,
+            report.status,
+            type="sent",
+            provider_ref=report.provider_ref,
+            fees=report.fees if report.fees is None or report.fees.currency == tx.amount.currency else None,
+            operator=report.operator,
+            message=report.message,
+            raw=report.raw,
+        )
+        return change.transaction
+
+    async def _record(self, tx: Transaction, status: Status, *, type: str, **fields: Any) -> Change:
+        change = await self._journal.call(record_change, tx.app_ref, status, type=type, secrets=self._secrets, **fields)
+        self._tracker.publish(change)
+        self._tracker.follow(change.transaction)  # PENDING, or UNKNOWN with a reference: read until final
+        return change
+
+    # ------------------------------------------------------------------------------------ resolve
+
+    async def resolve_unknown(self, app_ref: str, status: Status, approval: Approval, note: str = "") -> Transaction:
+        """A manager settles an UNKNOWN payout/refund (after checking with the provider) as SUCCEEDED or FAILED.
+
+        ``approval`` is for operation ``"resolve"`` and the transaction's amount; it is used up.
+        """
+        if status not in RESOLVABLE:
+            raise ActionFailed("an unknown outcome is resolved as succeeded or failed")
+        try:
+            change = await self._journal.call(_resolve, app_ref, status, approval, note)
+        except ApprovalError as exc:
+            raise ActionFailed(str(exc), cause=exc) from None
+        self._tracker.stop_following(app_ref)
+        self._tracker.publish(change)
+        return change.transaction

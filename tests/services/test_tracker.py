@@ -1,0 +1,144 @@
+"""StatusTracker: schedule, read cap, backoff and Retry-After, connection events, resume, on-demand reads."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import httpx
+
+from posapp.config import PollStep, Settings
+from posapp.core.money import Money
+from posapp.core.phone import parse_mobile
+from posapp.core.transactions import Status
+from posapp.gateways.base import StatusReport, Unavailable
+from posapp.gateways.mycoolpay import MyCoolPayGateway
+from posapp.journal.store import Journal
+from posapp.sandbox.customer import Fault, FaultRule, Script
+from posapp.sandbox.mycoolpay import MyCoolPayState
+from posapp.sandbox.server import SandboxServer
+from posapp.services.events import ConnectionBack, ConnectionLost, EventBus, StatusChanged
+from posapp.services.payments import PaymentServices
+
+from .conftest import Harness
+
+MTN = parse_mobile("677000001")
+XAF = Money(1000, "XAF")
+
+
+async def test_adaptive_schedule_reads_less_as_the_payment_ages(harness: Harness) -> None:
+    h = harness
+    await h.services.checkout.start_push_payment(XAF, MTN, cashier="ama")
+    counts = []
+    for seconds in (15, 45, 240):
+        before = h.services.tracker.reads
+        await h.time.advance(seconds)
+        counts.append(h.services.tracker.reads - before)
+    assert counts == [13, 22, 48]  # from 3 s every 1 s to 15 s, every 2 s to 1 min, every 5 s to 5 min
+
+
+async def test_concurrent_reads_are_capped(tmp_path: Path) -> None:
+    h = Harness(tmp_path, settings=Settings(max_concurrent_reads=3))
+    await h.services.start()
+    for i in range(20):
+        await h.services.checkout.start_push_payment(Money(100 + i, "XAF"), MTN, cashier="ama")
+    h.transport.max_concurrent = 0
+    h.state.timings.slow = 0.0
+    h.state.faults.add(FaultRule(Fault.SLOW, endpoint="checkStatus", count=100))  # answers wait a loop turn
+    await h.time.advance(5)
+    assert h.transport.max_concurrent == 3
+    await h.aclose()
+
+
+async def test_connection_lost_and_back(harness: Harness) -> None:
+    h = harness
+    await h.services.checkout.start_push_payment(XAF, MTN, cashier="ama")
+    h.transport.refuse = lambda request: "checkStatus" in request.url.path
+    await h.time.advance(30)
+    assert len(h.events.of(ConnectionLost)) == 1 and not h.services.tracker.connected
+    reads = h.services.tracker.reads
+    assert reads < 15  # backed off
+    h.transport.refuse = lambda request: False
+    await h.time.advance(60)
+    assert len(h.events.of(ConnectionBack)) == 1 and h.services.tracker.connected
+
+
+async def test_retry_after_pauses_every_read(harness: Harness) -> None:
+    h = harness
+    for i in range(3):
+        await h.services.checkout.start_push_payment(Money(100 + i, "XAF"), MTN, cashier="ama")
+    inner = h.gateway.status
+    calls: list[float] = []
+
+    async def rate_limited(ref: str) -> StatusReport:
+        calls.append(h.time.t)
+        if len(calls) == 1:
+            raise Unavailable("HTTP 429", retry_after=30)
+        return await inner(ref)
+
+    h.gateway.status = rate_limited  # type: ignore[method-assign]
+    await h.time.advance(40)
+    first = calls[0]
+    assert all(t == first or t >= first + 30 for t in calls)
+
+
+async def test_a_restarted_console_resumes_and_finishes(harness: Harness) -> None:
+    h = harness
+    pushed = await h.services.checkout.start_push_payment(XAF, MTN, cashier="ama")
+    services = await h.rebuild()
+    assert services.tracker.is_following(pushed.transaction.app_ref)
+    h.state.approve(pushed.transaction.provider_ref or "")
+    await h.time.advance(2)
+    assert h.journal.get(pushed.transaction.app_ref).status is Status.SUCCEEDED  # type: ignore[union-attr]
+    assert h.events.of(StatusChanged)[-1].transaction.status is Status.SUCCEEDED
+
+
+async def test_check_now_and_callbacks_read_early(harness: Harness) -> None:
+    h = harness
+    pushed = await h.services.checkout.start_push_payment(XAF, MTN, cashier="ama")
+    await h.time.advance(200)  # reads every 5 s now
+    h.state.approve(pushed.transaction.provider_ref or "")
+    after = await h.services.tracker.check_now(pushed.transaction.app_ref)
+    assert after.status is Status.SUCCEEDED
+    second = await h.services.checkout.start_push_payment(Money(999, "XAF"), MTN, cashier="ama")
+    await h.time.advance(200)
+    h.state.approve(second.transaction.provider_ref or "")
+    assert h.services.tracker.request_check(provider_ref=second.transaction.provider_ref)
+    await h.time.advance(0)
+    assert h.journal.get(second.transaction.app_ref).status is Status.SUCCEEDED  # type: ignore[union-attr]
+
+
+async def test_a_success_for_another_amount_is_unknown_not_paid(harness: Harness) -> None:
+    h = harness
+    pushed = await h.services.checkout.start_push_payment(XAF, MTN, cashier="ama")
+
+    async def wrong_amount(ref: str) -> StatusReport:
+        return StatusReport(Status.SUCCEEDED, "SUCCESS", ref, amount=Money(10, "XAF"))
+
+    h.gateway.status = wrong_amount  # type: ignore[method-assign]
+    await h.time.advance(4)
+    assert h.journal.get(pushed.transaction.app_ref).status is Status.UNKNOWN  # type: ignore[union-attr]
+
+
+async def test_real_socket_and_journal_thread(tmp_path: Path) -> None:
+    """Loopback uvicorn, real time, journal on its worker thread: a push is followed to success."""
+    state = MyCoolPayState(default_script=Script.pay(after=0.3))
+    settings = Settings(poll_schedule=(PollStep(1e9, 0.05),))
+    with SandboxServer(mycoolpay=state) as sandbox, Journal(tmp_path / "j.sqlite3") as journal:
+        async with httpx.AsyncClient() as http:
+            gateway = MyCoolPayGateway(http, sandbox.mycoolpay_base_url, state.public_key, state.private_key)
+            bus = EventBus()
+            done: asyncio.Future[StatusChanged] = asyncio.get_running_loop().create_future()
+            bus.subscribe(
+                StatusChanged,
+                lambda e: done.done() or e.transaction.status is not Status.SUCCEEDED or done.set_result(e),
+            )
+            services = PaymentServices(journal, gateway, settings, bus)
+            services.tracker.first_read_after_s = 0.0
+            await services.start()
+            pushed = await services.checkout.start_push_payment(XAF, MTN, cashier="ama")
+            event = await asyncio.wait_for(done, timeout=10)
+            assert event.transaction.app_ref == pushed.transaction.app_ref
+            await services.aclose()
+            await services.aclose()  # idempotent
+            assert journal.get(pushed.transaction.app_ref).status is Status.SUCCEEDED  # type: ignore[union-attr]
