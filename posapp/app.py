@@ -126,6 +126,7 @@ class Console:
         self.settings = settings
         self.window: Any = None
         self.journal: Journal | None = None
+        self.reader: Journal | None = None
         self.sandbox: SandboxServer | None = sandbox
         self._owns_sandbox = sandbox is None
         self.http: httpx.AsyncClient | None = None
@@ -137,9 +138,15 @@ class Console:
         self._closed = False
 
     def open_journal(self) -> Journal:
+        """Open the journal, and a second connection for the screens that only read it.
+
+        The services write through one connection on their worker thread; History pages through its own
+        (WAL lets readers and the writer work at once), so the GUI never waits behind a disk sync.
+        """
         from posapp.journal.store import Journal
 
         self.journal = Journal.open()
+        self.reader = Journal(self.journal.path)
         return self.journal
 
     async def connect_provider(self) -> Gateway:
@@ -203,6 +210,8 @@ class Console:
             await self.http.aclose()
         if self.sandbox is not None and self._owns_sandbox:
             await asyncio.to_thread(self.sandbox.stop)
+        if self.reader is not None:
+            self.reader.close()
         if self.journal is not None:
             self.journal.close()
         log.info("console closed")
@@ -250,7 +259,7 @@ async def run_console(options: argparse.Namespace) -> int:
             raise
         window = MainWindow(training=settings.training, provider_label=_provider_label(settings.active_provider))
         console.window = window
-        console.controller = build_cashier_screens(window, settings, console.journal)
+        console.controller = build_cashier_screens(window, settings, console.reader)
         if not options.self_test:
             install_access(console, window)
         window.closing.connect(quit_requested.set)

@@ -89,7 +89,7 @@ async def _tour_language(app: Any, out_dir: Path, language: str) -> list[Path]:
     console.open_journal()
     window = MainWindow(training=True, provider_label="My-CoolPay")
     window.resize(*TOUR_SIZE)
-    controller = build_cashier_screens(window, settings, console.journal)
+    controller = build_cashier_screens(window, settings, console.reader)
     console.controller = controller
     console.window = window
     flow = controller.flow

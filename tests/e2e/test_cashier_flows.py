@@ -30,7 +30,7 @@ class Harness:
         self.console.open_journal()
         self.window = MainWindow(training=True, provider_label="My-CoolPay")
         self.window.resize(1280, 800)
-        self.controller = build_cashier_screens(self.window, self.settings, self.console.journal)
+        self.controller = build_cashier_screens(self.window, self.settings, self.console.reader)
         self.console.controller = self.controller
         self.flow = self.controller.flow
 
