@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import httpx
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -52,6 +53,22 @@ def test_bundle_builds_and_passes_self_test(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr[-4000:]
     assert "self-test ok" in result.stdout
+    # The emulators run from the bundle too (uvicorn and starlette load their parts dynamically).
+    sandbox = subprocess.Popen(
+        [str(bundle / "posapp"), "sandbox", "--port", "0"], stdout=subprocess.PIPE, text=True, env=env
+    )
+    try:
+        assert sandbox.stdout is not None
+        listening = sandbox.stdout.readline().strip()
+        assert listening.startswith("sandbox listening on http://127.0.0.1:"), listening
+        mycoolpay = sandbox.stdout.readline().split()
+        assert mycoolpay[0] == "mycoolpay"
+        base = mycoolpay[1].removeprefix("base=")
+        answer = httpx.get(base + "/_sandbox/state", timeout=10)
+        assert answer.status_code == 200
+    finally:
+        sandbox.terminate()
+        assert sandbox.wait(timeout=20) == 0
     # The excluded Qt modules really are out of the bundle.
     internal = bundle / "_internal" / "PySide6"
     assert not list(internal.glob("QtQml*")), "QtQml was bundled"
