@@ -371,22 +371,9 @@ class CommerceLayerGateway(GatewayBase):
         response, body = await self._request(
             "PATCH", f"/api/orders/{provider_ref}?include={INCLUDE}", what, data, read=False, provider_ref=provider_ref
         )
-        if response.status_code >= 400:
-            raise self._http.error_for(
-                response, body, what, _message(body), money_moving=True, provider_ref=provider_ref
-            )
-        try:
-            if response.status_code != 200:
-                raise Malformed(f"unexpected HTTP {response.status_code}")
-            return self._report(body, provider_ref)
-        except Malformed as exc:
-            raise OutcomeUnknown(
-                f"{what}: unreadable answer: {exc}",
-                provider=NAME,
-                provider_ref=provider_ref,
-                http_status=response.status_code,
-                raw=self._http.redact(body),
-            ) from None
+        return self._http.moved(
+            response, body, what, _message(body), provider_ref, (200,), lambda: self._report(body, provider_ref)
+        )
 
     async def _transaction_trigger(
         self, provider_ref: str, kind: str, transaction_id: str, attributes: Mapping[str, Any]

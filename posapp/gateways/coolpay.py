@@ -303,23 +303,15 @@ class CoolPayGateway(GatewayBase):
             content=json.dumps(fields).encode(),
             provider_ref=provider_ref,
         )
-        if response.status_code >= 400:
-            raise self._http.error_for(
-                response, body, what, _message(body), money_moving=True, provider_ref=provider_ref
-            )
-        try:
-            if response.status_code not in (200, 201, 202):
-                raise Malformed(f"unexpected HTTP {response.status_code}")
-            report = self._report(body, provider_ref)
-            operation = _last_operation(body, kind)
-        except Malformed as exc:
-            raise OutcomeUnknown(
-                f"{what}: unreadable answer: {exc}",
-                provider=NAME,
-                provider_ref=provider_ref,
-                http_status=response.status_code,
-                raw=self._http.redact(body),
-            ) from None
+        report, operation = self._http.moved(
+            response,
+            body,
+            what,
+            _message(body),
+            provider_ref,
+            (200, 201, 202),
+            lambda: (self._report(body, provider_ref), _last_operation(body, kind)),
+        )
         if operation.get("pending") is False and operation.get("qp_status_code") != APPROVED:
             text = self._http.text(str(operation.get("qp_status_msg") or operation.get("aq_status_msg") or "declined"))
             raise Declined(

@@ -1,4 +1,4 @@
-"""How requests leave the gateways written on the shared discipline (CoolPay, Paiwise, Commerce Layer).
+"""How requests leave every gateway (My-CoolPay, CoolPay, Paiwise, Commerce Layer).
 
 One overall deadline per request, redacted logs, reads retried with backoff and jitter, money-moving
 requests sent once; plus the small helpers that read providers' JSON without trusting it. Kept apart
@@ -15,7 +15,7 @@ import random
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 
@@ -35,8 +35,7 @@ from posapp.gateways.base import (
 
 # ---------------------------------------------------------------------------------------------- request discipline
 #
-# Shared by the gateways written after My-CoolPay (CoolPay, Paiwise, Commerce Layer); mycoolpay.py keeps
-# its own copy of the same rules. Each gateway still decides what an answer *means*; this only sends.
+# Shared by every gateway. Each gateway still decides what an answer *means*; this only sends.
 
 DEFAULT_TIMEOUT = httpx.Timeout(connect=5.0, read=30.0, write=10.0, pool=5.0)
 # Errors raised before any byte of the request could have reached the provider.
@@ -48,6 +47,7 @@ NOT_SENT: tuple[type[Exception], ...] = (
 )
 
 Sleep = Callable[[float], Awaitable[None]]
+T = TypeVar("T")
 
 
 def decode_json(response: httpx.Response) -> Any:
@@ -68,6 +68,9 @@ class ProviderHttp:
     (timeout, reset) ``OutcomeUnknown`` (the caller downgrades it to ``Unavailable`` when the request
     could not have moved money). ``read`` retries network errors and ``RetryPolicy.retry_statuses`` with
     backoff and jitter, honouring ``Retry-After``, and hands any other answer back to the gateway.
+
+    ``message`` reads the provider's own text out of a body (``provider_message`` of the error a read
+    raises when its retries run out); without it that error carries none.
     """
 
     def __init__(
@@ -81,6 +84,7 @@ class ProviderHttp:
         sleep: Sleep = asyncio.sleep,
         rng: random.Random | None = None,
         clock: Callable[[], float] = time.time,
+        message: Callable[[Any], str] | None = None,
     ) -> None:
         self.http = http
         self.provider = provider
@@ -90,6 +94,7 @@ class ProviderHttp:
         self.sleep = sleep
         self.rng = rng or random.Random()
         self.clock = clock
+        self.message = message
         self.deadline = sum(t or 0.0 for t in (timeout.connect, timeout.read, timeout.write, timeout.pool)) or None
         self.log = logging.getLogger(f"posapp.gateways.{provider}")
 
@@ -194,6 +199,7 @@ class ProviderHttp:
                     retry_after=retry_after,
                     http_status=response.status_code,
                     raw=self.redact(body),
+                    provider_message=self.text(self.message(body)) if self.message else "",
                 )
             if attempt >= policy.retries:
                 raise error
@@ -203,7 +209,7 @@ class ProviderHttp:
                     raise error
                 delay = max(delay, retry_after)
             attempt += 1
-            self.log.info("%s: retry %d in %.2f s after %s", what, attempt, delay, error.message)
+            self.log.info("%s: retry %d in %.2f s after %s", self.text(what), attempt, delay, error.message)
             await self.sleep(delay)
 
     def retry_after(self, response: httpx.Response) -> float | None:
@@ -257,6 +263,36 @@ class ProviderHttp:
         if money_moving:
             return OutcomeUnknown(text, provider_ref=provider_ref, **kwargs)
         return Unavailable(text, **kwargs)
+
+    def moved(
+        self,
+        response: httpx.Response,
+        body: Any,
+        what: str,
+        message: str,
+        provider_ref: str,
+        expected: tuple[int, ...],
+        read: Callable[[], T],
+    ) -> T:
+        """What the answer to a money-moving request about ``provider_ref`` says, through ``read``.
+
+        A 4xx/5xx is ``error_for`` (money-moving); a status not in ``expected``, or an answer ``read``
+        finds ``Malformed``, is ``OutcomeUnknown`` carrying ``provider_ref``: the tracker resolves it.
+        """
+        if response.status_code >= 400:
+            raise self.error_for(response, body, what, message, money_moving=True, provider_ref=provider_ref)
+        try:
+            if response.status_code not in expected:
+                raise Malformed(f"unexpected HTTP {response.status_code}")
+            return read()
+        except Malformed as exc:
+            raise OutcomeUnknown(
+                f"{what}: unreadable answer: {exc}",
+                provider=self.provider,
+                provider_ref=provider_ref,
+                http_status=response.status_code,
+                raw=self.redact(body),
+            ) from None
 
 
 class Malformed(Exception):

@@ -29,34 +29,29 @@ URL with the key.
 from __future__ import annotations
 
 import asyncio
-import email.utils
 import hashlib
 import hmac
 import json
-import logging
 import random
 import time
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
-from typing import Any, NoReturn
+from typing import Any
 
 import httpx
 
 from posapp.core.money import Money, MoneyError
 from posapp.core.phone import MobileNumber
-from posapp.core.redact import redact, redact_text
 from posapp.core.transactions import Status
 from posapp.gateways.base import (
-    JSON,
     CallbackHint,
     CallbackRejected,
     Capability,
     Customer,
-    Declined,
     GatewayBase,
+    GatewayError,
     InvalidCode,
     InvalidRequest,
-    NotFound,
     OutcomeUnknown,
     PaymentLink,
     PushResult,
@@ -66,8 +61,14 @@ from posapp.gateways.base import (
     Unavailable,
     UnreadableAnswer,
 )
-
-log = logging.getLogger(__name__)
+from posapp.gateways.http import (
+    DEFAULT_TIMEOUT,
+    Malformed,
+    ProviderHttp,
+    Sleep,
+    get_optional_string,
+    get_string,
+)
 
 NAME = "mycoolpay"
 CURRENCY = "XAF"
@@ -80,12 +81,6 @@ STATUS_MAP: dict[str, Status] = {
     "CREATED": Status.PENDING,
 }
 PUSH_ACTIONS: dict[str, Status] = {"PENDING": Status.PENDING, "REQUIRE_OTP": Status.AWAITING_OTP}
-
-DEFAULT_TIMEOUT = httpx.Timeout(connect=5.0, read=30.0, write=10.0, pool=5.0)
-# Errors raised before any byte of the request could have reached the provider.
-_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.UnsupportedProtocol)
-
-Sleep = Callable[[float], Awaitable[None]]
 
 
 def callback_signature(
@@ -128,10 +123,10 @@ def _lang(lang: str) -> str:
 class MyCoolPayGateway(GatewayBase):
     """Async client of the My-CoolPay merchant API.
 
-    ``http`` is owned by the caller (the app closes it). ``timeout`` applies to every request and is
-    also enforced as an overall deadline (``timeout.read`` plus connect/write), so a transport that
-    ignores httpx timeouts still cannot hang a call. ``sleep``, ``rng`` and ``clock`` are injectable so
-    tests run retries without waiting.
+    ``http`` is owned by the caller (the app closes it). Requests leave through ``http.ProviderHttp``:
+    ``timeout`` applies to every request and is also enforced as an overall deadline (the sum of its
+    parts), so a transport that ignores httpx timeouts still cannot hang a call. ``sleep``, ``rng`` and
+    ``clock`` are injectable so tests run retries without waiting.
     """
 
     name = NAME
@@ -159,16 +154,20 @@ class MyCoolPayGateway(GatewayBase):
     ) -> None:
         if not public_key or not private_key:
             raise ValueError("My-CoolPay needs a public and a private key")
-        self._http = http
         self._base = base_url.rstrip("/")
         self._public_key = public_key
         self._private_key = private_key
-        self._timeout = timeout
-        self._retry = retry or RetryPolicy()
-        self._sleep = sleep
-        self._rng = rng or random.Random()
-        self._clock = clock
-        self._deadline = sum(t or 0.0 for t in (timeout.connect, timeout.read, timeout.write, timeout.pool)) or None
+        self._http = ProviderHttp(
+            http,
+            NAME,
+            lambda: self.secrets,
+            timeout=timeout,
+            retry=retry,
+            sleep=sleep,
+            rng=rng,
+            clock=clock,
+            message=_message,
+        )
 
     # ----------------------------------------------------------------------------------- secrets
 
@@ -176,12 +175,6 @@ class MyCoolPayGateway(GatewayBase):
     def secrets(self) -> tuple[str, ...]:
         """The private key, and the public key so logged URLs do not carry it."""
         return (self._private_key, self._public_key)
-
-    def _redact(self, value: JSON) -> JSON:
-        return redact(value, self.secrets)
-
-    def _text(self, text: str) -> str:
-        return redact_text(text, self.secrets)
 
     def _url(self, path: str) -> str:
         return f"{self._base}/api/{self._public_key}/{path}"
@@ -205,11 +198,11 @@ class MyCoolPayGateway(GatewayBase):
                 raw=exc.raw,
             ) from None
         try:
-            url = _string(body, "payment_url")
-            ref = _string(body, "transaction_ref")
-        except _Malformed as exc:
-            raise Unavailable(f"unreadable paylink answer: {exc}", provider=NAME, raw=self._redact(body)) from None
-        return PaymentLink(url=url, provider_ref=ref, raw=self._redact(body))
+            url = get_string(body, "payment_url")
+            ref = get_string(body, "transaction_ref")
+        except Malformed as exc:
+            raise Unavailable(f"unreadable paylink answer: {exc}", provider=NAME, raw=self._http.redact(body)) from None
+        return PaymentLink(url=url, provider_ref=ref, raw=self._http.redact(body))
 
     async def push_payment(
         self,
@@ -232,7 +225,7 @@ class MyCoolPayGateway(GatewayBase):
         result = self._push_result(body, "payin/authorize")
         return StatusReport(
             status=result.status,
-            provider_status=_optional_string(body, "action") or "",
+            provider_status=get_optional_string(body, "action") or "",
             provider_ref=result.provider_ref,
             message=result.message,
             raw=result.raw,
@@ -264,17 +257,17 @@ class MyCoolPayGateway(GatewayBase):
         fields["transaction_operator"] = operator
         response, body = await self._post_once("payout", fields, amount, private=True)
         try:
-            ref = _string(body, "transaction_ref")
-            message = _optional_string(body, "message") or ""
-            claimed = _optional_string(body, "transaction_status")
+            ref = get_string(body, "transaction_ref")
+            message = get_optional_string(body, "message") or ""
+            claimed = get_optional_string(body, "transaction_status")
             if claimed is not None and claimed not in STATUS_MAP:
-                raise _Malformed(f"unknown transaction_status {claimed!r}")
-        except _Malformed as exc:
+                raise Malformed(f"unknown transaction_status {claimed!r}")
+        except Malformed as exc:
             raise OutcomeUnknown(
                 f"unreadable payout answer: {exc}",
                 provider=NAME,
                 http_status=response.status_code,
-                raw=self._redact(body),
+                raw=self._http.redact(body),
             ) from None
         if claimed is not None and response.status_code in (200, 202):
             # Not documented for payouts, but when the answer names a status it has the last word.
@@ -289,7 +282,7 @@ class MyCoolPayGateway(GatewayBase):
                 provider=NAME,
                 provider_ref=ref,
                 http_status=response.status_code,
-                raw=self._redact(body),
+                raw=self._http.redact(body),
             )
         return StatusReport(
             status=status,
@@ -297,7 +290,7 @@ class MyCoolPayGateway(GatewayBase):
             provider_ref=ref,
             operator=operator,
             message=message,
-            raw=self._redact(body),
+            raw=self._http.redact(body),
             amount=amount,
             app_ref=app_ref,
         )
@@ -308,44 +301,46 @@ class MyCoolPayGateway(GatewayBase):
         body = await self._get_with_retries(f"checkStatus/{provider_ref}")
         try:
             return self._status_report(body, provider_ref)
-        except _Malformed as exc:
+        except Malformed as exc:
             raise UnreadableAnswer(
-                f"unreadable status answer: {exc}", provider=NAME, http_status=200, raw=self._redact(body)
+                f"unreadable status answer: {exc}", provider=NAME, http_status=200, raw=self._http.redact(body)
             ) from None
 
     async def balance(self) -> Money:
         body = await self._get_with_retries("balance", private=True)
         try:
             return _money(body, "balance", CURRENCY)
-        except _Malformed as exc:
-            raise UnreadableAnswer(f"unreadable balance answer: {exc}", provider=NAME, raw=self._redact(body)) from None
+        except Malformed as exc:
+            raise UnreadableAnswer(
+                f"unreadable balance answer: {exc}", provider=NAME, raw=self._http.redact(body)
+            ) from None
 
     def verify_callback(self, headers: Mapping[str, str], body: bytes) -> CallbackHint:
         """Check the application key and the MD5 signature (constant time); the status is not trusted."""
         try:
             data = json.loads(body, parse_float=Decimal)
             if not isinstance(data, dict):
-                raise _Malformed("callback body is not an object")
-            application = _string(data, "application")
-            ref = _string(data, "transaction_ref")
-            signature = _string(data, "signature")
+                raise Malformed("callback body is not an object")
+            application = get_string(data, "application")
+            ref = get_string(data, "transaction_ref")
+            signature = get_string(data, "signature")
             expected = callback_signature(
                 ref,
-                _string(data, "transaction_type"),
+                get_string(data, "transaction_type"),
                 _number(data, "transaction_amount"),
-                _string(data, "transaction_currency"),
-                _string(data, "transaction_operator"),
+                get_string(data, "transaction_currency"),
+                get_string(data, "transaction_operator"),
                 self._private_key,
             )
-        except (ValueError, _Malformed) as exc:
-            raise CallbackRejected(f"unreadable callback: {self._text(str(exc))}", provider=NAME) from None
+        except (ValueError, Malformed) as exc:
+            raise CallbackRejected(f"unreadable callback: {self._http.text(str(exc))}", provider=NAME) from None
         app_ok = hmac.compare_digest(application.encode(), self._public_key.encode())
         signature_ok = hmac.compare_digest(signature.lower().encode(), expected.encode())
         if not (app_ok and signature_ok):
             what = "application key" if not app_ok else "signature"
-            raise CallbackRejected(f"callback {what} does not match", provider=NAME, raw=self._redact(data))
+            raise CallbackRejected(f"callback {what} does not match", provider=NAME, raw=self._http.redact(data))
         return CallbackHint(
-            provider_ref=ref, app_ref=_optional_string(data, "app_transaction_ref"), raw=self._redact(data)
+            provider_ref=ref, app_ref=get_optional_string(data, "app_transaction_ref"), raw=self._http.redact(data)
         )
 
     # ----------------------------------------------------------------------------------- building requests
@@ -393,48 +388,16 @@ class MyCoolPayGateway(GatewayBase):
 
     # ----------------------------------------------------------------------------------- sending
 
-    async def _send(self, method: str, path: str, content: bytes | None, private: bool) -> httpx.Response:
-        """One request with an overall deadline; transport errors propagate as httpx errors."""
-        url = self._url(path)
-        started = time.perf_counter()
-        try:
-            async with asyncio.timeout(self._deadline):
-                response = await self._http.request(
-                    method, url, content=content, headers=self._headers(private), timeout=self._timeout
-                )
-        except TimeoutError:
-            raise httpx.ReadTimeout("overall deadline exceeded") from None
-        except httpx.HTTPError:
-            raise
-        except Exception as exc:
-            # A transport may fail in ways httpx does not wrap (an in-process ASGI app that drops the
-            # answer, a bug in a proxy transport). Whatever it is, the request may have been sent.
-            log.warning("%s %s: transport failure: %s", method, self._text(url), self._describe(exc))
-            raise httpx.TransportError(self._describe(exc)) from None
-        log.info(
-            "%s %s -> %s in %.0f ms",
-            method,
-            self._text(url),
-            response.status_code,
-            (time.perf_counter() - started) * 1000,
-        )
-        return response
-
     async def _post_once(
         self, path: str, fields: Mapping[str, Any], amount: Money | None = None, *, private: bool = False
     ) -> tuple[httpx.Response, dict[str, Any]]:
         """POST exactly once; map every failure to what the caller may do about it."""
         what = path
-        try:
-            response = await self._send("POST", path, self._encode(fields, amount), private)
-        except _NOT_SENT as exc:
-            raise Unavailable(f"{what}: not sent ({self._describe(exc)})", provider=NAME) from None
-        except httpx.HTTPError as exc:
-            log.warning("POST %s: outcome unknown: %s", what, self._describe(exc))
-            raise OutcomeUnknown(f"{what}: no readable answer ({self._describe(exc)})", provider=NAME) from None
-        body = self._decode(response)
+        response, body = await self._http.send_once(
+            "POST", self._url(path), what, headers=self._headers(private), content=self._encode(fields, amount)
+        )
         if response.status_code >= 400 or response.status_code < 200:
-            self._raise_for_error(response, body, path, money_moving=True)
+            raise self._error_for(response, body, path, money_moving=True)
         if not isinstance(body, dict) or body.get("status") != "success":
             ref = body.get("transaction_ref") if isinstance(body, dict) else None
             raise OutcomeUnknown(
@@ -442,209 +405,125 @@ class MyCoolPayGateway(GatewayBase):
                 provider=NAME,
                 provider_ref=ref if isinstance(ref, str) and ref else None,
                 http_status=response.status_code,
-                raw=self._redact(body),
+                raw=self._http.redact(body),
                 provider_message=self._message(body),
             )
         return response, body
 
     async def _get_with_retries(self, path: str, *, private: bool = False) -> dict[str, Any]:
         """GET with up to ``retry.retries`` retries on network errors, 5xx and 429 (reads only)."""
-        policy = self._retry
-        attempt = 0
-        while True:
-            retry_after: float | None = None
-            try:
-                response = await self._send("GET", path, None, private)
-            except httpx.HTTPError as exc:
-                error: Unavailable = Unavailable(f"GET {path}: {self._describe(exc)}", provider=NAME)
-            else:
-                body = self._decode(response)
-                if response.status_code in policy.retry_statuses:
-                    retry_after = self._retry_after(response)
-                    error = Unavailable(
-                        f"GET {path}: HTTP {response.status_code}",
-                        provider=NAME,
-                        retry_after=retry_after,
-                        http_status=response.status_code,
-                        raw=self._redact(body),
-                        provider_message=self._message(body),
-                    )
-                elif response.status_code >= 400 or response.status_code < 200:
-                    self._raise_for_error(response, body, path, money_moving=False)
-                elif not isinstance(body, dict) or body.get("status") != "success":
-                    raise UnreadableAnswer(
-                        f"GET {path}: unreadable answer (HTTP {response.status_code})",
-                        provider=NAME,
-                        http_status=response.status_code,
-                        raw=self._redact(body),
-                        provider_message=self._message(body),
-                    )
-                else:
-                    return body
-            if attempt >= policy.retries:
-                raise error
-            delay = self._rng.uniform(0, min(policy.max_delay, policy.base_delay * 2**attempt))
-            if retry_after is not None:
-                if retry_after > policy.max_retry_after:
-                    raise error
-                delay = max(delay, retry_after)
-            attempt += 1
-            log.info("GET %s: retry %d in %.2f s after %s", self._text(path), attempt, delay, error.message)
-            await self._sleep(delay)
+        response, body = await self._http.read("GET", self._url(path), f"GET {path}", headers=self._headers(private))
+        if response.status_code >= 400 or response.status_code < 200:
+            raise self._error_for(response, body, path, money_moving=False)
+        if not isinstance(body, dict) or body.get("status") != "success":
+            raise UnreadableAnswer(
+                f"GET {path}: unreadable answer (HTTP {response.status_code})",
+                provider=NAME,
+                http_status=response.status_code,
+                raw=self._http.redact(body),
+                provider_message=self._message(body),
+            )
+        return body
 
     # ----------------------------------------------------------------------------------- reading answers
 
-    def _describe(self, exc: BaseException) -> str:
-        text = str(exc) or type(exc).__name__
-        return self._text(f"{type(exc).__name__}: {text}")
-
-    @staticmethod
-    def _decode(response: httpx.Response) -> Any:
-        """The JSON body, or the (truncated) text when it is not JSON; never raises."""
-        try:
-            return json.loads(response.content, parse_float=Decimal)
-        except (ValueError, UnicodeDecodeError):
-            try:
-                return {"non_json_body": response.text[:500]}
-            except Exception:  # undecodable bytes: keep nothing
-                return {"non_json_body": ""}
-
     def _message(self, body: Any) -> str:
-        if isinstance(body, dict):
-            for key in ("message", "msg"):
-                value = body.get(key)
-                if isinstance(value, str) and value:
-                    return self._text(value)
-        return ""
+        return self._http.text(_message(body))
 
-    def _retry_after(self, response: httpx.Response) -> float | None:
-        value = response.headers.get("Retry-After")
-        if not value:
-            return None
-        value = value.strip()
-        if value.isdigit():
-            return float(value)
-        try:
-            when = email.utils.parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
-            return None
-        return max(0.0, when.timestamp() - self._clock())
-
-    def _raise_for_error(self, response: httpx.Response, body: Any, path: str, *, money_moving: bool) -> NoReturn:
-        code = response.status_code
+    def _error_for(self, response: httpx.Response, body: Any, path: str, *, money_moving: bool) -> GatewayError:
+        """The shared mapping of a non-2xx answer, except that a 401 on ``payin/authorize`` is a wrong code."""
         message = self._message(body)
-        kwargs: dict[str, Any] = {
-            "provider": NAME,
-            "provider_message": message,
-            "http_status": code,
-            "raw": self._redact(body),
-        }
-        text = f"{path}: HTTP {code}" + (f": {message}" if message else "")
-        if code == 401 and path == "payin/authorize" and "key" not in message.lower():
-            raise InvalidCode(text, **kwargs)
-        if code in (401, 403):
-            raise Unauthorized(text, **kwargs)
-        if code == 429:
-            raise Unavailable(text, retry_after=self._retry_after(response), **kwargs)
-        if code == 404:
-            raise NotFound(text, **kwargs)
-        if code == 402:
-            raise Declined(text, **kwargs)
-        if 400 <= code < 500:
-            raise InvalidRequest(text, **kwargs)
-        if money_moving:
-            raise OutcomeUnknown(text, **kwargs)
-        raise Unavailable(text, **kwargs)
+        error = self._http.error_for(response, body, path, message, money_moving=money_moving)
+        wrong_code = response.status_code == 401 and path == "payin/authorize" and "key" not in message.lower()
+        if wrong_code and isinstance(error, Unauthorized):
+            return InvalidCode(
+                error.message,
+                provider=NAME,
+                provider_message=error.provider_message,
+                http_status=error.http_status,
+                raw=error.raw,
+            )
+        return error
 
     def _push_result(self, body: dict[str, Any], what: str) -> PushResult:
         try:
-            ref = _string(body, "transaction_ref")
-            action = _string(body, "action")
-            ussd = _optional_string(body, "ussd")
-        except _Malformed as exc:
+            ref = get_string(body, "transaction_ref")
+            action = get_string(body, "action")
+            ussd = get_optional_string(body, "ussd")
+        except Malformed as exc:
             ref_value = body.get("transaction_ref")
             raise OutcomeUnknown(
                 f"{what}: unreadable answer: {exc}",
                 provider=NAME,
                 provider_ref=ref_value if isinstance(ref_value, str) and ref_value else None,
-                raw=self._redact(body),
+                raw=self._http.redact(body),
             ) from None
         status = PUSH_ACTIONS.get(action)
         if status is None:
             raise OutcomeUnknown(
-                f"{what}: unknown action {action!r}", provider=NAME, provider_ref=ref, raw=self._redact(body)
+                f"{what}: unknown action {action!r}", provider=NAME, provider_ref=ref, raw=self._http.redact(body)
             )
         return PushResult(
-            status=status, provider_ref=ref, ussd=ussd, message=self._message(body), raw=self._redact(body)
+            status=status, provider_ref=ref, ussd=ussd, message=self._message(body), raw=self._http.redact(body)
         )
 
     def _status_report(self, body: dict[str, Any], asked_ref: str) -> StatusReport:
-        ref = _string(body, "transaction_ref")
+        ref = get_string(body, "transaction_ref")
         if ref != asked_ref:
-            raise _Malformed(f"answer is about {ref!r}, not the reference asked")
-        provider_status = _string(body, "transaction_status")
+            raise Malformed(f"answer is about {ref!r}, not the reference asked")
+        provider_status = get_string(body, "transaction_status")
         status = STATUS_MAP.get(provider_status)
         if status is None:
-            raise _Malformed(f"unknown transaction_status {provider_status!r}")
-        currency = _optional_string(body, "transaction_currency") or CURRENCY
+            raise Malformed(f"unknown transaction_status {provider_status!r}")
+        currency = get_optional_string(body, "transaction_currency") or CURRENCY
         fees = _money(body, "transaction_fees", currency) if body.get("transaction_fees") is not None else None
         amount = _money(body, "transaction_amount", currency) if body.get("transaction_amount") is not None else None
         if status is Status.SUCCEEDED and amount is None:
-            raise _Malformed("a success without transaction_amount")
+            raise Malformed("a success without transaction_amount")
         return StatusReport(
             status=status,
             provider_status=provider_status,
             provider_ref=ref,
             fees=fees,
-            operator=_optional_string(body, "transaction_operator"),
-            message=self._text(_optional_string(body, "transaction_message") or ""),
-            raw=self._redact(body),
+            operator=get_optional_string(body, "transaction_operator"),
+            message=self._http.text(get_optional_string(body, "transaction_message") or ""),
+            raw=self._http.redact(body),
             amount=amount,
-            app_ref=_optional_string(body, "app_transaction_ref"),
+            app_ref=get_optional_string(body, "app_transaction_ref"),
         )
 
 
-class _Malformed(Exception):
-    """An answer that does not have the documented shape (internal; mapped to a GatewayError)."""
-
-
-def _string(body: Mapping[str, Any], key: str) -> str:
-    value = body.get(key)
-    if not isinstance(value, str) or not value:
-        raise _Malformed(f"{key} missing or not a string")
-    return value
-
-
-def _optional_string(body: Mapping[str, Any], key: str) -> str | None:
-    value = body.get(key)
-    if value is None or value == "":
-        return None
-    if not isinstance(value, str):
-        raise _Malformed(f"{key} is not a string")
-    return value
+def _message(body: Any) -> str:
+    """The provider's own text: ``message`` (or ``msg``) of a JSON object."""
+    if isinstance(body, dict):
+        for key in ("message", "msg"):
+            value = body.get(key)
+            if isinstance(value, str) and value:
+                return value
+    return ""
 
 
 def _number(body: Mapping[str, Any], key: str) -> Decimal:
     value = body.get(key)
     if isinstance(value, bool) or not isinstance(value, int | Decimal | str):
-        raise _Malformed(f"{key} missing or not a number")
+        raise Malformed(f"{key} missing or not a number")
     try:
         number = Decimal(value)
     except InvalidOperation:
-        raise _Malformed(f"{key} is not a number") from None
+        raise Malformed(f"{key} is not a number") from None
     if not number.is_finite():
-        raise _Malformed(f"{key} is not a number")
+        raise Malformed(f"{key} is not a number")
     return number
 
 
 def _money(body: Mapping[str, Any], key: str, currency: str) -> Money:
     number = _number(body, key)
     if number < 0:
-        raise _Malformed(f"{key} is negative")
+        raise Malformed(f"{key} is negative")
     try:
         return Money.from_major(number, currency)
     except MoneyError as exc:
-        raise _Malformed(f"{key}: {exc}") from None
+        raise Malformed(f"{key}: {exc}") from None
 
 
 __all__ = ["MyCoolPayGateway", "callback_signature", "number_text"]

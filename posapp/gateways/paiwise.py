@@ -304,22 +304,9 @@ class PaiwiseGateway(GatewayBase):
             content=json.dumps(fields).encode(),
             provider_ref=provider_ref,
         )
-        if response.status_code >= 400:
-            raise self._http.error_for(
-                response, body, what, _message(body), money_moving=True, provider_ref=provider_ref
-            )
-        try:
-            if response.status_code not in (200, 201):
-                raise Malformed(f"unexpected HTTP {response.status_code}")
-            return self._report(body, provider_ref)
-        except Malformed as exc:
-            raise OutcomeUnknown(
-                f"{what}: unreadable answer: {exc}",
-                provider=NAME,
-                provider_ref=provider_ref,
-                http_status=response.status_code,
-                raw=self._http.redact(body),
-            ) from None
+        return self._http.moved(
+            response, body, what, _message(body), provider_ref, (200, 201), lambda: self._report(body, provider_ref)
+        )
 
     # ----------------------------------------------------------------------------------- reading answers
 

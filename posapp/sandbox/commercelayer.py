@@ -49,20 +49,16 @@ webhooks                               after each payment change, to ``state.web
 
 from __future__ import annotations
 
-import asyncio
 import base64
-import contextlib
 import hashlib
 import hmac
 import json
-import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
 from starlette.applications import Starlette
-from starlette.background import BackgroundTask
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
@@ -71,6 +67,7 @@ from posapp.core.money import Money, MoneyError
 from posapp.sandbox.customer import (
     NOT_HANDLED,
     Action,
+    CardEmulator,
     Clock,
     ControlError,
     EmulatedWorld,
@@ -78,12 +75,12 @@ from posapp.sandbox.customer import (
     Script,
     card_page,
     common_control,
+    emulator_app,
     form_fields,
     iso_time,
+    mount_url,
     run_with_faults,
 )
-
-log = logging.getLogger(__name__)
 
 # Well-known training credentials: printed by ``posapp sandbox``; not secret, move no money.
 TRAINING_CLIENT_ID = "training-cl-client-id-8a7b6c5d4e3f"
@@ -593,17 +590,10 @@ def _cents(attributes: dict[str, Any], key: str, *, default: int) -> int:
     return value
 
 
-class CommerceLayerEmulator:
+class CommerceLayerEmulator(CardEmulator[CommerceLayerState]):
     """The Starlette routes over one ``CommerceLayerState`` (see ``create_app``)."""
 
-    def __init__(self, state: CommerceLayerState, callback_client: httpx.AsyncClient | None = None) -> None:
-        self.state = state
-        self.callback_client = callback_client
-        self._delivering = asyncio.Lock()
-
-    @staticmethod
-    def _mount(request: Request) -> str:
-        return f"{request.url.scheme}://{request.url.netloc}{request.scope.get('root_path', '')}"
+    ticker_name = "commercelayer sandbox ticker"
 
     async def _document(self, request: Request) -> dict[str, Any]:
         try:
@@ -614,25 +604,6 @@ class CommerceLayerEmulator:
         if not isinstance(data, dict):
             raise ApiError(400, "BAD_REQUEST", "Bad request", "the body needs a data object")
         return data
-
-    def _with_callbacks(self, response: Response) -> Response:
-        if self.state.callbacks.has_pending():
-            response.background = BackgroundTask(self.deliver_callbacks)
-        return response
-
-    async def deliver_callbacks(self) -> None:
-        async with self._delivering:
-            await self.state.callbacks.deliver(self.callback_client)
-
-    async def ticker(self) -> None:
-        while True:
-            await asyncio.sleep(self.state.timings.tick)
-            try:
-                self.state.tick()
-                if self.state.callbacks.has_pending():
-                    await self.deliver_callbacks()
-            except Exception:
-                log.exception("commercelayer sandbox ticker")
 
     async def token(self, request: Request) -> Response:
         async def operation() -> Response:
@@ -693,7 +664,7 @@ class CommerceLayerEmulator:
         if resource == "line_items" and method == "POST" and ident is None:
             return 201, {"data": state.create_line_item(await self._document(request))}
         if resource == "checkout_com_payments" and method == "POST" and ident is None:
-            return 201, {"data": state.create_payment(await self._document(request), self._mount(request)).resource()}
+            return 201, {"data": state.create_payment(await self._document(request), mount_url(request)).resource()}
         if resource == "checkout_com_payments" and method == "GET" and ident:
             with state.lock:
                 state.tick()
@@ -781,9 +752,6 @@ class CommerceLayerEmulator:
         return self._with_callbacks(JSONResponse(result))
 
 
-CONTROL_PREFIX = "/_sandbox"
-
-
 def create_app(
     state: CommerceLayerState | None = None, *, callback_client: httpx.AsyncClient | None = None
 ) -> Starlette:
@@ -791,24 +759,10 @@ def create_app(
     state = state or CommerceLayerState()
     emulator = CommerceLayerEmulator(state, callback_client)
 
-    @contextlib.asynccontextmanager
-    async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        task = asyncio.create_task(emulator.ticker())
-        try:
-            yield
-        finally:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
-
     routes = [
         Route("/oauth/token", emulator.token, methods=["POST"]),
         Route("/api/{resource}", emulator.api, methods=["GET", "POST"]),
         Route("/api/{resource}/{id}", emulator.api, methods=["GET", "PATCH"]),
         Route("/3ds/{payment_id}", emulator.three_ds, methods=["GET", "POST"]),
-        Route(CONTROL_PREFIX + "/{path:path}", emulator.control, methods=["GET", "POST", "PUT", "DELETE"]),
     ]
-    app = Starlette(routes=routes, lifespan=lifespan)
-    app.state.sandbox = state
-    app.state.emulator = emulator
-    return app
+    return emulator_app(state, emulator, routes)

@@ -61,21 +61,17 @@ callbacks                              after each finished operation, to the lin
 
 from __future__ import annotations
 
-import asyncio
 import base64
-import contextlib
 import hashlib
 import hmac
 import json
-import logging
 import re
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
 from starlette.applications import Starlette
-from starlette.background import BackgroundTask
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
@@ -84,6 +80,7 @@ from posapp.core.money import Money, MoneyError
 from posapp.sandbox.customer import (
     NOT_HANDLED,
     Action,
+    CardEmulator,
     Clock,
     ControlError,
     EmulatedWorld,
@@ -91,12 +88,12 @@ from posapp.sandbox.customer import (
     Script,
     card_page,
     common_control,
+    emulator_app,
     form_fields,
     iso_time,
+    mount_url,
     run_with_faults,
 )
-
-log = logging.getLogger(__name__)
 
 # Well-known training keys: printed by ``posapp sandbox`` and used by training mode. Not secret, move
 # no money; the gateway still redacts them like real keys.
@@ -526,13 +523,10 @@ def _bool_field(body: dict[str, Any], key: str) -> bool:
     raise validation_error(key, "must be true or false")
 
 
-class CoolPayEmulator:
+class CoolPayEmulator(CardEmulator[CoolPayState]):
     """The Starlette routes over one ``CoolPayState`` (see ``create_app``)."""
 
-    def __init__(self, state: CoolPayState, callback_client: httpx.AsyncClient | None = None) -> None:
-        self.state = state
-        self.callback_client = callback_client
-        self._delivering = asyncio.Lock()
+    ticker_name = "coolpay sandbox ticker"
 
     # --------------------------------------------------------------------- plumbing
 
@@ -565,30 +559,6 @@ class CoolPayEmulator:
                 return exc.response()
 
         return self._with_callbacks(await run_with_faults(self.state, endpoint, [ref], guarded))
-
-    def _with_callbacks(self, response: Response) -> Response:
-        if self.state.callbacks.has_pending():
-            response.background = BackgroundTask(self.deliver_callbacks)
-        return response
-
-    async def deliver_callbacks(self) -> None:
-        async with self._delivering:
-            await self.state.callbacks.deliver(self.callback_client)
-
-    async def ticker(self) -> None:
-        """Run scripted customers and pending operations in real time (started by the server's lifespan)."""
-        while True:
-            await asyncio.sleep(self.state.timings.tick)
-            try:
-                self.state.tick()
-                if self.state.callbacks.has_pending():
-                    await self.deliver_callbacks()
-            except Exception:  # the ticker must survive a bad callback URL
-                log.exception("coolpay sandbox ticker")
-
-    @staticmethod
-    def _mount(request: Request) -> str:
-        return f"{request.url.scheme}://{request.url.netloc}{request.scope.get('root_path', '')}"
 
     # --------------------------------------------------------------------- provider endpoints
 
@@ -624,7 +594,7 @@ class CoolPayEmulator:
         payment_id = request.path_params["id"]
 
         async def put() -> Response:
-            return JSONResponse(self.state.put_link(payment_id, await self._body(request), self._mount(request)))
+            return JSONResponse(self.state.put_link(payment_id, await self._body(request), mount_url(request)))
 
         async def delete() -> Response:
             self.state.delete_link(payment_id)
@@ -714,24 +684,11 @@ class CoolPayEmulator:
         return self._with_callbacks(JSONResponse(result))
 
 
-CONTROL_PREFIX = "/_sandbox"
-
-
 def create_app(state: CoolPayState | None = None, *, callback_client: httpx.AsyncClient | None = None) -> Starlette:
     """The emulator as an ASGI app; ``app.state.sandbox`` is the ``CoolPayState``, ``app.state.emulator``
     the ``CoolPayEmulator`` (``await app.state.emulator.deliver_callbacks()`` in tests)."""
     state = state or CoolPayState()
     emulator = CoolPayEmulator(state, callback_client)
-
-    @contextlib.asynccontextmanager
-    async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        task = asyncio.create_task(emulator.ticker())
-        try:
-            yield
-        finally:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
 
     routes = [
         Route("/payments", emulator.payments, methods=["GET", "POST"]),
@@ -739,9 +696,5 @@ def create_app(state: CoolPayState | None = None, *, callback_client: httpx.Asyn
         Route("/payments/{id}/link", emulator.link, methods=["PUT", "DELETE"]),
         Route("/payments/{id}/{kind}", emulator.operation, methods=["POST"]),
         Route("/pay/{token}", emulator.page, methods=["GET", "POST"]),
-        Route(CONTROL_PREFIX + "/{path:path}", emulator.control, methods=["GET", "POST", "PUT", "DELETE"]),
     ]
-    app = Starlette(routes=routes, lifespan=lifespan)
-    app.state.sandbox = state
-    app.state.emulator = emulator
-    return app
+    return emulator_app(state, emulator, routes)

@@ -12,9 +12,12 @@ Nothing here knows a provider's API. An emulator asks:
   endpoint or per transaction) or drawn from a seeded random plan for fault campaigns;
 * ``Outbox`` for the one-time "SMS" messages sent to phones (what the console shows in training mode).
 
-The emulators written after My-CoolPay also share the plumbing at the end of this module:
-``EmulatedWorld`` (clock, scripts, faults, callback outbox, seeded ids), ``run_with_faults`` (how a fault
-reaches the client), ``common_control`` (the control API every emulator shares) and ``card_page``.
+The emulators also share the plumbing at the end of this module: ``run_with_faults`` (how a fault
+reaches the client), ``fault_control`` (the faults and clock part of the control API), ``render_page``
+(the customer's page), ``Emulator`` and ``emulator_app`` (ticker, callback delivery, the ASGI app). The
+card emulators (CoolPay, Paiwise, Commerce Layer) also share ``EmulatedWorld`` (clock, scripts, faults,
+callback outbox, seeded ids), ``CardEmulator``, ``common_control`` and ``card_page``; My-CoolPay keeps
+its own state and callbacks (unsigned-body JSON callbacks whose URL is read when they are sent).
 
 Every class is thread-safe: ``SandboxServer`` serves in a background thread while tests and the console
 script the customer from another.
@@ -23,17 +26,23 @@ script the customer from another.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import logging
 import random
 import threading
 import time
 from collections import deque
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import Any, Generic, Protocol, TypeVar
 
 import httpx
+from starlette.applications import Starlette
+from starlette.background import BackgroundTask
+from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
+from starlette.routing import Route
 
 
 class Clock(Protocol):
@@ -327,9 +336,39 @@ class Outbox:
 
 # ---------------------------------------------------------------------------------------------- emulator plumbing
 #
-# Shared by the emulators written after My-CoolPay (CoolPay, Paiwise, Commerce Layer): the delays of the
-# emulated world, how a fault turns into what the client sees, the callback outbox and the part of the
-# control API that is the same for every provider. Still nothing here knows a provider's API.
+# How a fault turns into what the client sees, the part of the control API that is the same for every
+# provider, the customer's page and the emulator's app are shared by every emulator; the card emulators
+# (CoolPay, Paiwise, Commerce Layer) also share the world below and its callback outbox. Still nothing
+# here knows a provider's API.
+
+
+class FaultTimings(Protocol):
+    @property
+    def slow(self) -> float: ...
+
+    @property
+    def hang(self) -> float: ...
+
+    @property
+    def tick(self) -> float: ...
+
+
+class FaultyWorld(Protocol):
+    """What ``run_with_faults``, ``fault_control`` and ``Emulator`` need of an emulator's state."""
+
+    @property
+    def clock(self) -> Clock: ...
+
+    @property
+    def faults(self) -> Faults: ...
+
+    @property
+    def timings(self) -> FaultTimings: ...
+
+    @property
+    def sleep(self) -> Callable[[float], Awaitable[None]]: ...
+
+    def tick(self) -> object: ...
 
 
 @dataclass(slots=True)
@@ -344,7 +383,7 @@ class EmulatorTimings:
 
 
 class EmulatedWorld:
-    """What every emulator's state holds besides its provider's records: time, customer, faults, callbacks."""
+    """What a card emulator's state holds besides its provider's records: time, customer, faults, callbacks."""
 
     def __init__(
         self,
@@ -374,6 +413,10 @@ class EmulatedWorld:
         self.scripts.clear()
         self.faults.clear()
         self.callbacks.clear()
+
+    def tick(self) -> object:
+        """Run what is due (each emulator's state says what)."""
+        return None
 
 
 @dataclass(slots=True)
@@ -469,7 +512,7 @@ class DroppedConnection(Response):
 
 
 async def run_with_faults(
-    world: EmulatedWorld,
+    world: FaultyWorld,
     endpoint: str,
     refs: Iterable[str | None],
     operation: Callable[[], Awaitable[Response]],
@@ -479,6 +522,24 @@ async def run_with_faults(
     A fault that does not commit answers before the operation runs; one that commits runs it first and
     then spoils (or withholds) the answer; ``slow`` only delays it.
     """
+    response, _ = await run_under_faults(world, endpoint, refs, operation)
+    return response
+
+
+def _gateway_timeout() -> Response:
+    return Response("Gateway Timeout", status_code=504, media_type="text/plain")
+
+
+async def run_under_faults(
+    world: FaultyWorld,
+    endpoint: str,
+    refs: Iterable[str | None],
+    operation: Callable[[], Awaitable[Response]],
+    *,
+    timeout_answer: Callable[[], Response] = _gateway_timeout,
+) -> tuple[Response, FaultRule | None]:
+    """``run_with_faults``, also saying which fault rule applied; ``timeout_answer`` is the 504 of a
+    ``timeout_after_commit`` fault that did not commit."""
     present = [r for r in refs if r]
     rule: FaultRule | None = None
     for ref in present:
@@ -490,22 +551,22 @@ async def run_with_faults(
     first_ref = present[0] if present else None
     if rule is not None and rule.fault is Fault.SLOW:
         await world.sleep(world.timings.slow)
-        return await operation()
+        return await operation(), rule
     committed: Response | None = None
     if rule is None or rule.commits:
         committed = await operation()
         if rule is None:
-            return committed
+            return committed, None
     assert rule is not None
     world.faults.record(world.clock.now(), endpoint, first_ref, rule, committed is not None)
     if rule.fault is Fault.TIMEOUT_AFTER_COMMIT:
         await world.sleep(world.timings.hang)
-        return committed or Response("Gateway Timeout", status_code=504, media_type="text/plain")
+        return committed or timeout_answer(), rule
     if rule.fault is Fault.HTTP_500:
-        return Response("Internal Server Error", status_code=500, media_type="text/plain")
+        return Response("Internal Server Error", status_code=500, media_type="text/plain"), rule
     if rule.fault is Fault.HTML_ERROR:
-        return HTMLResponse(HTML_502_PAGE, status_code=502)
-    return DroppedConnection()
+        return HTMLResponse(HTML_502_PAGE, status_code=502), rule
+    return DroppedConnection(), rule
 
 
 class ControlError(Exception):
@@ -534,6 +595,17 @@ def common_control(world: EmulatedWorld, method: str, path: str, body: dict[str,
         else:
             world.scripts.queue_next(script)
         return {"ok": True, "script": script.to_json()}
+    if path == "callbacks" and method == "GET":
+        return [d.to_json() for d in world.callbacks.sent]
+    return fault_control(world, method, path, body)
+
+
+def fault_control(world: FaultyWorld, method: str, path: str, body: dict[str, Any]) -> Any:
+    """The faults and clock controls every emulator shares; ``NOT_HANDLED`` otherwise.
+
+    ``GET|POST|DELETE faults``, ``POST faults/random`` (``{"seed", "rate", "faults"?, "endpoints"?}``),
+    ``POST clock/advance`` (``{"seconds"}``, manual clock only: ``ControlError`` 409 on real time).
+    """
     if path == "faults" and method == "GET":
         return {
             "pending": [r.to_json() for r in world.faults.pending()],
@@ -565,8 +637,6 @@ def common_control(world: EmulatedWorld, method: str, path: str, body: dict[str,
             raise ControlError(409, "the sandbox runs on real time")
         advance(float(body["seconds"]))
         return {"ok": True, "now": world.clock.now()}
-    if path == "callbacks" and method == "GET":
-        return [d.to_json() for d in world.callbacks.sent]
     return NOT_HANDLED
 
 
@@ -610,12 +680,7 @@ def card_page(
     """The customer-facing page of an emulated card payment: a card form (or a 3-D Secure challenge) while
     ``action_url`` is set, else the payment's final ``status`` (shown in ``#status``)."""
     import html
-    import string
-    from importlib import resources
 
-    template = string.Template(
-        resources.files("posapp.sandbox").joinpath("templates/card_checkout.html").read_text("utf-8")
-    )
     fr = lang.startswith("fr")
     if action_url is not None:
         if challenge:
@@ -634,7 +699,27 @@ def card_page(
             f'<button class="decline" name="action" value="decline">{decline}</button></form>'
         )
     else:
-        body = f'<p class="status" id="status">{html.escape(status)}</p><p>{html.escape(message)}</p>'
+        body = status_body(status, message)
+    return render_page(brand=brand, lang=lang, reason=reason, amount=amount, currency=currency, error=error, body=body)
+
+
+def status_body(status: str, message: str) -> str:
+    """The page's body once the payment is no longer open: its ``status`` (in ``#status``) and a message."""
+    import html
+
+    return f'<p class="status" id="status">{html.escape(status)}</p><p>{html.escape(message)}</p>'
+
+
+def render_page(*, brand: str, lang: str, reason: str, amount: str, currency: str, error: str, body: str) -> str:
+    """The customer-facing page of every emulator around ``body`` (HTML: the provider's form or the status)."""
+    import html
+    import string
+    from importlib import resources
+
+    template = string.Template(
+        resources.files("posapp.sandbox").joinpath("templates/card_checkout.html").read_text("utf-8")
+    )
+    fr = lang.startswith("fr")
     return template.substitute(
         lang="fr" if fr else "en",
         title=f"{brand} - " + ("Paiement" if fr else "Payment"),
@@ -647,3 +732,88 @@ def card_page(
         error=html.escape(error),
         body=body,
     )
+
+
+# ---------------------------------------------------------------------------------------------- the app
+
+CONTROL_PREFIX = "/_sandbox"
+
+S = TypeVar("S", bound=FaultyWorld)
+W = TypeVar("W", bound=EmulatedWorld)
+
+
+def mount_url(request: Request) -> str:
+    """Where the emulator answers, with the prefix it may be mounted under (``SandboxServer``)."""
+    return f"{request.url.scheme}://{request.url.netloc}{request.scope.get('root_path', '')}"
+
+
+class Emulator(Generic[S]):
+    """What every emulator's routes share: its state, the real-time ticker and the callback delivery.
+
+    Subclasses say whether callbacks are waiting (``has_callbacks``) and how they are sent
+    (``deliver_callbacks``); an answer passed through ``_with_callbacks`` sends them once it is out.
+    """
+
+    ticker_name = "sandbox ticker"
+
+    def __init__(self, state: S, callback_client: httpx.AsyncClient | None = None) -> None:
+        self.state = state
+        self.callback_client = callback_client
+        self._delivering = asyncio.Lock()
+
+    def has_callbacks(self) -> bool:
+        raise NotImplementedError
+
+    async def deliver_callbacks(self) -> object:
+        raise NotImplementedError
+
+    def _with_callbacks(self, response: Response) -> Response:
+        if self.has_callbacks():
+            response.background = BackgroundTask(self.deliver_callbacks)
+        return response
+
+    async def ticker(self) -> None:
+        """Run scripted events in real time (started by the app's lifespan under uvicorn)."""
+        while True:
+            await asyncio.sleep(self.state.timings.tick)
+            try:
+                self.state.tick()
+                if self.has_callbacks():
+                    await self.deliver_callbacks()
+            except Exception:  # the ticker must survive a bad callback URL or a bug in a script
+                logging.getLogger(type(self).__module__).exception(self.ticker_name)
+
+    async def control(self, request: Request) -> Response:
+        raise NotImplementedError
+
+
+class CardEmulator(Emulator[W]):
+    """A card emulator over an ``EmulatedWorld``: callbacks go through its ``CallbackOutbox``."""
+
+    def has_callbacks(self) -> bool:
+        return self.state.callbacks.has_pending()
+
+    async def deliver_callbacks(self) -> None:
+        async with self._delivering:
+            await self.state.callbacks.deliver(self.callback_client)
+
+
+def emulator_app(state: FaultyWorld, emulator: Emulator[Any], routes: list[Route]) -> Starlette:
+    """The emulator as an ASGI app: ``routes``, then the control API under ``CONTROL_PREFIX``; the ticker
+    runs during the lifespan. ``app.state.sandbox`` is the state, ``app.state.emulator`` the emulator."""
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        task = asyncio.create_task(emulator.ticker())
+        try:
+            yield
+        finally:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+    control = Route(CONTROL_PREFIX + "/{path:path}", emulator.control, methods=["GET", "POST", "PUT", "DELETE"])
+    app = Starlette(routes=[*routes, control], lifespan=lifespan)
+    app.state.sandbox = state
+    app.state.emulator = emulator
+    return app

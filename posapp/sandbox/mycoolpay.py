@@ -52,47 +52,48 @@ Time comes from ``state.clock``: scripted delays and expiry advance when anythin
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import hashlib
 import html
 import json
-import logging
 import math
 import random
 import re
 import string
 import threading
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from importlib import resources
 from typing import Any
-from urllib.parse import parse_qs
 
 import httpx
 from starlette.applications import Starlette
-from starlette.background import BackgroundTask
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
-from starlette.types import Receive, Scope, Send
 
 from posapp.core.phone import PhoneError, parse_mobile
 from posapp.sandbox.customer import (
+    NOT_HANDLED,
     Action,
     Clock,
+    ControlError,
+    Emulator,
     Fault,
-    FaultRule,
     Faults,
     Outbox,
     Script,
     Scripts,
     Sms,
     SystemClock,
+    emulator_app,
+    fault_control,
+    form_fields,
+    mount_url,
+    render_page,
+    run_under_faults,
+    status_body,
 )
-
-log = logging.getLogger(__name__)
 
 # Well-known training keys: printed by ``posapp sandbox`` and used by training mode. They are not
 # secret and move no money; the gateway still redacts them like real keys.
@@ -676,36 +677,6 @@ def _amount(body: dict[str, Any], currencies: tuple[str, ...]) -> tuple[Decimal,
     return amount, currency
 
 
-# ---------------------------------------------------------------------------------------------- faults
-
-
-class _DroppedConnection(Response):
-    """Sends the status line and headers of a 200, then ends without the promised body.
-
-    Under uvicorn the server closes the connection ("ASGI callable returned without completing
-    response"): the client sees the connection drop mid-answer. Through ``httpx.ASGITransport`` the
-    client gets a 200 with a truncated (empty) body: unreadable either way.
-    """
-
-    def __init__(self) -> None:
-        super().__init__(status_code=200)
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 200,
-                "headers": [(b"content-type", b"application/json"), (b"content-length", b"512")],
-            }
-        )
-
-
-HTML_502 = """<!DOCTYPE html>
-<html><head><title>502 Bad Gateway</title></head>
-<body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>
-"""
-
-
 def _error(status_code: int, message: str) -> JSONResponse:
     return JSONResponse({"status": "error", "message": message}, status_code=status_code)
 
@@ -713,16 +684,12 @@ def _error(status_code: int, message: str) -> JSONResponse:
 # ---------------------------------------------------------------------------------------------- app
 
 
-class MyCoolPayEmulator:
-    """The Starlette routes over one ``MyCoolPayState`` (see ``create_app``)."""
+class MyCoolPayEmulator(Emulator[MyCoolPayState]):
+    """The Starlette routes over one ``MyCoolPayState`` (see ``create_app``).
 
-    def __init__(self, state: MyCoolPayState, callback_client: httpx.AsyncClient | None = None) -> None:
-        self.state = state
-        self.callback_client = callback_client
-        self._delivering = asyncio.Lock()
-        self._template = string.Template(
-            resources.files("posapp.sandbox").joinpath("templates/checkout.html").read_text("utf-8")
-        )
+    Callbacks are My-CoolPay's own (``CallbackDelivery``: a JSON object POSTed to the ``callback_url``
+    the state has when they are sent), not the card emulators' ``CallbackOutbox``.
+    """
 
     # --------------------------------------------------------------------- plumbing
 
@@ -748,44 +715,23 @@ class MyCoolPayEmulator:
             state.check_public_key(request.path_params["public_key"])
         except ApiError as exc:
             return self._with_callbacks(_error(exc.status_code, exc.message))
-        rule = self._take_fault(endpoint, refs)
-        if rule is not None and rule.fault is Fault.SLOW:
-            await state.sleep(state.timings.slow)
-        if rule is not None and rule.fault is not Fault.SLOW and not rule.commits:
-            state.faults.record(state.clock.now(), endpoint, next((r for r in refs if r), None), rule, False)
-            return await self._fault_response(rule, None)
-        try:
-            status_code, body = await operation()
-            response: Response = JSONResponse(body, status_code=status_code)
-        except ApiError as exc:
-            response = _error(exc.status_code, exc.message)
+
+        async def guarded() -> Response:
+            try:
+                status_code, body = await operation()
+                return JSONResponse(body, status_code=status_code)
+            except ApiError as exc:
+                return _error(exc.status_code, exc.message)
+
+        response, rule = await run_under_faults(
+            state, endpoint, refs, guarded, timeout_answer=lambda: _error(504, "Gateway Timeout")
+        )
         if rule is not None and rule.fault is not Fault.SLOW:
-            state.faults.record(state.clock.now(), endpoint, next((r for r in refs if r), None), rule, True)
-            return await self._fault_response(rule, response)
+            return response  # a spoiled answer: due callbacks wait for the ticker or the next answer
         return self._with_callbacks(response)
 
-    def _take_fault(self, endpoint: str, refs: tuple[str | None, ...]) -> FaultRule | None:
-        present = [r for r in refs if r]
-        for ref in present:
-            rule = self.state.faults.take(endpoint, ref)
-            if rule is not None:
-                return rule
-        return None if present else self.state.faults.take(endpoint, None)
-
-    async def _fault_response(self, rule: FaultRule, committed: Response | None) -> Response:
-        if rule.fault is Fault.TIMEOUT_AFTER_COMMIT:
-            await self.state.sleep(self.state.timings.hang)
-            return committed or _error(504, "Gateway Timeout")
-        if rule.fault is Fault.HTTP_500:
-            return Response("Internal Server Error", status_code=500, media_type="text/plain")
-        if rule.fault is Fault.HTML_ERROR:
-            return HTMLResponse(HTML_502, status_code=502)
-        return _DroppedConnection()
-
-    def _with_callbacks(self, response: Response) -> Response:
-        if self.state.has_callbacks():
-            response.background = BackgroundTask(self.deliver_callbacks)
-        return response
+    def has_callbacks(self) -> bool:
+        return self.state.has_callbacks()
 
     async def deliver_callbacks(self) -> list[CallbackDelivery]:
         """POST every due callback once (never retried); returns what was sent."""
@@ -811,24 +757,12 @@ class MyCoolPayEmulator:
                     await client.aclose()
             return sent
 
-    async def ticker(self) -> None:
-        """Run scripted events and expiry in real time (started by the lifespan under uvicorn)."""
-        while True:
-            await asyncio.sleep(self.state.timings.tick)
-            try:
-                self.state.tick()
-                if self.state.has_callbacks():
-                    await self.deliver_callbacks()
-            except Exception:  # the ticker must survive a bad callback URL or a bug in a script
-                log.exception("sandbox ticker")
-
     # --------------------------------------------------------------------- provider endpoints
 
     async def paylink(self, request: Request) -> Response:
         async def operation() -> tuple[int, dict[str, Any]]:
             # The emulator may be mounted under a prefix (SandboxServer): keep it in payment_url.
-            mount = f"{request.url.scheme}://{request.url.netloc}{request.scope.get('root_path', '')}"
-            return 201, self.state.create_paylink(await self._json_body(request), mount)
+            return 201, self.state.create_paylink(await self._json_body(request), mount_url(request))
 
         return await self._provider(request, "paylink", operation)
 
@@ -897,14 +831,13 @@ class MyCoolPayEmulator:
         except ApiError:
             return HTMLResponse("<h1>Payment not found</h1>", status_code=404)
         if request.method == "POST":
-            # Parsed by hand: Starlette's form parser needs python-multipart, which we do not ship.
-            form = parse_qs((await request.body()).decode("utf-8", "replace"))
-            action = (form.get("action") or ["pay"])[0]
+            form = form_fields(await request.body())
+            action = form.get("action", "pay")
             try:
                 if action == "decline":
                     txn = self.state.cancel_checkout(ref)
                 else:
-                    txn = self.state.pay_checkout(ref, (form.get("phone") or [""])[0])
+                    txn = self.state.pay_checkout(ref, form.get("phone", ""))
             except ApiError as exc:
                 error, status_code = exc.message, 400
         return self._with_callbacks(HTMLResponse(self._render(txn, error, str(request.url)), status_code=status_code))
@@ -922,16 +855,14 @@ class MyCoolPayEmulator:
                 "</form>"
             )
         else:
-            body = f'<p class="status" id="status">{html.escape(txn.status)}</p><p>{html.escape(txn.message or "")}</p>'
-        return self._template.substitute(
+            body = status_body(txn.status, txn.message or "")
+        return render_page(
+            brand="My-CoolPay",
             lang=txn.lang,
-            title="My-CoolPay - " + ("Paiement" if fr else "Payment"),
-            training="Mode formation - aucun argent réel" if fr else "Training mode - no real money",
-            reason_label="Motif" if fr else "Reason",
-            reason=html.escape(txn.reason),
-            amount=html.escape(str(_json_number(txn.amount))),
-            currency=html.escape(txn.currency),
-            error=html.escape(error),
+            reason=txn.reason,
+            amount=str(_json_number(txn.amount)),
+            currency=txn.currency,
+            error=error,
             body=body,
         )
 
@@ -941,7 +872,7 @@ class MyCoolPayEmulator:
         """The ``/_sandbox/`` JSON API; every answer is JSON, errors ``{"error": ...}`` with 4xx."""
         try:
             result = await self._control(request)
-        except ApiError as exc:
+        except (ApiError, ControlError) as exc:
             return JSONResponse({"error": exc.message}, status_code=exc.status_code)
         except (ValueError, KeyError, TypeError) as exc:
             return JSONResponse({"error": f"bad request: {exc}"}, status_code=400)
@@ -978,38 +909,11 @@ class MyCoolPayEmulator:
             else:
                 state.scripts.queue_next(script)
             return {"ok": True, "script": script.to_json()}
-        if path == "faults" and method == "GET":
-            return {
-                "pending": [r.to_json() for r in state.faults.pending()],
-                "applied": [
-                    {"endpoint": e.endpoint, "ref": e.ref, "fault": e.fault.value, "committed": e.committed}
-                    for e in state.faults.applied
-                ],
-            }
-        if path == "faults" and method == "POST":
-            rule = FaultRule(
-                Fault(body["fault"]),
-                endpoint=body.get("endpoint"),
-                ref=body.get("ref"),
-                count=int(body.get("count", 1)),
-                commit=body.get("commit"),
-            )
-            state.faults.add(rule)
-            return {"ok": True, "rule": rule.to_json()}
-        if path == "faults/random" and method == "POST":
-            faults = tuple(Fault(f) for f in body.get("faults", [f.value for f in Fault]))
-            state.faults.randomize(int(body["seed"]), float(body["rate"]), faults, body.get("endpoints"))
-            return {"ok": True}
-        if path == "faults" and method == "DELETE":
-            state.faults.clear()
-            return {"ok": True}
-        if path == "clock/advance" and method == "POST":
-            advance = getattr(state.clock, "advance", None)
-            if advance is None:
-                raise ApiError(409, "the sandbox runs on real time")
-            advance(float(body["seconds"]))
-            state.tick()
-            return {"ok": True, "now": state.clock.now()}
+        result = fault_control(state, method, path, body)
+        if result is not NOT_HANDLED:
+            if path == "clock/advance":
+                state.tick()
+            return result
         if path == "balance" and method == "PUT":
             state.set_balance(int(body["balance"]))
             return {"ok": True}
@@ -1024,26 +928,12 @@ class MyCoolPayEmulator:
         raise ApiError(404, f"no control {method} /_sandbox/{path}")
 
 
-CONTROL_PREFIX = "/_sandbox"
-
-
 def create_app(state: MyCoolPayState | None = None, *, callback_client: httpx.AsyncClient | None = None) -> Starlette:
     """The emulator as an ASGI app; ``app.state.sandbox`` is the ``MyCoolPayState``, ``app.state.emulator``
     the ``MyCoolPayEmulator`` (``await app.state.emulator.deliver_callbacks()`` in tests)."""
     state = state or MyCoolPayState()
     emulator = MyCoolPayEmulator(state, callback_client)
     api = "/api/{public_key}"
-
-    @contextlib.asynccontextmanager
-    async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        task = asyncio.create_task(emulator.ticker())
-        try:
-            yield
-        finally:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
-
     routes = [
         Route(f"{api}/paylink", emulator.paylink, methods=["POST"]),
         Route(f"{api}/payin", emulator.payin, methods=["POST"]),
@@ -1053,9 +943,5 @@ def create_app(state: MyCoolPayState | None = None, *, callback_client: httpx.As
         Route(f"{api}/checkStatus", emulator.check_status_legacy, methods=["POST"]),
         Route(f"{api}/balance", emulator.balance, methods=["GET"]),
         Route("/payment/checkout/{ref}", emulator.checkout, methods=["GET", "POST"]),
-        Route(CONTROL_PREFIX + "/{path:path}", emulator.control, methods=["GET", "POST", "PUT", "DELETE"]),
     ]
-    app = Starlette(routes=routes, lifespan=lifespan)
-    app.state.sandbox = state
-    app.state.emulator = emulator
-    return app
+    return emulator_app(state, emulator, routes)

@@ -55,12 +55,9 @@ No callbacks: the documents describe none, so the console polls ``retrieve``.
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import hmac
 import json
-import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -73,6 +70,7 @@ from posapp.core.money import Money, MoneyError
 from posapp.sandbox.customer import (
     NOT_HANDLED,
     Action,
+    CardEmulator,
     Clock,
     ControlError,
     EmulatedWorld,
@@ -80,12 +78,12 @@ from posapp.sandbox.customer import (
     Script,
     card_page,
     common_control,
+    emulator_app,
     form_fields,
     iso_time,
+    mount_url,
     run_with_faults,
 )
-
-log = logging.getLogger(__name__)
 
 # Well-known training key: printed by ``posapp sandbox``; not secret, moves no money.
 TRAINING_API_KEY = "training-paiwise-api-key-DO-NOT-USE-IN-PRODUCTION-5e6f"
@@ -472,11 +470,10 @@ def _metadata(value: object) -> dict[str, Any]:
     raise invalid("metaData must be key-value pairs")
 
 
-class PaiwiseEmulator:
+class PaiwiseEmulator(CardEmulator[PaiwiseState]):
     """The Starlette routes over one ``PaiwiseState`` (see ``create_app``)."""
 
-    def __init__(self, state: PaiwiseState) -> None:
-        self.state = state
+    ticker_name = "paiwise sandbox ticker"
 
     async def _body(self, request: Request) -> dict[str, Any]:
         raw = await request.body()
@@ -488,10 +485,6 @@ class PaiwiseEmulator:
             raise invalid("the body is not a JSON object")
         return body
 
-    @staticmethod
-    def _mount(request: Request) -> str:
-        return f"{request.url.scheme}://{request.url.netloc}{request.scope.get('root_path', '')}"
-
     async def api(self, request: Request) -> Response:
         verb = request.path_params["verb"]
         try:
@@ -501,12 +494,12 @@ class PaiwiseEmulator:
             return exc.response()
         ref = body.get("checkout_id") or body.get("identifier") or body.get("customer_id")
         handlers: dict[str, Callable[[], Any]] = {
-            "create": lambda: self.state.create(body, self._mount(request)),
+            "create": lambda: self.state.create(body, mount_url(request)),
             "retrieve": lambda: self.state.checkout(body.get("checkout_id")),
             "capture": lambda: self.state.capture(body),
             "refund": lambda: self.state.refund(body),
             "update": lambda: self.state.update(body),
-            "create-customer": lambda: self.state.create_customer(body, self._mount(request)),
+            "create-customer": lambda: self.state.create_customer(body, mount_url(request)),
             "retrieve-customer": lambda: self.state.customer(body),
             "delete-customer": lambda: self.state.delete_customer(body),
         }
@@ -522,14 +515,6 @@ class PaiwiseEmulator:
             return JSONResponse(record.to_json(), status_code=201 if verb.startswith("create") else 200)
 
         return await run_with_faults(self.state, verb, [ref if isinstance(ref, str) else None], operation)
-
-    async def ticker(self) -> None:
-        while True:
-            await asyncio.sleep(self.state.timings.tick)
-            try:
-                self.state.tick()
-            except Exception:
-                log.exception("paiwise sandbox ticker")
 
     async def page(self, request: Request) -> Response:
         try:
@@ -597,31 +582,14 @@ class PaiwiseEmulator:
         return JSONResponse(result)
 
 
-CONTROL_PREFIX = "/_sandbox"
-
-
 def create_app(state: PaiwiseState | None = None) -> Starlette:
     """The emulator as an ASGI app; ``app.state.sandbox`` is the ``PaiwiseState``."""
     state = state or PaiwiseState()
     emulator = PaiwiseEmulator(state)
 
-    @contextlib.asynccontextmanager
-    async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        task = asyncio.create_task(emulator.ticker())
-        try:
-            yield
-        finally:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
-
     routes = [
         Route("/checkout/{verb}", emulator.api, methods=["POST"]),
         Route("/pay/{checkout_id}", emulator.page, methods=["GET", "POST"]),
         Route("/client/{customer_id}", emulator.client_page, methods=["GET"]),
-        Route(CONTROL_PREFIX + "/{path:path}", emulator.control, methods=["GET", "POST", "PUT", "DELETE"]),
     ]
-    app = Starlette(routes=routes, lifespan=lifespan)
-    app.state.sandbox = state
-    app.state.emulator = emulator
-    return app
+    return emulator_app(state, emulator, routes)

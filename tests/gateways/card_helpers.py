@@ -1,4 +1,4 @@
-"""Shared pieces of the card-provider gateway tests (CoolPay, Paiwise, Commerce Layer)."""
+"""Shared pieces of the gateway tests (the card providers' and My-CoolPay's fuzz tests)."""
 
 from __future__ import annotations
 

@@ -18,6 +18,7 @@ from posapp.core.transactions import Status
 from posapp.gateways.base import GatewayError, OutcomeUnknown, RetryPolicy, Unavailable
 from posapp.gateways.mycoolpay import MyCoolPayGateway
 
+from .card_helpers import HTML_502, answer
 from .conftest import PRIVATE_KEY, PUBLIC_KEY
 
 REF = "18ac6335-2bdd-4b95-944e-ef029c49c5b5"
@@ -38,13 +39,6 @@ GOOD_STATUS = {
     "transaction_message": None,
     "customer_phone_number": "699009900",
 }
-
-HTML_502 = "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>"
-
-
-def answer(status: int, body: str | bytes, content_type: str = "application/json") -> httpx.Response:
-    content = body.encode() if isinstance(body, str) else body
-    return httpx.Response(status, content=content, headers={"Content-Type": content_type})
 
 
 def with_status(**changes: Any) -> str:
