@@ -6,42 +6,42 @@
     <message>
         <location filename="../../posapp/ui/actions.py" line="51"/>
         <source>No clear answer from the provider: this may or may not have gone through. Do not try again; its status is being checked in Activity.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas de réponse claire du prestataire&#x202f;: l’opération est peut-être passée, ou pas. Ne réessayez pas&#x202f;; son statut est vérifié dans Activité.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/actions.py" line="57"/>
         <source>The code is not right.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le code est incorrect.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/actions.py" line="59"/>
         <source>The provider refused this request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le prestataire a refusé cette demande.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/actions.py" line="61"/>
         <source>The provider refused our keys. Ask a manager to check the settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le prestataire a refusé nos clés. Demandez à un gérant de vérifier les réglages.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/actions.py" line="65"/>
         <source>The provider cannot be reached. Check the connection and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le prestataire est injoignable. Vérifiez la connexion et réessayez.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/actions.py" line="69"/>
         <source>This provider cannot do that.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce prestataire ne permet pas cette opération.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/actions.py" line="71"/>
         <source>The provider answered with an error.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le prestataire a répondu par une erreur.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/actions.py" line="75"/>
         <source>Something went wrong; it has been logged. Please try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une erreur s’est produite&#x202f;; elle a été enregistrée. Veuillez réessayer.</translation>
     </message>
 </context>
 <context>
@@ -49,77 +49,92 @@
     <message>
         <location filename="../../posapp/ui/screens/activity.py" line="45"/>
         <source>{hours} h {minutes:02d}</source>
-        <translation type="unfinished"></translation>
+        <translation>{hours}&#xa0;h&#xa0;{minutes:02d}</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/activity.py" line="54"/>
         <source>QR code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code QR</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/activity.py" line="55"/>
         <source>Phone push</source>
-        <translation type="unfinished"></translation>
+        <translation>Demande sur téléphone</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/activity.py" line="56"/>
         <source>Refund</source>
-        <translation type="unfinished"></translation>
+        <translation>Remboursement</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/activity.py" line="57"/>
         <source>Payout</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="119"/>
-        <source>Show QR again</source>
-        <translation type="unfinished"></translation>
+        <translation>Versement</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/activity.py" line="120"/>
+        <source>Capture…</source>
+        <translation>Encaisser…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/activity.py" line="123"/>
+        <source>Take the money of this authorized card payment (all or part)</source>
+        <translation>Encaisser ce paiement par carte autorisé (en tout ou en partie)</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/activity.py" line="125"/>
+        <source>Show QR again</source>
+        <translation>Réafficher le code QR</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/activity.py" line="126"/>
         <source>Re-check now</source>
-        <translation type="unfinished"></translation>
+        <translation>Revérifier</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="121"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="127"/>
         <source>Stop following</source>
-        <translation type="unfinished"></translation>
+        <translation>Ne plus suivre</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="159"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="166"/>
         <source>Do not ask the customer to pay again: the outcome is being checked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ne redemandez pas le paiement au client&#x202f;: le résultat est en cours de vérification.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/activity.py" line="177"/>
+        <source>The card is authorized: capture the payment to receive the money.</source>
+        <translation>La carte est autorisée&#x202f;: encaissez le paiement pour recevoir l’argent.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/activity.py" line="197"/>
         <source>Started {age} ago</source>
-        <translation type="unfinished"></translation>
+        <translation>Lancé il y a {age}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="242"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="266"/>
         <source>No payment in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun paiement en cours</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="245"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="269"/>
         <source>Payments waiting for a customer appear here, with their live status.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les paiements en attente d’un client s’affichent ici, avec leur statut en direct.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="377"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="410"/>
         <source>{count} in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} en cours</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="402"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="435"/>
         <source>The provider cannot be reached since {time}; payments are still being checked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le prestataire est injoignable depuis {time}&#x202f;; les paiements sont toujours vérifiés.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="414"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="447"/>
         <source>Connection back</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion rétablie</translation>
     </message>
 </context>
 <context>
@@ -127,46 +142,244 @@
     <message>
         <location filename="../../posapp/ui/widgets/amount_input.py" line="40"/>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Montant</translation>
+    </message>
+</context>
+<context>
+    <name>BalanceScreen</name>
+    <message>
+        <location filename="../../posapp/ui/screens/balance.py" line="41"/>
+        <source>just now</source>
+        <translation>à l’instant</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/balance.py" line="43"/>
+        <source>{minutes} min ago</source>
+        <translation>il y a {minutes}&#xa0;min</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/balance.py" line="44"/>
+        <source>{hours} h ago</source>
+        <translation>il y a {hours}&#xa0;h</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/balance.py" line="110"/>
+        <source>Manager only</source>
+        <translation>Réservé au gérant</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/balance.py" line="113"/>
+        <source>The balance and the day&apos;s totals are for managers. A manager can unlock them here with their PIN; they lock again when you leave this screen.</source>
+        <translation>Le solde et les totaux du jour sont réservés aux gérants. Un gérant peut les déverrouiller ici avec son code PIN&#x202f;; ils se verrouillent à nouveau quand vous quittez cet écran.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/balance.py" line="121"/>
+        <source>Unlock as manager</source>
+        <translation>Déverrouiller (gérant)</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/balance.py" line="185"/>
+        <source>Balance at {provider}</source>
+        <translation>Solde chez {provider}</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/balance.py" line="187"/>
+        <source>Balance at the provider</source>
+        <translation>Solde chez le prestataire</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/balance.py" line="199"/>
+        <location filename="../../posapp/ui/screens/balance.py" line="319"/>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/balance.py" line="212"/>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/balance.py" line="220"/>
+        <source>Payments received</source>
+        <translation>Paiements reçus</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/balance.py" line="221"/>
+        <source>Refunds</source>
+        <translation>Remboursements</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/balance.py" line="222"/>
+        <source>Payouts</source>
+        <translation>Versements</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/balance.py" line="223"/>
+        <source>Fees</source>
+        <translation>Frais</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/balance.py" line="224"/>
+        <source>Net</source>
+        <translation>Net</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/balance.py" line="256"/>
+        <source>Takings</source>
+        <translation>Encaissements</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/balance.py" line="263"/>
+        <source>Today, per hour</source>
+        <translation>Aujourd’hui, par heure</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/balance.py" line="264"/>
+        <source>Last 7 days</source>
+        <translation>7 derniers jours</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/balance.py" line="290"/>
+        <source>This provider does not report a balance.</source>
+        <translation>Ce prestataire n’indique pas de solde.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/balance.py" line="294"/>
+        <source>Not read yet.</source>
+        <translation>Pas encore lu.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/balance.py" line="309"/>
+        <source>Read at {time} ({ago})</source>
+        <translation>Lu à {time} ({ago})</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/balance.py" line="317"/>
+        <source>Reading...</source>
+        <translation>Lecture…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/balance.py" line="325"/>
+        <source>Not refreshed: {reason}</source>
+        <translation>Non actualisé&#x202f;: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/balance.py" line="353"/>
+        <source>{count} with an unknown outcome, not counted: see Activity or History.</source>
+        <translation>{count} à résultat inconnu (non compris)&#x202f;: voir Activité ou Historique.</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureDialog</name>
+    <message>
+        <location filename="../../posapp/ui/screens/capture_dialog.py" line="43"/>
+        <location filename="../../posapp/ui/screens/capture_dialog.py" line="50"/>
+        <source>Capture the card payment</source>
+        <translation>Encaisser le paiement par carte</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/capture_dialog.py" line="59"/>
+        <source>The customer&apos;s card is authorized for this amount. Capturing takes the money; whatever is not captured goes back to the customer.</source>
+        <translation>La carte du client est autorisée pour ce montant. L’encaissement prélève l’argent&#x202f;; ce qui n’est pas encaissé revient au client.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/capture_dialog.py" line="68"/>
+        <source>The whole amount ({amount})</source>
+        <translation>Le montant total ({amount})</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/capture_dialog.py" line="71"/>
+        <source>Only part of it:</source>
+        <translation>Une partie seulement&#x202f;:</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/capture_dialog.py" line="80"/>
+        <source>Amount to capture</source>
+        <translation>Montant à encaisser</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/capture_dialog.py" line="90"/>
+        <source>Capture</source>
+        <translation>Encaisser</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/capture_dialog.py" line="93"/>
+        <source>Not now</source>
+        <translation>Plus tard</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/capture_dialog.py" line="109"/>
+        <source>This provider only captures the whole amount.</source>
+        <translation>Ce prestataire n’encaisse que le montant total.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/capture_dialog.py" line="146"/>
+        <source>Type the amount to capture.</source>
+        <translation>Saisissez le montant à encaisser.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/capture_dialog.py" line="155"/>
+        <source>Capture at most {amount}.</source>
+        <translation>Encaissez au plus {amount}.</translation>
     </message>
 </context>
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="144"/>
-        <location filename="../../posapp/ui/controller.py" line="355"/>
+        <location filename="../../posapp/ui/controller.py" line="154"/>
+        <location filename="../../posapp/ui/controller.py" line="441"/>
         <source>Connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="162"/>
+        <location filename="../../posapp/ui/controller.py" line="172"/>
         <source>Still connecting to the provider; try again in a moment.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/controller.py" line="254"/>
-        <source>This payment has no link to show.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion au prestataire en cours&#x202f;; réessayez dans un instant.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/controller.py" line="264"/>
+        <source>This payment has no link to show.</source>
+        <translation>Ce paiement n’a pas de lien à afficher.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/controller.py" line="274"/>
         <source>Cancel this payment?</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler ce paiement&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="265"/>
+        <location filename="../../posapp/ui/controller.py" line="275"/>
         <source>Stop waiting for this payment? If the customer pays anyway, posapp will still record it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ne plus attendre ce paiement&#x202f;? Si le client paie quand même, posapp l’enregistrera.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="346"/>
+        <location filename="../../posapp/ui/controller.py" line="308"/>
+        <source>This payment is no longer waiting for a capture.</source>
+        <translation>Ce paiement n’attend plus d’encaissement.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/controller.py" line="345"/>
+        <source>No clear answer from the provider about the capture. Do not capture again: posapp keeps checking.</source>
+        <translation>Pas de réponse claire du prestataire sur l’encaissement. N’encaissez pas à nouveau&#x202f;: posapp continue de vérifier.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/controller.py" line="351"/>
+        <source>Captured {captured} of the {authorized} authorized.</source>
+        <translation>Encaissé&#x202f;: {captured} sur {authorized} autorisés.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/controller.py" line="354"/>
+        <source>Captured {amount}.</source>
+        <translation>Encaissé&#x202f;: {amount}.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/controller.py" line="432"/>
         <source>A payment&apos;s outcome is unknown: see Activity.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le résultat d’un paiement est inconnu&#x202f;: voir Activité.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="350"/>
+        <location filename="../../posapp/ui/controller.py" line="436"/>
         <source>Provider not reachable</source>
-        <translation type="unfinished"></translation>
+        <translation>Prestataire injoignable</translation>
     </message>
 </context>
 <context>
@@ -174,157 +387,157 @@
     <message>
         <location filename="../../posapp/ui/core_messages.py" line="16"/>
         <source>&apos;{other}&apos; could be a decimal point here: use &apos;{mark}&apos; for decimals and a space between thousands.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#x202f;{other}&#x202f;» pourrait être ici un séparateur décimal&#x202f;: utilisez «&#x202f;{mark}&#x202f;» pour les décimales et une espace entre les milliers.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/core_messages.py" line="20"/>
         <source>A phone number has digits only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un numéro de téléphone ne contient que des chiffres.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/core_messages.py" line="21"/>
         <source>Cameroonian numbers have no leading 0: type the 9 digits (6XX XX XX XX).</source>
-        <translation type="unfinished"></translation>
+        <translation>Les numéros camerounais ne commencent pas par 0&#x202f;: tapez les 9 chiffres (6XX XX XX XX).</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/core_messages.py" line="22"/>
         <source>Digits are grouped by three.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les chiffres sont groupés par trois.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/core_messages.py" line="23"/>
         <source>Enter an amount.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez un montant.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/core_messages.py" line="24"/>
         <source>Enter the customer&apos;s phone number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez le numéro de téléphone du client.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/core_messages.py" line="25"/>
         <source>Mobile money is available for Orange and MTN numbers only, not {operator}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le mobile money n’est possible qu’avec des numéros Orange et MTN, pas {operator}.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/core_messages.py" line="26"/>
         <source>Mobile money is available for Orange and MTN numbers only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le mobile money n’est possible qu’avec des numéros Orange et MTN.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/core_messages.py" line="27"/>
         <source>Only digits may follow &apos;{mark}&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seuls des chiffres peuvent suivre «&#x202f;{mark}&#x202f;».</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/core_messages.py" line="28"/>
         <source>The amount cannot be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le montant ne peut pas être négatif.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/core_messages.py" line="29"/>
         <source>The amount has more than one &apos;{mark}&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le montant contient plus d’un «&#x202f;{mark}&#x202f;».</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/core_messages.py" line="30"/>
         <source>The amount is too large (at most {count} digits).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le montant est trop élevé ({count} chiffres au maximum).</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/core_messages.py" line="31"/>
         <source>The amount may contain digits only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le montant ne peut contenir que des chiffres.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/core_messages.py" line="32"/>
         <source>The amount must be more than zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le montant doit être supérieur à zéro.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/core_messages.py" line="33"/>
         <source>The number has too many digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le numéro a trop de chiffres.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/core_messages.py" line="34"/>
         <source>The number is too short.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le numéro est trop court.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/core_messages.py" line="35"/>
         <source>This is a foreign number (+{code}); mobile money needs a Cameroonian number (+237).</source>
-        <translation type="unfinished"></translation>
+        <translation>C’est un numéro étranger (+{code})&#x202f;; le mobile money exige un numéro camerounais (+237).</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/core_messages.py" line="38"/>
         <source>This is a landline number; mobile money needs a mobile number.</source>
-        <translation type="unfinished"></translation>
+        <translation>C’est un numéro fixe&#x202f;; le mobile money exige un numéro mobile.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/core_messages.py" line="39"/>
         <source>This is not a phone number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce n’est pas un numéro de téléphone.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/core_messages.py" line="40"/>
         <source>This number does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce numéro n’existe pas.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/core_messages.py" line="41"/>
         <source>Type the amount in full, without exponent notation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez le montant en entier, sans notation exponentielle.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/core_messages.py" line="42"/>
         <source>Unknown locale: {locale}</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres régionaux inconnus&#x202f;: {locale}</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/core_messages.py" line="43"/>
         <source>Unsupported currency: {currency}</source>
-        <translation type="unfinished"></translation>
+        <translation>Devise non prise en charge&#x202f;: {currency}</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/core_messages.py" line="44"/>
         <source>Use &apos;{mark}&apos; for decimals.</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisez «&#x202f;{mark}&#x202f;» pour les décimales.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/core_messages.py" line="45"/>
         <source>{currency} amounts have at most {count} decimals.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les montants en {currency} ont au plus {count} décimales.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/core_messages.py" line="46"/>
         <source>{currency} amounts have at most {count} decimals; &apos;{mark}&apos; marks decimals here, so type a thousand as 1 000 or 1000.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les montants en {currency} ont au plus {count} décimales&#x202f;; ici «&#x202f;{mark}&#x202f;» marque les décimales, donc écrivez mille sous la forme 1&#xa0;000 ou 1000.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/core_messages.py" line="51"/>
         <source>{currency} amounts have no decimals.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les montants en {currency} n’ont pas de décimales.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/core_messages.py" line="52"/>
         <source>{currency} amounts have no decimals; &apos;{mark}&apos; marks decimals here, so type a thousand as 1 000 or 1000.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les montants en {currency} n’ont pas de décimales&#x202f;; ici «&#x202f;{mark}&#x202f;» marque les décimales, donc écrivez mille sous la forme 1&#xa0;000 ou 1000.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/core_messages.py" line="56"/>
         <source>{value} has more decimals than {currency} allows</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} a plus de décimales que {currency} n’en autorise</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/core_messages.py" line="57"/>
         <source>{value} is not an amount</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} n’est pas un montant</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/core_messages.py" line="58"/>
         <source>{value} is too large an amount</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} est un montant trop élevé</translation>
     </message>
 </context>
 <context>
@@ -332,343 +545,571 @@
     <message>
         <location filename="../../posapp/ui/screens/customer_display.py" line="23"/>
         <source>Paid — thank you</source>
-        <translation type="unfinished"></translation>
+        <translation>Payé — merci</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/customer_display.py" line="25"/>
         <source>Payment failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Paiement échoué</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/customer_display.py" line="27"/>
         <source>Payment canceled</source>
-        <translation type="unfinished"></translation>
+        <translation>Paiement annulé</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/customer_display.py" line="29"/>
         <source>Time ran out: payment not made</source>
-        <translation type="unfinished"></translation>
+        <translation>Délai dépassé&#x202f;: non payé</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/customer_display.py" line="31"/>
         <source>Checking the payment, please wait</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification, veuillez patienter</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/customer_display.py" line="33"/>
         <source>Tell the cashier the code you received by SMS</source>
-        <translation type="unfinished"></translation>
+        <translation>Donnez au caissier le code reçu par SMS</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/customer_display.py" line="35"/>
         <source>Confirm the payment on your phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmez sur votre téléphone</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/customer_display.py" line="36"/>
         <source>Scan to pay</source>
-        <translation type="unfinished"></translation>
+        <translation>Scannez pour payer</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/customer_display.py" line="63"/>
         <source>Customer display</source>
-        <translation type="unfinished"></translation>
+        <translation>Écran client</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/customer_display.py" line="73"/>
         <source>TRAINING — no real money</source>
-        <translation type="unfinished"></translation>
+        <translation>FORMATION — pas d’argent réel</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/customer_display.py" line="87"/>
         <source>Welcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Bienvenue</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/customer_display.py" line="117"/>
         <location filename="../../posapp/ui/screens/customer_display.py" line="188"/>
         <source>Amount to pay</source>
-        <translation type="unfinished"></translation>
+        <translation>Montant à payer</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/customer_display.py" line="186"/>
         <source>Amount paid</source>
-        <translation type="unfinished"></translation>
+        <translation>Montant payé</translation>
+    </message>
+</context>
+<context>
+    <name>EndOfDayScreen</name>
+    <message>
+        <location filename="../../posapp/ui/reports_render.py" line="89"/>
+        <source>Whole shop</source>
+        <translation>Toute la boutique</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/reports_render.py" line="90"/>
+        <source>(no cashier)</source>
+        <translation>(sans caissier)</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/reports_render.py" line="102"/>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/reports_render.py" line="170"/>
+        <source>TRAINING MODE: no real money moved.</source>
+        <translation>MODE FORMATION&#x202f;: aucun argent réel n’a circulé.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/reports_render.py" line="173"/>
+        <location filename="../../posapp/ui/reports_render.py" line="274"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="105"/>
+        <location filename="../../posapp/ui/settings_wiring.py" line="59"/>
+        <location filename="../../posapp/ui/settings_wiring.py" line="217"/>
+        <source>End-of-day report</source>
+        <translation>Rapport de fin de journée</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/reports_render.py" line="177"/>
+        <source>Printed {when}</source>
+        <translation>Imprimé le {when}</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/reports_render.py" line="180"/>
+        <source>No transactions on this day.</source>
+        <translation>Aucune transaction ce jour-là.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/reports_render.py" line="184"/>
+        <source>Provider</source>
+        <translation>Prestataire</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/reports_render.py" line="185"/>
+        <source>Network</source>
+        <translation>Réseau</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/reports_render.py" line="186"/>
+        <source>Payments</source>
+        <translation>Paiements</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/reports_render.py" line="187"/>
+        <location filename="../../posapp/ui/reports_render.py" line="246"/>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/reports_render.py" line="203"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="132"/>
+        <source>Takings</source>
+        <translation>Encaissements</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/reports_render.py" line="205"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="133"/>
+        <source>Refunds</source>
+        <translation>Remboursements</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/reports_render.py" line="211"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="134"/>
+        <source>Payouts</source>
+        <translation>Versements</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/reports_render.py" line="216"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="135"/>
+        <source>Fees</source>
+        <translation>Frais</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/reports_render.py" line="217"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="136"/>
+        <source>Net</source>
+        <translation>Net</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/reports_render.py" line="225"/>
+        <source>Failed: {failed} · Canceled: {canceled} · Expired: {expired} · Unknown outcome: {unknown}</source>
+        <translation>Échoués&#x202f;: {failed} · Annulés&#x202f;: {canceled} · Expirés&#x202f;: {expired} · Résultat inconnu&#x202f;: {unknown}</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/reports_render.py" line="231"/>
+        <source>Unknown outcomes to reconcile</source>
+        <translation>Résultats inconnus à régulariser</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/reports_render.py" line="234"/>
+        <source>None: every transaction of the day has a known outcome.</source>
+        <translation>Aucun&#x202f;: chaque transaction du jour a un résultat connu.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/reports_render.py" line="237"/>
+        <source>Check each one with the provider before the till is closed; do not take the payment again.</source>
+        <translation>Vérifiez chacune auprès du prestataire avant de fermer la caisse&#x202f;; ne redemandez pas le paiement.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/reports_render.py" line="244"/>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/reports_render.py" line="245"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/reports_render.py" line="247"/>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/reports_render.py" line="248"/>
+        <source>Cashier</source>
+        <translation>Caissier</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/reports_render.py" line="249"/>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="111"/>
+        <source>Previous day</source>
+        <translation>Jour précédent</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="114"/>
+        <source>Next day</source>
+        <translation>Jour suivant</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="119"/>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="137"/>
+        <source>Unknown</source>
+        <translation>Inconnus</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="162"/>
+        <source>Print</source>
+        <translation>Imprimer</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="164"/>
+        <source>Save as PDF</source>
+        <translation>Enregistrer en PDF</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="240"/>
+        <source>Save the report as PDF</source>
+        <translation>Enregistrer le rapport en PDF</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="242"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="249"/>
+        <source>Export the day as CSV</source>
+        <translation>Exporter la journée en CSV</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="251"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="266"/>
+        <source>Report saved: {path}</source>
+        <translation>Rapport enregistré&#x202f;: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="278"/>
+        <source>Report sent to the printer.</source>
+        <translation>Rapport envoyé à l’imprimante.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="285"/>
+        <source>Export CSV (manager)</source>
+        <translation>Exporter en CSV (gérant)</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="287"/>
+        <source>Export CSV</source>
+        <translation>Exporter en CSV</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="296"/>
+        <source>Exporting needs a manager.</source>
+        <translation>L’export nécessite un gérant.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="301"/>
+        <source>Export canceled: no manager approved it.</source>
+        <translation>Export annulé&#x202f;: aucun gérant ne l’a approuvé.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="311"/>
+        <source>{rows} transactions exported to {path}</source>
+        <translation>{rows} transactions exportées vers {path}</translation>
     </message>
 </context>
 <context>
     <name>HistoryScreen</name>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="73"/>
+        <location filename="../../posapp/ui/screens/history.py" line="68"/>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les statuts</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="69"/>
+        <source>Paid</source>
+        <translation>Payé</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="71"/>
+        <source>In progress</source>
+        <translation>En cours</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/history.py" line="74"/>
-        <source>Paid</source>
-        <translation type="unfinished"></translation>
+        <source>Outcome unknown</source>
+        <translation>Résultat inconnu</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/history.py" line="76"/>
-        <source>In progress</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/screens/history.py" line="79"/>
-        <source>Outcome unknown</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/screens/history.py" line="81"/>
         <source>Not paid (failed, canceled, expired)</source>
-        <translation type="unfinished"></translation>
+        <translation>Non payé (échoué, annulé, expiré)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="85"/>
+        <location filename="../../posapp/ui/screens/history.py" line="80"/>
         <source>Refunded</source>
-        <translation type="unfinished"></translation>
+        <translation>Remboursé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="93"/>
+        <location filename="../../posapp/ui/screens/history.py" line="88"/>
         <source>All types</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les types</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="94"/>
+        <location filename="../../posapp/ui/screens/history.py" line="89"/>
         <source>Payments</source>
-        <translation type="unfinished"></translation>
+        <translation>Paiements</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="100"/>
+        <source>Recorded</source>
+        <translation>Enregistré</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="101"/>
+        <source>Sent to the provider</source>
+        <translation>Envoyé au prestataire</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="102"/>
+        <source>Status read</source>
+        <translation>Statut consulté</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="103"/>
+        <source>Code asked</source>
+        <translation>Code demandé</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="104"/>
+        <source>Code typed</source>
+        <translation>Code saisi</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/history.py" line="105"/>
-        <source>Recorded</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../posapp/ui/screens/history.py" line="434"/>
+        <source>Refund</source>
+        <translation>Rembourser</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/history.py" line="106"/>
-        <source>Sent to the provider</source>
-        <translation type="unfinished"></translation>
+        <source>Reconciled by a manager</source>
+        <translation>Régularisé par un gérant</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/history.py" line="107"/>
-        <source>Status read</source>
-        <translation type="unfinished"></translation>
+        <source>Canceled</source>
+        <translation>Annulé</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/history.py" line="108"/>
-        <source>Code asked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/screens/history.py" line="109"/>
-        <source>Code typed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/screens/history.py" line="110"/>
-        <location filename="../../posapp/ui/screens/history.py" line="435"/>
-        <source>Refund</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/screens/history.py" line="111"/>
-        <source>Reconciled by a manager</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/screens/history.py" line="112"/>
-        <source>Canceled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/screens/history.py" line="113"/>
         <source>Expired</source>
-        <translation type="unfinished"></translation>
+        <translation>Expiré</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="126"/>
+        <location filename="../../posapp/ui/screens/history.py" line="121"/>
         <source>cashier {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>caissier {name}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="128"/>
+        <location filename="../../posapp/ui/screens/history.py" line="123"/>
         <source>cashier</source>
-        <translation type="unfinished"></translation>
+        <translation>caissier</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="132"/>
+        <location filename="../../posapp/ui/screens/history.py" line="127"/>
         <source>manager {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>gérant {name}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="134"/>
+        <location filename="../../posapp/ui/screens/history.py" line="129"/>
         <source>manager</source>
-        <translation type="unfinished"></translation>
+        <translation>gérant</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="136"/>
+        <location filename="../../posapp/ui/screens/history.py" line="131"/>
         <source>posapp</source>
-        <translation type="unfinished"></translation>
+        <translation>posapp</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="287"/>
+        <location filename="../../posapp/ui/screens/history.py" line="286"/>
         <source>Search: reference, phone or reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher : référence, téléphone ou motif</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="289"/>
-        <location filename="../../posapp/ui/screens/history.py" line="400"/>
+        <location filename="../../posapp/ui/screens/history.py" line="288"/>
+        <location filename="../../posapp/ui/screens/history.py" line="399"/>
         <source>Clear filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer les filtres</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="303"/>
+        <source>Today</source>
+        <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/history.py" line="304"/>
-        <source>Today</source>
-        <translation type="unfinished"></translation>
+        <source>7 days</source>
+        <translation>7 jours</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/history.py" line="305"/>
-        <source>7 days</source>
-        <translation type="unfinished"></translation>
+        <source>30 days</source>
+        <translation>30 jours</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/history.py" line="306"/>
-        <source>30 days</source>
-        <translation type="unfinished"></translation>
+        <source>All</source>
+        <translation>Tout</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/history.py" line="307"/>
-        <source>All</source>
-        <translation type="unfinished"></translation>
+        <source>Dates…</source>
+        <translation>Dates…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="308"/>
-        <source>Dates…</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../posapp/ui/screens/history.py" line="318"/>
+        <source>From</source>
+        <translation>Du</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/history.py" line="319"/>
-        <source>From</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/screens/history.py" line="320"/>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>au</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="336"/>
+        <location filename="../../posapp/ui/screens/history.py" line="335"/>
         <source>All providers</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les prestataires</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="416"/>
+        <location filename="../../posapp/ui/screens/history.py" line="415"/>
         <source>Choose a line to see its details and its timeline.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez une ligne pour voir ses détails et son historique.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="432"/>
+        <location filename="../../posapp/ui/screens/history.py" line="431"/>
         <source>Re-check status</source>
-        <translation type="unfinished"></translation>
+        <translation>Revérifier le statut</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="438"/>
+        <location filename="../../posapp/ui/screens/history.py" line="437"/>
         <source>Reprint receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>Réimprimer le reçu</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="449"/>
+        <location filename="../../posapp/ui/screens/history.py" line="441"/>
+        <source>Capture…</source>
+        <translation>Encaisser…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="453"/>
         <source>← Back to the list</source>
-        <translation type="unfinished"></translation>
+        <translation>← Retour à la liste</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="561"/>
+        <location filename="../../posapp/ui/screens/history.py" line="566"/>
         <source>{count}+ transactions</source>
-        <translation type="unfinished"></translation>
+        <translation>{count}+ transactions</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="565"/>
+        <location filename="../../posapp/ui/screens/history.py" line="570"/>
         <source>1 transaction</source>
-        <translation type="unfinished"></translation>
+        <translation>1 transaction</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="567"/>
+        <location filename="../../posapp/ui/screens/history.py" line="572"/>
         <source>{count} transactions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/screens/history.py" line="579"/>
-        <source>No payments yet. Every payment, refund and payout appears here as soon as it starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} transactions</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/history.py" line="584"/>
+        <source>No payments yet. Every payment, refund and payout appears here as soon as it starts.</source>
+        <translation>Aucun paiement pour l’instant. Chaque paiement, remboursement et versement apparaît ici dès qu’il commence.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="589"/>
         <source>Nothing matches these filters or this search.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/screens/history.py" line="812"/>
-        <source>Type</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/screens/history.py" line="813"/>
-        <source>Created</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/screens/history.py" line="814"/>
-        <source>Customer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/screens/history.py" line="815"/>
-        <source>Network</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/screens/history.py" line="816"/>
-        <source>Reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/screens/history.py" line="818"/>
-        <source>Fees</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/screens/history.py" line="821"/>
-        <source>Refund of</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/screens/history.py" line="822"/>
-        <source>Reference</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/screens/history.py" line="823"/>
-        <source>Provider</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/screens/history.py" line="824"/>
-        <source>Provider reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien ne correspond à ces filtres ni à cette recherche.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/history.py" line="825"/>
-        <source>Cashier</source>
-        <translation type="unfinished"></translation>
+        <source>Type</source>
+        <translation>Type</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/history.py" line="826"/>
-        <source>Last change</source>
-        <translation type="unfinished"></translation>
+        <source>Created</source>
+        <translation>Créé le</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="852"/>
+        <location filename="../../posapp/ui/screens/history.py" line="827"/>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="828"/>
+        <source>Network</source>
+        <translation>Réseau</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="829"/>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="831"/>
+        <source>Fees</source>
+        <translation>Frais</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="834"/>
+        <source>Refund of</source>
+        <translation>Remboursement de</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="835"/>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="836"/>
+        <source>Provider</source>
+        <translation>Prestataire</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="837"/>
+        <source>Provider reference</source>
+        <translation>Référence du prestataire</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="838"/>
+        <source>Cashier</source>
+        <translation>Caissier</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="839"/>
+        <source>Last change</source>
+        <translation>Dernière modification</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="865"/>
         <source>fees {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>frais {amount}</translation>
     </message>
 </context>
 <context>
@@ -676,27 +1117,27 @@
     <message>
         <location filename="../../posapp/ui/widgets/keypad.py" line="38"/>
         <source>Erase the last digit (Backspace)</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer le dernier chiffre (Retour arrière)</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/widgets/keypad.py" line="39"/>
         <source>Erase</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/widgets/keypad.py" line="40"/>
         <source>C</source>
-        <translation type="unfinished"></translation>
+        <translation>C</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/widgets/keypad.py" line="41"/>
         <source>Clear the amount (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer le montant (Échap)</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/widgets/keypad.py" line="42"/>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout effacer</translation>
     </message>
 </context>
 <context>
@@ -704,179 +1145,179 @@
     <message>
         <location filename="../../posapp/ui/screens/lock.py" line="46"/>
         <source>A PIN is made of digits only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un code PIN ne contient que des chiffres.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/lock.py" line="47"/>
         <source>A PIN has at least 4 digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un code PIN a au moins 4 chiffres.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/lock.py" line="48"/>
         <source>A PIN has at most 8 digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un code PIN a au plus 8 chiffres.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/lock.py" line="49"/>
         <source>The same digit repeated is the first PIN anyone tries. Choose another.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un même chiffre répété est le premier code PIN qu’on essaie. Choisissez-en un autre.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/lock.py" line="52"/>
         <source>Digits in a row, like 1234 or 9876, are easy to guess. Choose another.</source>
-        <translation type="unfinished"></translation>
+        <translation>Des chiffres qui se suivent, comme 1234 ou 9876, sont faciles à deviner. Choisissez-en un autre.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/lock.py" line="55"/>
         <source>A repeated pattern, like 1212, is easy to guess. Choose another.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un motif répété, comme 1212, est facile à deviner. Choisissez-en un autre.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/lock.py" line="58"/>
         <source>This PIN is one of the most common ones. Choose another.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce code PIN est l’un des plus courants. Choisissez-en un autre.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/lock.py" line="67"/>
         <source>Manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Gérant</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/lock.py" line="69"/>
         <source>Cashier</source>
-        <translation type="unfinished"></translation>
+        <translation>Caissier</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/lock.py" line="83"/>
         <source>Wrong PIN. 1 try left, then {name} is locked for 30 minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Code PIN erroné. Encore 1 essai, puis le compte de {name} sera bloqué 30 minutes.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/lock.py" line="88"/>
         <source>Too many wrong PINs: {name} is locked until {time}. Another user can still sign in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Trop de codes PIN erronés&#x202f;: le compte de {name} est bloqué jusqu’à {time}. Un autre utilisateur peut se connecter.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/lock.py" line="92"/>
         <source>{name} is disabled. A manager can enable them in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le compte de {name} est désactivé. Un gérant peut le réactiver dans Réglages.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/lock.py" line="95"/>
         <source>This user no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet utilisateur n’existe plus.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/lock.py" line="120"/>
         <source>Erase</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/lock.py" line="121"/>
         <source>Erase the last digit (Backspace)</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer le dernier chiffre (Retour arrière)</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/lock.py" line="123"/>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/lock.py" line="125"/>
         <source>Confirm the PIN (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Valider le code PIN (Entrée)</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/lock.py" line="176"/>
         <location filename="../../posapp/ui/screens/lock.py" line="177"/>
         <source>PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Code PIN</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/lock.py" line="203"/>
         <source>Type your PIN: at least 4 digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez votre code PIN&#x202f;: au moins 4 chiffres.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/lock.py" line="291"/>
         <source>The console is locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Caisse verrouillée</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/lock.py" line="294"/>
         <source>Who is working? Touch your name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Qui travaille&#x202f;? Appuyez sur votre nom.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/lock.py" line="312"/>
         <source>Payments in progress are still being followed while the console is locked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les paiements en cours restent suivis pendant que la caisse est verrouillée.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/lock.py" line="353"/>
         <source>Welcome to posapp</source>
-        <translation type="unfinished"></translation>
+        <translation>Bienvenue dans posapp</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/lock.py" line="356"/>
         <source>First, create the manager: the person who approves refunds and payouts and changes the settings. Cashiers are added later, in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Créez d’abord le gérant&#x202f;: la personne qui approuve les remboursements et les versements et modifie les réglages. Les caissiers s’ajoutent plus tard, dans Réglages.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/lock.py" line="370"/>
         <location filename="../../posapp/ui/screens/lock.py" line="371"/>
         <source>Manager&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom du gérant</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/lock.py" line="372"/>
         <source>New PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau code PIN</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/lock.py" line="374"/>
         <source>New PIN again</source>
-        <translation type="unfinished"></translation>
+        <translation>Répéter le nouveau code PIN</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/lock.py" line="377"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/lock.py" line="378"/>
         <source>PIN (4 to 8 digits)</source>
-        <translation type="unfinished"></translation>
+        <translation>Code PIN (4 à 8 chiffres)</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/lock.py" line="379"/>
         <source>The same PIN again</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmez le code PIN</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/lock.py" line="391"/>
         <source>Create and sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer et se connecter</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/lock.py" line="505"/>
         <source>Touch your name first</source>
-        <translation type="unfinished"></translation>
+        <translation>Appuyez d’abord sur votre nom</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/lock.py" line="510"/>
         <source>{name}, type your PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}, votre code PIN</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/lock.py" line="583"/>
         <source>Type the manager&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez le nom du gérant.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/lock.py" line="585"/>
         <source>The two PINs are not the same. Type them again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les deux codes PIN sont différents. Saisissez-les à nouveau.</translation>
     </message>
 </context>
 <context>
@@ -894,7 +1335,7 @@
     </message>
     <message>
         <location filename="../../posapp/ui/main_window.py" line="43"/>
-        <location filename="../../posapp/ui/screens/activity.py" line="221"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="245"/>
         <source>Activity</source>
         <translation>Activité</translation>
     </message>
@@ -905,17 +1346,18 @@
     </message>
     <message>
         <location filename="../../posapp/ui/main_window.py" line="50"/>
-        <location filename="../../posapp/ui/screens/history.py" line="203"/>
+        <location filename="../../posapp/ui/screens/history.py" line="201"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/main_window.py" line="51"/>
         <source>Every past payment, refund and payout: search, filters, details and re-check.</source>
-        <translation>Tous les paiements, remboursements et versements passés : recherche, filtres, détails et nouvelle vérification.</translation>
+        <translation>Tous les paiements, remboursements et versements passés&#x202f;: recherche, filtres, détails et nouvelle vérification.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/main_window.py" line="57"/>
+        <location filename="../../posapp/ui/screens/balance.py" line="83"/>
         <source>Balance</source>
         <translation>Solde</translation>
     </message>
@@ -926,6 +1368,7 @@
     </message>
     <message>
         <location filename="../../posapp/ui/main_window.py" line="64"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="138"/>
         <source>Payouts</source>
         <translation>Versements</translation>
     </message>
@@ -936,6 +1379,7 @@
     </message>
     <message>
         <location filename="../../posapp/ui/main_window.py" line="71"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="215"/>
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
@@ -947,7 +1391,7 @@
     <message>
         <location filename="../../posapp/ui/main_window.py" line="118"/>
         <source>TRAINING MODE: payments go to the built-in emulator ({provider}). No real money moves.</source>
-        <translation>MODE FORMATION : les paiements vont à l’émulateur intégré ({provider}). Aucun argent réel ne circule.</translation>
+        <translation>MODE FORMATION&#x202f;: les paiements vont à l’émulateur intégré ({provider}). Aucun argent réel ne circule.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/main_window.py" line="172"/>
@@ -957,7 +1401,7 @@
     <message>
         <location filename="../../posapp/ui/main_window.py" line="174"/>
         <source>Live: {provider}</source>
-        <translation>En service : {provider}</translation>
+        <translation>En service&#x202f;: {provider}</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/main_window.py" line="176"/>
@@ -970,122 +1414,146 @@
     <message>
         <location filename="../../posapp/ui/screens/approval_dialog.py" line="39"/>
         <source>Take a payment</source>
-        <translation type="unfinished"></translation>
+        <translation>Prendre un paiement</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/approval_dialog.py" line="40"/>
         <source>Capture an authorized payment</source>
-        <translation type="unfinished"></translation>
+        <translation>Encaisser un paiement autorisé</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/approval_dialog.py" line="41"/>
         <source>Cancel a payment</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler un paiement</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/approval_dialog.py" line="42"/>
         <source>Check a payment&apos;s status</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifier le statut d’un paiement</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/approval_dialog.py" line="43"/>
         <source>See the payments in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Voir les paiements en cours</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/approval_dialog.py" line="44"/>
         <source>See the history</source>
-        <translation type="unfinished"></translation>
+        <translation>Voir l’historique</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/approval_dialog.py" line="45"/>
         <source>Print a receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimer un reçu</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/approval_dialog.py" line="46"/>
         <source>Refund</source>
-        <translation type="unfinished"></translation>
+        <translation>Rembourser</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/approval_dialog.py" line="47"/>
         <source>Payout</source>
-        <translation type="unfinished"></translation>
+        <translation>Faire un versement</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/approval_dialog.py" line="48"/>
         <source>Settle an unknown outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Régler un résultat inconnu</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/approval_dialog.py" line="49"/>
         <source>See the balance</source>
-        <translation type="unfinished"></translation>
+        <translation>Voir le solde</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/approval_dialog.py" line="50"/>
         <source>End-of-day report</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapport de fin de journée</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/approval_dialog.py" line="51"/>
         <source>Change the settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier les réglages</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/approval_dialog.py" line="52"/>
         <source>Manage users</source>
-        <translation type="unfinished"></translation>
+        <translation>Gérer les utilisateurs</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/approval_dialog.py" line="53"/>
         <source>Export data</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter les données</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/approval_dialog.py" line="84"/>
         <source>Manager approval</source>
-        <translation type="unfinished"></translation>
+        <translation>Accord du gérant</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/approval_dialog.py" line="103"/>
         <source>Manager approval needed</source>
-        <translation type="unfinished"></translation>
+        <translation>Accord du gérant requis</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/approval_dialog.py" line="131"/>
         <source>Asked by {name} ({role}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Demandé par {name} ({role}).</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/approval_dialog.py" line="139"/>
         <source>The approval is for this one operation only.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’accord ne vaut que pour cette opération.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/approval_dialog.py" line="146"/>
         <source>Manager:</source>
-        <translation type="unfinished"></translation>
+        <translation>Gérant&#x202f;:</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/approval_dialog.py" line="166"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/approval_dialog.py" line="190"/>
         <source>No manager can approve this.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun gérant ne peut approuver cette opération.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/approval_dialog.py" line="193"/>
         <source>Manager, touch your name</source>
-        <translation type="unfinished"></translation>
+        <translation>Gérant, appuyez sur votre nom</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/approval_dialog.py" line="200"/>
         <source>{name}, type your PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}, votre code PIN</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerScreens</name>
+    <message>
+        <location filename="../../posapp/ui/manager_screens.py" line="183"/>
+        <source>This is not a payment that can be refunded.</source>
+        <translation>Ce paiement ne peut pas être remboursé.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/manager_screens.py" line="211"/>
+        <source>Refund of payment {ref} ({paid})</source>
+        <translation>Remboursement du paiement {ref} ({paid})</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/manager_screens.py" line="223"/>
+        <location filename="../../posapp/ui/manager_screens.py" line="269"/>
+        <source>Not approved: nothing was sent.</source>
+        <translation>Non approuvé&#x202f;: rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/manager_screens.py" line="301"/>
+        <source>See the balance and today&apos;s totals</source>
+        <translation>Voir le solde et les totaux du jour</translation>
     </message>
 </context>
 <context>
@@ -1093,42 +1561,42 @@
     <message>
         <location filename="../../posapp/ui/screens/otp_dialog.py" line="22"/>
         <source>Code from the customer&apos;s SMS</source>
-        <translation type="unfinished"></translation>
+        <translation>Code SMS du client</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/otp_dialog.py" line="29"/>
         <source>The customer ({phone}) received a code by SMS. Type the code they read out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le client ({phone}) a reçu un code par SMS. Saisissez le code qu’il vous lit.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/otp_dialog.py" line="40"/>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/otp_dialog.py" line="46"/>
         <source>Confirm code</source>
-        <translation type="unfinished"></translation>
+        <translation>Valider le code</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/otp_dialog.py" line="48"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/otp_dialog.py" line="75"/>
         <source>Tries left: {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>Essais restants&#x202f;: {count}</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/otp_dialog.py" line="80"/>
         <source>The code has at least 4 digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le code a au moins 4 chiffres.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/otp_dialog.py" line="87"/>
         <source>The code is not right.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le code est incorrect.</translation>
     </message>
 </context>
 <context>
@@ -1136,57 +1604,226 @@
     <message>
         <location filename="../../posapp/ui/widgets/outcome_panel.py" line="17"/>
         <source>PAID</source>
-        <translation type="unfinished"></translation>
+        <translation>PAYÉ</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/widgets/outcome_panel.py" line="18"/>
         <source>The money is received. Hand over the goods.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’argent est reçu. Remettez la marchandise.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/widgets/outcome_panel.py" line="23"/>
         <source>OUTCOME UNKNOWN</source>
-        <translation type="unfinished"></translation>
+        <translation>RÉSULTAT INCONNU</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/widgets/outcome_panel.py" line="24"/>
         <source>Do NOT ask the customer to pay again. posapp keeps checking; see Activity, or call a manager.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ne redemandez PAS le paiement au client. posapp continue de vérifier&#x202f;; voyez Activité ou appelez un gérant.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/widgets/outcome_panel.py" line="32"/>
         <source>NOT PAID: TIME RAN OUT</source>
-        <translation type="unfinished"></translation>
+        <translation>NON PAYÉ&#x202f;: DÉLAI DÉPASSÉ</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/widgets/outcome_panel.py" line="33"/>
         <source>The customer did not pay in time. Start a new payment if they still want to pay.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le client n’a pas payé à temps. Lancez un nouveau paiement s’il veut encore payer.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/widgets/outcome_panel.py" line="40"/>
         <source>CANCELED</source>
-        <translation type="unfinished"></translation>
+        <translation>ANNULÉ</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/widgets/outcome_panel.py" line="41"/>
         <source>No money was taken. Start a new payment if needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun argent n’a été prélevé. Lancez un nouveau paiement si besoin.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/widgets/outcome_panel.py" line="45"/>
         <source>NOT PAID</source>
-        <translation type="unfinished"></translation>
+        <translation>NON PAYÉ</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/widgets/outcome_panel.py" line="46"/>
         <source>The payment failed. Ask the customer to check their balance, or try another way to pay.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le paiement a échoué. Demandez au client de vérifier son solde, ou essayez un autre moyen de paiement.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/widgets/outcome_panel.py" line="83"/>
         <source>New sale</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle vente</translation>
+    </message>
+</context>
+<context>
+    <name>PayoutScreen</name>
+    <message>
+        <location filename="../../posapp/ui/screens/payout.py" line="55"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="168"/>
+        <source>My-CoolPay wallet</source>
+        <translation>Portefeuille My-CoolPay</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/payout.py" line="166"/>
+        <source>Mobile money</source>
+        <translation>Mobile money</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/payout.py" line="167"/>
+        <source>My-CoolPay</source>
+        <translation>My-CoolPay</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/payout.py" line="200"/>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/payout.py" line="209"/>
+        <source>Reason (required)</source>
+        <translation>Motif (obligatoire)</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/payout.py" line="215"/>
+        <source>Supplier, salary advance, cash withdrawal...</source>
+        <translation>Fournisseur, avance sur salaire, retrait…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/payout.py" line="225"/>
+        <source>Continue</source>
+        <translation>Continuer</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/payout.py" line="244"/>
+        <source>Wallet: phone number, username or e-mail</source>
+        <translation>Portefeuille&#x202f;: téléphone, identifiant ou e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/payout.py" line="246"/>
+        <source>Recipient&apos;s mobile-money number</source>
+        <translation>Numéro mobile money du bénéficiaire</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/payout.py" line="275"/>
+        <source>✓ {operator} number</source>
+        <translation>✓ Numéro {operator}</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/payout.py" line="282"/>
+        <source>This looks like a {detected} number, but {chosen} is chosen. Keep it only if the number moved to {chosen}.</source>
+        <translation>Ce numéro semble être un numéro {detected}, mais {chosen} est choisi. Gardez ce choix seulement si le numéro a été transféré chez {chosen}.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/payout.py" line="307"/>
+        <source>Type the wallet&apos;s phone number, username or e-mail.</source>
+        <translation>Saisissez le téléphone, l’identifiant ou l’e-mail du portefeuille.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/payout.py" line="320"/>
+        <source>This e-mail address is not complete.</source>
+        <translation>Cette adresse e-mail est incomplète.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/payout.py" line="329"/>
+        <source>A username has 3 to 64 letters, digits, dots, dashes or underscores.</source>
+        <translation>Un identifiant compte 3 à 64 lettres, chiffres, points, tirets ou tirets bas.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/payout.py" line="350"/>
+        <source>Say what the payout is for.</source>
+        <translation>Indiquez le motif du versement.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/payout.py" line="362"/>
+        <source>Reason: {reason}</source>
+        <translation>Motif&#x202f;: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/payout.py" line="371"/>
+        <source>Send {amount}</source>
+        <translation>Envoyer {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/payout.py" line="381"/>
+        <source>Send {amount} to {recipient} ({operator})?</source>
+        <translation>Envoyer {amount} à {recipient} ({operator})&#x202f;?</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/payout.py" line="395"/>
+        <source>Check before sending</source>
+        <translation>Vérifiez avant d’envoyer</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/payout.py" line="404"/>
+        <source>A manager approves with their PIN. Money sent cannot be taken back: check the number with the recipient.</source>
+        <translation>Un gérant approuve avec son code PIN. L’argent envoyé ne peut pas être récupéré&#x202f;: vérifiez le numéro avec le bénéficiaire.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/payout.py" line="424"/>
+        <source>Send</source>
+        <translation>Envoyer</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/payout.py" line="428"/>
+        <source>Back to the form</source>
+        <translation>Retour au formulaire</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/payout.py" line="463"/>
+        <source>Not sent: the payout of {amount} to this recipient on {when} has an unknown outcome and may already have been paid. A manager must resolve it in Activity or History first ({ref}).</source>
+        <translation>Non envoyé&#x202f;: le versement de {amount} à ce bénéficiaire le {when} a un résultat inconnu et a peut-être déjà été payé. Un gérant doit d’abord le régulariser dans Activité ou Historique ({ref}).</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/payout.py" line="511"/>
+        <source>New payout</source>
+        <translation>Nouveau versement</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/payout.py" line="524"/>
+        <source>To {recipient} ({operator})</source>
+        <translation>À {recipient} ({operator})</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/payout.py" line="546"/>
+        <source>Sent: the recipient has the money.</source>
+        <translation>Envoyé&#x202f;: le bénéficiaire a reçu l’argent.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/payout.py" line="548"/>
+        <source>Outcome unknown: the provider gave no clear answer, so the money may already have been sent. Do not send it again. A manager resolves it in Activity or History once the provider&apos;s status is known; until then the same amount cannot be sent to this recipient.</source>
+        <translation>Résultat inconnu&#x202f;: le prestataire n’a pas répondu clairement, l’argent a donc peut-être déjà été envoyé. Ne le renvoyez pas. Un gérant régularise dans Activité ou Historique dès que le statut du prestataire est connu&#x202f;; d’ici là, le même montant ne peut pas être envoyé à ce bénéficiaire.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/payout.py" line="555"/>
+        <source>The operator did not confirm in time; the payout may still go through.</source>
+        <translation>L’opérateur n’a pas confirmé à temps&#x202f;; le versement peut encore aboutir.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/payout.py" line="559"/>
+        <source>The payout did not go through. No money left the account.</source>
+        <translation>Le versement n’a pas abouti. Aucun argent n’est sorti du compte.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/payout.py" line="563"/>
+        <source>Sent. Waiting for the operator to confirm the transfer.</source>
+        <translation>Envoyé. En attente de la confirmation de l’opérateur.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/payout.py" line="567"/>
+        <source>Provider: {message}</source>
+        <translation>Prestataire&#x202f;: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/payout.py" line="594"/>
+        <source>Recent payouts</source>
+        <translation>Versements récents</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/payout.py" line="615"/>
+        <source>No payouts yet. Each one appears here as soon as it is sent.</source>
+        <translation>Aucun versement pour l’instant. Chacun apparaît ici dès son envoi.</translation>
     </message>
 </context>
 <context>
@@ -1202,32 +1839,32 @@
     <message>
         <location filename="../../posapp/ui/screens/push_payment.py" line="60"/>
         <source>Type the customer&apos;s code</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisir le code du client</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/push_payment.py" line="64"/>
         <source>Cancel payment</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler le paiement</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/push_payment.py" line="113"/>
         <source>The customer received a code by SMS. Ask them to read it out, then type it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le client a reçu un code par SMS. Demandez-lui de le lire, puis saisissez-le.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/push_payment.py" line="120"/>
         <source>The customer confirms the payment on their phone with their PIN. If nothing appears, they dial:</source>
-        <translation type="unfinished"></translation>
+        <translation>Le client confirme le paiement sur son téléphone avec son code PIN. Si rien ne s’affiche, il compose&#x202f;:</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/push_payment.py" line="125"/>
         <source>The customer confirms the payment on their phone with their PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le client confirme le paiement sur son téléphone avec son code PIN.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/push_payment.py" line="157"/>
         <source>Waiting for {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente depuis {time}</translation>
     </message>
 </context>
 <context>
@@ -1235,40 +1872,355 @@
     <message>
         <location filename="../../posapp/ui/widgets/qr_code.py" line="44"/>
         <source>Payment QR code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code QR de paiement</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/widgets/qr_code.py" line="58"/>
         <source>This link is too long for a QR code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce lien est trop long pour un code QR.</translation>
     </message>
 </context>
 <context>
     <name>QrPaymentScreen</name>
     <message>
-        <location filename="../../posapp/ui/screens/qr_payment.py" line="93"/>
+        <location filename="../../posapp/ui/screens/qr_payment.py" line="148"/>
         <source>Ask the customer to scan this code with their phone and pay.</source>
-        <translation type="unfinished"></translation>
+        <translation>Demandez au client de scanner ce code avec son téléphone et de payer.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/qr_payment.py" line="103"/>
+        <location filename="../../posapp/ui/screens/qr_payment.py" line="100"/>
         <source>Copy link</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier le lien</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/qr_payment.py" line="105"/>
+        <location filename="../../posapp/ui/screens/qr_payment.py" line="102"/>
         <source>Customer screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Écran client</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/qr_payment.py" line="107"/>
+        <location filename="../../posapp/ui/screens/qr_payment.py" line="104"/>
         <source>Cancel payment</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler le paiement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/qr_payment.py" line="174"/>
+        <location filename="../../posapp/ui/screens/qr_payment.py" line="138"/>
+        <source>The card is authorized, but no money is taken yet: capture the payment in Activity.</source>
+        <translation>La carte est autorisée, mais rien n’est encore prélevé&#x202f;: encaissez le paiement dans Activité.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/qr_payment.py" line="143"/>
+        <source>Ask the customer to scan this code with their phone and pay by card on the page that opens.</source>
+        <translation>Demandez au client de scanner ce code avec son téléphone et de payer par carte sur la page qui s’ouvre.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/qr_payment.py" line="199"/>
         <source>Waiting for {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente depuis {time}</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <location filename="../../posapp/ui/receipts.py" line="111"/>
+        <source>58 mm roll</source>
+        <translation>Rouleau 58&#xa0;mm</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/receipts.py" line="112"/>
+        <source>80 mm roll</source>
+        <translation>Rouleau 80&#xa0;mm</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/receipts.py" line="113"/>
+        <source>A4 page</source>
+        <translation>Page A4</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/receipts.py" line="185"/>
+        <source>REFUND RECEIPT</source>
+        <translation>REÇU DE REMBOURSEMENT</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/receipts.py" line="187"/>
+        <source>PAYMENT RECEIPT</source>
+        <translation>REÇU DE PAIEMENT</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/receipts.py" line="190"/>
+        <source>Refunded to the customer</source>
+        <translation>Remboursé au client</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/receipts.py" line="192"/>
+        <source>Paid</source>
+        <translation>Payé</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/receipts.py" line="198"/>
+        <source>Network</source>
+        <translation>Réseau</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/receipts.py" line="200"/>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/receipts.py" line="202"/>
+        <source>Provider</source>
+        <translation>Prestataire</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/receipts.py" line="205"/>
+        <source>For</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/receipts.py" line="206"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/receipts.py" line="207"/>
+        <source>Cashier</source>
+        <translation>Caissier</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/receipts.py" line="209"/>
+        <source>Refund of</source>
+        <translation>Remboursement de</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/receipts.py" line="210"/>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/receipts.py" line="211"/>
+        <source>Provider ref.</source>
+        <translation>Réf. prestataire</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/receipts.py" line="220"/>
+        <source>Scan to find this transaction</source>
+        <translation>Scannez pour retrouver cette transaction</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/receipts.py" line="221"/>
+        <source>TRAINING - NO REAL MONEY</source>
+        <translation>FORMATION - PAS D’ARGENT RÉEL</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/receipts.py" line="222"/>
+        <source>DUPLICATE</source>
+        <translation>DUPLICATA</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/receipts.py" line="223"/>
+        <source>Thank you. Keep this receipt.</source>
+        <translation>Merci. Conservez ce reçu.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/receipts.py" line="649"/>
+        <location filename="../../posapp/ui/receipts.py" line="664"/>
+        <source>Receipt</source>
+        <translation>Reçu</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/receipts.py" line="695"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/receipts.py" line="698"/>
+        <source>Save as PDF</source>
+        <translation>Enregistrer en PDF</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/receipts.py" line="702"/>
+        <source>Print</source>
+        <translation>Imprimer</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/receipts.py" line="721"/>
+        <source>Save the receipt as PDF</source>
+        <translation>Enregistrer le reçu en PDF</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/receipts.py" line="723"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/receipts.py" line="737"/>
+        <source>The receipt could not be saved there.</source>
+        <translation>Impossible d’enregistrer le reçu à cet endroit.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/receipts.py" line="739"/>
+        <source>Saved: {path}</source>
+        <translation>Enregistré&#x202f;: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/receipts.py" line="754"/>
+        <source>Sent to the printer.</source>
+        <translation>Envoyé à l’imprimante.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/receipts.py" line="757"/>
+        <source>The printer did not answer.</source>
+        <translation>L’imprimante ne répond pas.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/settings_wiring.py" line="156"/>
+        <source>Receipt not printed: no printer is set up.</source>
+        <translation>Reçu non imprimé&#x202f;: aucune imprimante n’est configurée.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/settings_wiring.py" line="168"/>
+        <source>Receipt not printed: the printer did not answer.</source>
+        <translation>Reçu non imprimé&#x202f;: l’imprimante ne répond pas.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/settings_wiring.py" line="176"/>
+        <source>Only paid payments and succeeded refunds have a receipt.</source>
+        <translation>Seuls les paiements réussis et les remboursements effectués ont un reçu.</translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="64"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="173"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="195"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="330"/>
+        <source>Refund</source>
+        <translation>Rembourser</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="91"/>
+        <source>Refund a payment</source>
+        <translation>Rembourser un paiement</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="112"/>
+        <source>Can still be refunded</source>
+        <translation>Encore remboursable</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="126"/>
+        <source>All of it</source>
+        <translation>Tout</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="127"/>
+        <source>Part of it</source>
+        <translation>Une partie</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="137"/>
+        <source>Amount to refund</source>
+        <translation>Montant à rembourser</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="145"/>
+        <source>Reason (required)</source>
+        <translation>Motif (obligatoire)</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="151"/>
+        <source>Why the money goes back (returned goods, paid twice...)</source>
+        <translation>Pourquoi l’argent est rendu (article retourné, payé deux fois…)</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="161"/>
+        <source>A manager approves every refund. The money goes back to the number that paid.</source>
+        <translation>Un gérant approuve chaque remboursement. L’argent retourne au numéro qui a payé.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="171"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="228"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="262"/>
+        <source>Payment of {amount}</source>
+        <translation>Paiement de {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="269"/>
+        <source>Paid by {payer}</source>
+        <translation>Payé par {payer}</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="276"/>
+        <source>Already refunded or being refunded: {amount}</source>
+        <translation>Déjà remboursé ou en cours&#x202f;: {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="289"/>
+        <source>Nothing is left to refund on this payment.</source>
+        <translation>Il ne reste rien à rembourser sur ce paiement.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="326"/>
+        <source>Refund {amount}</source>
+        <translation>Rembourser {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="345"/>
+        <source>At most {amount} can be refunded on this payment.</source>
+        <translation>Vous pouvez rembourser au plus {amount} sur ce paiement.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="361"/>
+        <source>Say why the money goes back.</source>
+        <translation>Indiquez pourquoi l’argent est rendu.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="392"/>
+        <source>Back to {phone} ({operator})</source>
+        <translation>Rendu au {phone} ({operator})</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="396"/>
+        <source>Back to {phone}</source>
+        <translation>Rendu au {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="414"/>
+        <source>Refund sent: {amount} went back to the customer.</source>
+        <translation>Remboursement envoyé&#x202f;: le client a récupéré {amount}.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="418"/>
+        <source>Outcome unknown: the provider gave no clear answer, so the money may already have been sent. Do not refund this payment again. A manager resolves it in Activity or History once the provider&apos;s status is known.</source>
+        <translation>Résultat inconnu&#x202f;: le prestataire n’a pas répondu clairement, l’argent a donc peut-être déjà été envoyé. Ne remboursez pas ce paiement une seconde fois. Un gérant régularise dans Activité ou Historique dès que le statut du prestataire est connu.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="425"/>
+        <source>The operator did not confirm in time; the refund may still go through. Check History before refunding again.</source>
+        <translation>L’opérateur n’a pas confirmé à temps&#x202f;; le remboursement peut encore aboutir. Consultez l’Historique avant de rembourser à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="431"/>
+        <source>The refund did not go through. No money left the account.</source>
+        <translation>Le remboursement n’a pas abouti. Aucun argent n’est sorti du compte.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="435"/>
+        <source>Sent. Waiting for the operator to confirm the transfer; you may close this window.</source>
+        <translation>Envoyé. En attente de la confirmation de l’opérateur&#x202f;; vous pouvez fermer cette fenêtre.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="441"/>
+        <source>Provider: {message}</source>
+        <translation>Prestataire&#x202f;: {message}</translation>
     </message>
 </context>
 <context>
@@ -1276,42 +2228,536 @@
     <message>
         <location filename="../../posapp/ui/screens/sale.py" line="64"/>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Montant</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/sale.py" line="73"/>
         <source>Reason (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif (facultatif)</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/sale.py" line="78"/>
         <source>What is being paid for</source>
-        <translation type="unfinished"></translation>
+        <translation>Objet du paiement</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/sale.py" line="82"/>
         <source>Customer phone (needed for a push)</source>
-        <translation type="unfinished"></translation>
+        <translation>Téléphone du client (pour une demande)</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/sale.py" line="107"/>
         <source>Show QR code</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher le code QR</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/sale.py" line="110"/>
         <source>Mobile Money push</source>
-        <translation type="unfinished"></translation>
+        <translation>Demande Mobile Money</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/sale.py" line="183"/>
         <source>Type the amount first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez d’abord le montant.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/sale.py" line="192"/>
         <source>Type the customer&apos;s phone number to push the payment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez le numéro du client pour lui envoyer la demande de paiement.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsScreen</name>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="100"/>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="101"/>
+        <source>Quick (busy counter, good connection)</source>
+        <translation>Rapide (caisse chargée, bonne connexion)</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="102"/>
+        <source>Data saver (slow or costly connection)</source>
+        <translation>Économie de données (connexion lente ou chère)</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="103"/>
+        <source>Custom</source>
+        <translation>Personnalisé</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="110"/>
+        <source>Client ID</source>
+        <translation>ID client</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="112"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="407"/>
+        <source>Public key</source>
+        <translation>Clé publique</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="114"/>
+        <source>Private key</source>
+        <translation>Clé privée</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="115"/>
+        <source>API key</source>
+        <translation>Clé API</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="116"/>
+        <source>Client secret</source>
+        <translation>Secret client</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="117"/>
+        <source>Webhook secret (optional)</source>
+        <translation>Secret webhook (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="133"/>
+        <source>This computer has no secure key store; a live provider&apos;s keys cannot be kept safely here. Set up the system&apos;s key store (Windows Credential Manager, macOS Keychain, GNOME Keyring or KWallet) and open posapp again. Training mode keeps working.</source>
+        <translation>Cet ordinateur n’a pas de coffre de clés sécurisé&#x202f;; les clés d’un prestataire réel ne peuvent pas y être gardées en sécurité. Configurez le coffre de clés du système (Gestionnaire d’identification Windows, Trousseau macOS, GNOME Keyring ou KWallet) puis rouvrez posapp. Le mode formation continue de fonctionner.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="145"/>
+        <source>There is already a user with this name.</source>
+        <translation>Un utilisateur porte déjà ce nom.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="147"/>
+        <source>This is the only manager: add another manager before disabling them.</source>
+        <translation>C’est le seul gérant&#x202f;: ajoutez un autre gérant avant de le désactiver.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="157"/>
+        <source>Type a full address such as https://api.example.com.</source>
+        <translation>Saisissez une adresse complète, par exemple https://api.example.com.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="165"/>
+        <source>Keys would travel unencrypted: use an https:// address.</source>
+        <translation>Les clés circuleraient sans chiffrement&#x202f;: utilisez une adresse https://.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="219"/>
+        <source>End-of-day report</source>
+        <translation>Rapport de fin de journée</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="248"/>
+        <source>Settings are for managers</source>
+        <translation>Réglages réservés aux gérants</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="252"/>
+        <source>The provider&apos;s keys, the language, the idle lock, receipts and users can only be changed by a manager. A manager can open them here with their PIN.</source>
+        <translation>Seul un gérant peut modifier les clés du prestataire, la langue, le verrouillage, les reçus et les utilisateurs. Un gérant peut les ouvrir ici avec son code PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="260"/>
+        <source>Unlock as manager</source>
+        <translation>Déverrouiller (gérant)</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="288"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="394"/>
+        <source>Provider</source>
+        <translation>Prestataire</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="291"/>
+        <source>Shop and receipts</source>
+        <translation>Boutique et reçus</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="294"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="483"/>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="297"/>
+        <source>Polling and lock</source>
+        <translation>Suivi et verrouillage</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="300"/>
+        <source>Users</source>
+        <translation>Utilisateurs</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="308"/>
+        <source>Discard changes</source>
+        <translation>Annuler les modifications</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="312"/>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="390"/>
+        <source>Training mode (built-in emulator, no real money)</source>
+        <translation>Mode formation (émulateur intégré, pas d’argent réel)</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="402"/>
+        <source>Emulator to train on</source>
+        <translation>Émulateur de formation</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="421"/>
+        <source>Address (optional)</source>
+        <translation>Adresse (facultative)</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="423"/>
+        <source>Leave empty to use the provider&apos;s own address.</source>
+        <translation>Laissez vide pour utiliser l’adresse du prestataire.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="432"/>
+        <source>Receipt header</source>
+        <translation>En-tête du reçu</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="439"/>
+        <source>Shop name</source>
+        <translation>Nom de la boutique</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="440"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="441"/>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="442"/>
+        <source>Printing</source>
+        <translation>Impression</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="448"/>
+        <source>Receipt paper</source>
+        <translation>Papier du reçu</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="452"/>
+        <source>The computer&apos;s default printer</source>
+        <translation>Imprimante par défaut de l’ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="455"/>
+        <source>Printer</source>
+        <translation>Imprimante</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="457"/>
+        <source>After each paid sale or refund</source>
+        <translation>Après chaque vente payée ou remboursement</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="463"/>
+        <source>Print automatically</source>
+        <translation>Imprimer automatiquement</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="465"/>
+        <source>The receipt goes to the printer above without asking. Reprints are in History.</source>
+        <translation>Le reçu part vers l’imprimante ci-dessus sans confirmation. Les réimpressions se font dans Historique.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="477"/>
+        <source>As the computer (system)</source>
+        <translation>Comme l’ordinateur (système)</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="485"/>
+        <source>Screens opened after saving use the new language.</source>
+        <translation>Les écrans ouverts après l’enregistrement utilisent la nouvelle langue.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="492"/>
+        <source>Currency</source>
+        <translation>Devise</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="494"/>
+        <source>Fixed by the provider account: every payment, refund and report of this till is in this currency.</source>
+        <translation>Fixée par le compte du prestataire&#x202f;: chaque paiement, remboursement et rapport de cette caisse est dans cette devise.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="505"/>
+        <source>Following payments</source>
+        <translation>Suivi des paiements</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="513"/>
+        <source>Status checks</source>
+        <translation>Vérifications du statut</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="515"/>
+        <source>How often the provider is asked about a payment, by its age. Faster feels quicker to the customer; slower uses less data.</source>
+        <translation>Fréquence à laquelle le prestataire est interrogé sur un paiement, selon son âge. Plus rapide paraît plus vif au client&#x202f;; plus lent consomme moins de données.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="525"/>
+        <source>Payment age up to (s)</source>
+        <translation>Âge du paiement jusqu’à (s)</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="526"/>
+        <source>Check every (s)</source>
+        <translation>Vérifier toutes les (s)</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="534"/>
+        <source>Schedule</source>
+        <translation>Rythme</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="535"/>
+        <source>Idle lock</source>
+        <translation>Verrouillage auto</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="539"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="540"/>
+        <source>Off</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="544"/>
+        <source>Lock after</source>
+        <translation>Verrouiller après</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="546"/>
+        <source>The console locks when nobody touches it for this long. 0 turns it off.</source>
+        <translation>La caisse se verrouille si personne n’y touche pendant cette durée. 0 désactive le verrouillage.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="561"/>
+        <source>Changes to users take effect at once (no need to save) and are recorded.</source>
+        <translation>Les modifications des utilisateurs s’appliquent aussitôt (sans enregistrer) et sont journalisées.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="574"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="597"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="575"/>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="576"/>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="590"/>
+        <source>Add a user</source>
+        <translation>Ajouter un utilisateur</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="602"/>
+        <source>PIN</source>
+        <translation>Code PIN</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="604"/>
+        <source>PIN again</source>
+        <translation>Répéter le code PIN</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="611"/>
+        <source>Add user</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="623"/>
+        <source>New PIN</source>
+        <translation>Nouveau code PIN</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="625"/>
+        <source>New PIN again</source>
+        <translation>Répéter le nouveau code PIN</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="631"/>
+        <source>Change PIN</source>
+        <translation>Changer le code PIN</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="687"/>
+        <source>Open the settings</source>
+        <translation>Ouvrir les réglages</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="691"/>
+        <source>No manager approved: still locked.</source>
+        <translation>Aucun gérant n’a approuvé&#x202f;: toujours verrouillé.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="750"/>
+        <source>Changes discarded.</source>
+        <translation>Modifications annulées.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="760"/>
+        <source>Secret keys are kept in this computer&apos;s secure key store.</source>
+        <translation>Les clés secrètes sont gardées dans le coffre de clés sécurisé de cet ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="783"/>
+        <source>Stored. Type to replace it.</source>
+        <translation>Déjà enregistré. Saisissez pour remplacer.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="785"/>
+        <source>Not set</source>
+        <translation>Non défini</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="787"/>
+        <source>Required</source>
+        <translation>Obligatoire</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="791"/>
+        <source>Required: your organization&apos;s address</source>
+        <translation>Obligatoire&#x202f;: l’adresse de votre organisation</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="825"/>
+        <source>later (any age)</source>
+        <translation>ensuite (tout âge)</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="873"/>
+        <source>This computer has no secure key store: use training mode until one is set up.</source>
+        <translation>Cet ordinateur n’a pas de coffre de clés sécurisé&#x202f;: utilisez le mode formation jusqu’à ce qu’il y en ait un.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="877"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="883"/>
+        <source>{field} is needed for {provider}.</source>
+        <translation>{field}&#x202f;: obligatoire pour {provider}.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="890"/>
+        <source>{provider} needs your organization&apos;s address.</source>
+        <translation>{provider} a besoin de l’adresse de votre organisation.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="900"/>
+        <source>At most {count} characters.</source>
+        <translation>{count} caractères au maximum.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="904"/>
+        <source>Letters, digits and punctuation only.</source>
+        <translation>Lettres, chiffres et ponctuation uniquement.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="907"/>
+        <source>Every cell needs a number of seconds.</source>
+        <translation>Chaque case doit contenir un nombre de secondes.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="942"/>
+        <source>Use more than 0 seconds, with ages that grow from one row to the next.</source>
+        <translation>Utilisez plus de 0 seconde, avec des âges croissants d’une ligne à l’autre.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="946"/>
+        <source>Use 0 (off) or more minutes.</source>
+        <translation>Indiquez 0 (désactivé) ou un nombre de minutes.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="961"/>
+        <source>Nothing was saved: correct the fields marked in red.</source>
+        <translation>Rien n’a été enregistré&#x202f;: corrigez les champs en rouge.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="993"/>
+        <source>The settings file could not be written.</source>
+        <translation>Impossible d’écrire le fichier de réglages.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="1001"/>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="1023"/>
+        <source>Disabled</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="1025"/>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="1057"/>
+        <source>Select a user in the list</source>
+        <translation>Choisissez un utilisateur dans la liste</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="1058"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1064"/>
+        <source>Disable</source>
+        <translation>Désactiver</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="1062"/>
+        <source>Enable</source>
+        <translation>Activer</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="1076"/>
+        <source>The two PINs are not the same.</source>
+        <translation>Les deux codes PIN sont différents.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="1101"/>
+        <source>{name} can sign in now.</source>
+        <translation>{name} peut se connecter dès maintenant.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="1121"/>
+        <source>The PIN of {name} was changed.</source>
+        <translation>Le code PIN de {name} a été changé.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="1138"/>
+        <source>{name} can no longer sign in.</source>
+        <translation>{name} ne peut plus se connecter.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="1140"/>
+        <source>{name} can sign in again.</source>
+        <translation>{name} peut de nouveau se connecter.</translation>
     </message>
 </context>
 <context>
@@ -1319,57 +2765,75 @@
     <message>
         <location filename="../../posapp/ui/widgets/status_badge.py" line="14"/>
         <source>Starting</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrage</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/widgets/status_badge.py" line="15"/>
         <source>Waiting for the customer</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente du client</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/widgets/status_badge.py" line="16"/>
         <source>Code needed</source>
-        <translation type="unfinished"></translation>
+        <translation>Code requis</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/widgets/status_badge.py" line="17"/>
         <source>Authorized, to capture</source>
-        <translation type="unfinished"></translation>
+        <translation>Autorisé, à encaisser</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/widgets/status_badge.py" line="18"/>
         <source>Paid</source>
-        <translation type="unfinished"></translation>
+        <translation>Payé</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/widgets/status_badge.py" line="19"/>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Échoué</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/widgets/status_badge.py" line="20"/>
         <source>Canceled</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulé</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/widgets/status_badge.py" line="21"/>
         <source>Expired</source>
-        <translation type="unfinished"></translation>
+        <translation>Expiré</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/widgets/status_badge.py" line="22"/>
         <source>Outcome unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat inconnu</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/widgets/status_badge.py" line="23"/>
         <source>Refunded</source>
-        <translation type="unfinished"></translation>
+        <translation>Remboursé</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/widgets/status_badge.py" line="24"/>
         <source>Partly refunded</source>
-        <translation type="unfinished"></translation>
+        <translation>Partiellement remboursé</translation>
+    </message>
+</context>
+<context>
+    <name>TakingsChart</name>
+    <message>
+        <location filename="../../posapp/ui/widgets/takings_chart.py" line="135"/>
+        <source>Takings chart</source>
+        <translation>Graphique des encaissements</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/takings_chart.py" line="147"/>
+        <source>{count} bars, {total} in all</source>
+        <translation>{count} barres, {total} au total</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/takings_chart.py" line="272"/>
+        <source>Nothing taken yet in this period.</source>
+        <translation>Aucun encaissement sur cette période.</translation>
     </message>
 </context>
 <context>
@@ -1377,191 +2841,191 @@
     <message>
         <location filename="../../posapp/ui/screens/training_phone.py" line="290"/>
         <source>TRAINING — emulated customer phone</source>
-        <translation type="unfinished"></translation>
+        <translation>FORMATION — téléphone client</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/training_phone.py" line="298"/>
         <source>This phone&apos;s number</source>
-        <translation type="unfinished"></translation>
+        <translation>Numéro de ce téléphone</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/training_phone.py" line="305"/>
         <source>The number the customer pays payment links with</source>
-        <translation type="unfinished"></translation>
+        <translation>Le numéro avec lequel le client paie les liens de paiement</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/training_phone.py" line="326"/>
         <source>Payment requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Demandes de paiement</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/training_phone.py" line="329"/>
         <source>Payment links (QR code scanned)</source>
-        <translation type="unfinished"></translation>
+        <translation>Liens de paiement (QR scanné)</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/training_phone.py" line="332"/>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Messages</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/training_phone.py" line="335"/>
         <source>Nothing on this phone yet. Start a payment at the till: codes, requests and links appear here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien sur ce téléphone pour l’instant. Lancez un paiement à la caisse&#x202f;: codes, demandes et liens s’affichent ici.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/training_phone.py" line="407"/>
         <source>The training emulator of {provider} does not answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’émulateur de formation de {provider} ne répond pas.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/training_phone.py" line="509"/>
         <source>{provider} asks you to pay</source>
-        <translation type="unfinished"></translation>
+        <translation>Demande de {provider}</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/training_phone.py" line="517"/>
         <source>To {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>À {number}</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/training_phone.py" line="524"/>
         <source>Read this SMS code to the cashier, then approve:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dites ce code SMS au caissier, puis acceptez&#x202f;:</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/training_phone.py" line="530"/>
         <source>Read the SMS code to the cashier first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dites d’abord le code SMS au caissier.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/training_phone.py" line="538"/>
         <source>Approve</source>
-        <translation type="unfinished"></translation>
+        <translation>Accepter</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/training_phone.py" line="542"/>
         <location filename="../../posapp/ui/screens/training_phone.py" line="580"/>
         <source>Decline</source>
-        <translation type="unfinished"></translation>
+        <translation>Refuser</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/training_phone.py" line="545"/>
         <source>Ignore (let it expire)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ignorer (laisser expirer)</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/training_phone.py" line="549"/>
         <source>The customer never answers: the payment expires</source>
-        <translation type="unfinished"></translation>
+        <translation>Le client ne répond jamais&#x202f;: le paiement expire</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/training_phone.py" line="564"/>
         <source>{provider} checkout page</source>
-        <translation type="unfinished"></translation>
+        <translation>Page de paiement {provider}</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/training_phone.py" line="571"/>
         <source>Open the checkout page</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir la page de paiement</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/training_phone.py" line="577"/>
         <source>Pay</source>
-        <translation type="unfinished"></translation>
+        <translation>Payer</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/training_phone.py" line="583"/>
         <source>Walk away without paying</source>
-        <translation type="unfinished"></translation>
+        <translation>Partir sans payer</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/training_phone.py" line="587"/>
         <source>The customer leaves without paying: the link expires</source>
-        <translation type="unfinished"></translation>
+        <translation>Le client part sans payer&#x202f;: le lien expire</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/training_phone.py" line="608"/>
         <source>SMS from {sender} to {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>SMS de {sender} au {number}</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/training_phone.py" line="648"/>
         <source>The training emulator does not answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’émulateur de formation ne répond pas.</translation>
     </message>
 </context>
 <context>
     <name>TransactionsModel</name>
     <message>
-        <location filename="../../posapp/ui/models/transactions_model.py" line="73"/>
-        <source>QR payment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../posapp/ui/models/transactions_model.py" line="74"/>
-        <source>Push payment</source>
-        <translation type="unfinished"></translation>
+        <source>QR payment</source>
+        <translation>Paiement par QR</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/models/transactions_model.py" line="75"/>
-        <source>Refund</source>
-        <translation type="unfinished"></translation>
+        <source>Push payment</source>
+        <translation>Paiement poussé</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/models/transactions_model.py" line="76"/>
-        <source>Payout</source>
-        <translation type="unfinished"></translation>
+        <source>Refund</source>
+        <translation>Remboursement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/models/transactions_model.py" line="89"/>
-        <source>Time</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../posapp/ui/models/transactions_model.py" line="77"/>
+        <source>Payout</source>
+        <translation>Versement</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/models/transactions_model.py" line="90"/>
-        <source>Type</source>
-        <translation type="unfinished"></translation>
+        <source>Time</source>
+        <translation>Heure</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/models/transactions_model.py" line="91"/>
-        <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <source>Type</source>
+        <translation>Type</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/models/transactions_model.py" line="92"/>
-        <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <source>Amount</source>
+        <translation>Montant</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/models/transactions_model.py" line="93"/>
-        <source>Network</source>
-        <translation type="unfinished"></translation>
+        <source>Customer</source>
+        <translation>Client</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/models/transactions_model.py" line="94"/>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
+        <source>Network</source>
+        <translation>Réseau</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/models/transactions_model.py" line="95"/>
-        <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <source>Status</source>
+        <translation>Statut</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/models/transactions_model.py" line="96"/>
-        <source>Provider</source>
-        <translation type="unfinished"></translation>
+        <source>Reason</source>
+        <translation>Motif</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/models/transactions_model.py" line="97"/>
-        <source>Cashier</source>
-        <translation type="unfinished"></translation>
+        <source>Provider</source>
+        <translation>Prestataire</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/models/transactions_model.py" line="98"/>
+        <source>Cashier</source>
+        <translation>Caissier</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/models/transactions_model.py" line="99"/>
         <source>Reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Référence</translation>
     </message>
 </context>
 </TS>
