@@ -1,15 +1,24 @@
 """StatusTracker: follows every unfinished transaction by polling the provider until it is final.
 
 Polling is the source of truth (a shop PC has no public callback URL); a callback only asks for an
-early read (``request_check``). One scheduler task keeps a heap of due reads; each read runs in its own
-task under a semaphore of ``settings.max_concurrent_reads``.
+early read (``request_check``).
+
+How reads run, with thousands followed: a fixed pool of ``settings.max_concurrent_reads`` worker tasks
+makes every read, so no more than that many are ever in flight and no task is created per read. Due
+reads wait in one heap (ordered by due time); one scheduler task sleeps until the earliest due time (a
+single timer, re-armed only when an earlier read is scheduled) and hands due reads to idle workers. A
+worker that finishes takes the next due read itself. Reads that are due but find every worker busy stay
+in the heap, oldest first. ``check_now`` goes ahead of the heap. A transaction is never read twice at
+once: it is marked while a worker has it, and a check asked for during a read runs right after it. A
+read is scheduled from the time it was due (not from when it ended), so the rate is the schedule's.
+Nothing on the loop is proportional to the number followed except the ``following()`` listing.
 
 Schedule, per transaction, by the age since the customer was asked (the push, the link, the accepted
-OTP): ``settings.poll_schedule`` (default every 1 s to 15 s, 2 s to 1 min, 5 s to 5 min, 15 s after).
-Nobody approves a push or pays a link within ``first_read_after_s`` (3 s) of being asked, so the
-first read waits that long (it saves a tenth of the reads). A payment still waiting for its OTP is
-read every ``otp_poll_every_s`` (the OTP answer tells more than a
-read). A failed read backs off exponentially (with jitter, at most ``max_backoff_s``) and a
+OTP): ``settings.poll_schedule`` (default every 1 s to 15 s, 2 s to 20 s, 2.5 s to 90 s, 10 s to
+5 min, 15 s after: see ``config.DEFAULT_POLL_SCHEDULE``). Nobody approves a push or pays a link within
+``first_read_after_s`` (3 s) of being asked, so the first read waits that long (it saves a tenth of
+the reads). A payment still waiting for its OTP is read every ``otp_poll_every_s`` (the OTP answer
+tells more than a read). A failed read backs off exponentially (with jitter, at most ``max_backoff_s``) and a
 ``Retry-After`` pauses every read until it has passed. ``lost_after_failures`` failed reads in a row
 publish ``ConnectionLost``; the next good read publishes ``ConnectionBack``.
 
@@ -19,10 +28,14 @@ An expired payment, or one the cashier stopped following (``CheckoutService.canc
 every ``late_check_every_s`` for ``late_check_for_s``: a late success from the provider wins and is
 recorded and published. ``check_now`` reads any transaction with a provider reference on demand.
 
-What is journaled: only changes. A read that finds the same status writes nothing (500 payments polled
-every second would otherwise write 500 events a second); a change is one ``status_read`` event with the
-provider's redacted answer. Decisions are taken on the journal's worker thread against the stored
-state, so a read racing a cashier's cancel cannot write an illegal transition.
+What is journaled: only changes. A read that finds the same waiting status as the one the tracker
+holds does not touch the journal at all (500 payments polled every second would otherwise queue 500
+journal calls a second); every other answer goes to the journal, where the decision is taken on the
+worker thread against the stored state, so a read racing a cashier's cancel cannot write an illegal
+transition (the services that change a followed transaction hand the tracker its new state through
+``follow``/``stop_following``). A change is one ``status_read`` event with the provider's redacted
+answer, written through ``SerialJournal.call_batched``: changes that arrive together share a commit.
+Events are published only after the write is committed (journal first).
 
 A provider answer that contradicts the request (another amount or app_ref on a success) is recorded as
 UNKNOWN for a manager, never as a success.
@@ -52,6 +65,7 @@ import heapq
 import itertools
 import logging
 import random
+from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -173,18 +187,35 @@ def expire(journal: Journal, app_ref: str, after_s: float) -> Change:
     return record_change(journal, app_ref, Status.EXPIRED, type="expired", message=f"no answer within {minutes:g} min")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class _Followed:
     tx: Transaction
     asked_at: float
     expires_at: float | None
     due: float = 0.0
+    token: int = -1  # the heap entry that is current (older entries for it are stale)
+    on_schedule: bool = False  # the read in progress was taken from the heap at ``due`` (not on demand)
     late_until: float | None = None
     reading: bool = False
+    urgent: bool = False  # waiting in the check_now queue
     again: bool = False  # check_now during a read: read once more right after it
     failures: int = 0
     one_off: bool = False  # read on demand (check_now), not followed
     waiters: list[asyncio.Future[Transaction]] = field(default_factory=list)
+
+
+def _no_news(held: Status, report: StatusReport, app_ref: str) -> bool:
+    """Whether ``apply_report`` would write nothing, judged from the status the tracker holds.
+
+    Only for a read that repeats a waiting status (the common case, hundreds a second): anything else
+    goes to the journal to be decided against the stored state.
+    """
+    if report.app_ref is not None and report.app_ref != app_ref:
+        return False
+    new = report.status
+    if new not in _WAITING:
+        return False
+    return new is held or (new is Status.PENDING and held in (Status.AWAITING_OTP, Status.EXPIRED, Status.CANCELED))
 
 
 class StatusTracker:
@@ -221,11 +252,15 @@ class StatusTracker:
         self.max_backoff_s = max_backoff_s
         self.first_read_after_s = first_read_after_s
         self._items: dict[str, _Followed] = {}
-        self._heap: list[tuple[float, int, str]] = []
+        self._by_provider_ref: dict[str, _Followed] = {}
+        self._heap: list[tuple[float, int, _Followed]] = []
+        self._urgent: deque[_Followed] = deque()  # check_now: ahead of the heap, not held by a Retry-After
         self._seq = itertools.count()
         self._wake = asyncio.Event()
-        self._reads = asyncio.Semaphore(settings.max_concurrent_reads)
-        self._tasks: set[asyncio.Task[None]] = set()
+        self._timer: asyncio.TimerHandle | asyncio.Task[None] | None = None
+        self._timer_at = float("inf")
+        self._idle: deque[asyncio.Future[_Followed]] = deque()  # one per idle worker, oldest first
+        self._workers: list[asyncio.Task[None]] = []
         self._scheduler: asyncio.Task[None] | None = None
         self._paused_until = 0.0
         self._backoff_due: dict[str, float] = {}
@@ -256,17 +291,29 @@ class StatusTracker:
         if item.expires_at is not None and item.tx.status in _WAITING and self._now() < item.expires_at:
             due = min(due, item.expires_at)  # one read right at the expiry, then expire
         item.due = due
-        heapq.heappush(self._heap, (due, next(self._seq), item.tx.app_ref))
-        self._wake.set()
+        item.token = next(self._seq)
+        heapq.heappush(self._heap, (due, item.token, item))
+        if self._idle and due < self._timer_at:
+            self._wake.set()  # earlier than the scheduler's alarm: let it re-arm (busy workers look themselves)
 
     # ------------------------------------------------------------------------------------ public
 
     def start(self) -> None:
-        """Start the scheduler task (once)."""
+        """Start the scheduler task and the read workers (once)."""
         if self._closed:
             raise RuntimeError("the tracker is closed")
+        self._start_workers()
         if self._scheduler is None:
             self._scheduler = asyncio.get_running_loop().create_task(self._run(), name="status-tracker")
+
+    def _start_workers(self) -> None:
+        if self._workers or self._closed:
+            return
+        loop = asyncio.get_running_loop()
+        self._workers = [
+            loop.create_task(self._worker(), name=f"status-read-{i}")
+            for i in range(max(1, self._settings.max_concurrent_reads))
+        ]
 
     async def resume(self) -> list[Transaction]:
         """Settle what a stopped console left half done and follow every unfinished transaction.
@@ -315,6 +362,7 @@ class StatusTracker:
             item.tx, item.one_off = tx, False
             if asked_at is not None:
                 item.asked_at = asked
+        self._by_provider_ref[tx.provider_ref] = item
         item.late_until = (item.late_until or now + self.late_check_for_s) if tx.status in LATE_STATUSES else None
         if not item.reading:
             due = now if read_now else max(now + self._interval(item, now), item.asked_at + self.first_read_after_s)
@@ -347,15 +395,20 @@ class StatusTracker:
         item.waiters.append(future)
         if item.reading:
             item.again = True
-        else:
-            self._spawn(self._read(item))
+        elif not item.urgent:
+            item.urgent = True
+            self._urgent.append(item)
+            self._start_workers()  # before start(): the workers serve on-demand reads only
+            self._hand_out()
         return await future
 
     def request_check(self, *, app_ref: str | None = None, provider_ref: str | None = None) -> bool:
         """Read a followed transaction as soon as possible (a callback arrived); False if not followed."""
         item = self._items.get(app_ref) if app_ref else None
         if item is None and provider_ref:
-            item = next((i for i in self._items.values() if i.tx.provider_ref == provider_ref), None)
+            item = self._by_provider_ref.get(provider_ref)
+            if item is None or self._items.get(item.tx.app_ref) is not item or item.tx.provider_ref != provider_ref:
+                item = next((i for i in self._items.values() if i.tx.provider_ref == provider_ref), None)
         if item is None:
             return False
         if item.reading:
@@ -369,7 +422,8 @@ class StatusTracker:
         if self._closed:
             return
         self._closed = True
-        tasks = [t for t in (self._scheduler, *self._tasks) if t is not None]
+        self._disarm()
+        tasks = [t for t in (self._scheduler, *self._workers) if t is not None]
         for task in tasks:
             task.cancel()
         for task in tasks:
@@ -380,6 +434,9 @@ class StatusTracker:
                 if not waiter.done():
                     waiter.cancel()
         self._items.clear()
+        self._by_provider_ref.clear()
+        self._heap.clear()
+        self._urgent.clear()
 
     # ------------------------------------------------------------------------------------ events
 
@@ -406,40 +463,102 @@ class StatusTracker:
 
     # ------------------------------------------------------------------------------------ loop
 
-    def _spawn(self, coro: Awaitable[None]) -> None:
-        task = asyncio.ensure_future(coro)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+    def _take(self, now: float) -> _Followed | None:
+        """The next read to make now (check_now first, then the heap, oldest due first), or None.
+
+        Marks it as being read; stale entries (rescheduled, dropped, being read) are discarded here.
+        """
+        while self._urgent:
+            item = self._urgent.popleft()
+            if item.urgent and not item.reading and self._items.get(item.tx.app_ref) is item:
+                item.urgent, item.reading, item.on_schedule = False, True, False
+                return item
+        if self._scheduler is None or now < self._paused_until:
+            return None
+        heap = self._heap
+        while heap and heap[0][0] <= now:
+            due, token, item = heapq.heappop(heap)
+            if item.token != token or item.reading or self._items.get(item.tx.app_ref) is not item:
+                continue  # a stale heap entry: rescheduled, dropped or being read
+            item.urgent, item.reading, item.on_schedule = False, True, True
+            return item
+        return None
+
+    def _hand_out(self) -> None:
+        """Give ready reads to idle workers (called by the scheduler and by check_now)."""
+        if not self._idle:
+            return
+        now = self._now()
+        while self._idle:
+            item = self._take(now)
+            if item is None:
+                return
+            worker = self._idle.popleft()
+            if worker.done():  # cancelled (aclose)
+                item.reading = False
+                continue
+            worker.set_result(item)
+
+    async def _worker(self) -> None:
+        loop = asyncio.get_running_loop()
+        while True:
+            item = self._take(self._now())
+            if item is None:
+                waiting: asyncio.Future[_Followed] = loop.create_future()
+                self._idle.append(waiting)
+                if self._urgent or (self._heap and self._heap[0][0] < self._timer_at):
+                    # Scheduled while every worker was busy (no alarm was armed for it): arm one now.
+                    self._wake.set()
+                item = await waiting
+            try:
+                await self._read(item)
+            except asyncio.CancelledError:
+                raise
+            except Exception:  # a worker must outlive any one read
+                log.exception("%s: status read failed", item.tx.app_ref)
+                item.reading = False
 
     async def _run(self) -> None:
+        """The scheduler: hands due reads to idle workers, then sleeps until the next due time."""
         while True:
             self._wake.clear()
-            now = self._now()
-            if now >= self._paused_until:
-                while self._heap and self._heap[0][0] <= now:
-                    due, _, app_ref = heapq.heappop(self._heap)
-                    item = self._items.get(app_ref)
-                    if item is None or item.due != due or item.reading:
-                        continue  # a stale heap entry: rescheduled, dropped or being read
-                    self._spawn(self._read(item))
-            delay: float | None = None
-            if self._heap:
-                delay = max(self._heap[0][0], self._paused_until) - now
-            await self._wait(delay)
-
-    async def _wait(self, delay: float | None) -> None:
-        if delay is None:
+            self._hand_out()
+            deadline: float | None = None
+            if self._idle and self._heap:
+                deadline = max(self._heap[0][0], self._paused_until)
+            self._arm(deadline)
             await self._wake.wait()
+
+    def _arm(self, deadline: float | None) -> None:
+        """One alarm at ``deadline`` (clock seconds) that sets ``_wake``; kept when it is already earlier."""
+        if deadline is None:
             return
-        sleeper = asyncio.ensure_future(self._sleep(max(delay, 0.0)))
-        waker = asyncio.ensure_future(self._wake.wait())
-        try:
-            await asyncio.wait({sleeper, waker}, return_when=asyncio.FIRST_COMPLETED)
-        finally:
-            sleeper.cancel()
-            waker.cancel()
+        if self._timer is not None and self._timer_at <= deadline:
+            return  # an alarm at least as early is set; it wakes the scheduler, which re-arms
+        self._disarm()
+        delay = max(deadline - self._now(), 0.0)
+        self._timer_at = deadline
+        if self._sleep is asyncio.sleep:
+            self._timer = asyncio.get_running_loop().call_later(delay, self._alarm)
+        else:  # an injected sleep (virtual time in tests)
+            self._timer = asyncio.get_running_loop().create_task(self._sleep_then_alarm(delay))
+
+    def _alarm(self) -> None:
+        self._timer, self._timer_at = None, float("inf")
+        self._wake.set()
+
+    async def _sleep_then_alarm(self, delay: float) -> None:
+        await self._sleep(delay)
+        self._timer, self._timer_at = None, float("inf")
+        self._wake.set()
+
+    def _disarm(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+        self._timer, self._timer_at = None, float("inf")
 
     async def _read(self, item: _Followed) -> None:
+        """One worker's read of ``item`` (marked ``reading`` by ``_take``), then its next due time."""
         item.reading = True
         app_ref = item.tx.app_ref
         try:
@@ -448,6 +567,12 @@ class StatusTracker:
                 await self._read_once(item)
                 if not item.again or self._items.get(app_ref) is not item:
                     break
+                item.on_schedule = False
+        except asyncio.CancelledError:
+            raise
+        except Exception:  # the journal refused (closed, lost the row): try again later, free the waiters
+            log.exception("%s: status read failed", app_ref)
+            self._back_off(item, None)
         finally:
             item.reading = False
         for waiter in item.waiters:
@@ -462,9 +587,8 @@ class StatusTracker:
         assert tx.provider_ref is not None
         now = self._now()
         try:
-            async with self._reads:
-                self.reads += 1
-                report = await self._gateway.status(tx.provider_ref)
+            self.reads += 1
+            report = await self._gateway.status(tx.provider_ref)
         except Unavailable as exc:
             self._read_failed(exc.message)
             self._back_off(item, exc.retry_after)
@@ -494,16 +618,18 @@ class StatusTracker:
             return
         self._read_succeeded()
         item.failures = 0
-        change = await self._journal.call(apply_report, tx.app_ref, report, tuple(self._gateway.secrets))
-        item.tx = change.transaction
-        self.publish(change)
+        if not _no_news(item.tx.status, report, tx.app_ref):
+            secrets = tuple(self._gateway.secrets)
+            change = await self._journal.call_batched(apply_report, tx.app_ref, report, secrets)
+            item.tx = change.transaction
+            self.publish(change)
         if item.expires_at is not None and now >= item.expires_at:
             await self._expire(item)
 
     async def _expire(self, item: _Followed) -> None:
         if item.tx.status not in (Status.PENDING, Status.AWAITING_OTP):
             return
-        change = await self._journal.call(expire, item.tx.app_ref, float(self._settings.payment_expiry_s))
+        change = await self._journal.call_batched(expire, item.tx.app_ref, float(self._settings.payment_expiry_s))
         item.tx = change.transaction
         self.publish(change)
 
@@ -536,12 +662,24 @@ class StatusTracker:
             return
         item.one_off = False
         backoff = self._backoff_due.pop(app_ref, None)
-        self._schedule(item, backoff if backoff is not None else now + self._interval(item, now))
+        if backoff is not None:
+            self._schedule(item, backoff)
+            return
+        interval = self._interval(item, now)
+        due = now + interval
+        if item.on_schedule and item.due + interval > now:
+            # Read on time (not held by a pause or a backlog for a whole interval): keep the cadence
+            # from when it was due, so the time a read takes does not stretch the interval.
+            due = item.due + interval
+        self._schedule(item, due)
 
     def _drop(self, app_ref: str) -> None:
         item = self._items.pop(app_ref, None)
         self._backoff_due.pop(app_ref, None)
         if item is not None:
+            ref = item.tx.provider_ref
+            if ref is not None and self._by_provider_ref.get(ref) is item:
+                del self._by_provider_ref[ref]
             for waiter in item.waiters:
                 if not waiter.done():
                     waiter.set_result(item.tx)

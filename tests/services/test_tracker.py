@@ -26,8 +26,12 @@ MTN = parse_mobile("677000001")
 XAF = Money(1000, "XAF")
 
 
-async def test_adaptive_schedule_reads_less_as_the_payment_ages(harness: Harness) -> None:
-    h = harness
+ISSUE_EXAMPLE = (PollStep(15, 1), PollStep(60, 2), PollStep(300, 5), PollStep(float("inf"), 15))
+
+
+async def test_adaptive_schedule_reads_less_as_the_payment_ages(tmp_path: Path) -> None:
+    h = Harness(tmp_path, settings=Settings(poll_schedule=ISSUE_EXAMPLE))
+    await h.services.start()
     await h.services.checkout.start_push_payment(XAF, MTN, cashier="ama")
     counts = []
     for seconds in (15, 45, 240):
@@ -35,6 +39,19 @@ async def test_adaptive_schedule_reads_less_as_the_payment_ages(harness: Harness
         await h.time.advance(seconds)
         counts.append(h.services.tracker.reads - before)
     assert counts == [13, 22, 48]  # from 3 s every 1 s to 15 s, every 2 s to 1 min, every 5 s to 5 min
+    await h.aclose()
+
+
+async def test_default_schedule(harness: Harness) -> None:
+    h = harness
+    await h.services.checkout.start_push_payment(XAF, MTN, cashier="ama")
+    counts = []
+    for seconds in (15, 5, 70, 210):
+        before = h.services.tracker.reads
+        await h.time.advance(seconds)
+        counts.append(h.services.tracker.reads - before)
+    # from 3 s every 1 s to 15 s, every 2 s to 20 s, every 2.5 s to 90 s, every 10 s to 5 min
+    assert counts == [13, 2, 28, 21]
 
 
 async def test_concurrent_reads_are_capped(tmp_path: Path) -> None:
