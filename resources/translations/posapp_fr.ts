@@ -1193,6 +1193,11 @@
         <translation>Code PIN erroné. Encore 1 essai, puis le compte de {name} sera bloqué 30 minutes.</translation>
     </message>
     <message>
+        <location filename="../../posapp/ui/screens/lock.py" line="86"/>
+        <source>Wrong PIN. Tries left: {count}.</source>
+        <translation>Code PIN erroné. Essais restants&#x202f;: {count}.</translation>
+    </message>
+    <message>
         <location filename="../../posapp/ui/screens/lock.py" line="88"/>
         <source>Too many wrong PINs: {name} is locked until {time}. Another user can still sign in.</source>
         <translation>Trop de codes PIN erronés&#x202f;: le compte de {name} est bloqué jusqu’à {time}. Un autre utilisateur peut se connecter.</translation>

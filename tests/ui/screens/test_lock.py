@@ -118,7 +118,7 @@ def test_wrong_pin_says_how_many_tries_are_left(qtbot, staffed: UserStore) -> No
     screen.select_user("Ama")
     with qtbot.assertNotEmitted(screen.unlocked):
         tap_pin(qtbot, screen.entry.pad, "0852")
-    assert screen.entry.message.text() == "Wrong PIN. 4 tries left."
+    assert screen.entry.message.text() == "Wrong PIN. Tries left: 4."
     assert screen.entry.message.property("error") is True
     for _ in range(3):
         tap_pin(qtbot, screen.entry.pad, "0852")
