@@ -20,6 +20,8 @@ API (amounts are ``Money``; ``cashier`` is the signed-in user's name, journaled 
         -> PushPayment(transaction, ussd, message, tries_left)      .awaiting_otp: ask for the code
     await submit_otp(app_ref, code) -> OtpOutcome(transaction, accepted, message, tries_left, ussd)
     await cancel(app_ref, reason="", *, cashier="") -> Transaction   stop following it; recorded CANCELED
+    await capture(app_ref, amount: Money | None = None, *, cashier) -> CaptureOutcome
+        take the money of an AUTHORIZED card payment (all of it, or ``amount`` of it)
 
 Events: ``PaymentStarted`` when the intent is written, ``StatusChanged`` on every change,
 ``OtpRequired`` when the operator asks for a code (again after a wrong one, with the tries left),
@@ -27,6 +29,15 @@ Events: ``PaymentStarted`` when the intent is written, ``StatusChanged`` on ever
 
 My-CoolPay cannot cancel a payment at the provider: ``cancel`` stops the console waiting for it. The
 tracker still reads it slowly for a while, and a late success is recorded and shown.
+
+Capture (card providers with ``Capability.CAPTURE``: the customer's card was authorized, the money is
+taken when the cashier captures). Journal first: a ``capture_requested`` event (who, how much) is written,
+then ``gateway.capture`` is called exactly once, then the answer is recorded: ``captured`` (the payment
+becomes SUCCEEDED; its message says how much of the authorization was taken: a partial capture leaves
+the rest to be released by the provider), ``capture_refused`` / ``capture_not_sent`` (it stays
+AUTHORIZED and ``ActionFailed`` is raised), or ``capture_no_answer`` (``OutcomeUnknown``: it stays
+AUTHORIZED and followed, the outcome says so, ``OutcomeUnknown`` is published; a new capture is only
+sent after a status read shows that nothing was captured).
 """
 
 from __future__ import annotations
@@ -41,6 +52,7 @@ from posapp.core.money import Money
 from posapp.core.phone import MobileNumber
 from posapp.core.transactions import Kind, Status, Transaction
 from posapp.gateways.base import (
+    Capability,
     Customer,
     Declined,
     Gateway,
@@ -53,6 +65,7 @@ from posapp.gateways.base import (
 from posapp.journal.store import Journal
 from posapp.services.common import ActionFailed, DoubleClickGuard, actor, new_app_ref
 from posapp.services.events import EventBus, OtpRequired, PaymentStarted
+from posapp.services.events import OutcomeUnknown as OutcomeUnknownEvent
 from posapp.services.serial_journal import SerialJournal
 from posapp.services.tracker import Change, StatusTracker, record_change, utc_now
 
@@ -93,6 +106,24 @@ class OtpOutcome:
     ussd: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class CaptureOutcome:
+    """What became of a capture. ``captured``: the amount taken (None when not known);
+    ``outcome_unknown``: the provider's answer was lost, the payment is still followed (never capture
+    it again before its status is known); ``message``: the provider's words or the console's."""
+
+    transaction: Transaction
+    captured: Money | None = None
+    outcome_unknown: bool = False
+    message: str = ""
+
+
+# Events of a payment's capture, in the journal (the last one tells whether a capture is unresolved).
+CAPTURE_EVENTS = frozenset(
+    {"capture_requested", "captured", "capture_refused", "capture_not_sent", "capture_no_answer", "capture_checked"}
+)
+
+
 def _ussd_of(raw: Any) -> str | None:
     value = raw.get("ussd") if isinstance(raw, dict) else None
     return value if isinstance(value, str) and value else None
@@ -122,6 +153,7 @@ class CheckoutService:
         self.lang = lang
         self._guard: DoubleClickGuard[Any] = DoubleClickGuard(dedupe_window_s, lambda: self._clock().timestamp())
         self._otp_locks: dict[str, asyncio.Lock] = {}
+        self._capture_locks: dict[str, asyncio.Lock] = {}
 
     @property
     def _secrets(self) -> tuple[str, ...]:
@@ -349,11 +381,153 @@ class CheckoutService:
         self._tracker.follow(change.transaction)  # late checks: a success after the cancel still counts
         return change.transaction
 
+    # ------------------------------------------------------------------------------------ capture
+
+    async def capture(self, app_ref: str, amount: Money | None = None, *, cashier: str) -> CaptureOutcome:
+        """Capture an AUTHORIZED payment: all of it (``amount`` None) or ``amount`` of it, sent once.
+
+        ``ActionFailed`` when nothing was captured (not authorized, the provider cannot capture, an
+        amount above the authorization, the provider refused, nothing could be sent). A second call
+        while the first runs waits for it and then finds the payment captured (``ActionFailed``).
+        """
+        lock = self._capture_locks.setdefault(app_ref, asyncio.Lock())
+        async with lock:
+            return await self._capture(app_ref, amount, cashier)
+
+    async def _capture(self, app_ref: str, amount: Money | None, cashier: str) -> CaptureOutcome:
+        if not self._gateway.capabilities & Capability.CAPTURE:
+            raise ActionFailed(f"{self._gateway.name} payments need no capture")
+        tx = await self._get(app_ref)
+        if not tx.kind.is_payment:
+            raise ActionFailed(f"{app_ref} is not a payment", transaction=tx)
+        if tx.status is not Status.AUTHORIZED or tx.provider_ref is None:
+            raise ActionFailed(
+                f"the payment is {tx.status.value}; only an authorized payment is captured", transaction=tx
+            )
+        if amount is not None:
+            if amount.currency != tx.amount.currency:
+                raise ActionFailed(f"the payment is in {tx.amount.currency}, not {amount.currency}", transaction=tx)
+            if amount.minor <= 0:
+                raise ActionFailed("a capture takes a positive amount", transaction=tx)
+            if amount > tx.amount:
+                raise ActionFailed(f"at most {tx.amount} can be captured on {app_ref}", transaction=tx)
+        wanted = tx.amount if amount is None else amount
+        if await self._capture_unresolved(tx):
+            after = await self._check_capture(tx)
+            if after is not None:
+                return after
+        who = actor("cashier", cashier)
+        await self._journal.call(
+            _note,
+            app_ref,
+            type="capture_requested",
+            actor=who,
+            message=f"capture of {wanted} of the {tx.amount} authorized",
+        )
+        try:
+            report = await self._gateway.capture(
+                tx.provider_ref, None if amount is None or amount == tx.amount else amount
+            )
+        except OutcomeUnknown as exc:
+            change = await self._journal.call(
+                _note, app_ref, type="capture_no_answer", message=exc.message, raw=exc.raw, secrets=self._secrets
+            )
+            self._tracker.follow(change.transaction)
+            self._tracker.request_check(app_ref=app_ref)
+            message = exc.provider_message or exc.message
+            self._bus.publish(OutcomeUnknownEvent(change.transaction, reason=message))
+            return CaptureOutcome(change.transaction, None, outcome_unknown=True, message=message)
+        except GatewayError as exc:
+            what = "capture_refused" if isinstance(exc, Declined | InvalidRequest) else "capture_not_sent"
+            message = exc.provider_message or exc.message
+            change = await self._journal.call(
+                _note, app_ref, type=what, message=message, raw=exc.raw, secrets=self._secrets
+            )
+            raise ActionFailed(message, transaction=change.transaction, cause=exc) from None
+        except asyncio.CancelledError:
+            write = self._journal.call(
+                _note, app_ref, type="capture_no_answer", message="stopped while the capture was sent"
+            )
+            try:
+                await asyncio.shield(write)
+            except Exception:
+                pass
+            raise
+        captured = report.captured if report.captured is not None and report.captured.minor else None
+        if report.status is Status.AUTHORIZED and captured is None:
+            # Accepted but not finished (an asynchronous operation): the tracker sees it end.
+            change = await self._journal.call(
+                _note, app_ref, type="capture_no_answer", message="the provider is still processing the capture",
+                raw=report.raw, secrets=self._secrets,
+            )  # fmt: skip
+            self._tracker.request_check(app_ref=app_ref)
+            return CaptureOutcome(change.transaction, None, outcome_unknown=True, message=report.message)
+        shown = captured or wanted
+        change = await self._journal.call(
+            record_change,
+            app_ref,
+            report.status if report.status is not Status.AUTHORIZED else Status.SUCCEEDED,
+            type="captured",
+            actor=who,
+            message=_captured_text(shown, tx.amount),
+            raw=report.raw,
+            operator=report.operator,
+            secrets=self._secrets,
+        )
+        if not change.changed:
+            # The status did not move (a status read got there first): still keep the capture's answer.
+            change = await self._journal.call(
+                _note, app_ref, type="captured", actor=who, message=_captured_text(shown, tx.amount),
+                raw=report.raw, secrets=self._secrets,
+            )  # fmt: skip
+        self._tracker.publish(change)
+        self._tracker.follow(change.transaction)
+        return CaptureOutcome(change.transaction, shown, message=_captured_text(shown, tx.amount))
+
+    async def _capture_unresolved(self, tx: Transaction) -> bool:
+        events = await self._journal.call(Journal.timeline, tx.app_ref)
+        last = next((e.type for e in reversed(events) if e.type in CAPTURE_EVENTS), None)
+        return last in ("capture_requested", "capture_no_answer")
+
+    async def _check_capture(self, tx: Transaction) -> CaptureOutcome | None:
+        """An earlier capture's outcome is unknown: read the status before sending another (never twice).
+
+        Returns the outcome when the read settles it (captured, or no longer authorized); None when the
+        read shows nothing captured, so a new capture may be sent.
+        """
+        assert tx.provider_ref is not None
+        try:
+            report = await self._gateway.status(tx.provider_ref)
+        except GatewayError as exc:
+            raise ActionFailed(
+                "the last capture of this payment has an unknown outcome and its status cannot be read now: "
+                "try again in a moment",
+                transaction=tx,
+                cause=exc,
+            ) from None
+        if report.status is Status.AUTHORIZED and (report.captured is None or report.captured.minor == 0):
+            await self._journal.call(
+                _note, tx.app_ref, type="capture_checked", message="nothing was captured", raw=report.raw,
+                secrets=self._secrets,
+            )  # fmt: skip
+            return None
+        after = await self._tracker.check_now(tx.app_ref)
+        if after.status is Status.AUTHORIZED:
+            raise ActionFailed("the provider is still processing the last capture of this payment", transaction=after)
+        captured = report.captured if report.captured is not None and report.captured.minor else None
+        return CaptureOutcome(after, captured, message=_captured_text(captured, tx.amount) if captured else "")
+
     async def _get(self, app_ref: str) -> Transaction:
         tx = await self._journal.call(Journal.get, app_ref)
         if tx is None:
             raise ActionFailed(f"no transaction {app_ref} in the journal")
         return tx
+
+
+def _captured_text(captured: Money | None, authorized: Money) -> str:
+    if captured is None or captured == authorized:
+        return f"captured {authorized}"
+    return f"captured {captured} of the {authorized} authorized"
 
 
 def _note(journal: Journal, app_ref: str, *, type: str, actor: str = "system", **fields: Any) -> Change:

@@ -14,6 +14,15 @@ Rules, in the order they apply:
    Nothing sent (connection refused) or refused by the provider: FAILED, and ``ActionFailed`` is raised.
 4. A refund goes to the payer's number on the payer's operator and is capped at what is still
    refundable (``Journal.refundable_amount``; every refund not failed reserves its amount).
+5. Provider refunds. When the gateway has ``Capability.REFUND`` (the card providers), a refund is not a
+   payout: it is ``gateway.refund(payment's provider_ref, amount, app_ref)``, a REFUND transaction linked
+   to the payment (no phone number). The cap is also what the provider says is refundable (captured
+   minus refunded, read just before: a partial capture leaves less than the authorized amount), minus
+   the refunds of that payment still in flight. Intent first, sent once; a refund with an unknown
+   outcome is UNKNOWN (not followed: the provider's status read is the payment's, so a manager
+   resolves it with ``resolve_unknown``) and blocks another refund of the same amount of that payment.
+   When the provider reports the payment fully refunded after a partial capture, the payment is moved
+   to REFUNDED too (the journal only compares with the authorized amount).
 
 API::
 
@@ -24,7 +33,8 @@ API::
           recipient: a MobileNumber (operator defaults to its own), or a My-CoolPay wallet (phone,
           username or email) with operator "MCP"
     await refund(payment_ref, amount, reason, approval) -> Transaction
-    await refundable(payment_ref) -> Money
+    await refundable(payment_ref) -> Money                 the journal's figure
+    await provider_refundable(payment_ref) -> Money        also the provider's (a status read), card providers
     await resolve_unknown(app_ref, status: SUCCEEDED | FAILED, approval, note="") -> Transaction
     await blocking_unknown(recipient, amount) -> Transaction | None
 
@@ -41,7 +51,7 @@ from typing import Any
 from posapp.core.money import Money
 from posapp.core.phone import MobileNumber, PhoneError, parse_mobile
 from posapp.core.transactions import Kind, Status, Transaction
-from posapp.gateways.base import Gateway, GatewayError, OutcomeUnknown
+from posapp.gateways.base import Capability, Gateway, GatewayError, OutcomeUnknown, StatusReport
 from posapp.journal.store import Approval, ApprovalError, Journal, JournalError, RefundRefused
 from posapp.services.common import ActionFailed, actor
 from posapp.services.events import EventBus, PaymentStarted
@@ -91,6 +101,60 @@ def _record_money_out(
     if blocker is not None:
         raise PayoutBlocked(blocker)
     return journal.record_intent(intent, who, approval_id=approval_id, secrets=secrets), True
+
+
+def _find_refund_blocker(journal: Journal, parent_ref: str | None, amount: Money) -> Transaction | None:
+    for tx in journal.unfinished():
+        if (
+            tx.kind is Kind.REFUND
+            and tx.status is Status.UNKNOWN
+            and tx.parent_ref == parent_ref
+            and tx.amount == amount
+        ):
+            return tx
+    return None
+
+
+def _in_flight_refunds(journal: Journal, payment_ref: str) -> Money | None:
+    """What the payment's unfinished refunds (created, pending, unknown) add up to; None when there are none."""
+    total: Money | None = None
+    for tx in journal.unfinished():
+        if tx.kind is Kind.REFUND and tx.parent_ref == payment_ref:
+            total = tx.amount if total is None else total + tx.amount
+    return total
+
+
+def _record_provider_refund(
+    journal: Journal, intent: Transaction, who: str, approval_id: int, secrets: tuple[str, ...]
+) -> tuple[Transaction, bool]:
+    """Like ``_record_money_out`` for a provider refund: blocked by an unknown refund of that payment. Worker thread."""
+    existing = journal.get(intent.app_ref)
+    if existing is not None:
+        return _record_money_out(journal, intent, who, approval_id, secrets)
+    blocker = _find_refund_blocker(journal, intent.parent_ref, intent.amount)
+    if blocker is not None:
+        raise PayoutBlocked(blocker)
+    return journal.record_intent(intent, who, approval_id=approval_id, secrets=secrets), True
+
+
+def _settle_refunded_payment(
+    journal: Journal, payment_ref: str, report: StatusReport, secrets: tuple[str, ...]
+) -> Change:
+    """After a provider refund: the payment is REFUNDED when the provider says so. Worker thread."""
+    current = journal.get(payment_ref)
+    if current is None:
+        raise LookupError(f"no transaction {payment_ref!r} in the journal")
+    if report.status is not Status.REFUNDED or current.status is not Status.PARTIALLY_REFUNDED:
+        return Change(current)
+    return record_change(
+        journal,
+        payment_ref,
+        Status.REFUNDED,
+        type="status_read",
+        message="the provider reports everything captured refunded",
+        raw=report.raw,
+        secrets=secrets,
+    )
 
 
 def _resolve(journal: Journal, app_ref: str, status: Status, approval: Approval, note: str) -> Change:
@@ -154,7 +218,21 @@ class PayoutService:
         return await self._journal.call(_find_blocker, customer, amount)
 
     async def refundable(self, payment_ref: str) -> Money:
+        """What may still be refunded according to the journal (the authorized amount for a card payment)."""
         return await self._journal.call(Journal.refundable_amount, payment_ref)
+
+    async def provider_refundable(self, payment_ref: str) -> Money:
+        """What may still be refunded, with the provider's word for card payments (a status read)."""
+        payment = await self._journal.call(Journal.get, payment_ref)
+        if payment is None or not payment.kind.is_payment:
+            raise ActionFailed(f"{payment_ref} is not a payment in the journal")
+        if not self._gateway.capabilities & Capability.REFUND or payment.status not in (
+            Status.SUCCEEDED,
+            Status.PARTIALLY_REFUNDED,
+        ):
+            return await self.refundable(payment_ref)
+        left, _ = await self._provider_refundable(payment)
+        return left
 
     # ------------------------------------------------------------------------------------ payout
 
@@ -192,6 +270,8 @@ class PayoutService:
         payment = await self._journal.call(Journal.get, payment_ref)
         if payment is None or not payment.kind.is_payment:
             raise ActionFailed(f"{payment_ref} is not a payment in the journal")
+        if self._gateway.capabilities & Capability.REFUND:
+            return await self._provider_refund(payment, amount, reason, approval)
         left = await self.refundable(payment_ref)
         if amount > left:
             raise ActionFailed(f"at most {left} can still be refunded on {payment_ref}", transaction=payment)
@@ -215,6 +295,122 @@ class PayoutService:
             cashier=approval.manager,
         )
         return await self._send_out(intent, approval, phone)
+
+    # ------------------------------------------------------------------------------------ provider refund
+
+    async def _provider_refundable(self, payment: Transaction) -> tuple[Money, StatusReport]:
+        """What may still be refunded by the provider (see rule 5), and the status read it comes from."""
+        left = await self.refundable(payment.app_ref)
+        if payment.provider_ref is None:
+            raise ActionFailed(f"{payment.app_ref} has no provider reference: it was never paid", transaction=payment)
+        try:
+            report = await self._gateway.status(payment.provider_ref)
+        except GatewayError as exc:
+            raise ActionFailed(
+                f"what may be refunded on {payment.app_ref} cannot be read from the provider now: {exc.message}",
+                transaction=payment,
+                cause=exc,
+            ) from None
+        refundable = report.refundable
+        if refundable is not None and refundable.currency == left.currency:
+            in_flight = await self._journal.call(_in_flight_refunds, payment.app_ref)
+            if in_flight is not None:
+                refundable = refundable - in_flight
+            if refundable < left:
+                left = refundable if refundable.minor > 0 else Money.zero(left.currency)
+        return left, report
+
+    async def _provider_refund(
+        self, payment: Transaction, amount: Money, reason: str, approval: Approval
+    ) -> Transaction:
+        left, _ = await self._provider_refundable(payment)
+        if amount > left:
+            raise ActionFailed(f"at most {left} can still be refunded on {payment.app_ref}", transaction=payment)
+        intent = Transaction(
+            app_ref=app_ref_for("RF", approval),
+            kind=Kind.REFUND,
+            provider=self._gateway.name,
+            amount=amount,
+            operator=payment.operator,
+            reason=reason,
+            parent_ref=payment.app_ref,
+            cashier=approval.manager,
+        )
+        who = actor("manager", approval.manager)
+        try:
+            tx, new = await self._journal.call(_record_provider_refund, intent, who, approval.id, self._secrets)
+        except (ApprovalError, RefundRefused, JournalError) as exc:
+            raise ActionFailed(str(exc), cause=exc) from None
+        if not new:
+            running = self._inflight.get(tx.app_ref)
+            if running is not None:
+                return await asyncio.shield(running)
+            return tx  # sent before: never again
+        future: asyncio.Future[Transaction] = asyncio.get_running_loop().create_future()
+        self._inflight[tx.app_ref] = future
+        try:
+            result = await self._send_refund(tx, payment)
+        except BaseException as exc:
+            if isinstance(exc, Exception):
+                future.set_exception(exc)
+                future.exception()
+            else:
+                future.cancel()
+            raise
+        else:
+            future.set_result(result)
+            return result
+        finally:
+            self._inflight.pop(tx.app_ref, None)
+
+    async def _send_refund(self, tx: Transaction, payment: Transaction) -> Transaction:
+        assert payment.provider_ref is not None
+        self._bus.publish(PaymentStarted(tx))
+        try:
+            report = await self._gateway.refund(payment.provider_ref, tx.amount, tx.app_ref)
+        except OutcomeUnknown as exc:
+            # No provider reference on the refund: a status read would be the payment's, not the refund's.
+            message = f"{exc.message} (payment {payment.provider_ref} at the provider)"
+            change = await self._record_refund(tx, Status.UNKNOWN, type="no_answer", message=message, raw=exc.raw)
+            return change.transaction
+        except GatewayError as exc:
+            what = "not_sent" if exc.http_status is None else "refused"
+            change = await self._record_refund(
+                tx, Status.FAILED, type=what, message=exc.provider_message or exc.message, raw=exc.raw
+            )
+            raise ActionFailed(exc.provider_message or exc.message, transaction=change.transaction, cause=exc) from None
+        except asyncio.CancelledError:
+            write = self._record_refund(
+                tx, Status.UNKNOWN, type="interrupted", message="stopped while the refund was sent"
+            )
+            try:
+                await asyncio.shield(write)
+            except Exception:
+                pass
+            raise
+        except Exception as exc:
+            await self._record_refund(tx, Status.UNKNOWN, type="no_answer", message=f"unexpected failure: {exc}")
+            raise
+        refunded = report.refunded
+        message = report.message
+        if refunded is not None:
+            message = f"the provider reports {refunded} refunded in all on this payment"
+        change = await self._record_refund(
+            tx,
+            Status.SUCCEEDED,
+            type="sent",
+            provider_ref=report.provider_ref or None,
+            message=message,
+            raw=report.raw,
+        )
+        settled = await self._journal.call(_settle_refunded_payment, payment.app_ref, report, self._secrets)
+        self._tracker.publish(settled)
+        return change.transaction
+
+    async def _record_refund(self, tx: Transaction, status: Status, *, type: str, **fields: Any) -> Change:
+        change = await self._journal.call(record_change, tx.app_ref, status, type=type, secrets=self._secrets, **fields)
+        self._tracker.publish(change)
+        return change
 
     # ------------------------------------------------------------------------------------ sending
 
