@@ -363,12 +363,19 @@ def add_training_phone(console: Console, window: Any) -> Any:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QDockWidget
 
-    from posapp.ui.screens.training_phone import MyCoolPayCustomerPhone, TrainingPhonePanel
+    from posapp.ui.screens.training_phone import CustomerPhoneAdapter, MyCoolPayCustomerPhone, TrainingPhonePanel
+    from posapp.ui.screens.training_phone_cards import card_customer_phone
 
     assert console.sandbox is not None and console.http is not None
-    adapters = []
-    if console.settings.active_provider == "mycoolpay":
+    adapters: list[CustomerPhoneAdapter] = []
+    provider = console.settings.active_provider
+    if provider == "mycoolpay":
         adapters.append(MyCoolPayCustomerPhone(console.http, console.sandbox.mycoolpay_base_url))
+    else:
+        # The card providers' customer pays on the checkout page: the phone offers Pay / Decline on it.
+        card = card_customer_phone(provider, console.http, console.sandbox.training_credentials(provider).base_url)
+        if card is not None:
+            adapters.append(card)
     panel = TrainingPhonePanel(adapters, console.settings.locale)
     if console.services is not None:
         tracker = console.services.tracker

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QStackedWidget, QWidget
 
-from posapp.core.money import Money
+from posapp.core.money import Money, format_money
 from posapp.core.phone import MobileNumber, parse_mobile
 from posapp.core.transactions import Kind, Status, Transaction
 from posapp.gateways.base import Capability
@@ -32,6 +32,7 @@ from posapp.services.events import (
 from posapp.ui.actions import run_action
 from posapp.ui.bridge import ServiceBridge
 from posapp.ui.screens.activity import ActivityScreen
+from posapp.ui.screens.capture_dialog import WHOLE_CAPTURE_ONLY, CaptureDialog
 from posapp.ui.screens.customer_display import CustomerDisplay
 from posapp.ui.screens.otp_dialog import OtpDialog
 from posapp.ui.screens.push_payment import PushPaymentScreen
@@ -108,6 +109,7 @@ class ConsoleController(QObject):
         self.services: PaymentServices | None = None
         self.bridge: ServiceBridge | None = None
         self.otp_dialog: OtpDialog | None = None
+        self.capture_dialog: CaptureDialog | None = None
         self._phones: dict[str, MobileNumber] = {}
         self._urls: dict[str, str] = {}
         self.listeners: list[Callable[[Event], None]] = []
@@ -121,8 +123,10 @@ class ConsoleController(QObject):
         activity.recheck_requested.connect(self.recheck)
         activity.cancel_requested.connect(self.cancel_payment)
         activity.show_qr_requested.connect(self.show_qr_again)
+        activity.capture_requested.connect(self.capture_payment)
         if history is not None:
             history.recheck_requested.connect(self.recheck)
+            history.capture_requested.connect(self.capture_payment)
 
     # ------------------------------------------------------------------ services
 
@@ -141,6 +145,12 @@ class ConsoleController(QObject):
             payment_link=bool(capabilities & Capability.PAYMENT_LINK),
             push_payment=bool(capabilities & Capability.PUSH_PAYMENT),
         )
+        # Without mobile money the link opens a card checkout (CoolPay, Paiwise, Commerce Layer).
+        self.flow.qr.set_card_checkout(not capabilities & Capability.PUSH_PAYMENT)
+        can_capture = bool(capabilities & Capability.CAPTURE)
+        self.activity.set_capture_enabled(can_capture)
+        if self.history is not None:
+            self.history.set_capture_enabled(can_capture)
         self.window.set_connection_text(QCoreApplication.translate("Controller", "Connected"))
         self.activity.set_transactions(services.tracker.following())
 
@@ -274,6 +284,82 @@ class ConsoleController(QObject):
             lambda tx: self._show_status(tx, ""),
             lambda exc, text: self.message.emit(text),
         )
+
+    # ------------------------------------------------------------------ capture
+
+    def capture_payment(self, app_ref: str) -> None:
+        """Ask how much of an authorized card payment to capture (all or part), then capture it once."""
+        if self.capture_dialog is not None:
+            self.capture_dialog.raise_()
+            return
+
+        async def load(services: PaymentServices) -> Transaction:
+            from posapp.journal.store import Journal
+
+            tx = await services.journal.call(Journal.get, app_ref)
+            if tx is None:
+                raise LookupError(app_ref)
+            return tx
+
+        def loaded(tx: Transaction) -> None:
+            if tx.status is not Status.AUTHORIZED:
+                self._show_status(tx, "")
+                self.message.emit(
+                    QCoreApplication.translate("Controller", "This payment is no longer waiting for a capture.")
+                )
+                return
+            if self.capture_dialog is not None:
+                return
+            provider = self.services.gateway.name if self.services is not None else ""
+            self._open_capture_dialog(tx, partial=provider not in WHOLE_CAPTURE_ONLY)
+
+        self._run(None, load, loaded, lambda exc, text: self.message.emit(text))
+
+    def _open_capture_dialog(self, tx: Transaction, *, partial: bool) -> CaptureDialog:
+        dialog = CaptureDialog(tx.amount, self.locale, partial=partial, parent=self.window)
+        self.capture_dialog = dialog
+        app_ref = tx.app_ref
+
+        def submitted(amount: Money | None) -> None:
+            dialog.set_busy(True)
+
+            def done(outcome: Any) -> None:
+                self.close_capture_dialog()
+                text = self._capture_text(outcome, tx.amount)
+                self._show_status(outcome.transaction, text)
+                self.message.emit(text)
+
+            def failed(exc: BaseException, text: str) -> None:
+                dialog.set_busy(False)
+                dialog.show_error(text)
+
+            self._run(None, lambda s: s.checkout.capture(app_ref, amount, cashier=self.cashier), done, failed)
+
+        dialog.capture_submitted.connect(submitted)
+        dialog.finished.connect(lambda _: setattr(self, "capture_dialog", None))
+        dialog.open()
+        return dialog
+
+    def _capture_text(self, outcome: Any, authorized: Money) -> str:
+        if outcome.outcome_unknown:
+            return QCoreApplication.translate(
+                "Controller",
+                "No clear answer from the provider about the capture. Do not capture again: posapp keeps checking.",
+            )
+        captured = outcome.captured
+        if captured is not None and captured != authorized:
+            return QCoreApplication.translate(
+                "Controller", "Captured {captured} of the {authorized} authorized."
+            ).format(captured=format_money(captured, self.locale), authorized=format_money(authorized, self.locale))
+        return QCoreApplication.translate("Controller", "Captured {amount}.").format(
+            amount=format_money(captured or authorized, self.locale)
+        )
+
+    def close_capture_dialog(self) -> None:
+        if self.capture_dialog is not None:
+            dialog, self.capture_dialog = self.capture_dialog, None
+            dialog.accept()
+            dialog.deleteLater()
 
     # ------------------------------------------------------------------ OTP
 

@@ -5,6 +5,12 @@ journal on a throw-away ``POSAPP_HOME``): it types amounts, shows QR codes, push
 and wrong codes and lets the emulated customer pay or decline, taking a picture at each step. It runs
 offscreen unless a platform is set, so it works on a build machine, and never touches the merchant's
 journal or settings.
+
+Then, for each card provider (CoolPay, Paiwise, Commerce Layer), the same console in training mode on that
+provider: the sale's QR screen (``{lang}_{provider}_qr.png``) and, once the emulated customer paid and the
+card is authorized, the capture flow: Activity with the Capture action and the capture dialog over it
+(``{lang}_{provider}_capture.png``). Paiwise captures on payment by default; the tour shows its
+reserve-then-capture mode.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 TOUR_LANGUAGES = ("en", "fr")
+CARD_PROVIDERS = ("coolpay", "paiwise", "commercelayer")
 TOUR_SIZE = (1280, 800)
 
 
@@ -213,6 +220,100 @@ async def _tour_language(app: Any, out_dir: Path, language: str) -> list[Path]:
 
         window.show_screen("sale")
         QTest.keyClick(flow.sale.amount_input, Qt.Key.Key_Escape)
+
+        for provider in CARD_PROVIDERS:
+            written += await _card_provider_tour(app, out_dir, language, provider, console.sandbox)
+    finally:
+        await console.aclose()
+        window.close()
+        window.deleteLater()
+    return written
+
+
+async def _card_provider_tour(app: Any, out_dir: Path, language: str, provider: str, sandbox: Any) -> list[Path]:
+    """The QR screen and the capture flow of one card provider, on the tour's running sandbox."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QColor, QPainter
+    from PySide6.QtTest import QTest
+
+    from posapp.app import Console, build_cashier_screens, connect_console
+    from posapp.config import PROVIDER_LABELS, Settings
+    from posapp.core.transactions import Status
+    from posapp.ui.main_window import MainWindow
+
+    settings = Settings(language=language, training_provider=provider)
+    console = Console(settings, sandbox=sandbox)
+    # A journal of its own: the other providers' unfinished payments are not this provider's to follow.
+    home = os.environ.get("POSAPP_HOME")
+    if home:
+        os.environ["POSAPP_HOME"] = str(Path(home) / provider)
+    try:
+        console.open_journal()
+    finally:
+        if home:
+            os.environ["POSAPP_HOME"] = home
+    window = MainWindow(training=True, provider_label=PROVIDER_LABELS.get(provider, provider))
+    window.resize(*TOUR_SIZE)
+    controller = build_cashier_screens(window, settings, console.reader)
+    console.controller = controller
+    console.window = window
+    flow = controller.flow
+    written: list[Path] = []
+
+    def save(name: str, pixmap: Any) -> None:
+        path = out_dir / f"{language}_{provider}_{name}.png"
+        pixmap.save(str(path))
+        written.append(path)
+
+    try:
+        window.show()
+        await connect_console(console, window)
+        services = console.services
+        assert services is not None
+        if provider == "paiwise":
+            console.gateway.auto_capture = False  # type: ignore[union-attr]
+        dock = getattr(window, "training_dock", None)
+        if dock is not None:
+            dock.hide()
+        QTest.keyClicks(flow.sale.amount_input, "12500")
+        QTest.keyClicks(flow.sale.reason_edit, "Chaussures" if language == "fr" else "Shoes")
+        flow.sale.request_qr()
+        await _until(lambda: flow.currentWidget() is flow.qr)
+        await _settle(app)
+        app.processEvents()
+        save("qr", window.grab())
+
+        app_ref = flow.qr.app_ref
+        phone = getattr(window, "training_phone", None)
+        assert phone is not None
+        await phone.refresh()
+        link = next(item for item in phone.links() if item.checkout_url == flow.qr.url)
+        await phone.adapters[provider].pay_link(link.ref, "")
+        services.tracker.request_check(app_ref=app_ref)
+        await _until(lambda: controller.activity.row(app_ref) is not None and
+                     controller.activity.row(app_ref).transaction.status is Status.AUTHORIZED)  # fmt: skip
+        window.show_screen("activity")
+        await _settle(app)
+        controller.capture_payment(app_ref)
+        await _until(lambda: controller.capture_dialog is not None)
+        dialog = controller.capture_dialog
+        if provider != "paiwise":
+            dialog.choose_part("10000")
+        await _settle(app)
+        app.processEvents()
+        picture = window.grab()
+        shown = dialog.grab()
+        painter = QPainter(picture)
+        painter.fillRect(picture.rect(), QColor(0, 0, 0, 90))  # the dialog is modal: the window behind dims
+        # Below the Activity card, so its Capture button stays in the picture.
+        row = controller.activity.row(app_ref)
+        top = row.mapTo(window, QPoint(0, row.height())).y() + 24 if row is not None else 0
+        painter.drawPixmap(
+            QPoint((picture.width() - shown.width()) // 2, max(top, (picture.height() - shown.height()) // 2)), shown
+        )
+        painter.end()
+        save("capture", picture)
+        controller.close_capture_dialog()
     finally:
         await console.aclose()
         window.close()

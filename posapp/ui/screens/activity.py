@@ -116,15 +116,22 @@ class ActivityRow(QFrame):
         self.message.setWordWrap(True)
         self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
+        self.capture_enabled = False
+        self.capture_button = QPushButton(QCoreApplication.translate("ActivityScreen", "Capture…"))
+        self.capture_button.setObjectName("captureButton")
+        self.capture_button.setToolTip(
+            QCoreApplication.translate("ActivityScreen", "Take the money of this authorized card payment (all or part)")
+        )
         self.show_qr_button = QPushButton(QCoreApplication.translate("ActivityScreen", "Show QR again"))
         self.recheck_button = QPushButton(QCoreApplication.translate("ActivityScreen", "Re-check now"))
         self.cancel_button = QPushButton(QCoreApplication.translate("ActivityScreen", "Stop following"))
         self.cancel_button.setObjectName("stopFollowingButton")
         buttons = QHBoxLayout()
         buttons.setSpacing(10)
-        for button in (self.show_qr_button, self.recheck_button, self.cancel_button):
+        for button in (self.capture_button, self.show_qr_button, self.recheck_button, self.cancel_button):
             button.setProperty("rowAction", True)
             buttons.addWidget(button)
+        self.capture_button.setProperty("primary", True)
 
         top = QHBoxLayout()
         top.setSpacing(16)
@@ -161,15 +168,28 @@ class ActivityRow(QFrame):
                 )
             )
         self.message.setToolTip(self.message.text())
-        self.show_qr_button.setVisible(transaction.kind is Kind.LINK_PAYMENT)
+        authorized = transaction.status is Status.AUTHORIZED and transaction.kind.is_payment
+        self.capture_button.setVisible(self.capture_enabled and authorized)
+        # An authorized card payment's page was paid: its QR code has nothing more to offer.
+        self.show_qr_button.setVisible(transaction.kind is Kind.LINK_PAYMENT and not authorized)
+        if authorized and self.capture_enabled and not message and not self.message.text():
+            self.message.setText(
+                QCoreApplication.translate(
+                    "ActivityScreen", "The card is authorized: capture the payment to receive the money."
+                )
+            )
         finished = transaction.status.is_final
-        for button in (self.show_qr_button, self.recheck_button, self.cancel_button):
+        for button in (self.capture_button, self.show_qr_button, self.recheck_button, self.cancel_button):
             button.setEnabled(not finished)
         self.setProperty("finished", finished)
         # A payment whose money may have moved stands out until someone resolves it.
         self.setProperty("attention", transaction.status is Status.UNKNOWN)
         self.style().unpolish(self)
         self.style().polish(self)
+
+    def set_capture_enabled(self, enabled: bool) -> None:
+        self.capture_enabled = enabled
+        self.set_transaction(self.transaction, "")
 
     def update_age(self, now: datetime) -> None:
         seconds = (now - self.started_at).total_seconds()
@@ -190,12 +210,15 @@ class ActivityScreen(QWidget):
         show_qr_requested(str): show the QR code of this link payment again (app_ref).
         recheck_requested(str): read this payment's status from the provider now (app_ref).
         cancel_requested(str): stop following this payment (app_ref).
+        capture_requested(str): capture this authorized card payment (app_ref); the Capture action is
+            only offered after ``set_capture_enabled(True)`` (the provider captures), on AUTHORIZED payments.
         count_changed(int): the number of unfinished payments on screen changed.
     """
 
     show_qr_requested = Signal(str)
     recheck_requested = Signal(str)
     cancel_requested = Signal(str)
+    capture_requested = Signal(str)
     count_changed = Signal(int)
 
     def __init__(
@@ -213,6 +236,7 @@ class ActivityScreen(QWidget):
         self._removal_timers: dict[str, QTimer] = {}
         self._lost_since: datetime | None = None
         self._last_count = 0
+        self.capture_enabled = False
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(32, 24, 32, 24)
@@ -307,6 +331,12 @@ class ActivityScreen(QWidget):
                 self._cancel_removal(transaction.app_ref)
         self._refresh_page()
 
+    def set_capture_enabled(self, enabled: bool) -> None:
+        """Offer Capture on authorized payments (the provider authorizes first, then captures)."""
+        self.capture_enabled = enabled
+        for row in self._rows.values():
+            row.set_capture_enabled(enabled)
+
     def remove(self, app_ref: str) -> None:
         """Take a payment off the screen at once (e.g. after the controller stopped following it)."""
         self._remove(app_ref)
@@ -334,6 +364,8 @@ class ActivityScreen(QWidget):
 
     def _add(self, transaction: Transaction, message: str) -> None:
         row = ActivityRow(transaction, self.locale_name, self._now())
+        if self.capture_enabled:
+            row.set_capture_enabled(True)
         if message:
             row.set_transaction(transaction, message)
         row.update_age(self._now())
@@ -341,6 +373,7 @@ class ActivityScreen(QWidget):
         row.show_qr_button.clicked.connect(lambda: self.show_qr_requested.emit(app_ref))
         row.recheck_button.clicked.connect(lambda: self.recheck_requested.emit(app_ref))
         row.cancel_button.clicked.connect(lambda: self.cancel_requested.emit(app_ref))
+        row.capture_button.clicked.connect(lambda: self.capture_requested.emit(app_ref))
         self._rows[app_ref] = row
         # Newest first: before the first card that started earlier (the stretch stays last).
         index = sum(1 for other in self._ordered_rows() if other.started_at > row.started_at)

@@ -158,11 +158,14 @@ class HistoryScreen(QWidget):
             ``set_actions(refund=True)``, for paid or partly refunded payments.
         reprint_requested(str): print this transaction's receipt again (app_ref); only offered after
             ``set_actions(reprint=True)``.
+        capture_requested(str): capture this authorized card payment (app_ref); only offered after
+            ``set_capture_enabled(True)`` (the provider authorizes, then captures), on AUTHORIZED payments.
     """
 
     recheck_requested = Signal(str)
     refund_requested = Signal(str)
     reprint_requested = Signal(str)
+    capture_requested = Signal(str)
 
     def __init__(
         self,
@@ -251,6 +254,7 @@ class HistoryScreen(QWidget):
         self.recheck_button.clicked.connect(self._emit_for_shown(self.recheck_requested))
         self.refund_button.clicked.connect(self._emit_for_shown(self.refund_requested))
         self.reprint_button.clicked.connect(self._emit_for_shown(self.reprint_requested))
+        self.capture_button.clicked.connect(self._emit_for_shown(self.capture_requested))
         self.model.modelReset.connect(self._model_changed)
         self.model.rowsInserted.connect(self._model_changed)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -433,7 +437,12 @@ class HistoryScreen(QWidget):
         self.reprint_button = QPushButton(QCoreApplication.translate("HistoryScreen", "Reprint receipt"))
         self.reprint_button.setObjectName("reprintButton")
         self.reprint_button.setProperty("secondary", True)
-        for button in (self.recheck_button, self.refund_button, self.reprint_button):
+        self._capture_allowed = False
+        self.capture_button = QPushButton(QCoreApplication.translate("HistoryScreen", "Capture…"))
+        self.capture_button.setObjectName("captureButton")
+        self.capture_button.setProperty("primary", True)
+        self.capture_button.setVisible(False)
+        for button in (self.recheck_button, self.refund_button, self.reprint_button, self.capture_button):
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.detail_text = QTextBrowser()
         self.detail_text.setObjectName("historyDetailText")
@@ -453,6 +462,7 @@ class HistoryScreen(QWidget):
         self.detail_head.addStretch(1)
         body.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignLeft)
         body.addLayout(self.detail_head)
+        body.addWidget(self.capture_button)
         self.detail_actions = QGridLayout()
         self.detail_actions.setSpacing(8)
         body.addLayout(self.detail_actions)
@@ -754,6 +764,11 @@ class HistoryScreen(QWidget):
         self._reprint_allowed = reprint
         self._update_buttons()
 
+    def set_capture_enabled(self, enabled: bool) -> None:
+        """Offer Capture on authorized payments (a provider that authorizes, then captures); hidden by default."""
+        self._capture_allowed = enabled
+        self._update_buttons()
+
     def _emit_for_shown(self, signal: Any) -> Callable[[], None]:
         def emit() -> None:
             if self._shown is not None:
@@ -773,6 +788,9 @@ class HistoryScreen(QWidget):
             self._refund_allowed and tx is not None and tx.kind.is_payment and tx.status in _REFUNDABLE
         )
         self.reprint_button.setVisible(self._reprint_allowed and tx is not None)
+        self.capture_button.setVisible(
+            self._capture_allowed and tx is not None and tx.kind.is_payment and tx.status is Status.AUTHORIZED
+        )
 
     def show_transaction(self, transaction: Transaction | None) -> None:
         """Fill the detail pane with ``transaction`` and its timeline (None: the placeholder)."""

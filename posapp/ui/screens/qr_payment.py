@@ -89,11 +89,8 @@ class QrPaymentScreen(QWidget):
         self.badge = StatusBadge(Status.PENDING)
         self.waiting_line = QLabel()
         self.waiting_line.setObjectName("waitingLine")
-        self.instructions = QLabel(
-            QCoreApplication.translate(
-                "QrPaymentScreen", "Ask the customer to scan this code with their phone and pay."
-            )
-        )
+        self.card_checkout = False
+        self.instructions = QLabel()
         self.instructions.setObjectName("instructions")
         self.instructions.setWordWrap(True)
         self.link = QLabel()
@@ -129,6 +126,32 @@ class QrPaymentScreen(QWidget):
         self.display_button.clicked.connect(self.customer_display_requested)
         self.cancel_button.clicked.connect(self._cancel)
         self.outcome.new_sale_requested.connect(self.new_sale_requested)
+        self._show_instructions(Status.PENDING)
+
+    def set_card_checkout(self, card: bool) -> None:
+        """The link opens a card checkout page (a card provider: no mobile money) rather than a wallet's."""
+        self.card_checkout = card
+        self._show_instructions(self.transaction.status if self.transaction is not None else Status.PENDING)
+
+    def _show_instructions(self, status: Status) -> None:
+        if status is Status.AUTHORIZED:
+            text = QCoreApplication.translate(
+                "QrPaymentScreen",
+                "The card is authorized, but no money is taken yet: capture the payment in Activity.",
+            )
+        elif self.card_checkout:
+            text = QCoreApplication.translate(
+                "QrPaymentScreen",
+                "Ask the customer to scan this code with their phone and pay by card on the page that opens.",
+            )
+        else:
+            text = QCoreApplication.translate(
+                "QrPaymentScreen", "Ask the customer to scan this code with their phone and pay."
+            )
+        self.instructions.setText(text)
+        self.instructions.setProperty("attention", status is Status.AUTHORIZED)
+        self.instructions.style().unpolish(self.instructions)
+        self.instructions.style().polish(self.instructions)
 
     @property
     def app_ref(self) -> str:
@@ -145,6 +168,7 @@ class QrPaymentScreen(QWidget):
         self.link.setText(url)
         self.badge.set_status(Status.PENDING if transaction.status is Status.CREATED else transaction.status)
         self._started = time.monotonic()
+        self._show_instructions(transaction.status)
         self._tick()
         self.timer.start()
         self.pages.setCurrentIndex(0)
@@ -155,6 +179,7 @@ class QrPaymentScreen(QWidget):
             return
         self.transaction = transaction
         self.badge.set_status(transaction.status)
+        self._show_instructions(transaction.status)
         if transaction.status in OUTCOME_STATUSES and transaction.status is not Status.AUTHORIZED:
             self.timer.stop()
             self.outcome.show_outcome(transaction.status, transaction.amount, message)

@@ -99,7 +99,7 @@ def test_wrong_pin_records_nothing_and_counts(qtbot, users: UserStore, journal: 
     dialog = make_dialog(qtbot, users, amount=Money(2000, "XAF"))
     with qtbot.assertNotEmitted(dialog.approved):
         type_pin(qtbot, dialog, "2749")  # the cashier's own PIN is not a manager's
-    assert dialog.entry.message.text() == "Wrong PIN. 4 tries left."
+    assert dialog.entry.message.text() == "Wrong PIN. Tries left: 4."
     assert dialog.isVisible() and approvals(journal) == 0
     assert users.get("Kofi").failed_attempts == 1  # type: ignore[union-attr]
 
