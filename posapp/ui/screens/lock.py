@@ -83,7 +83,9 @@ def refusal_text(check: PinCheck, locale: str) -> str:
             return QCoreApplication.translate(
                 "LockScreen", "Wrong PIN. 1 try left, then {name} is locked for 30 minutes."
             ).format(name=name)
-        return QCoreApplication.translate("LockScreen", "Wrong PIN. Tries left: {count}.").format(count=check.tries_left)
+        return QCoreApplication.translate("LockScreen", "Wrong PIN. Tries left: {count}.").format(
+            count=check.tries_left
+        )
     if check.outcome is LoginOutcome.LOCKED and check.locked_until is not None:
         return QCoreApplication.translate(
             "LockScreen", "Too many wrong PINs: {name} is locked until {time}. Another user can still sign in."
