@@ -135,6 +135,8 @@ class Console:
         self.services: Any = None
         self.controller: Any = None
         self.access: Any = None
+        self.manager: Any = None
+        self.settings_wiring: Any = None
         self._closed = False
 
     def open_journal(self) -> Journal:
@@ -204,6 +206,8 @@ class Console:
         if self._closed:
             return
         self._closed = True
+        if self.manager is not None:
+            self.manager.close()
         if self.services is not None:
             await self.services.aclose()
         if self.http is not None:
@@ -260,8 +264,7 @@ async def run_console(options: argparse.Namespace) -> int:
         window = MainWindow(training=settings.training, provider_label=_provider_label(settings.active_provider))
         console.window = window
         console.controller = build_cashier_screens(window, settings, console.reader)
-        if not options.self_test:
-            install_access(console, window)
+        install_access(console, window)
         window.closing.connect(quit_requested.set)
         painted = asyncio.Event()
         window.first_painted.connect(painted.set)
@@ -282,6 +285,9 @@ async def run_console(options: argparse.Namespace) -> int:
             print(f"self-test ok: main window painted {elapsed:.0f} ms after start")
             return 0
         await painted.wait()
+        # The manager's Settings screen asks the OS for its key store, which can take a while: after the
+        # first paint, so the cashier sees the console at once.
+        install_settings(console, window)
         connecting = asyncio.create_task(connect_console(console, window))
         await quit_requested.wait()
         connecting.cancel()
@@ -354,8 +360,80 @@ async def connect_console(console: Console, window: Any) -> None:
         return
     if console.controller is not None:
         console.controller.attach(console.services)
+    if console.access is not None and console.controller is not None:
+        from posapp.ui.manager_screens import install_manager_screens
+
+        if console.manager is not None:
+            console.manager.close()
+        console.manager = install_manager_screens(
+            window, console.controller, console.services, console.access, console.settings
+        )
+    if console.settings_wiring is not None:
+        console.settings_wiring.attach(console.services)
+    old_dock = getattr(window, "training_dock", None)
+    if old_dock is not None:
+        window.removeDockWidget(old_dock)
+        old_dock.deleteLater()
+        window.training_dock = window.training_phone = None
     if console.settings.training and console.sandbox is not None and console.http is not None:
         add_training_phone(console, window)
+
+
+def install_settings(console: Console, window: Any) -> Any:
+    """The Settings screen (manager only); a new provider or keys take effect without a restart."""
+    from posapp.ui.settings_wiring import install_settings_screens
+
+    assert console.journal is not None
+    wiring = install_settings_screens(
+        window, console.controller, console.services, console.access, console.settings, console.journal
+    )
+    screen = wiring.settings_screen
+    screen.provider_changed.connect(lambda settings: asyncio.ensure_future(switch_provider(console, window, settings)))
+    screen.settings_saved.connect(lambda settings: setattr(console, "settings", settings))
+    screen.language_changed.connect(lambda language: _language_changed(window, language))
+    console.settings_wiring = wiring
+    return wiring
+
+
+def _language_changed(window: Any, language: str) -> None:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
+
+    from posapp.ui.i18n import install_translators
+
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        install_translators(app, language)
+    window.statusBar().showMessage(
+        QCoreApplication.translate("Console", "The new language applies fully the next time posapp starts."), 15_000
+    )
+
+
+async def switch_provider(console: Console, window: Any, settings: Settings) -> None:
+    """Stop the old provider's services and gateway and connect the new ones, without a restart.
+
+    Unfinished payments of the old provider stay in the journal and are followed again when that
+    provider is active (the tracker follows only its own provider's payments).
+    """
+    log.info("switching provider to %s", settings.active_provider)
+    if console.services is not None:
+        await console.services.aclose()
+        console.services = None
+    if console.http is not None:
+        await console.http.aclose()
+        console.http = None
+    if console.sandbox is not None and console._owns_sandbox and not settings.training:
+        await asyncio.to_thread(console.sandbox.stop)
+        console.sandbox = None
+    console.gateway = None
+    console.settings = settings
+    window.training = settings.training
+    window.training_banner.setVisible(settings.training)
+    label = _provider_label(settings.active_provider)
+    window.mode_label.setText(
+        window.tr("Training mode") if settings.training else window.tr("Live: {provider}").format(provider=label)
+    )
+    await connect_console(console, window)
 
 
 def add_training_phone(console: Console, window: Any) -> Any:

@@ -318,12 +318,18 @@ class StatusTracker:
     async def resume(self) -> list[Transaction]:
         """Settle what a stopped console left half done and follow every unfinished transaction.
 
-        CREATED means the console stopped between writing the intent and recording the answer: whether
+        Only the current gateway's provider's transactions are taken. CREATED means the console stopped
+        between writing the intent and recording the answer: whether
         the request left is unknown. A payment link is CANCELED (nobody saw its URL, so nobody can pay
         it); anything else becomes UNKNOWN and is never resent.
         """
         resumed = []
+        provider = getattr(self._gateway, "name", "")
         for tx in await self._journal.call(Journal.unfinished):
+            if provider and tx.provider != provider:
+                # Another provider's payment (the merchant switched providers): only its own gateway can
+                # read it, so it waits in the journal until that provider is active again.
+                continue
             if tx.status is Status.CREATED:
                 tx = await self._settle_interrupted(tx)
             if tx.status.needs_following:

@@ -131,7 +131,13 @@ class ConsoleController(QObject):
     # ------------------------------------------------------------------ services
 
     def attach(self, services: PaymentServices) -> None:
-        """Start using ``services``: route their events to the screens and offer what the provider can do."""
+        """Start using ``services``: route their events to the screens and offer what the provider can do.
+
+        Attaching again (the provider changed) replaces the previous services' bridge.
+        """
+        if self.bridge is not None:
+            self.bridge.close()
+            self.bridge.deleteLater()
         self.services = services
         self.bridge = ServiceBridge(services.bus, self)
         self.bridge.status_changed.connect(self._on_status_changed)
@@ -380,7 +386,11 @@ class ConsoleController(QObject):
                     self.close_otp_dialog()
                     self._show_status(outcome.transaction, outcome.message)
                 else:
-                    dialog.show_refused(outcome.message, outcome.tries_left)
+                    # Our sentence in the cashier's language; the provider's own words (often English) after it.
+                    refused = QCoreApplication.translate("Controller", "The code is not right.")
+                    if outcome.message:
+                        refused += f" ({outcome.message})"
+                    dialog.show_refused(refused, outcome.tries_left)
 
             def failed(exc: BaseException, text: str) -> None:
                 dialog.set_busy(False)

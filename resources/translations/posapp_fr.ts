@@ -326,58 +326,63 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="154"/>
-        <location filename="../../posapp/ui/controller.py" line="441"/>
+        <location filename="../../posapp/ui/controller.py" line="160"/>
+        <location filename="../../posapp/ui/controller.py" line="451"/>
         <source>Connected</source>
         <translation>Connecté</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="172"/>
+        <location filename="../../posapp/ui/controller.py" line="178"/>
         <source>Still connecting to the provider; try again in a moment.</source>
         <translation>Connexion au prestataire en cours&#x202f;; réessayez dans un instant.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="264"/>
+        <location filename="../../posapp/ui/controller.py" line="270"/>
         <source>This payment has no link to show.</source>
         <translation>Ce paiement n’a pas de lien à afficher.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="274"/>
+        <location filename="../../posapp/ui/controller.py" line="280"/>
         <source>Cancel this payment?</source>
         <translation>Annuler ce paiement&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="275"/>
+        <location filename="../../posapp/ui/controller.py" line="281"/>
         <source>Stop waiting for this payment? If the customer pays anyway, posapp will still record it.</source>
         <translation>Ne plus attendre ce paiement&#x202f;? Si le client paie quand même, posapp l’enregistrera.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="308"/>
+        <location filename="../../posapp/ui/controller.py" line="314"/>
         <source>This payment is no longer waiting for a capture.</source>
         <translation>Ce paiement n’attend plus d’encaissement.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="345"/>
+        <location filename="../../posapp/ui/controller.py" line="351"/>
         <source>No clear answer from the provider about the capture. Do not capture again: posapp keeps checking.</source>
         <translation>Pas de réponse claire du prestataire sur l’encaissement. N’encaissez pas à nouveau&#x202f;: posapp continue de vérifier.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="351"/>
+        <location filename="../../posapp/ui/controller.py" line="357"/>
         <source>Captured {captured} of the {authorized} authorized.</source>
         <translation>Encaissé&#x202f;: {captured} sur {authorized} autorisés.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="354"/>
+        <location filename="../../posapp/ui/controller.py" line="360"/>
         <source>Captured {amount}.</source>
         <translation>Encaissé&#x202f;: {amount}.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="432"/>
+        <location filename="../../posapp/ui/controller.py" line="390"/>
+        <source>The code is not right.</source>
+        <translation>Le code n’est pas bon.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/controller.py" line="442"/>
         <source>A payment&apos;s outcome is unknown: see Activity.</source>
         <translation>Le résultat d’un paiement est inconnu&#x202f;: voir Activité.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="436"/>
+        <location filename="../../posapp/ui/controller.py" line="446"/>
         <source>Provider not reachable</source>
         <translation>Prestataire injoignable</translation>
     </message>
@@ -1198,129 +1203,129 @@
         <translation>Code PIN erroné. Essais restants&#x202f;: {count}.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="88"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="90"/>
         <source>Too many wrong PINs: {name} is locked until {time}. Another user can still sign in.</source>
         <translation>Trop de codes PIN erronés&#x202f;: le compte de {name} est bloqué jusqu’à {time}. Un autre utilisateur peut se connecter.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="92"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="94"/>
         <source>{name} is disabled. A manager can enable them in Settings.</source>
         <translation>Le compte de {name} est désactivé. Un gérant peut le réactiver dans Réglages.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="95"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="97"/>
         <source>This user no longer exists.</source>
         <translation>Cet utilisateur n’existe plus.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="120"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="122"/>
         <source>Erase</source>
         <translation>Effacer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="121"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="123"/>
         <source>Erase the last digit (Backspace)</source>
         <translation>Effacer le dernier chiffre (Retour arrière)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="123"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="125"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="125"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="127"/>
         <source>Confirm the PIN (Enter)</source>
         <translation>Valider le code PIN (Entrée)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="176"/>
-        <location filename="../../posapp/ui/screens/lock.py" line="177"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="178"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="179"/>
         <source>PIN</source>
         <translation>Code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="203"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="205"/>
         <source>Type your PIN: at least 4 digits.</source>
         <translation>Saisissez votre code PIN&#x202f;: au moins 4 chiffres.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="291"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="293"/>
         <source>The console is locked</source>
         <translation>Caisse verrouillée</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="294"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="296"/>
         <source>Who is working? Touch your name.</source>
         <translation>Qui travaille&#x202f;? Appuyez sur votre nom.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="312"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="314"/>
         <source>Payments in progress are still being followed while the console is locked.</source>
         <translation>Les paiements en cours restent suivis pendant que la caisse est verrouillée.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="353"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="355"/>
         <source>Welcome to posapp</source>
         <translation>Bienvenue dans posapp</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="356"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="358"/>
         <source>First, create the manager: the person who approves refunds and payouts and changes the settings. Cashiers are added later, in Settings.</source>
         <translation>Créez d’abord le gérant&#x202f;: la personne qui approuve les remboursements et les versements et modifie les réglages. Les caissiers s’ajoutent plus tard, dans Réglages.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="370"/>
-        <location filename="../../posapp/ui/screens/lock.py" line="371"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="372"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="373"/>
         <source>Manager&apos;s name</source>
         <translation>Nom du gérant</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="372"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="374"/>
         <source>New PIN</source>
         <translation>Nouveau code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="374"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="376"/>
         <source>New PIN again</source>
         <translation>Répéter le nouveau code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="377"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="379"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="378"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="380"/>
         <source>PIN (4 to 8 digits)</source>
         <translation>Code PIN (4 à 8 chiffres)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="379"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="381"/>
         <source>The same PIN again</source>
         <translation>Confirmez le code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="391"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="393"/>
         <source>Create and sign in</source>
         <translation>Créer et se connecter</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="505"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="507"/>
         <source>Touch your name first</source>
         <translation>Appuyez d’abord sur votre nom</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="510"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="512"/>
         <source>{name}, type your PIN</source>
         <translation>{name}, votre code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="583"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="585"/>
         <source>Type the manager&apos;s name.</source>
         <translation>Saisissez le nom du gérant.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="585"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="587"/>
         <source>The two PINs are not the same. Type them again.</source>
         <translation>Les deux codes PIN sont différents. Saisissez-les à nouveau.</translation>
     </message>
@@ -2246,27 +2251,27 @@
         <translation>Objet du paiement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="82"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="83"/>
         <source>Customer phone (needed for a push)</source>
         <translation>Téléphone du client (pour une demande)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="107"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="109"/>
         <source>Show QR code</source>
         <translation>Afficher le code QR</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="110"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="112"/>
         <source>Mobile Money push</source>
         <translation>Demande Mobile Money</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="183"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="188"/>
         <source>Type the amount first.</source>
         <translation>Saisissez d’abord le montant.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="192"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="197"/>
         <source>Type the customer&apos;s phone number to push the payment.</source>
         <translation>Saisissez le numéro du client pour lui envoyer la demande de paiement.</translation>
     </message>

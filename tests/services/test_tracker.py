@@ -159,3 +159,32 @@ async def test_real_socket_and_journal_thread(tmp_path: Path) -> None:
             await services.aclose()
             await services.aclose()  # idempotent
             assert journal.get(pushed.transaction.app_ref).status is Status.SUCCEEDED  # type: ignore[union-attr]
+
+
+async def test_resume_follows_only_the_active_providers_payments(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """After a switch of provider, another provider's unfinished payment is left for its own gateway."""
+    import httpx
+
+    from posapp.config import Settings
+    from posapp.core.money import Money
+    from posapp.core.transactions import Kind, Status, Transaction
+    from posapp.gateways.mycoolpay import MyCoolPayGateway
+    from posapp.journal.store import Journal
+    from posapp.sandbox.mycoolpay import MyCoolPayState, create_app
+    from posapp.services.events import EventBus
+    from posapp.services.payments import PaymentServices
+
+    journal = Journal(tmp_path / "j.sqlite3")
+    other = Transaction("OTHER-1", Kind.LINK_PAYMENT, "coolpay", Money(100, "XAF"))
+    journal.record_intent(other, "cashier")
+    journal.append_event("OTHER-1", type="sent", status=Status.PENDING, actor="system", provider_ref="cp-1")
+    state = MyCoolPayState()
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(create_app(state)), base_url="http://sandbox") as http:
+        gateway = MyCoolPayGateway(http, "http://sandbox", state.public_key, state.private_key)
+        services = PaymentServices(journal, gateway, Settings(), EventBus(), offload_journal=False)
+        resumed = await services.start()
+        assert resumed == []
+        assert not services.tracker.is_following("OTHER-1")
+        await services.aclose()
+    assert journal.get("OTHER-1").status is Status.PENDING
+    journal.close()

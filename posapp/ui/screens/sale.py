@@ -79,7 +79,9 @@ class SaleScreen(QWidget):
         form.addWidget(reason_caption)
         form.addWidget(self.reason_edit)
 
-        phone_caption = QLabel(QCoreApplication.translate("SaleScreen", "Customer phone (needed for a push)"))
+        phone_caption = self.phone_caption = QLabel(
+            QCoreApplication.translate("SaleScreen", "Customer phone (needed for a push)")
+        )
         phone_caption.setObjectName("fieldCaption")
         phone_row = QHBoxLayout()
         self.phone_edit = QLineEdit()
@@ -144,6 +146,9 @@ class SaleScreen(QWidget):
         self.can_show_qr, self.can_push = payment_link, push_payment
         self.qr_button.setVisible(payment_link)
         self.push_button.setVisible(push_payment)
+        # A card checkout needs no phone number: the field would only make the cashier ask for one.
+        for widget in (self.phone_caption, self.phone_edit, self.operator_label, self.phone_error):
+            widget.setVisible(push_payment)
 
     def show_error(self, message: str) -> None:
         """Why the last action did not start (in the cashier's words); empty hides it."""
