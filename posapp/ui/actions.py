@@ -115,3 +115,29 @@ def run_action(
 
 def running_actions() -> int:
     return len(_running)
+
+
+async def ask_save_path(parent: QWidget, title: str, suggested: str, name_filter: str) -> str:
+    """Ask where to save a file without a nested event loop (safe inside a coroutine); "" when canceled.
+
+    ``QFileDialog.getSaveFileName`` runs its own event loop: called from a running asyncio task under
+    qasync, it would let other tasks' wake-ups fire inside that task and lose them (a status tracker
+    would stop following payments). The dialog is opened instead, and its answer awaited.
+    """
+    from PySide6.QtWidgets import QFileDialog
+
+    dialog = QFileDialog(parent, title, suggested, name_filter)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    answer: asyncio.Future[str] = asyncio.get_running_loop().create_future()
+
+    def finished(result: int) -> None:
+        if not answer.done():
+            files = dialog.selectedFiles() if result == QFileDialog.DialogCode.Accepted else []
+            answer.set_result(files[0] if files else "")
+
+    dialog.finished.connect(finished)
+    dialog.open()
+    try:
+        return await answer
+    finally:
+        dialog.deleteLater()

@@ -26,6 +26,7 @@ from typing import Any
 TOUR_LANGUAGES = ("en", "fr")
 CARD_PROVIDERS = ("coolpay", "paiwise", "commercelayer")
 TOUR_SIZE = (1280, 800)
+TOUR_TIMEOUT_S = 150.0
 
 
 def render_tour(out_dir: Path, languages: tuple[str, ...] = TOUR_LANGUAGES) -> int:
@@ -47,8 +48,16 @@ def render_tour(out_dir: Path, languages: tuple[str, ...] = TOUR_LANGUAGES) -> i
                 os.environ["POSAPP_HOME"] = home
                 loop = qasync.QEventLoop(app)
                 asyncio.set_event_loop(loop)
+                task = loop.create_task(_tour_language(app, out_dir, language))
                 try:
-                    written += loop.run_until_complete(_tour_language(app, out_dir, language))
+                    done, _ = loop.run_until_complete(asyncio.wait({task}, timeout=TOUR_TIMEOUT_S))
+                    if not done:
+                        # Say where it is stuck instead of hanging a build machine forever.
+                        print(f"tour: {language} did not finish within {TOUR_TIMEOUT_S:.0f} s", file=sys.stderr)
+                        for pending in asyncio.all_tasks(loop):
+                            pending.print_stack(file=sys.stderr)
+                        return 1
+                    written += task.result()
                 finally:
                     asyncio.set_event_loop(None)
                     loop.close()
@@ -140,7 +149,6 @@ async def _until(condition: Callable[[], bool], timeout: float = 10.0) -> None:
 
 async def _settle(app: Any, seconds: float = 0.15) -> None:
     await asyncio.sleep(seconds)
-    app.processEvents()
 
 
 async def _tour_language(app: Any, out_dir: Path, language: str) -> list[Path]:
@@ -165,7 +173,6 @@ async def _tour_language(app: Any, out_dir: Path, language: str) -> list[Path]:
     written: list[Path] = []
 
     def shot(name: str, widget: Any = None) -> None:
-        app.processEvents()
         path = out_dir / f"{language}_{name}.png"
         (widget or window).grab().save(str(path))
         written.append(path)
@@ -343,7 +350,6 @@ async def _card_provider_tour(app: Any, out_dir: Path, language: str, provider: 
         flow.sale.request_qr()
         await _until(lambda: flow.currentWidget() is flow.qr)
         await _settle(app)
-        app.processEvents()
         save("qr", window.grab())
 
         app_ref = flow.qr.app_ref
@@ -363,7 +369,6 @@ async def _card_provider_tour(app: Any, out_dir: Path, language: str, provider: 
         if provider != "paiwise":
             dialog.choose_part("10000")
         await _settle(app)
-        app.processEvents()
         picture = window.grab()
         shown = dialog.grab()
         painter = QPainter(picture)

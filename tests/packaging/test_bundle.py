@@ -69,6 +69,15 @@ def test_bundle_builds_and_passes_self_test(tmp_path: Path) -> None:
     finally:
         sandbox.terminate()
         assert sandbox.wait(timeout=20) == 0
+    # Every screen, in both languages, over the real training flows: the tour from the bundle.
+    tour = subprocess.run(
+        [str(bundle / "posapp"), "tour", str(tmp_path / "tour")], capture_output=True, text=True, env=env, timeout=300
+    )
+    assert tour.returncode == 0, tour.stderr[-4000:]
+    pictures = sorted(p.name for p in (tmp_path / "tour").glob("*.png"))
+    assert "fr_qr_success.png" in pictures
+    assert "en_settings.png" in pictures
+    assert len(pictures) >= 60
     # The excluded Qt modules really are out of the bundle.
     internal = bundle / "_internal" / "PySide6"
     assert not list(internal.glob("QtQml*")), "QtQml was bundled"

@@ -7,8 +7,9 @@ same page on paper; Export CSV is a manager's (``Permission.EXPORT``, approval u
 
 from __future__ import annotations
 
+import inspect
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 
@@ -33,7 +34,7 @@ from posapp.journal.export import export_csv
 from posapp.journal.reports import end_of_day
 from posapp.journal.store import Journal
 from posapp.ui.access import AccessController
-from posapp.ui.actions import run_action
+from posapp.ui.actions import ask_save_path, run_action
 from posapp.ui.reports_render import (
     EndOfDayReport,
     build_report,
@@ -94,7 +95,7 @@ class EndOfDayScreen(QWidget):
         self.html = ""
         # Where files go; tests replace these. Each returns "" when the person cancels.
         self.ask_pdf_path: Callable[[str], str] = self._ask_pdf_path
-        self.ask_csv_path: Callable[[str], str] = self._ask_csv_path
+        self.ask_csv_path: Callable[[str], str | Awaitable[str]] = self._ask_csv_path
         self._print_dialog: QPrintDialog | None = None
 
         outer = QVBoxLayout(self)
@@ -243,14 +244,14 @@ class EndOfDayScreen(QWidget):
         )
         return path
 
-    def _ask_csv_path(self, suggested: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(
+    async def _ask_csv_path(self, suggested: str) -> str:
+        # Asked from inside the export coroutine: never a nested event loop there (see ask_save_path).
+        return await ask_save_path(
             self,
             QCoreApplication.translate("EndOfDayScreen", "Export the day as CSV"),
             suggested,
             QCoreApplication.translate("EndOfDayScreen", "CSV files (*.csv)"),
         )
-        return path
 
     def _say(self, text: str) -> None:
         self.status_label.setText(text)
@@ -302,6 +303,8 @@ class EndOfDayScreen(QWidget):
             return None
         self.access.use(approval, used_for=f"csv export {day.isoformat()}")
         path = self.ask_csv_path(f"posapp-{day.isoformat()}.csv")
+        if inspect.isawaitable(path):
+            path = await path
         if not path:
             return None
         since, until = local_day_bounds(day, self.tz)
