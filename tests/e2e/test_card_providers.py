@@ -215,3 +215,38 @@ def test_training_phone_pays_the_card_checkout(qapp: QApplication, card: CardHar
         assert phone.links() == (), "a paid checkout leaves the phone"
 
     run_on_qt_loop(qapp, scenario(), timeout=60)
+
+
+def test_switching_provider_takes_effect_without_restart(qapp) -> None:  # type: ignore[no-untyped-def]
+    """A manager picks another provider in Settings: new gateway and services, the screens follow."""
+    from posapp.app import Console, build_cashier_screens, connect_console, switch_provider
+    from posapp.config import Settings
+    from posapp.ui.main_window import MainWindow
+    from tests.helpers.qt_async import run_on_qt_loop
+
+    settings = Settings(language="en")
+    console = Console(settings)
+    console.open_journal()
+    window = MainWindow(training=True, provider_label="My-CoolPay")
+    console.controller = build_cashier_screens(window, settings, console.reader)
+
+    async def scenario() -> None:
+        await connect_console(console, window)
+        first_services = console.services
+        assert console.gateway.name == "mycoolpay"
+        assert console.controller.flow.sale.can_push
+        await switch_provider(console, window, settings.replace(training_provider="coolpay"))
+        assert console.gateway.name == "coolpay"
+        assert console.services is not first_services
+        assert console.controller.services is console.services
+        assert not console.controller.flow.sale.can_push, "a card provider offers no phone push"
+        assert console.controller.flow.sale.can_show_qr
+        link = await console.services.checkout.start_link_payment(Money(1500, "XAF"), "after the switch", cashier="Ama")
+        assert link.transaction.provider == "coolpay"
+        await console.aclose()
+
+    try:
+        run_on_qt_loop(qapp, scenario())
+    finally:
+        window.close()
+        window.deleteLater()
