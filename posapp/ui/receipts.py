@@ -11,7 +11,7 @@ API::
     receipt_content(tx, settings, *, cashier, training, locale=None, tz=None, reprint=False) -> ReceiptContent
     render_receipt_image(content, layout, dpi=203) -> QImage
     save_receipt_pdf(tx, path, layout, settings, *, cashier, training, ...) -> Path
-    print_receipt(tx, settings, *, cashier, training, layout, printer=None, interactive=True, ...) -> bool
+    print_receipt(tx, settings, *, cashier, training, layout, printer=None, ...) -> bool   (no dialog)
     ReceiptDialog(tx, settings, *, cashier, training, ...)    preview with Print / Save as PDF
 
 Text is painted as text (never as a picture of text), so a PDF's text can be searched and read back.
@@ -539,32 +539,23 @@ def print_receipt(
     training: bool | None = None,
     layout: ReceiptLayout | None = None,
     printer: QPrinter | None = None,
-    interactive: bool = True,
-    parent: QWidget | None = None,
     locale: str | None = None,
     tz: tzinfo | None = None,
     reprint: bool = False,
 ) -> bool:
-    """Print the receipt of ``transaction``; True when it was sent to the printer.
+    """Print the receipt of ``transaction`` without asking (automatic printing); True when it was sent.
 
-    ``interactive`` shows the system's print dialog first (call it from a Qt slot, not from inside a
-    coroutine: the dialog runs its own event loop). Without it (automatic printing) the receipt goes to
-    ``printer``, or to the settings' receipt printer, or to the default printer; False when there is none.
+    It goes to ``printer``, or the settings' receipt printer, or the default printer; False when there is
+    none. Choosing a printer is ``ReceiptDialog.choose_printer``, which opens the system's dialog without
+    a nested event loop (a nested loop inside the qasync loop loses other tasks' wake-ups).
     """
     content = receipt_content(
         transaction, settings, cashier=cashier, training=training, locale=locale, tz=tz, reprint=reprint
     )
-    layout = layout or layout_of(settings)
     printer = printer or receipt_printer(settings)
     if printer is None:
-        if not interactive:
-            return False
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    if interactive:
-        dialog = QPrintDialog(printer, parent)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return False
-    return print_content(content, printer, layout)
+        return False
+    return print_content(content, printer, layout or layout_of(settings))
 
 
 # ---------------------------------------------------------------------------------------------- preview

@@ -162,7 +162,6 @@ class SettingsWiring(QObject):
             training=self.training,
             layout=layout_of(self.settings),
             printer=printer,
-            interactive=False,
         )
         if not ok:
             self._say(QCoreApplication.translate("ReceiptDialog", "Receipt not printed: the printer did not answer."))

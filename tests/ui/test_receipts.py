@@ -201,9 +201,7 @@ def test_printing_without_a_dialog_goes_to_the_given_printer(qapp, tmp_path: Pat
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    assert print_receipt(
-        paid(), SETTINGS, cashier="Ama", layout=ReceiptLayout.ROLL_58, printer=printer, interactive=False
-    )
+    assert print_receipt(paid(), SETTINGS, cashier="Ama", layout=ReceiptLayout.ROLL_58, printer=printer)
     assert printer.pageLayout().orientation() is QPageLayout.Orientation.Portrait
     assert "POS-20260302-A1B2C3" in pdf_text((tmp_path / "printed.pdf").read_bytes())
 
