@@ -639,9 +639,9 @@
     <message>
         <location filename="../../posapp/ui/reports_render.py" line="173"/>
         <location filename="../../posapp/ui/reports_render.py" line="274"/>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="105"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="106"/>
         <location filename="../../posapp/ui/settings_wiring.py" line="59"/>
-        <location filename="../../posapp/ui/settings_wiring.py" line="217"/>
+        <location filename="../../posapp/ui/settings_wiring.py" line="216"/>
         <source>End-of-day report</source>
         <translation>Rapport de fin de journée</translation>
     </message>
@@ -678,31 +678,31 @@
     </message>
     <message>
         <location filename="../../posapp/ui/reports_render.py" line="203"/>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="132"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="133"/>
         <source>Takings</source>
         <translation>Encaissements</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/reports_render.py" line="205"/>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="133"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="134"/>
         <source>Refunds</source>
         <translation>Remboursements</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/reports_render.py" line="211"/>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="134"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="135"/>
         <source>Payouts</source>
         <translation>Versements</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/reports_render.py" line="216"/>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="135"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="136"/>
         <source>Fees</source>
         <translation>Frais</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/reports_render.py" line="217"/>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="136"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="137"/>
         <source>Net</source>
         <translation>Net</translation>
     </message>
@@ -752,87 +752,87 @@
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="111"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="112"/>
         <source>Previous day</source>
         <translation>Jour précédent</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="114"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="115"/>
         <source>Next day</source>
         <translation>Jour suivant</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="119"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="120"/>
         <source>Today</source>
         <translation>Aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="137"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="138"/>
         <source>Unknown</source>
         <translation>Inconnus</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="162"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="163"/>
         <source>Print</source>
         <translation>Imprimer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="164"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="165"/>
         <source>Save as PDF</source>
         <translation>Enregistrer en PDF</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="240"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="241"/>
         <source>Save the report as PDF</source>
         <translation>Enregistrer le rapport en PDF</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="242"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="243"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="249"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="251"/>
         <source>Export the day as CSV</source>
         <translation>Exporter la journée en CSV</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="251"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="253"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="266"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="267"/>
         <source>Report saved: {path}</source>
         <translation>Rapport enregistré&#x202f;: {path}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="278"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="279"/>
         <source>Report sent to the printer.</source>
         <translation>Rapport envoyé à l’imprimante.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="285"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="286"/>
         <source>Export CSV (manager)</source>
         <translation>Exporter en CSV (gérant)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="287"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="288"/>
         <source>Export CSV</source>
         <translation>Exporter en CSV</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="296"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="297"/>
         <source>Exporting needs a manager.</source>
         <translation>L’export nécessite un gérant.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="301"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="302"/>
         <source>Export canceled: no manager approved it.</source>
         <translation>Export annulé&#x202f;: aucun gérant ne l’a approuvé.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="311"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="314"/>
         <source>{rows} transactions exported to {path}</source>
         <translation>{rows} transactions exportées vers {path}</translation>
     </message>
@@ -1847,32 +1847,32 @@
 <context>
     <name>PushPaymentScreen</name>
     <message>
-        <location filename="../../posapp/ui/screens/push_payment.py" line="60"/>
+        <location filename="../../posapp/ui/screens/push_payment.py" line="45"/>
         <source>Type the customer&apos;s code</source>
         <translation>Saisir le code du client</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/push_payment.py" line="64"/>
+        <location filename="../../posapp/ui/screens/push_payment.py" line="49"/>
         <source>Cancel payment</source>
         <translation>Annuler le paiement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/push_payment.py" line="113"/>
+        <location filename="../../posapp/ui/screens/push_payment.py" line="84"/>
         <source>The customer received a code by SMS. Ask them to read it out, then type it.</source>
         <translation>Le client a reçu un code par SMS. Demandez-lui de le lire, puis saisissez-le.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/push_payment.py" line="120"/>
+        <location filename="../../posapp/ui/screens/push_payment.py" line="91"/>
         <source>The customer confirms the payment on their phone with their PIN. If nothing appears, they dial:</source>
         <translation>Le client confirme le paiement sur son téléphone avec son code PIN. Si rien ne s’affiche, il compose&#x202f;:</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/push_payment.py" line="125"/>
+        <location filename="../../posapp/ui/screens/push_payment.py" line="96"/>
         <source>The customer confirms the payment on their phone with their PIN.</source>
         <translation>Le client confirme le paiement sur son téléphone avec son code PIN.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/push_payment.py" line="157"/>
+        <location filename="../../posapp/ui/screens/push_payment.py" line="114"/>
         <source>Waiting for {time}</source>
         <translation>En attente depuis {time}</translation>
     </message>
@@ -1893,37 +1893,37 @@
 <context>
     <name>QrPaymentScreen</name>
     <message>
-        <location filename="../../posapp/ui/screens/qr_payment.py" line="148"/>
+        <location filename="../../posapp/ui/screens/qr_payment.py" line="115"/>
         <source>Ask the customer to scan this code with their phone and pay.</source>
         <translation>Demandez au client de scanner ce code avec son téléphone et de payer.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/qr_payment.py" line="100"/>
+        <location filename="../../posapp/ui/screens/qr_payment.py" line="74"/>
         <source>Copy link</source>
         <translation>Copier le lien</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/qr_payment.py" line="102"/>
+        <location filename="../../posapp/ui/screens/qr_payment.py" line="76"/>
         <source>Customer screen</source>
         <translation>Écran client</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/qr_payment.py" line="104"/>
+        <location filename="../../posapp/ui/screens/qr_payment.py" line="78"/>
         <source>Cancel payment</source>
         <translation>Annuler le paiement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/qr_payment.py" line="138"/>
+        <location filename="../../posapp/ui/screens/qr_payment.py" line="105"/>
         <source>The card is authorized, but no money is taken yet: capture the payment in Activity.</source>
         <translation>La carte est autorisée, mais rien n’est encore prélevé&#x202f;: encaissez le paiement dans Activité.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/qr_payment.py" line="143"/>
+        <location filename="../../posapp/ui/screens/qr_payment.py" line="110"/>
         <source>Ask the customer to scan this code with their phone and pay by card on the page that opens.</source>
         <translation>Demandez au client de scanner ce code avec son téléphone et de payer par carte sur la page qui s’ouvre.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/qr_payment.py" line="199"/>
+        <location filename="../../posapp/ui/screens/qr_payment.py" line="145"/>
         <source>Waiting for {time}</source>
         <translation>En attente depuis {time}</translation>
     </message>
@@ -2031,53 +2031,53 @@
         <translation>Merci. Conservez ce reçu.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="649"/>
-        <location filename="../../posapp/ui/receipts.py" line="664"/>
+        <location filename="../../posapp/ui/receipts.py" line="640"/>
+        <location filename="../../posapp/ui/receipts.py" line="655"/>
         <source>Receipt</source>
         <translation>Reçu</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="695"/>
+        <location filename="../../posapp/ui/receipts.py" line="686"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="698"/>
+        <location filename="../../posapp/ui/receipts.py" line="689"/>
         <source>Save as PDF</source>
         <translation>Enregistrer en PDF</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="702"/>
+        <location filename="../../posapp/ui/receipts.py" line="693"/>
         <source>Print</source>
         <translation>Imprimer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="721"/>
+        <location filename="../../posapp/ui/receipts.py" line="712"/>
         <source>Save the receipt as PDF</source>
         <translation>Enregistrer le reçu en PDF</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="723"/>
+        <location filename="../../posapp/ui/receipts.py" line="714"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="737"/>
+        <location filename="../../posapp/ui/receipts.py" line="728"/>
         <source>The receipt could not be saved there.</source>
         <translation>Impossible d’enregistrer le reçu à cet endroit.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="739"/>
+        <location filename="../../posapp/ui/receipts.py" line="730"/>
         <source>Saved: {path}</source>
         <translation>Enregistré&#x202f;: {path}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="754"/>
+        <location filename="../../posapp/ui/receipts.py" line="745"/>
         <source>Sent to the printer.</source>
         <translation>Envoyé à l’imprimante.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="757"/>
+        <location filename="../../posapp/ui/receipts.py" line="748"/>
         <source>The printer did not answer.</source>
         <translation>L’imprimante ne répond pas.</translation>
     </message>
@@ -2087,12 +2087,12 @@
         <translation>Reçu non imprimé&#x202f;: aucune imprimante n’est configurée.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_wiring.py" line="168"/>
+        <location filename="../../posapp/ui/settings_wiring.py" line="167"/>
         <source>Receipt not printed: the printer did not answer.</source>
         <translation>Reçu non imprimé&#x202f;: l’imprimante ne répond pas.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_wiring.py" line="176"/>
+        <location filename="../../posapp/ui/settings_wiring.py" line="175"/>
         <source>Only paid payments and succeeded refunds have a receipt.</source>
         <translation>Seuls les paiements réussis et les remboursements effectués ont un reçu.</translation>
     </message>
@@ -2849,118 +2849,118 @@
 <context>
     <name>TrainingPhonePanel</name>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="290"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="293"/>
         <source>TRAINING — emulated customer phone</source>
         <translation>FORMATION — téléphone client</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="298"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="301"/>
         <source>This phone&apos;s number</source>
         <translation>Numéro de ce téléphone</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="305"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="308"/>
         <source>The number the customer pays payment links with</source>
         <translation>Le numéro avec lequel le client paie les liens de paiement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="326"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="329"/>
         <source>Payment requests</source>
         <translation>Demandes de paiement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="329"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="332"/>
         <source>Payment links (QR code scanned)</source>
         <translation>Liens de paiement (QR scanné)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="332"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="335"/>
         <source>Messages</source>
         <translation>Messages</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="335"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="338"/>
         <source>Nothing on this phone yet. Start a payment at the till: codes, requests and links appear here.</source>
         <translation>Rien sur ce téléphone pour l’instant. Lancez un paiement à la caisse&#x202f;: codes, demandes et liens s’affichent ici.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="407"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="410"/>
         <source>The training emulator of {provider} does not answer.</source>
         <translation>L’émulateur de formation de {provider} ne répond pas.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="509"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="518"/>
         <source>{provider} asks you to pay</source>
         <translation>Demande de {provider}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="517"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="526"/>
         <source>To {number}</source>
         <translation>À {number}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="524"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="533"/>
         <source>Read this SMS code to the cashier, then approve:</source>
         <translation>Dites ce code SMS au caissier, puis acceptez&#x202f;:</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="530"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="539"/>
         <source>Read the SMS code to the cashier first.</source>
         <translation>Dites d’abord le code SMS au caissier.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="538"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="547"/>
         <source>Approve</source>
         <translation>Accepter</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="542"/>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="580"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="551"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="589"/>
         <source>Decline</source>
         <translation>Refuser</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="545"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="554"/>
         <source>Ignore (let it expire)</source>
         <translation>Ignorer (laisser expirer)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="549"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="558"/>
         <source>The customer never answers: the payment expires</source>
         <translation>Le client ne répond jamais&#x202f;: le paiement expire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="564"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="573"/>
         <source>{provider} checkout page</source>
         <translation>Page de paiement {provider}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="571"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="580"/>
         <source>Open the checkout page</source>
         <translation>Ouvrir la page de paiement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="577"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="586"/>
         <source>Pay</source>
         <translation>Payer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="583"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="592"/>
         <source>Walk away without paying</source>
         <translation>Partir sans payer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="587"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="596"/>
         <source>The customer leaves without paying: the link expires</source>
         <translation>Le client part sans payer&#x202f;: le lien expire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="608"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="617"/>
         <source>SMS from {sender} to {number}</source>
         <translation>SMS de {sender} au {number}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="648"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="657"/>
         <source>The training emulator does not answer.</source>
         <translation>L’émulateur de formation ne répond pas.</translation>
     </message>

@@ -2,40 +2,26 @@
 
 from __future__ import annotations
 
-import time
-
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from posapp.core.money import format_money
 from posapp.core.transactions import Status, Transaction
+from posapp.ui.screens.followed_payment import FollowedPaymentScreen
 from posapp.ui.widgets.fit_label import FitLabel
-from posapp.ui.widgets.outcome_panel import OutcomePanel
 from posapp.ui.widgets.qr_code import QrCodeWidget
 from posapp.ui.widgets.status_badge import StatusBadge
 
-# The statuses that end the waiting on this screen (UNKNOWN too: the cashier must not wait forever).
-OUTCOME_STATUSES = frozenset(
-    {Status.SUCCEEDED, Status.FAILED, Status.CANCELED, Status.EXPIRED, Status.UNKNOWN, Status.AUTHORIZED}
-)
 
-
-def format_wait(seconds: float) -> str:
-    minutes, secs = divmod(int(seconds), 60)
-    return f"{minutes}:{secs:02d}"
-
-
-class QrPaymentScreen(QWidget):
+class QrPaymentScreen(FollowedPaymentScreen):
     """The payment link as a large QR code, the amount, a live status line and the time waiting.
 
     Signals:
@@ -44,21 +30,11 @@ class QrPaymentScreen(QWidget):
         customer_display_requested(): show the QR on the customer-facing window.
     """
 
-    cancel_requested = Signal(str)
-    new_sale_requested = Signal()
     customer_display_requested = Signal()
 
     def __init__(self, locale: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("screen")
-        self.locale_name = locale
-        self.transaction: Transaction | None = None
+        super().__init__(locale, parent)
         self.url = ""
-        self._started = time.monotonic()
-        self.pages = QStackedWidget()
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(32, 24, 32, 24)
-        outer.addWidget(self.pages)
 
         waiting = QWidget()
         row = QHBoxLayout(waiting)
@@ -87,8 +63,6 @@ class QrPaymentScreen(QWidget):
         self.reason.setObjectName("screenText")
         self.reason.setWordWrap(True)
         self.badge = StatusBadge(Status.PENDING)
-        self.waiting_line = QLabel()
-        self.waiting_line.setObjectName("waitingLine")
         self.card_checkout = False
         self.instructions = QLabel()
         self.instructions.setObjectName("instructions")
@@ -114,18 +88,11 @@ class QrPaymentScreen(QWidget):
         side.addWidget(self.copy_button)
         side.addWidget(self.display_button)
         side.addWidget(self.cancel_button)
-        self.pages.addWidget(waiting)
+        self.add_following_page(waiting)
 
-        self.outcome = OutcomePanel(locale)
-        self.pages.addWidget(self.outcome)
-
-        self.timer = QTimer(self)
-        self.timer.setInterval(1000)
-        self.timer.timeout.connect(self._tick)
         self.copy_button.clicked.connect(self.copy_link)
         self.display_button.clicked.connect(self.customer_display_requested)
         self.cancel_button.clicked.connect(self._cancel)
-        self.outcome.new_sale_requested.connect(self.new_sale_requested)
         self._show_instructions(Status.PENDING)
 
     def set_card_checkout(self, card: bool) -> None:
@@ -153,10 +120,6 @@ class QrPaymentScreen(QWidget):
         self.instructions.style().unpolish(self.instructions)
         self.instructions.style().polish(self.instructions)
 
-    @property
-    def app_ref(self) -> str:
-        return self.transaction.app_ref if self.transaction else ""
-
     def show_payment(self, transaction: Transaction, url: str) -> None:
         """Start showing ``transaction``: its link as a QR code, amount, status and time waiting."""
         self.transaction = transaction
@@ -167,43 +130,19 @@ class QrPaymentScreen(QWidget):
         self.reason.setVisible(bool(transaction.reason))
         self.link.setText(url)
         self.badge.set_status(Status.PENDING if transaction.status is Status.CREATED else transaction.status)
-        self._started = time.monotonic()
         self._show_instructions(transaction.status)
-        self._tick()
-        self.timer.start()
-        self.pages.setCurrentIndex(0)
+        self.start_following(transaction)
 
     def update_status(self, transaction: Transaction, message: str = "") -> None:
         """Follow a status change of the payment on screen (others are ignored)."""
-        if self.transaction is None or transaction.app_ref != self.transaction.app_ref:
+        if not self.follows(transaction):
             return
-        self.transaction = transaction
         self.badge.set_status(transaction.status)
         self._show_instructions(transaction.status)
-        if transaction.status in OUTCOME_STATUSES and transaction.status is not Status.AUTHORIZED:
-            self.timer.stop()
-            self.outcome.show_outcome(transaction.status, transaction.amount, message)
-            self.pages.setCurrentWidget(self.outcome)
-            if transaction.status is Status.SUCCEEDED:
-                QApplication.beep()
-            self.outcome.new_sale.setFocus()
+        self.show_outcome_if_final(transaction, message)
 
-    def showing_outcome(self) -> bool:
-        return self.pages.currentWidget() is self.outcome
-
-    def waited_seconds(self) -> float:
-        return time.monotonic() - self._started
-
-    def _tick(self) -> None:
-        self.waiting_line.setText(
-            QCoreApplication.translate("QrPaymentScreen", "Waiting for {time}").format(
-                time=format_wait(self.waited_seconds())
-            )
-        )
+    def waiting_text(self, waited: str) -> str:
+        return QCoreApplication.translate("QrPaymentScreen", "Waiting for {time}").format(time=waited)
 
     def copy_link(self) -> None:
         QGuiApplication.clipboard().setText(self.url)
-
-    def _cancel(self) -> None:
-        if self.transaction is not None:
-            self.cancel_requested.emit(self.transaction.app_ref)

@@ -7,7 +7,8 @@ from PySide6.QtCore import Qt
 
 from posapp.core.money import Money
 from posapp.core.transactions import Kind, Status, Transaction
-from posapp.ui.screens.qr_payment import QrPaymentScreen, format_wait
+from posapp.ui.screens.followed_payment import format_wait
+from posapp.ui.screens.qr_payment import QrPaymentScreen
 from tests.helpers.qr import decode_widget
 
 URL = "http://127.0.0.1:5555/mycoolpay/payment/checkout/0b7c2a9e-4f1d-4a57-9d0e-2b8f6c1e3a44"
