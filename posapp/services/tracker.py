@@ -14,8 +14,8 @@ read is scheduled from the time it was due (not from when it ended), so the rate
 Nothing on the loop is proportional to the number followed except the ``following()`` listing.
 
 Schedule, per transaction, by the age since the customer was asked (the push, the link, the accepted
-OTP): ``settings.poll_schedule`` (default every 1 s to 15 s, 2 s to 20 s, 2.5 s to 90 s, 10 s to
-5 min, 15 s after: see ``config.DEFAULT_POLL_SCHEDULE``). Nobody approves a push or pays a link within
+OTP): ``settings.poll_schedule`` (default every 1 s to 10 s, 2.5 s to 100 s, 10 s to 5 min, 15 s
+after: see ``config.DEFAULT_POLL_SCHEDULE``). Nobody approves a push or pays a link within
 ``first_read_after_s`` (3 s) of being asked, so the first read waits that long (it saves a tenth of
 the reads). A payment still waiting for its OTP is read every ``otp_poll_every_s`` (the OTP answer
 tells more than a read). A failed read backs off exponentially (with jitter, at most ``max_backoff_s``) and a

@@ -46,12 +46,12 @@ async def test_default_schedule(harness: Harness) -> None:
     h = harness
     await h.services.checkout.start_push_payment(XAF, MTN, cashier="ama")
     counts = []
-    for seconds in (15, 5, 70, 210):
+    for seconds in (10, 90, 200):
         before = h.services.tracker.reads
         await h.time.advance(seconds)
         counts.append(h.services.tracker.reads - before)
-    # from 3 s every 1 s to 15 s, every 2 s to 20 s, every 2.5 s to 90 s, every 10 s to 5 min
-    assert counts == [13, 2, 28, 21]
+    # from 3 s every 1 s to 10 s, every 2.5 s to 100 s, every 10 s to 5 min
+    assert counts == [8, 36, 20]
 
 
 async def test_concurrent_reads_are_capped(tmp_path: Path) -> None:

@@ -139,9 +139,9 @@ async def test_a_still_pending_read_does_not_touch_the_journal(harness: Harness)
     journal.call, journal.call_batched = call, call_batched  # type: ignore[method-assign]
     reads = h.services.tracker.reads
     await h.time.advance(20)
-    assert h.services.tracker.reads - reads >= 3 * 15 and calls == []
+    assert h.services.tracker.reads - reads >= 3 * 12 and calls == []
     h.state.approve(h.services.tracker.following()[0].provider_ref or "")
-    await h.time.advance(2)
+    await h.time.advance(2.5)
     assert calls == ["apply_report"]
 
 
