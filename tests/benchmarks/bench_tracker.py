@@ -113,9 +113,22 @@ class Figures:
         return self.reads / self.nominal_reads if self.nominal_reads else float("nan")
 
 
+# The emulator's own expiry (5 min by default: an undocumented choice) would fail the distribution's
+# slowest customers (about 1% approve after 5 min) before the console could see them pay.
+SANDBOX = """
+import sys
+from posapp.sandbox.mycoolpay import MyCoolPayState, Timings
+from posapp.sandbox.server import SandboxServer
+sandbox = SandboxServer(mycoolpay=MyCoolPayState(timings=Timings(expiry=3600)))
+sandbox._bind()
+print("\\n".join(sandbox.describe()), flush=True)
+sandbox.serve_forever()
+"""
+
+
 @contextlib.contextmanager
 def sandbox_process() -> Iterator[tuple[str, str, str]]:
-    code = "import sys; from posapp.sandbox.server import main; sys.exit(main([]))"
+    code = SANDBOX
     child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
     try:
         assert child.stdout is not None
