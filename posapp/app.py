@@ -126,6 +126,7 @@ class Console:
         self.settings = settings
         self.window: Any = None
         self.journal: Journal | None = None
+        self.users_journal: Journal | None = None
         self.reader: Journal | None = None
         self.sandbox: SandboxServer | None = sandbox
         self._owns_sandbox = sandbox is None
@@ -137,17 +138,31 @@ class Console:
         self.access: Any = None
         self.manager: Any = None
         self.settings_wiring: Any = None
+        self.quit_requested = asyncio.Event()
+        self.restart_with: Settings | None = None
+        self._emulated: set[str] = set()  # training providers whose leftovers this console's emulator settled
         self._closed = False
+
+    def request_restart(self, settings: Settings) -> None:
+        """Close this console and build it again with ``settings`` (``run_console`` does it)."""
+        self.restart_with = settings
+        self.quit_requested.set()
 
     def open_journal(self) -> Journal:
         """Open the journal, and a second connection for the screens that only read it.
 
         The services write through one connection on their worker thread; History pages through its own
         (WAL lets readers and the writer work at once), so the GUI never waits behind a disk sync.
+
+        Training mode writes to the training journal (``Journal.open(training=True)``), so nothing a
+        trainee does reaches the merchant's books; the users (who may sign in, with their PINs) stay in
+        the live journal, ``users_journal``, the same people in both modes.
         """
         from posapp.journal.store import Journal
 
-        self.journal = Journal.open()
+        live = Journal.open()
+        self.users_journal = live
+        self.journal = Journal.open(training=True) if self.settings.training else live
         self.reader = Journal(self.journal.path)
         return self.journal
 
@@ -196,6 +211,15 @@ class Console:
         self.services = PaymentServices(
             self.journal, self.gateway, self.settings, self.bus, lang=self.settings.resolved_language()
         )
+        provider = self.gateway.name
+        if self.settings.training and self._owns_sandbox and provider not in self._emulated:
+            # This console's emulator started empty: what an earlier session left unfinished cannot end.
+            self._emulated.add(provider)
+            abandoned = await self.services.tracker.abandon_unfinished(
+                "the training session ended before this training payment did"
+            )
+            if abandoned:
+                log.info("canceled %d training transactions left unfinished", len(abandoned))
         resumed = await self.services.start()
         if resumed:
             log.info("resumed %d unfinished transactions", len(resumed))
@@ -214,10 +238,9 @@ class Console:
             await self.http.aclose()
         if self.sandbox is not None and self._owns_sandbox:
             await asyncio.to_thread(self.sandbox.stop)
-        if self.reader is not None:
-            self.reader.close()
-        if self.journal is not None:
-            self.journal.close()
+        for journal in (self.reader, self.journal, self.users_journal):
+            if journal is not None:
+                journal.close()  # twice for the live journal outside training: harmless
         log.info("console closed")
 
 
@@ -226,7 +249,6 @@ async def run_console(options: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication
 
     from posapp.ui.i18n import install_translators
-    from posapp.ui.main_window import MainWindow
     from posapp.ui.theme import apply_theme
 
     started = time.perf_counter()
@@ -245,10 +267,28 @@ async def run_console(options: argparse.Namespace) -> int:
             return 1
         settings = Settings()
 
-    install_translators(app, settings.resolved_language())
     apply_theme(app)
-    console = Console(settings)
-    quit_requested = asyncio.Event()
+    while True:
+        install_translators(app, settings.resolved_language())
+        console = Console(settings)
+        code = await _console_session(console, options, started)
+        if console.restart_with is None:
+            return code
+        # Between training and live the console is built again on the other journal (see switch_provider).
+        settings, started = console.restart_with, time.perf_counter()
+        log.info("console restarting in %s mode", "training" if settings.training else "live")
+
+
+async def _console_session(console: Console, options: argparse.Namespace, started: float) -> int:
+    """One console from its journal to its clean-up: until quit, or a restart asked for by ``console``."""
+    from PySide6.QtWidgets import QApplication
+
+    from posapp.ui.main_window import MainWindow
+
+    settings = console.settings
+    quit_requested = console.quit_requested
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
     app.aboutToQuit.connect(quit_requested.set)
     _install_signal_handlers(quit_requested)
 
@@ -293,8 +333,11 @@ async def run_console(options: argparse.Namespace) -> int:
         connecting.cancel()
         return 0
     finally:
+        app.aboutToQuit.disconnect(quit_requested.set)
         await console.aclose()
         if console.window is not None:
+            console.window.closing.disconnect(quit_requested.set)
+            console.window.hide()
             console.window.deleteLater()
 
 
@@ -334,9 +377,10 @@ def install_access(console: Console, window: Any) -> Any:
     from posapp.ui.access import AccessController
 
     assert console.journal is not None
-    users = UserStore(console.journal)
+    users = UserStore(console.users_journal or console.journal)
     access = AccessController(
         users,
+        approvals=console.journal,  # recorded where the services use them up (the training journal in training)
         host=window.centralWidget(),
         locale=console.settings.locale,
         idle_minutes=console.settings.idle_lock_minutes,
@@ -412,9 +456,15 @@ def _language_changed(window: Any, language: str) -> None:
 async def switch_provider(console: Console, window: Any, settings: Settings) -> None:
     """Stop the old provider's services and gateway and connect the new ones, without a restart.
 
+    Between training and live, the console restarts (in the same process) on the other mode's journal.
     Unfinished payments of the old provider stay in the journal and are followed again when that
     provider is active (the tracker follows only its own provider's payments).
     """
+    if settings.training != console.settings.training:
+        # Training and live keep separate journals: every screen is built again on the other one.
+        log.info("switching to %s mode: restarting the console", "training" if settings.training else "live")
+        console.request_restart(settings)
+        return
     log.info("switching provider to %s", settings.active_provider)
     if console.services is not None:
         await console.services.aclose()

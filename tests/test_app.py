@@ -116,3 +116,61 @@ async def test_training_console_starts_sandbox_and_closes_everything(posapp_home
             await client.get(sandbox_url + "/mycoolpay/_sandbox/state", timeout=2)
     with pytest.raises(Exception, match="closed"):
         journal.get("anything")
+
+
+def test_training_keeps_its_own_journal_and_shares_the_users(posapp_home: Path) -> None:
+    from posapp.journal.users import UserStore
+
+    live = Console(Settings(provider="mycoolpay"))
+    books = live.open_journal()
+    assert books.path.name == "journal.sqlite3" and live.users_journal is books
+    UserStore(books).create_first_manager("Kofi", "5831")
+    asyncio.run(live.aclose())
+
+    training = Console(Settings())
+    journal = training.open_journal()
+    assert journal.path.name == "training-journal.sqlite3" and journal.path.parent == books.path.parent
+    assert training.reader is not None and training.reader.path == journal.path
+    assert training.users_journal is not None and training.users_journal.path == books.path
+    assert [u.name for u in UserStore(training.users_journal).list_users()] == ["Kofi"], "the same people"
+    asyncio.run(training.aclose())
+
+
+async def test_training_leftovers_end_when_the_emulator_starts_empty_and_never_reach_the_books(
+    posapp_home: Path,
+) -> None:
+    from posapp.core.money import Money
+    from posapp.core.phone import parse_mobile
+    from posapp.core.transactions import Status
+    from posapp.journal.store import Journal
+
+    first = Console(Settings())
+    first.open_journal()
+    await first.connect_provider()
+    await first.start_services()
+    pushed = await first.services.checkout.start_push_payment(
+        Money(1500, "XAF"), parse_mobile("677000001"), "lesson 1", cashier="ama"
+    )
+    ref = pushed.transaction.app_ref
+    await first.aclose()  # the trainee closes posapp: the emulator and its payment are gone
+
+    second = Console(Settings())
+    journal = second.open_journal()
+    await second.connect_provider()
+    await second.start_services()
+    tx = journal.get(ref)
+    assert tx is not None and tx.status is Status.CANCELED
+    assert journal.timeline(ref)[-1].type == "training_ended"
+    assert not second.services.tracker.is_following(ref)
+    await second.aclose()
+    with Journal.open() as books:
+        assert books.get(ref) is None and books.unfinished() == [], "training never reaches the merchant's books"
+
+
+async def test_switching_between_training_and_live_rebuilds_the_console(posapp_home: Path) -> None:
+    from posapp.app import switch_provider
+
+    console = Console(Settings())
+    live = Settings(provider="mycoolpay", public_key="pk_live")
+    await switch_provider(console, None, live)
+    assert console.restart_with is live and console.quit_requested.is_set()

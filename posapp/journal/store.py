@@ -33,7 +33,7 @@ Public API (all times are aware ``datetime``; the journal stamps times itself, i
 
 Actors are ``"system"``, ``"cashier"``, ``"manager"``, optionally followed by ``:name``
 (``"cashier:ama"``). Event types are short snake_case words chosen by the services (``sent``,
-``status_read``, ``otp_requested``, ``otp_submitted``, ``reconciled``...); ``intent`` is written by
+``status_read``, ``otp_requested``, ``otp_submitted``, ``resolved``...); ``intent`` is written by
 ``record_intent`` and ``refund`` by the journal itself: when a refund reaches SUCCEEDED, its payment
 moves to PARTIALLY_REFUNDED / REFUNDED in the same SQLite transaction.
 
@@ -78,6 +78,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 JOURNAL_FILE = "journal.sqlite3"
+# Training mode's payments, refunds and payouts: never in the merchant's books (see ``Journal.open``).
+TRAINING_JOURNAL_FILE = "training-journal.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
 MAX_PAGE = 500
 # A text search matching at most this many transactions is served from the trigram index and sorted;
@@ -326,9 +328,15 @@ class Journal:
             raise
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str] | None = None, **kwargs: Any) -> Journal:
-        """Open (or create) the journal, by default ``journal.sqlite3`` in the data dir."""
-        target = Path(path) if path is not None else data_dir() / JOURNAL_FILE
+    def open(cls, path: str | os.PathLike[str] | None = None, *, training: bool = False, **kwargs: Any) -> Journal:
+        """Open (or create) the journal, by default ``journal.sqlite3`` in the data dir.
+
+        ``training``: the training journal (``training-journal.sqlite3``) instead. Training payments are
+        kept apart from the merchant's books: they never reach the live History, totals or exports, and
+        a live provider can never be asked to refund one.
+        """
+        name = TRAINING_JOURNAL_FILE if training else JOURNAL_FILE
+        target = Path(path) if path is not None else data_dir() / name
         target.parent.mkdir(parents=True, exist_ok=True)
         return cls(target, **kwargs)
 

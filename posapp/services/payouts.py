@@ -217,6 +217,10 @@ class PayoutService:
         customer = recipient.e164 if isinstance(recipient, MobileNumber) else recipient
         return await self._journal.call(_find_blocker, customer, amount)
 
+    async def payer_of(self, payment: Transaction) -> str | None:
+        """The number a refund of ``payment`` goes back to (the push's, or the link payment's payer)."""
+        return await self._journal.call(_payer_phone, payment)
+
     async def refundable(self, payment_ref: str) -> Money:
         """What may still be refunded according to the journal (the authorized amount for a card payment)."""
         return await self._journal.call(Journal.refundable_amount, payment_ref)
@@ -270,6 +274,12 @@ class PayoutService:
         payment = await self._journal.call(Journal.get, payment_ref)
         if payment is None or not payment.kind.is_payment:
             raise ActionFailed(f"{payment_ref} is not a payment in the journal")
+        if payment.provider != self._gateway.name:
+            # Another provider's money: this one would pay the customer out of the wrong account.
+            raise ActionFailed(
+                f"{payment_ref} was paid through {payment.provider}, not {self._gateway.name}: only it can refund it",
+                transaction=payment,
+            )
         if self._gateway.capabilities & Capability.REFUND:
             return await self._provider_refund(payment, amount, reason, approval)
         left = await self.refundable(payment_ref)

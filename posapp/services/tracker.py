@@ -47,6 +47,7 @@ API::
                   lost_after_failures=2, max_backoff_s=60, first_read_after_s=3)
     start()                                  starts the scheduler (idempotent)
     await resume() -> list[Transaction]      journal's unfinished transactions, settled and followed
+    await abandon_unfinished(message)        cancel them instead (a training emulator started empty)
     follow(tx, *, asked_at=None, read_now=False)   follow a transaction from its status (again)
     stop_following(app_ref)                  stop reading it
     await check_now(app_ref) -> Transaction  read now; the state after the read
@@ -336,6 +337,25 @@ class StatusTracker:
                 self.follow(tx, read_now=True)
             resumed.append(tx)
         return resumed
+
+    async def abandon_unfinished(self, message: str) -> list[Transaction]:
+        """CANCEL every unfinished transaction of this provider, with ``message``; returns them.
+
+        For a training emulator that started empty: it holds none of the payments an earlier session left
+        unfinished, so nothing can ever answer for them (reading them would only fail). Call before
+        ``resume``. Never for a real provider.
+        """
+        provider = getattr(self._gateway, "name", "")
+        abandoned = []
+        for tx in await self._journal.call(Journal.unfinished):
+            if provider and tx.provider != provider:
+                continue
+            change = await self._journal.call(
+                record_change, tx.app_ref, Status.CANCELED, type="training_ended", message=message
+            )
+            self.publish(change)
+            abandoned.append(change.transaction)
+        return abandoned
 
     async def _settle_interrupted(self, tx: Transaction) -> Transaction:
         if tx.kind is Kind.LINK_PAYMENT:

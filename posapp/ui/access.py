@@ -4,7 +4,10 @@ The lock is a page laid over the window's content, not a different window and no
 screens and services underneath keep running, so a payment on screen is still followed (its status
 changes land in the journal and on its screen) and nothing is resent when the console is unlocked.
 While locked, the host's other children are disabled, so window shortcuts (F1...) cannot drive the
-hidden screens; their own enabled state is kept and comes back with the unlock.
+hidden screens; their own enabled state is kept and comes back with the unlock. Dialogs are windows of
+their own and would stay above the lock, usable by anyone at the counter: approvals are canceled,
+listeners of ``locked`` close what must not outlive a session, and every other dialog of the window is
+hidden until somebody signs in again.
 
 Wiring, in the composition root (``app.py``), once the journal is open and the window built::
 
@@ -34,11 +37,12 @@ import logging
 from datetime import timedelta
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from shiboken6 import isValid
 
 from posapp.core.access import Permission, can, needs_manager
 from posapp.core.money import Money
-from posapp.journal.store import Approval
+from posapp.journal.store import Approval, Journal
 from posapp.journal.users import User, UserStore
 from posapp.ui.idle import IdleWatcher
 from posapp.ui.screens.approval_dialog import APPROVAL_VALID_FOR, ManagerApprovalDialog
@@ -66,6 +70,7 @@ class AccessController(QObject):
         self,
         users: UserStore,
         *,
+        approvals: Journal | None = None,
         host: QWidget,
         locale: str = "en",
         idle_minutes: float = 5,
@@ -75,12 +80,16 @@ class AccessController(QObject):
     ) -> None:
         super().__init__(parent or host)
         self.users = users
+        # Approvals are recorded in the journal the services use them up in (``users.journal`` unless
+        # told: in training, users sign in from the live journal and approve in the training one).
+        self.approvals = approvals or users.journal
         self.host = host
         self.babel_locale = locale
         self.approval_valid_for = approval_valid_for
         self._user: User | None = None
         self._dialogs: list[ManagerApprovalDialog] = []
         self._disabled: list[QWidget] = []
+        self._hidden_dialogs: list[QDialog] = []
         self.idle = idle or IdleWatcher(idle_minutes, parent=self)
         self.idle.idle.connect(self._on_idle)
         self.lock_screen = LockScreen(users, locale=locale, parent=host)
@@ -129,6 +138,7 @@ class AccessController(QObject):
             log.info("console locked (%s was signed in)", was.actor)
             self.user_changed.emit(None)
         self.locked.emit()
+        self._hide_dialogs()  # after the listeners closed theirs
 
     def _on_idle(self) -> None:
         if self._user is not None:
@@ -139,6 +149,7 @@ class AccessController(QObject):
         self._user = user
         self.lock_screen.hide()
         self._enable_underneath()
+        self._show_dialogs()
         self.idle.resume()
         log.info("%s signed in", user.actor)
         self.user_changed.emit(user)
@@ -159,6 +170,39 @@ class AccessController(QObject):
             except RuntimeError:  # deleted while locked (a screen replaced)
                 pass
         self._disabled.clear()
+
+    def _hide_dialogs(self) -> None:
+        window = self.host.window()
+        for widget in QApplication.topLevelWidgets():
+            parent = widget.parentWidget()
+            if (
+                isinstance(widget, QDialog)
+                and widget.isVisible()
+                and parent is not None
+                and parent.window() is window
+                and widget not in self._hidden_dialogs
+            ):
+                widget.hide()
+                widget.finished.connect(self._hidden_dialog_finished)
+                self._hidden_dialogs.append(widget)
+
+    def _hidden_dialog_finished(self) -> None:
+        dialog = self.sender()
+        if dialog in self._hidden_dialogs:
+            self._hidden_dialogs.remove(dialog)
+
+    def _show_dialogs(self) -> None:
+        hidden, self._hidden_dialogs = self._hidden_dialogs, []
+        for dialog in hidden:
+            if isValid(dialog):  # not deleted meanwhile
+                dialog.finished.disconnect(self._hidden_dialog_finished)
+                dialog.show()
+                dialog.raise_()
+
+    @property
+    def hidden_dialogs(self) -> list[QDialog]:
+        """The dialogs put away while the console is locked (they come back when somebody signs in)."""
+        return list(self._hidden_dialogs)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if watched is self.host:
@@ -189,7 +233,7 @@ class AccessController(QObject):
         if user is None:
             return None
         if can(user.role, permission):
-            return self.users.journal.record_approval(
+            return self.approvals.record_approval(
                 user.name, permission.value, amount, valid_for=self.approval_valid_for
             )
         dialog = ManagerApprovalDialog(
@@ -198,6 +242,7 @@ class AccessController(QObject):
             amount,
             summary=summary,
             requested_by=user,
+            approvals=self.approvals,
             locale=self.babel_locale,
             valid_for=self.approval_valid_for,
             parent=self.host.window(),
@@ -219,7 +264,7 @@ class AccessController(QObject):
 
     def use(self, approval: Approval, *, used_for: str | None = None) -> Approval:
         """Use ``approval`` up now, for an operation that records no transaction (export, settings)."""
-        return self.users.journal.consume_approval(
+        return self.approvals.consume_approval(
             approval.id, operation=approval.operation, amount=approval.amount, used_by=self.actor, used_for=used_for
         )
 

@@ -8,7 +8,7 @@ import pytest
 
 from posapp.core.money import Money
 from posapp.core.phone import parse_mobile
-from posapp.core.transactions import Status
+from posapp.core.transactions import Kind, Status, Transaction
 from posapp.gateways.base import OutcomeUnknown as GatewayOutcomeUnknown
 from posapp.gateways.base import StatusReport
 from posapp.sandbox.customer import Fault, FaultRule, Script
@@ -125,3 +125,18 @@ async def test_refund_of_a_link_payment_uses_the_number_that_paid(harness: Harne
     approval = await h.services.payouts.approve("kofi", "refund", XAF)
     refund = await h.services.payouts.refund(link.transaction.app_ref, XAF, "returned", approval)
     assert refund.customer == ORANGE.e164 and refund.operator == "CM_OM"
+
+
+async def test_another_providers_payment_is_never_refunded_through_this_one(harness: Harness) -> None:
+    h = harness
+    other = h.journal.record_intent(
+        Transaction("PAY-CP-1", Kind.PUSH_PAYMENT, "coolpay", XAF, customer=MTN.e164, reason="card sale"), "cashier:ama"
+    )
+    h.journal.append_event(other.app_ref, type="sent", status=Status.PENDING, actor="system", provider_ref="cp-1")
+    h.journal.append_event(other.app_ref, type="status_read", status=Status.SUCCEEDED, actor="system")
+    approval = await h.services.payouts.approve("kofi", "refund", XAF)
+    with pytest.raises(ActionFailed, match="paid through coolpay, not mycoolpay"):
+        await h.services.payouts.refund(other.app_ref, XAF, "returned", approval)
+    assert h.transport.count("/payout") == 0
+    assert h.journal.approval(approval.id).used_at is None  # type: ignore[union-attr]
+    assert h.journal.get(other.app_ref).status is Status.SUCCEEDED  # type: ignore[union-attr]

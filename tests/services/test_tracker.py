@@ -10,7 +10,7 @@ import httpx
 from posapp.config import PollStep, Settings
 from posapp.core.money import Money
 from posapp.core.phone import parse_mobile
-from posapp.core.transactions import Status
+from posapp.core.transactions import Kind, Status, Transaction
 from posapp.gateways.base import StatusReport, Unavailable
 from posapp.gateways.mycoolpay import MyCoolPayGateway
 from posapp.journal.store import Journal
@@ -188,3 +188,18 @@ async def test_resume_follows_only_the_active_providers_payments(tmp_path) -> No
         await services.aclose()
     assert journal.get("OTHER-1").status is Status.PENDING
     journal.close()
+
+
+async def test_abandon_unfinished_cancels_only_this_providers(harness: Harness) -> None:
+    h = harness
+    pushed = await h.services.checkout.start_push_payment(XAF, MTN, cashier="ama")
+    other = h.journal.record_intent(
+        Transaction("PAY-CP-2", Kind.PUSH_PAYMENT, "coolpay", XAF, customer=MTN.e164), "cashier:ama"
+    )
+    h.journal.append_event(other.app_ref, type="sent", status=Status.PENDING, actor="system", provider_ref="cp-2")
+    abandoned = await h.services.tracker.abandon_unfinished("the training session ended")
+    assert [tx.app_ref for tx in abandoned] == [pushed.transaction.app_ref]
+    last = h.journal.timeline(pushed.transaction.app_ref)[-1]
+    assert (last.type, last.status, last.message) == ("training_ended", Status.CANCELED, "the training session ended")
+    assert h.journal.get(other.app_ref).status is Status.PENDING  # type: ignore[union-attr]
+    assert [type(e).__name__ for e in h.events.events][-1] == "StatusChanged"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from posapp.core.access import Permission, Role, ScryptParams
 from posapp.core.money import Money
@@ -103,6 +103,25 @@ def test_underneath_keeps_its_own_disabled_state(qtbot, access: AccessController
     access.lock()
     sign_in(qtbot, access, "Ama", "2749")
     assert console.nav.isEnabled() and not console.payment.isEnabled()
+
+
+def test_dialogs_are_put_away_while_locked(qtbot, access: AccessController, console: Console) -> None:  # type: ignore[no-untyped-def]
+    sign_in(qtbot, access, "Kofi", "5831")
+    kept, closed = QDialog(console), QDialog(console)
+    for dialog in (kept, closed):
+        dialog.open()
+    access.locked.connect(closed.reject)  # a listener closes what must not outlive the session
+    access.lock()
+    assert not kept.isVisible() and not closed.isVisible(), "nobody can use a dialog over the lock"
+    assert access.hidden_dialogs == [kept]
+    sign_in(qtbot, access, "Ama", "2749")
+    assert kept.isVisible() and not closed.isVisible(), "the closed one does not come back"
+    assert access.hidden_dialogs == []
+    access.locked.disconnect(closed.reject)
+    access.lock()
+    kept.reject()  # finished while hidden: it stays closed
+    sign_in(qtbot, access, "Ama", "2749")
+    assert not kept.isVisible()
 
 
 def test_idle_locks(qtbot, access: AccessController, timer: FakeTimer) -> None:  # type: ignore[no-untyped-def]

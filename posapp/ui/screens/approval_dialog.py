@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from posapp.core.access import Permission, Role
 from posapp.core.money import Money, format_money
-from posapp.journal.store import Approval
+from posapp.journal.store import Approval, Journal
 from posapp.journal.users import LoginOutcome, PinCheck, User, UserStore
 from posapp.ui.screens.lock import PinEntry, refusal_text, role_text
 
@@ -75,6 +75,7 @@ class ManagerApprovalDialog(QDialog):
         *,
         summary: str = "",
         requested_by: User | None = None,
+        approvals: Journal | None = None,
         locale: str = "en",
         valid_for: timedelta = APPROVAL_VALID_FOR,
         parent: QWidget | None = None,
@@ -86,6 +87,7 @@ class ManagerApprovalDialog(QDialog):
         # Word-wrapped labels side by side under-report their height; this fits a 1024x700 screen.
         self.setMinimumSize(880, 600)
         self.users = users
+        self.approvals = approvals or users.journal  # where the approval is recorded (see AccessController)
         self.permission = Permission(permission)
         self.amount = amount
         self.babel_locale = locale
@@ -215,7 +217,7 @@ class ManagerApprovalDialog(QDialog):
         check = self.users.verify_pin(self.manager_name, pin)
         self.entry.clear()
         if check.ok and check.user is not None and check.user.is_manager:
-            self.approval = self.users.journal.record_approval(
+            self.approval = self.approvals.record_approval(
                 check.user.name, self.permission.value, self.amount, valid_for=self.valid_for
             )
             self.approved.emit(self.approval)
