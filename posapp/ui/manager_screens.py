@@ -1,4 +1,4 @@
-"""Wires the manager's screens (refund, payouts, balance) to the services, the access controller and History.
+"""Wires the manager's screens (refund, payouts, balance, settling unknown outcomes) to the services.
 
 Like ``ConsoleController`` for the cashier's screens: the screens only ask (signals) and show (methods);
 this module gets the manager's approval (``AccessController.require``), calls the payout and balance
@@ -12,6 +12,10 @@ Balance is an oversight permission (``Permission.VIEW_BALANCE``), not a money mo
 a "Manager only" panel; "Unlock as manager" asks a manager's PIN (``require``), uses the approval up at
 once (``AccessController.use``: the journal records who let whom see the balance, when) and shows the
 figures until the screen is left or the console locks.
+
+An unknown outcome (a payment, refund or payout that may or may not have moved money) is settled from
+History or Activity: ``SettleDialog`` takes what the manager found and a note, a manager approves
+(``Permission.RESOLVE_UNKNOWN``) and ``PayoutService.resolve_unknown`` records it.
 """
 
 from __future__ import annotations
@@ -40,6 +44,7 @@ from posapp.ui.bridge import ServiceBridge
 from posapp.ui.screens.balance import PERIOD_WEEK, BalanceScreen
 from posapp.ui.screens.payout import PayoutRequest, PayoutScreen
 from posapp.ui.screens.refund_dialog import RefundDialog
+from posapp.ui.screens.settle_dialog import SettleDialog, kind_title
 from posapp.ui.widgets.takings_chart import Bar, takings_per_day, takings_per_hour
 
 if TYPE_CHECKING:
@@ -55,13 +60,6 @@ T = TypeVar("T")
 
 TOTALS_DELAY_MS = 400  # ten payments finishing at once reload the totals once
 WEEK_DAYS = 7
-
-
-def _payer(journal: Journal, payment: Transaction) -> str | None:
-    # The refund goes where the payout service sends it; ask it rather than read provider answers here.
-    from posapp.services.payouts import _payer_phone
-
-    return _payer_phone(journal, payment)
 
 
 def _between(journal: Journal, since: datetime, until: datetime) -> list[Transaction]:
@@ -110,6 +108,8 @@ class ManagerScreens(QObject):
         window.replace_screen("payouts", self.payouts)
         window.replace_screen("balance", self.balance)
         self.refund_dialog: RefundDialog | None = None
+        self.settle_dialog: SettleDialog | None = None
+        self.provider_label = provider
 
         self.bridge = ServiceBridge(services.bus, self)
         self.bridge.status_changed.connect(self._on_status_changed)
@@ -128,8 +128,10 @@ class ManagerScreens(QObject):
 
         if self.history is not None:
             self.history.refund_requested.connect(self.open_refund)
-            # set_actions sets both flags: keep the reprint button as whoever installed it left it.
-            self.history.set_actions(refund=True, reprint=bool(getattr(self.history, "_reprint_allowed", False)))
+            self.history.settle_requested.connect(self.open_settle)
+            self.history.set_actions(refund=True, settle=True)
+        controller.activity.settle_requested.connect(self.open_settle)
+        controller.activity.set_settle_enabled(True)
 
         self._tasks: set[asyncio.Task[Any]] = set()
         self._totals_timer = QTimer(self)
@@ -142,6 +144,9 @@ class ManagerScreens(QObject):
     def close(self) -> None:
         """Stop listening to the services and cancel the reads still running (the console is closing)."""
         self.bridge.close()
+        for dialog in (self.refund_dialog, self.settle_dialog):
+            if dialog is not None:
+                dialog.done(0)
         self._totals_timer.stop()
         for task in list(self._tasks):
             task.cancel()
@@ -182,8 +187,15 @@ class ManagerScreens(QObject):
                 raise ActionFailed(
                     QCoreApplication.translate("ManagerScreens", "This is not a payment that can be refunded.")
                 )
+            if payment.provider != services.gateway.name:
+                raise ActionFailed(
+                    QCoreApplication.translate(
+                        "ManagerScreens",
+                        "This payment was made through {provider}: refund it while {provider} is in use.",
+                    ).format(provider=PROVIDER_LABELS.get(payment.provider, payment.provider))
+                )
             refundable = await services.payouts.refundable(app_ref)
-            payer = await services.journal.call(_payer, payment)
+            payer = await services.payouts.payer_of(payment)
             return payment, refundable, payer
 
         self._run(None, load, self._show_refund_dialog, lambda exc, text: self._status(text))
@@ -244,6 +256,86 @@ class ManagerScreens(QObject):
             # The journal moved the payment to (partly) refunded with the refund's event, without an event of
             # its own: read it again so History shows it.
             self.history.refresh_transaction(refund.parent_ref)
+
+    # ------------------------------------------------------------------ settle an unknown outcome
+
+    def open_settle(self, app_ref: str) -> None:
+        """Open the settle dialog for the UNKNOWN transaction ``app_ref`` (from History or Activity)."""
+        if self.settle_dialog is not None:
+            self.settle_dialog.raise_()
+            self.settle_dialog.activateWindow()
+            return
+        services = self.services
+
+        async def load() -> Transaction:
+            tx = await services.journal.call(Journal.get, app_ref)
+            if tx is None or tx.status is not Status.UNKNOWN:
+                raise ActionFailed(
+                    QCoreApplication.translate("ManagerScreens", "This outcome is known already: nothing to settle.")
+                )
+            return tx
+
+        self._run(None, load, self._show_settle_dialog, lambda exc, text: self._status(text))
+
+    def _show_settle_dialog(self, tx: Transaction) -> None:
+        if self.settle_dialog is not None:
+            return
+        dialog = SettleDialog(tx, self.locale_name, provider_label=self.provider_label, parent=self.window)
+        self.settle_dialog = dialog
+        dialog.settle_requested.connect(lambda status, note: self._settle(dialog, status, note))
+        dialog.recheck_requested.connect(lambda: self._recheck_unknown(dialog))
+
+        def closed(_: int) -> None:
+            if self.settle_dialog is dialog:
+                self.settle_dialog = None
+            dialog.deleteLater()
+
+        dialog.finished.connect(closed)
+        dialog.open()
+
+    def _settle(self, dialog: SettleDialog, status: Status, note: str) -> None:
+        tx = dialog.transaction
+        services, access = self.services, self.access
+        summary = QCoreApplication.translate("ManagerScreens", "Settle the unknown outcome of {what} ({ref})").format(
+            what=kind_title(tx).format(amount=format_money(tx.amount, self.locale_name)), ref=tx.app_ref
+        )
+
+        async def act() -> Transaction | None:
+            approval = await access.require(Permission.RESOLVE_UNKNOWN, tx.amount, summary=summary)
+            if approval is None:
+                return None
+            return await services.payouts.resolve_unknown(tx.app_ref, status, approval, note)
+
+        def done(settled: Transaction | None) -> None:
+            if settled is None:
+                dialog.show_error(QCoreApplication.translate("ManagerScreens", "Not approved: nothing was recorded."))
+                return
+            dialog.update_status(settled)
+            self._settled(settled)
+
+        def failed(exc: BaseException, text: str) -> None:
+            current = exc.transaction if isinstance(exc, ActionFailed) else None
+            dialog.show_error(text)
+            if current is not None:
+                dialog.update_status(current)  # settled meanwhile (the provider answered): say so
+
+        self._run(None, act, done, failed)
+
+    def _recheck_unknown(self, dialog: SettleDialog) -> None:
+        tracker = self.services.tracker
+        app_ref = dialog.transaction.app_ref
+        self._run(
+            None,
+            lambda: tracker.check_now(app_ref),
+            dialog.recheck_done,
+            lambda exc, text: dialog.recheck_done(None, text),
+        )
+
+    def _settled(self, tx: Transaction) -> None:
+        if self.history is not None:
+            self.history.update_transaction(tx)
+            if tx.kind is Kind.REFUND and tx.parent_ref:
+                self.history.refresh_transaction(tx.parent_ref)  # a refund that went through changes its payment
 
     # ------------------------------------------------------------------ payout
 
@@ -398,6 +490,8 @@ class ManagerScreens(QObject):
     def _on_status_changed(self, event: StatusChanged) -> None:
         tx = event.transaction
         self._money_out_changed(tx, event.message)
+        if self.settle_dialog is not None:
+            self.settle_dialog.update_status(tx, event.message)
         if tx.status.is_final or tx.status is Status.UNKNOWN:
             self._totals_soon()
 

@@ -100,8 +100,7 @@ class SettingsWiring(QObject):
         self.history = history if hasattr(history, "reprint_requested") else None
         if self.history is not None:
             self.history.reprint_requested.connect(self.reprint)
-            # keep whatever refund offer another part of the wiring made
-            self.history.set_actions(refund=bool(getattr(self.history, "_refund_allowed", False)), reprint=True)
+            self.history.set_actions(reprint=True)
         if services is not None:
             self.attach(services)
 

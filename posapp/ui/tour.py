@@ -124,12 +124,54 @@ async def _manager_tour(app: Any, console: Any, window: Any, controller: Any, us
         await _settle(app)
         shot("receipt", receipt)
         receipt.close()
+    await _unknown_outcome_tour(app, console, window, controller, shot)
     report = wiring._show_end_of_day()
     report.resize(1100, 760)
     await _settle(app, 0.3)
     shot("end_of_day", report)
     report.close()
     return []
+
+
+async def _unknown_outcome_tour(app: Any, console: Any, window: Any, controller: Any, shot: Any) -> None:
+    """A payout whose answer was lost: History offers to settle it, and the settle dialog."""
+    from posapp.config import PROVIDER_LABELS
+    from posapp.core.money import Money
+    from posapp.core.transactions import Kind, Status, Transaction
+    from posapp.ui.screens.settle_dialog import SettleDialog
+
+    journal, settings = console.journal, console.settings
+    intent = Transaction(
+        "PO-TOUR-0001", Kind.PAYOUT, console.gateway.name, Money(7500, settings.currency),
+        customer="+237699009900", operator="CM_OM", reason="Rent", cashier="Kofi",
+    )  # fmt: skip
+    if journal.get(intent.app_ref) is None:
+        journal.record_intent(intent, "manager:Kofi")
+        journal.append_event(
+            intent.app_ref, type="no_answer", status=Status.UNKNOWN, actor="system", message="no answer within 30 s"
+        )
+    unknown = journal.get(intent.app_ref)
+    history = controller.history
+    if history is not None:
+        window.show_screen("history")
+        history.update_transaction(unknown)  # as the services' event would
+        await _until(lambda: history.select(intent.app_ref))
+        _open_row(history, intent.app_ref)
+        await _settle(app)
+        shot("history_unknown")
+        history.close_detail()
+    label = PROVIDER_LABELS.get(console.gateway.name, console.gateway.name)
+    dialog = SettleDialog(unknown, settings.locale, provider_label=label, parent=window)
+    dialog.open()
+    dialog.choose(Status.SUCCEEDED, "")
+    await _settle(app)
+    shot("settle_dialog", dialog)
+    dialog.close()
+
+
+def _open_row(history: Any, app_ref: str) -> None:
+    """As a tap on the row: on a counter-sized screen the details then take the table's place."""
+    history.table.clicked.emit(history.model.index(history.model.row_of(app_ref), 0))
 
 
 def _type_amount(amount_input: Any, digits: str) -> None:
@@ -268,9 +310,10 @@ async def _tour_language(app: Any, out_dir: Path, language: str) -> list[Path]:
             first = history.model.transaction(0) if history.model.rowCount() else None
             if first is not None:
                 history.select(first.app_ref)
-                history.show_transaction(first)
+                _open_row(history, first.app_ref)
                 await _settle(app)
                 shot("history_detail")
+                history.close_detail()
 
         phone = getattr(window, "training_phone", None)
         if phone is None:

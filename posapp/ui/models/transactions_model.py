@@ -32,7 +32,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from posapp.core.money import format_money
-from posapp.core.phone import display_phone
+from posapp.core.phone import Operator, display_phone
 from posapp.core.transactions import Kind, Transaction
 from posapp.journal.store import HistoryFilter, Journal, PageCursor
 from posapp.ui.widgets.status_badge import COLOURS, status_text
@@ -78,11 +78,22 @@ def kind_text(kind: Kind) -> str:
     }[kind]
 
 
+WALLET = "MCP"  # a payout to a My-CoolPay wallet (phone, username or e-mail) rather than a mobile number
+
+
 def operator_text(operator: str | None) -> str:
-    """The mobile network as customers know it (``MTN``, ``Orange``)."""
+    """The network or wallet as people say it: ``Orange Money``, ``MTN MoMo``, ``My-CoolPay wallet``.
+
+    The journal keeps the operator codes the providers use (My-CoolPay's ``CM_OM``, ``CM_MOMO``, ``MCP``).
+    """
     if not operator:
         return ""
-    return {"mtn": "MTN", "orange": "Orange"}.get(operator.lower(), operator)
+    if operator == WALLET:
+        return QCoreApplication.translate("TransactionsModel", "My-CoolPay wallet")
+    try:
+        return Operator(operator).display_name
+    except ValueError:
+        return {"mtn": "MTN MoMo", "orange": "Orange Money"}.get(operator.lower(), operator)
 
 
 def column_title(column: Columns) -> str:
@@ -432,6 +443,7 @@ __all__ = [
     "kind_text",
     "matches",
     "operator_text",
+    "WALLET",
     "search_term",
     "signed_amount_text",
 ]

@@ -126,12 +126,25 @@ class ActivityRow(QFrame):
         self.recheck_button = QPushButton(QCoreApplication.translate("ActivityScreen", "Re-check now"))
         self.cancel_button = QPushButton(QCoreApplication.translate("ActivityScreen", "Stop following"))
         self.cancel_button.setObjectName("stopFollowingButton")
+        self.settle_enabled = False
+        self.settle_button = QPushButton(QCoreApplication.translate("ActivityScreen", "Settle…"))
+        self.settle_button.setObjectName("settleButton")
+        self.settle_button.setToolTip(
+            QCoreApplication.translate("ActivityScreen", "A manager records whether it went through")
+        )
         buttons = QHBoxLayout()
         buttons.setSpacing(10)
-        for button in (self.capture_button, self.show_qr_button, self.recheck_button, self.cancel_button):
+        for button in (
+            self.settle_button,
+            self.capture_button,
+            self.show_qr_button,
+            self.recheck_button,
+            self.cancel_button,
+        ):
             button.setProperty("rowAction", True)
             buttons.addWidget(button)
         self.capture_button.setProperty("primary", True)
+        self.settle_button.setProperty("primary", True)
 
         top = QHBoxLayout()
         top.setSpacing(16)
@@ -178,8 +191,15 @@ class ActivityRow(QFrame):
                     "ActivityScreen", "The card is authorized: capture the payment to receive the money."
                 )
             )
+        self.settle_button.setVisible(self.settle_enabled and transaction.status is Status.UNKNOWN)
         finished = transaction.status.is_final
-        for button in (self.capture_button, self.show_qr_button, self.recheck_button, self.cancel_button):
+        for button in (
+            self.settle_button,
+            self.capture_button,
+            self.show_qr_button,
+            self.recheck_button,
+            self.cancel_button,
+        ):
             button.setEnabled(not finished)
         self.setProperty("finished", finished)
         # A payment whose money may have moved stands out until someone resolves it.
@@ -189,6 +209,10 @@ class ActivityRow(QFrame):
 
     def set_capture_enabled(self, enabled: bool) -> None:
         self.capture_enabled = enabled
+        self.set_transaction(self.transaction, "")
+
+    def set_settle_enabled(self, enabled: bool) -> None:
+        self.settle_enabled = enabled
         self.set_transaction(self.transaction, "")
 
     def update_age(self, now: datetime) -> None:
@@ -212,6 +236,8 @@ class ActivityScreen(QWidget):
         cancel_requested(str): stop following this payment (app_ref).
         capture_requested(str): capture this authorized card payment (app_ref); the Capture action is
             only offered after ``set_capture_enabled(True)`` (the provider captures), on AUTHORIZED payments.
+        settle_requested(str): a manager records whether this unknown outcome went through (app_ref);
+            only offered after ``set_settle_enabled(True)``, on UNKNOWN transactions.
         count_changed(int): the number of unfinished payments on screen changed.
     """
 
@@ -219,6 +245,7 @@ class ActivityScreen(QWidget):
     recheck_requested = Signal(str)
     cancel_requested = Signal(str)
     capture_requested = Signal(str)
+    settle_requested = Signal(str)
     count_changed = Signal(int)
 
     def __init__(
@@ -237,6 +264,7 @@ class ActivityScreen(QWidget):
         self._lost_since: datetime | None = None
         self._last_count = 0
         self.capture_enabled = False
+        self.settle_enabled = False
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(32, 24, 32, 24)
@@ -337,6 +365,12 @@ class ActivityScreen(QWidget):
         for row in self._rows.values():
             row.set_capture_enabled(enabled)
 
+    def set_settle_enabled(self, enabled: bool) -> None:
+        """Offer Settle on payments whose outcome is unknown (a manager records what they found)."""
+        self.settle_enabled = enabled
+        for row in self._rows.values():
+            row.set_settle_enabled(enabled)
+
     def remove(self, app_ref: str) -> None:
         """Take a payment off the screen at once (e.g. after the controller stopped following it)."""
         self._remove(app_ref)
@@ -366,6 +400,8 @@ class ActivityScreen(QWidget):
         row = ActivityRow(transaction, self.locale_name, self._now())
         if self.capture_enabled:
             row.set_capture_enabled(True)
+        if self.settle_enabled:
+            row.set_settle_enabled(True)
         if message:
             row.set_transaction(transaction, message)
         row.update_age(self._now())
@@ -374,6 +410,7 @@ class ActivityScreen(QWidget):
         row.recheck_button.clicked.connect(lambda: self.recheck_requested.emit(app_ref))
         row.cancel_button.clicked.connect(lambda: self.cancel_requested.emit(app_ref))
         row.capture_button.clicked.connect(lambda: self.capture_requested.emit(app_ref))
+        row.settle_button.clicked.connect(lambda: self.settle_requested.emit(app_ref))
         self._rows[app_ref] = row
         # Newest first: before the first card that started earlier (the stretch stays last).
         index = sum(1 for other in self._ordered_rows() if other.started_at > row.started_at)

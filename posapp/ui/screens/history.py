@@ -35,9 +35,11 @@ from PySide6.QtWidgets import (
 
 from posapp.config import PROVIDER_LABELS
 from posapp.core.money import Money, format_money
+from posapp.core.phone import Operator, display_phone
 from posapp.core.transactions import TRANSITIONS, Kind, Status, Transaction
 from posapp.journal.store import Event, HistoryFilter, Journal
 from posapp.ui.models.transactions_model import (
+    WALLET,
     Columns,
     TransactionRole,
     TransactionsModel,
@@ -102,10 +104,27 @@ def event_type_text(type_: str) -> str:
         "status_read": QCoreApplication.translate("HistoryScreen", "Status read"),
         "otp_requested": QCoreApplication.translate("HistoryScreen", "Code asked"),
         "otp_submitted": QCoreApplication.translate("HistoryScreen", "Code typed"),
-        "refund": QCoreApplication.translate("HistoryScreen", "Refund"),
-        "reconciled": QCoreApplication.translate("HistoryScreen", "Reconciled by a manager"),
+        "otp_accepted": QCoreApplication.translate("HistoryScreen", "Code accepted"),
+        "otp_refused": QCoreApplication.translate("HistoryScreen", "Code refused"),
+        "otp_refused_other": QCoreApplication.translate("HistoryScreen", "Code refused"),
+        "otp_no_answer": QCoreApplication.translate("HistoryScreen", "No answer to the code"),
+        # A payment's own timeline: one of its refunds went through (not the Refund button).
+        "refund": QCoreApplication.translate("HistoryScreen", "Refund", "timeline: a refund of this payment"),
+        "resolved": QCoreApplication.translate("HistoryScreen", "Settled by a manager"),
         "canceled": QCoreApplication.translate("HistoryScreen", "Canceled"),
         "expired": QCoreApplication.translate("HistoryScreen", "Expired"),
+        "no_answer": QCoreApplication.translate("HistoryScreen", "No answer from the provider"),
+        "not_sent": QCoreApplication.translate("HistoryScreen", "Not sent"),
+        "refused": QCoreApplication.translate("HistoryScreen", "Refused by the provider"),
+        "interrupted": QCoreApplication.translate("HistoryScreen", "Interrupted"),
+        "status_mismatch": QCoreApplication.translate("HistoryScreen", "Answer did not match"),
+        "capture_requested": QCoreApplication.translate("HistoryScreen", "Capture asked"),
+        "captured": QCoreApplication.translate("HistoryScreen", "Captured"),
+        "capture_checked": QCoreApplication.translate("HistoryScreen", "Capture checked"),
+        "capture_no_answer": QCoreApplication.translate("HistoryScreen", "No answer to the capture"),
+        "capture_refused": QCoreApplication.translate("HistoryScreen", "Capture refused"),
+        "capture_not_sent": QCoreApplication.translate("HistoryScreen", "Capture not sent"),
+        "training_ended": QCoreApplication.translate("HistoryScreen", "Training session ended"),
     }
     return known.get(type_, type_.replace("_", " "))
 
@@ -158,6 +177,8 @@ class HistoryScreen(QWidget):
             ``set_actions(refund=True)``, for paid or partly refunded payments.
         reprint_requested(str): print this transaction's receipt again (app_ref); only offered after
             ``set_actions(reprint=True)``.
+        settle_requested(str): record what a manager found about an unknown outcome (app_ref); only
+            offered after ``set_actions(settle=True)``, for transactions whose outcome is unknown.
         capture_requested(str): capture this authorized card payment (app_ref); only offered after
             ``set_capture_enabled(True)`` (the provider authorizes, then captures), on AUTHORIZED payments.
     """
@@ -166,6 +187,7 @@ class HistoryScreen(QWidget):
     refund_requested = Signal(str)
     reprint_requested = Signal(str)
     capture_requested = Signal(str)
+    settle_requested = Signal(str)
 
     def __init__(
         self,
@@ -188,6 +210,7 @@ class HistoryScreen(QWidget):
         self._clock = clock or (lambda: datetime.now(UTC))
         self._refund_allowed = False
         self._reprint_allowed = False
+        self._settle_allowed = False
         self._shown: Transaction | None = None
         self._column_widths: dict[Columns, int] = {}
         self.narrow = False  # the details take the table's place instead of standing beside it
@@ -254,6 +277,7 @@ class HistoryScreen(QWidget):
         self.recheck_button.clicked.connect(self._emit_for_shown(self.recheck_requested))
         self.refund_button.clicked.connect(self._emit_for_shown(self.refund_requested))
         self.reprint_button.clicked.connect(self._emit_for_shown(self.reprint_requested))
+        self.settle_button.clicked.connect(self._emit_for_shown(self.settle_requested))
         self.capture_button.clicked.connect(self._emit_for_shown(self.capture_requested))
         self.model.modelReset.connect(self._model_changed)
         self.model.rowsInserted.connect(self._model_changed)
@@ -431,7 +455,9 @@ class HistoryScreen(QWidget):
         self.recheck_button = QPushButton(QCoreApplication.translate("HistoryScreen", "Re-check status"))
         self.recheck_button.setObjectName("recheckButton")
         self.recheck_button.setProperty("secondary", True)
-        self.refund_button = QPushButton(QCoreApplication.translate("HistoryScreen", "Refund"))
+        self.refund_button = QPushButton(
+            QCoreApplication.translate("HistoryScreen", "Refund", "button: refund this payment")
+        )
         self.refund_button.setObjectName("refundButton")
         self.refund_button.setProperty("secondary", True)
         self.reprint_button = QPushButton(QCoreApplication.translate("HistoryScreen", "Reprint receipt"))
@@ -442,7 +468,18 @@ class HistoryScreen(QWidget):
         self.capture_button.setObjectName("captureButton")
         self.capture_button.setProperty("primary", True)
         self.capture_button.setVisible(False)
-        for button in (self.recheck_button, self.refund_button, self.reprint_button, self.capture_button):
+        # An unknown outcome needs a manager more than anything else on the pane: it stands above the rest.
+        self.settle_button = QPushButton(QCoreApplication.translate("HistoryScreen", "Settle the outcome…"))
+        self.settle_button.setObjectName("settleButton")
+        self.settle_button.setProperty("primary", True)
+        self.settle_button.setVisible(False)
+        for button in (
+            self.recheck_button,
+            self.refund_button,
+            self.reprint_button,
+            self.capture_button,
+            self.settle_button,
+        ):
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.detail_text = QTextBrowser()
         self.detail_text.setObjectName("historyDetailText")
@@ -463,6 +500,7 @@ class HistoryScreen(QWidget):
         body.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignLeft)
         body.addLayout(self.detail_head)
         body.addWidget(self.capture_button)
+        body.addWidget(self.settle_button)
         self.detail_actions = QGridLayout()
         self.detail_actions.setSpacing(8)
         body.addLayout(self.detail_actions)
@@ -616,7 +654,7 @@ class HistoryScreen(QWidget):
         elif column == Columns.KIND:
             samples = [kind_text(kind) for kind in Kind]
         elif column == Columns.OPERATOR:
-            samples = [operator_text("orange"), operator_text("mtn")]
+            samples = [operator_text(operator) for operator in (*Operator, WALLET)]
         elif column == Columns.APP_REF:
             samples = ["PAY-20260302-9f3a1c7e2b"]
         elif column == Columns.PROVIDER:
@@ -758,10 +796,19 @@ class HistoryScreen(QWidget):
         if transaction is not None:
             self.update_transaction(transaction)
 
-    def set_actions(self, *, refund: bool = False, reprint: bool = False) -> None:
-        """Offer the refund and reprint buttons (a manager's session); both are hidden by default."""
-        self._refund_allowed = refund
-        self._reprint_allowed = reprint
+    def set_actions(
+        self, *, refund: bool | None = None, reprint: bool | None = None, settle: bool | None = None
+    ) -> None:
+        """Offer (True) or hide (False) the refund, reprint and settle buttons; None leaves one as it is.
+
+        All are hidden by default; whoever installs the action turns its button on.
+        """
+        if refund is not None:
+            self._refund_allowed = refund
+        if reprint is not None:
+            self._reprint_allowed = reprint
+        if settle is not None:
+            self._settle_allowed = settle
         self._update_buttons()
 
     def set_capture_enabled(self, enabled: bool) -> None:
@@ -788,6 +835,7 @@ class HistoryScreen(QWidget):
             self._refund_allowed and tx is not None and tx.kind.is_payment and tx.status in _REFUNDABLE
         )
         self.reprint_button.setVisible(self._reprint_allowed and tx is not None)
+        self.settle_button.setVisible(self._settle_allowed and tx is not None and tx.status is Status.UNKNOWN)
         self.capture_button.setVisible(
             self._capture_allowed and tx is not None and tx.kind.is_payment and tx.status is Status.AUTHORIZED
         )
@@ -824,7 +872,7 @@ class HistoryScreen(QWidget):
         fields: list[tuple[str, str]] = [
             (QCoreApplication.translate("HistoryScreen", "Type"), kind_text(tx.kind)),
             (QCoreApplication.translate("HistoryScreen", "Created"), self._when(tx.created_at)),
-            (QCoreApplication.translate("HistoryScreen", "Customer"), tx.customer or ""),
+            (QCoreApplication.translate("HistoryScreen", "Customer"), display_phone(tx.customer)),
             (QCoreApplication.translate("HistoryScreen", "Network"), operator_text(tx.operator)),
             (QCoreApplication.translate("HistoryScreen", "Reason"), tx.reason),
             (

@@ -35,11 +35,10 @@ from posapp.core.phone import MobileNumber, Operator, PhoneError, display_phone,
 from posapp.core.transactions import Kind, Status, Transaction
 from posapp.journal.store import HistoryFilter, Journal
 from posapp.ui.core_messages import translate_error
-from posapp.ui.models.transactions_model import Columns, TransactionRole, TransactionsModel
+from posapp.ui.models.transactions_model import WALLET, Columns, TransactionRole, TransactionsModel, operator_text
 from posapp.ui.widgets.fit_label import FitLabel
 from posapp.ui.widgets.status_badge import COLOURS, StatusBadge
 
-WALLET = "MCP"
 RECENT_COUNT = 20
 REASON_MAX = 120
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -49,14 +48,7 @@ _PHONE_LIKE = re.compile(r"^[\d\s+\-().]+$")
 
 def operator_name(operator: str | None) -> str:
     """The network or wallet as people say it: ``Orange Money``, ``MTN MoMo``, ``My-CoolPay wallet``."""
-    if not operator:
-        return ""
-    if operator == WALLET:
-        return QCoreApplication.translate("PayoutScreen", "My-CoolPay wallet")
-    try:
-        return Operator(operator).display_name
-    except ValueError:
-        return operator
+    return operator_text(operator)
 
 
 def outcome_kind(status: Status) -> str:

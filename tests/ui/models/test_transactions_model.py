@@ -252,3 +252,16 @@ def test_empty_journal(tmp_path: Path) -> None:
         assert model.rowCount() == 0
         assert not model.canFetchMore(QModelIndex())
         assert model.index(0, 0).data() is None
+
+
+def test_networks_are_named_as_people_say_them() -> None:
+    from posapp.ui.models.transactions_model import operator_text
+
+    # The journal keeps My-CoolPay's operator codes; nobody at a counter says "CM_OM".
+    assert [operator_text(code) for code in ("CM_OM", "CM_MOMO", "MCP", "orange", None)] == [
+        "Orange Money",
+        "MTN MoMo",
+        "My-CoolPay wallet",
+        "Orange Money",
+        "",
+    ]

@@ -204,3 +204,18 @@ def test_format_age() -> None:
     assert format_age(-3) == "0:00"
     assert format_age(75.9) == "1:15"
     assert format_age(3600 + 5 * 60 + 9) == "1 h 05"
+
+
+def test_settle_is_offered_on_unknown_outcomes_once_enabled(qtbot, screen: ActivityScreen) -> None:  # type: ignore[no-untyped-def]
+    screen.set_transactions([payment("PAY-1", 3), payment("PAY-2", 2, Kind.PUSH_PAYMENT, status=Status.UNKNOWN)])
+    unknown, waiting = screen.row("PAY-2"), screen.row("PAY-1")
+    assert unknown is not None and waiting is not None
+    assert not unknown.settle_button.isVisible(), "hidden until a manager's screens offer it"
+    screen.set_settle_enabled(True)
+    assert unknown.settle_button.isVisible() and not waiting.settle_button.isVisible()
+    with qtbot.waitSignal(screen.settle_requested) as settle:
+        qtbot.mouseClick(unknown.settle_button, Qt.MouseButton.LeftButton)
+    assert settle.args == ["PAY-2"]
+    screen.upsert(payment("PAY-3", 1, Kind.PAYOUT, status=Status.UNKNOWN))  # a card added later offers it too
+    added = screen.row("PAY-3")
+    assert added is not None and not added.settle_button.isHidden()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -16,7 +17,7 @@ from posapp.core.money import Money, format_money
 from posapp.core.transactions import Kind, Status, Transaction
 from posapp.journal.store import Journal
 from posapp.ui.models.transactions_model import Columns
-from posapp.ui.screens.history import HistoryScreen
+from posapp.ui.screens.history import HistoryScreen, event_type_text
 from posapp.ui.theme import apply_theme
 
 DOUALA = ZoneInfo("Africa/Douala")
@@ -267,11 +268,11 @@ def test_detail_pane_shows_fields_timeline_and_redacted_answers(qtbot, screen: H
     assert screen.detail_badge.text() == "Partly refunded"
     text = screen.detail_plain_text()
     for expected in (
-        "+237699001122",
+        "+237 6 99 00 11 22",
         "Riz 25 kg et huile 5 L",
         "MCP2605091208AB",
         "My-CoolPay",
-        "Orange",
+        "Orange Money",
         format_money(Money(250, "XAF"), "en_CM").replace("\xa0", " "),  # fees (plain text has no nbsp)
         "9 May 2026, 10:30:00",  # created, Douala time
         "Timeline",
@@ -544,3 +545,30 @@ def test_nothing_clipped(
     for widget in (screen.clear_button, *screen.range_buttons.values(), screen.recheck_button):
         assert widget.width() >= widget.sizeHint().width() or not widget.isVisible(), widget.text()
     assert QCoreApplication.translate("StatusBadge", "Paid") == ("Payé" if language == "fr" else "Paid")
+
+
+def test_settle_is_offered_only_on_unknown_outcomes_once_allowed(qtbot, screen: HistoryScreen) -> None:  # type: ignore[no-untyped-def]
+    screen.select("PAY-20260509-5566778899")
+    assert not screen.settle_button.isVisible()
+    screen.set_actions(settle=True)
+    assert screen.settle_button.isVisible() and screen.settle_button.text() == "Settle the outcome…"
+    assert not screen.refund_button.isVisible(), "set_actions(settle=...) leaves the refund offer as it was"
+    with qtbot.waitSignal(screen.settle_requested) as settle:
+        qtbot.mouseClick(screen.settle_button, Qt.MouseButton.LeftButton)
+    assert settle.args == ["PAY-20260509-5566778899"]
+    for known in ("PAY-20260509-3fa9c1d2e7", "PAY-20260509-9e8d7c6b5a", "PAY-20260509-0a1b2c3d4e"):
+        screen.select(known)
+        assert not screen.settle_button.isVisible(), known
+
+
+def test_every_event_type_the_services_write_has_words() -> None:
+    services = Path(__file__).parents[3] / "posapp" / "services"
+    types: set[str] = set()
+    for source in services.glob("*.py"):
+        text = source.read_text(encoding="utf-8")
+        types.update(re.findall(r'\btype="([a-z_]+)"', text))
+        for pair in re.findall(r'what = "([a-z_]+)" if .* else "([a-z_]+)"', text):
+            types.update(pair)
+    assert {"sent", "status_read", "resolved", "no_answer", "refused"} <= types, "the scan found the usual ones"
+    spelled_out = {t for t in types if event_type_text(t) == t.replace("_", " ")}
+    assert not spelled_out, f"event types shown as raw words in the timeline: {sorted(spelled_out)}"
