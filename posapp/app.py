@@ -120,16 +120,22 @@ class Console:
     training mode never delays the window.
     """
 
-    def __init__(self, settings: Settings, *, sandbox: SandboxServer | None = None) -> None:
+    def __init__(
+        self, settings: Settings, *, sandbox: SandboxServer | None = None, owns_sandbox: bool | None = None
+    ) -> None:
         """``sandbox``: a running sandbox to use in training mode (tests, a shared training server);
-        the console then leaves it running when it closes."""
+        the console then leaves it running when it closes, unless ``owns_sandbox`` (handed over by the
+        console it replaces)."""
         self.settings = settings
+        # Fixed for the console's life (``settings`` follows what the Settings screen saved): which journal
+        # it writes, whether it emulates the provider.
+        self.training = settings.training
         self.window: Any = None
         self.journal: Journal | None = None
         self.users_journal: Journal | None = None
         self.reader: Journal | None = None
         self.sandbox: SandboxServer | None = sandbox
-        self._owns_sandbox = sandbox is None
+        self._owns_sandbox = sandbox is None if owns_sandbox is None else owns_sandbox
         self.http: httpx.AsyncClient | None = None
         self.gateway: Gateway | None = None
         self.bus = EventBus()
@@ -140,13 +146,27 @@ class Console:
         self.settings_wiring: Any = None
         self.quit_requested = asyncio.Event()
         self.restart_with: Settings | None = None
+        self.handover: tuple[SandboxServer, set[str]] | None = None
         self._emulated: set[str] = set()  # training providers whose leftovers this console's emulator settled
         self._closed = False
 
     def request_restart(self, settings: Settings) -> None:
-        """Close this console and build it again with ``settings`` (``run_console`` does it)."""
+        """Close this console and build it again with ``settings`` (``run_console`` does it).
+
+        Staying in training, the emulator (and the payments it holds) is handed over to the next console.
+        """
         self.restart_with = settings
+        if settings.training and self.training and self.sandbox is not None and self._owns_sandbox:
+            self._owns_sandbox = False  # this console's clean-up leaves it running
+            self.handover = (self.sandbox, set(self._emulated))
         self.quit_requested.set()
+
+    def take_over(self, previous: Console) -> None:
+        """Keep the training emulator ``previous`` handed over (see ``request_restart``)."""
+        if previous.handover is not None and self.settings.training:
+            self.sandbox, emulated = previous.handover
+            self._owns_sandbox = True
+            self._emulated = emulated
 
     def open_journal(self) -> Journal:
         """Open the journal, and a second connection for the screens that only read it.
@@ -268,15 +288,20 @@ async def run_console(options: argparse.Namespace) -> int:
         settings = Settings()
 
     apply_theme(app)
+    previous: Console | None = None
     while True:
         install_translators(app, settings.resolved_language())
         console = Console(settings)
+        if previous is not None:
+            console.take_over(previous)
         code = await _console_session(console, options, started)
         if console.restart_with is None:
             return code
-        # Between training and live the console is built again on the other journal (see switch_provider).
-        settings, started = console.restart_with, time.perf_counter()
-        log.info("console restarting in %s mode", "training" if settings.training else "live")
+        # Between training and live the console is built again on the other journal (see switch_provider);
+        # after a language change, every screen is built again in the new language.
+        settings, started, previous = console.restart_with, time.perf_counter(), console
+        log.info("console restarting (%s mode, language %s)", "training" if settings.training else "live",
+                 settings.resolved_language())  # fmt: skip
 
 
 async def _console_session(console: Console, options: argparse.Namespace, started: float) -> int:
@@ -434,23 +459,10 @@ def install_settings(console: Console, window: Any) -> Any:
     screen = wiring.settings_screen
     screen.provider_changed.connect(lambda settings: asyncio.ensure_future(switch_provider(console, window, settings)))
     screen.settings_saved.connect(lambda settings: setattr(console, "settings", settings))
-    screen.language_changed.connect(lambda language: _language_changed(window, language))
+    # Every screen is built again in the new language (payments are followed again from the journal).
+    screen.language_changed.connect(lambda _language: console.request_restart(console.settings))
     console.settings_wiring = wiring
     return wiring
-
-
-def _language_changed(window: Any, language: str) -> None:
-    from PySide6.QtCore import QCoreApplication
-    from PySide6.QtWidgets import QApplication
-
-    from posapp.ui.i18n import install_translators
-
-    app = QApplication.instance()
-    if isinstance(app, QApplication):
-        install_translators(app, language)
-    window.statusBar().showMessage(
-        QCoreApplication.translate("Console", "The new language applies fully the next time posapp starts."), 15_000
-    )
 
 
 async def switch_provider(console: Console, window: Any, settings: Settings) -> None:
@@ -460,7 +472,9 @@ async def switch_provider(console: Console, window: Any, settings: Settings) -> 
     Unfinished payments of the old provider stay in the journal and are followed again when that
     provider is active (the tracker follows only its own provider's payments).
     """
-    if settings.training != console.settings.training:
+    if console.quit_requested.is_set():
+        return  # closing or restarting already (a language change saved with it): the next console connects
+    if settings.training != console.training:
         # Training and live keep separate journals: every screen is built again on the other one.
         log.info("switching to %s mode: restarting the console", "training" if settings.training else "live")
         console.request_restart(settings)

@@ -319,6 +319,9 @@ class StatusTracker:
     async def resume(self) -> list[Transaction]:
         """Settle what a stopped console left half done and follow every unfinished transaction.
 
+        Call it before anything can start a payment on these services (the console attaches its screens
+        after it): a CREATED intent is taken for one a stopped console left behind.
+
         Only the current gateway's provider's transactions are taken. CREATED means the console stopped
         between writing the intent and recording the answer: whether
         the request left is unknown. A payment link is CANCELED (nobody saw its URL, so nobody can pay
