@@ -97,42 +97,52 @@
         <translation>Ne plus suivre</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="166"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="130"/>
+        <source>Settle…</source>
+        <translation>Régler…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/activity.py" line="133"/>
+        <source>A manager records whether it went through</source>
+        <translation>Un responsable note si elle a abouti</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/activity.py" line="179"/>
         <source>Do not ask the customer to pay again: the outcome is being checked.</source>
         <translation>Ne redemandez pas le paiement au client&#x202f;: le résultat est en cours de vérification.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="177"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="190"/>
         <source>The card is authorized: capture the payment to receive the money.</source>
         <translation>La carte est autorisée&#x202f;: encaissez le paiement pour recevoir l’argent.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="197"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="221"/>
         <source>Started {age} ago</source>
         <translation>Lancé il y a {age}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="266"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="294"/>
         <source>No payment in progress</source>
         <translation>Aucun paiement en cours</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="269"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="297"/>
         <source>Payments waiting for a customer appear here, with their live status.</source>
         <translation>Les paiements en attente d’un client s’affichent ici, avec leur statut en direct.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="410"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="447"/>
         <source>{count} in progress</source>
         <translation>{count} en cours</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="435"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="472"/>
         <source>The provider cannot be reached since {time}; payments are still being checked.</source>
         <translation>Le prestataire est injoignable depuis {time}&#x202f;; les paiements sont toujours vérifiés.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="447"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="484"/>
         <source>Connection back</source>
         <translation>Connexion rétablie</translation>
     </message>
@@ -641,7 +651,7 @@
         <location filename="../../posapp/ui/reports_render.py" line="274"/>
         <location filename="../../posapp/ui/screens/end_of_day.py" line="106"/>
         <location filename="../../posapp/ui/settings_wiring.py" line="59"/>
-        <location filename="../../posapp/ui/settings_wiring.py" line="216"/>
+        <location filename="../../posapp/ui/settings_wiring.py" line="215"/>
         <source>End-of-day report</source>
         <translation>Rapport de fin de journée</translation>
     </message>
@@ -840,279 +850,366 @@
 <context>
     <name>HistoryScreen</name>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="68"/>
+        <location filename="../../posapp/ui/screens/history.py" line="70"/>
         <source>All statuses</source>
         <translation>Tous les statuts</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="69"/>
+        <location filename="../../posapp/ui/screens/history.py" line="71"/>
         <source>Paid</source>
         <translation>Payé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="71"/>
+        <location filename="../../posapp/ui/screens/history.py" line="73"/>
         <source>In progress</source>
         <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="74"/>
+        <location filename="../../posapp/ui/screens/history.py" line="76"/>
         <source>Outcome unknown</source>
         <translation>Résultat inconnu</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="76"/>
+        <location filename="../../posapp/ui/screens/history.py" line="78"/>
         <source>Not paid (failed, canceled, expired)</source>
         <translation>Non payé (échoué, annulé, expiré)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="80"/>
+        <location filename="../../posapp/ui/screens/history.py" line="82"/>
         <source>Refunded</source>
         <translation>Remboursé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="88"/>
+        <location filename="../../posapp/ui/screens/history.py" line="90"/>
         <source>All types</source>
         <translation>Tous les types</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="89"/>
+        <location filename="../../posapp/ui/screens/history.py" line="91"/>
         <source>Payments</source>
         <translation>Paiements</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="100"/>
+        <location filename="../../posapp/ui/screens/history.py" line="102"/>
         <source>Recorded</source>
         <translation>Enregistré</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="101"/>
+        <location filename="../../posapp/ui/screens/history.py" line="103"/>
         <source>Sent to the provider</source>
         <translation>Envoyé au prestataire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="102"/>
+        <location filename="../../posapp/ui/screens/history.py" line="104"/>
         <source>Status read</source>
         <translation>Statut consulté</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="103"/>
+        <location filename="../../posapp/ui/screens/history.py" line="105"/>
         <source>Code asked</source>
         <translation>Code demandé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="104"/>
+        <location filename="../../posapp/ui/screens/history.py" line="106"/>
         <source>Code typed</source>
         <translation>Code saisi</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="105"/>
-        <location filename="../../posapp/ui/screens/history.py" line="434"/>
-        <source>Refund</source>
-        <translation>Rembourser</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/screens/history.py" line="106"/>
-        <source>Reconciled by a manager</source>
-        <translation>Régularisé par un gérant</translation>
-    </message>
-    <message>
         <location filename="../../posapp/ui/screens/history.py" line="107"/>
+        <source>Code accepted</source>
+        <translation>Code accepté</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="108"/>
+        <location filename="../../posapp/ui/screens/history.py" line="109"/>
+        <source>Code refused</source>
+        <translation>Code refusé</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="110"/>
+        <source>No answer to the code</source>
+        <translation>Pas de réponse au code</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="112"/>
+        <source>Refund</source>
+        <comment>timeline: a refund of this payment</comment>
+        <translation>Remboursement</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="113"/>
+        <source>Settled by a manager</source>
+        <translation>Réglé par un responsable</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="114"/>
         <source>Canceled</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="108"/>
+        <location filename="../../posapp/ui/screens/history.py" line="115"/>
         <source>Expired</source>
         <translation>Expiré</translation>
     </message>
     <message>
+        <location filename="../../posapp/ui/screens/history.py" line="116"/>
+        <source>No answer from the provider</source>
+        <translation>Pas de réponse du prestataire</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="117"/>
+        <source>Not sent</source>
+        <translation>Non envoyé</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="118"/>
+        <source>Refused by the provider</source>
+        <translation>Refusé par le prestataire</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="119"/>
+        <source>Interrupted</source>
+        <translation>Interrompu</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="120"/>
+        <source>Answer did not match</source>
+        <translation>Réponse incohérente</translation>
+    </message>
+    <message>
         <location filename="../../posapp/ui/screens/history.py" line="121"/>
+        <source>Capture asked</source>
+        <translation>Encaissement demandé</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="122"/>
+        <source>Captured</source>
+        <translation>Encaissé</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="123"/>
+        <source>Capture checked</source>
+        <translation>Encaissement vérifié</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="124"/>
+        <source>No answer to the capture</source>
+        <translation>Pas de réponse à l’encaissement</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="125"/>
+        <source>Capture refused</source>
+        <translation>Encaissement refusé</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="126"/>
+        <source>Capture not sent</source>
+        <translation>Encaissement non envoyé</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="127"/>
+        <source>Training session ended</source>
+        <translation>Fin de la session de formation</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="140"/>
         <source>cashier {name}</source>
         <translation>caissier {name}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="123"/>
+        <location filename="../../posapp/ui/screens/history.py" line="142"/>
         <source>cashier</source>
         <translation>caissier</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="127"/>
+        <location filename="../../posapp/ui/screens/history.py" line="146"/>
         <source>manager {name}</source>
         <translation>gérant {name}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="129"/>
+        <location filename="../../posapp/ui/screens/history.py" line="148"/>
         <source>manager</source>
         <translation>gérant</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="131"/>
+        <location filename="../../posapp/ui/screens/history.py" line="150"/>
         <source>posapp</source>
         <translation>posapp</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="286"/>
+        <location filename="../../posapp/ui/screens/history.py" line="310"/>
         <source>Search: reference, phone or reason</source>
         <translation>Rechercher : référence, téléphone ou motif</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="288"/>
-        <location filename="../../posapp/ui/screens/history.py" line="399"/>
+        <location filename="../../posapp/ui/screens/history.py" line="312"/>
+        <location filename="../../posapp/ui/screens/history.py" line="423"/>
         <source>Clear filters</source>
         <translation>Effacer les filtres</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="303"/>
+        <location filename="../../posapp/ui/screens/history.py" line="327"/>
         <source>Today</source>
         <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="304"/>
+        <location filename="../../posapp/ui/screens/history.py" line="328"/>
         <source>7 days</source>
         <translation>7 jours</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="305"/>
+        <location filename="../../posapp/ui/screens/history.py" line="329"/>
         <source>30 days</source>
         <translation>30 jours</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="306"/>
+        <location filename="../../posapp/ui/screens/history.py" line="330"/>
         <source>All</source>
         <translation>Tout</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="307"/>
+        <location filename="../../posapp/ui/screens/history.py" line="331"/>
         <source>Dates…</source>
         <translation>Dates…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="318"/>
+        <location filename="../../posapp/ui/screens/history.py" line="342"/>
         <source>From</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="319"/>
+        <location filename="../../posapp/ui/screens/history.py" line="343"/>
         <source>to</source>
         <translation>au</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="335"/>
+        <location filename="../../posapp/ui/screens/history.py" line="359"/>
         <source>All providers</source>
         <translation>Tous les prestataires</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="415"/>
+        <location filename="../../posapp/ui/screens/history.py" line="439"/>
         <source>Choose a line to see its details and its timeline.</source>
         <translation>Choisissez une ligne pour voir ses détails et son historique.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="431"/>
+        <location filename="../../posapp/ui/screens/history.py" line="455"/>
         <source>Re-check status</source>
         <translation>Revérifier le statut</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="437"/>
+        <location filename="../../posapp/ui/screens/history.py" line="459"/>
+        <source>Refund</source>
+        <comment>button: refund this payment</comment>
+        <translation>Rembourser</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="463"/>
         <source>Reprint receipt</source>
         <translation>Réimprimer le reçu</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="441"/>
+        <location filename="../../posapp/ui/screens/history.py" line="467"/>
         <source>Capture…</source>
         <translation>Encaisser…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="453"/>
+        <location filename="../../posapp/ui/screens/history.py" line="472"/>
+        <source>Settle the outcome…</source>
+        <translation>Régler le résultat…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="490"/>
         <source>← Back to the list</source>
         <translation>← Retour à la liste</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="566"/>
+        <location filename="../../posapp/ui/screens/history.py" line="604"/>
         <source>{count}+ transactions</source>
         <translation>{count}+ transactions</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="570"/>
+        <location filename="../../posapp/ui/screens/history.py" line="608"/>
         <source>1 transaction</source>
         <translation>1 transaction</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="572"/>
+        <location filename="../../posapp/ui/screens/history.py" line="610"/>
         <source>{count} transactions</source>
         <translation>{count} transactions</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="584"/>
+        <location filename="../../posapp/ui/screens/history.py" line="622"/>
         <source>No payments yet. Every payment, refund and payout appears here as soon as it starts.</source>
         <translation>Aucun paiement pour l’instant. Chaque paiement, remboursement et versement apparaît ici dès qu’il commence.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="589"/>
+        <location filename="../../posapp/ui/screens/history.py" line="627"/>
         <source>Nothing matches these filters or this search.</source>
         <translation>Rien ne correspond à ces filtres ni à cette recherche.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="825"/>
+        <location filename="../../posapp/ui/screens/history.py" line="873"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="826"/>
+        <location filename="../../posapp/ui/screens/history.py" line="874"/>
         <source>Created</source>
         <translation>Créé le</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="827"/>
+        <location filename="../../posapp/ui/screens/history.py" line="875"/>
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="828"/>
+        <location filename="../../posapp/ui/screens/history.py" line="876"/>
         <source>Network</source>
         <translation>Réseau</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="829"/>
+        <location filename="../../posapp/ui/screens/history.py" line="877"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="831"/>
+        <location filename="../../posapp/ui/screens/history.py" line="879"/>
         <source>Fees</source>
         <translation>Frais</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="834"/>
+        <location filename="../../posapp/ui/screens/history.py" line="882"/>
         <source>Refund of</source>
         <translation>Remboursement de</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="835"/>
+        <location filename="../../posapp/ui/screens/history.py" line="883"/>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="836"/>
+        <location filename="../../posapp/ui/screens/history.py" line="884"/>
         <source>Provider</source>
         <translation>Prestataire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="837"/>
+        <location filename="../../posapp/ui/screens/history.py" line="885"/>
         <source>Provider reference</source>
         <translation>Référence du prestataire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="838"/>
+        <location filename="../../posapp/ui/screens/history.py" line="886"/>
         <source>Cashier</source>
         <translation>Caissier</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="839"/>
+        <location filename="../../posapp/ui/screens/history.py" line="887"/>
         <source>Last change</source>
         <translation>Dernière modification</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="865"/>
+        <location filename="../../posapp/ui/screens/history.py" line="913"/>
         <source>fees {amount}</source>
         <translation>frais {amount}</translation>
     </message>
@@ -1345,7 +1442,7 @@
     </message>
     <message>
         <location filename="../../posapp/ui/main_window.py" line="43"/>
-        <location filename="../../posapp/ui/screens/activity.py" line="245"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="273"/>
         <source>Activity</source>
         <translation>Activité</translation>
     </message>
@@ -1356,7 +1453,7 @@
     </message>
     <message>
         <location filename="../../posapp/ui/main_window.py" line="50"/>
-        <location filename="../../posapp/ui/screens/history.py" line="201"/>
+        <location filename="../../posapp/ui/screens/history.py" line="224"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
@@ -1378,7 +1475,7 @@
     </message>
     <message>
         <location filename="../../posapp/ui/main_window.py" line="64"/>
-        <location filename="../../posapp/ui/screens/payout.py" line="138"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="130"/>
         <source>Payouts</source>
         <translation>Versements</translation>
     </message>
@@ -1497,47 +1594,47 @@
         <translation>Exporter les données</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/approval_dialog.py" line="84"/>
+        <location filename="../../posapp/ui/screens/approval_dialog.py" line="85"/>
         <source>Manager approval</source>
         <translation>Accord du gérant</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/approval_dialog.py" line="103"/>
+        <location filename="../../posapp/ui/screens/approval_dialog.py" line="105"/>
         <source>Manager approval needed</source>
         <translation>Accord du gérant requis</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/approval_dialog.py" line="131"/>
+        <location filename="../../posapp/ui/screens/approval_dialog.py" line="133"/>
         <source>Asked by {name} ({role}).</source>
         <translation>Demandé par {name} ({role}).</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/approval_dialog.py" line="139"/>
+        <location filename="../../posapp/ui/screens/approval_dialog.py" line="141"/>
         <source>The approval is for this one operation only.</source>
         <translation>L’accord ne vaut que pour cette opération.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/approval_dialog.py" line="146"/>
+        <location filename="../../posapp/ui/screens/approval_dialog.py" line="148"/>
         <source>Manager:</source>
         <translation>Gérant&#x202f;:</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/approval_dialog.py" line="166"/>
+        <location filename="../../posapp/ui/screens/approval_dialog.py" line="168"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/approval_dialog.py" line="190"/>
+        <location filename="../../posapp/ui/screens/approval_dialog.py" line="192"/>
         <source>No manager can approve this.</source>
         <translation>Aucun gérant ne peut approuver cette opération.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/approval_dialog.py" line="193"/>
+        <location filename="../../posapp/ui/screens/approval_dialog.py" line="195"/>
         <source>Manager, touch your name</source>
         <translation>Gérant, appuyez sur votre nom</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/approval_dialog.py" line="200"/>
+        <location filename="../../posapp/ui/screens/approval_dialog.py" line="202"/>
         <source>{name}, type your PIN</source>
         <translation>{name}, votre code PIN</translation>
     </message>
@@ -1545,23 +1642,43 @@
 <context>
     <name>ManagerScreens</name>
     <message>
-        <location filename="../../posapp/ui/manager_screens.py" line="183"/>
+        <location filename="../../posapp/ui/manager_screens.py" line="188"/>
         <source>This is not a payment that can be refunded.</source>
         <translation>Ce paiement ne peut pas être remboursé.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/manager_screens.py" line="211"/>
+        <location filename="../../posapp/ui/manager_screens.py" line="192"/>
+        <source>This payment was made through {provider}: refund it while {provider} is in use.</source>
+        <translation>Ce paiement est passé par {provider}&#x202f;: remboursez-le quand {provider} est utilisé.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/manager_screens.py" line="223"/>
         <source>Refund of payment {ref} ({paid})</source>
         <translation>Remboursement du paiement {ref} ({paid})</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/manager_screens.py" line="223"/>
-        <location filename="../../posapp/ui/manager_screens.py" line="269"/>
+        <location filename="../../posapp/ui/manager_screens.py" line="235"/>
+        <location filename="../../posapp/ui/manager_screens.py" line="361"/>
         <source>Not approved: nothing was sent.</source>
         <translation>Non approuvé&#x202f;: rien n’a été envoyé.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/manager_screens.py" line="301"/>
+        <location filename="../../posapp/ui/manager_screens.py" line="274"/>
+        <source>This outcome is known already: nothing to settle.</source>
+        <translation>Ce résultat est déjà connu&#x202f;: rien à régler.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/manager_screens.py" line="299"/>
+        <source>Settle the unknown outcome of {what} ({ref})</source>
+        <translation>Régler le résultat inconnu&#x202f;: {what} ({ref})</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/manager_screens.py" line="311"/>
+        <source>Not approved: nothing was recorded.</source>
+        <translation>Non approuvé&#x202f;: rien n’a été enregistré.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/manager_screens.py" line="393"/>
         <source>See the balance and today&apos;s totals</source>
         <translation>Voir le solde et les totaux du jour</translation>
     </message>
@@ -1670,168 +1787,167 @@
 <context>
     <name>PayoutScreen</name>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="55"/>
-        <location filename="../../posapp/ui/screens/payout.py" line="168"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="160"/>
         <source>My-CoolPay wallet</source>
         <translation>Portefeuille My-CoolPay</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="166"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="158"/>
         <source>Mobile money</source>
         <translation>Mobile money</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="167"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="159"/>
         <source>My-CoolPay</source>
         <translation>My-CoolPay</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="200"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="192"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="209"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="201"/>
         <source>Reason (required)</source>
         <translation>Motif (obligatoire)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="215"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="207"/>
         <source>Supplier, salary advance, cash withdrawal...</source>
         <translation>Fournisseur, avance sur salaire, retrait…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="225"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="217"/>
         <source>Continue</source>
         <translation>Continuer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="244"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="236"/>
         <source>Wallet: phone number, username or e-mail</source>
         <translation>Portefeuille&#x202f;: téléphone, identifiant ou e-mail</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="246"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="238"/>
         <source>Recipient&apos;s mobile-money number</source>
         <translation>Numéro mobile money du bénéficiaire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="275"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="267"/>
         <source>✓ {operator} number</source>
         <translation>✓ Numéro {operator}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="282"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="274"/>
         <source>This looks like a {detected} number, but {chosen} is chosen. Keep it only if the number moved to {chosen}.</source>
         <translation>Ce numéro semble être un numéro {detected}, mais {chosen} est choisi. Gardez ce choix seulement si le numéro a été transféré chez {chosen}.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="307"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="299"/>
         <source>Type the wallet&apos;s phone number, username or e-mail.</source>
         <translation>Saisissez le téléphone, l’identifiant ou l’e-mail du portefeuille.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="320"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="312"/>
         <source>This e-mail address is not complete.</source>
         <translation>Cette adresse e-mail est incomplète.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="329"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="321"/>
         <source>A username has 3 to 64 letters, digits, dots, dashes or underscores.</source>
         <translation>Un identifiant compte 3 à 64 lettres, chiffres, points, tirets ou tirets bas.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="350"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="342"/>
         <source>Say what the payout is for.</source>
         <translation>Indiquez le motif du versement.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="362"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="354"/>
         <source>Reason: {reason}</source>
         <translation>Motif&#x202f;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="371"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="363"/>
         <source>Send {amount}</source>
         <translation>Envoyer {amount}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="381"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="373"/>
         <source>Send {amount} to {recipient} ({operator})?</source>
         <translation>Envoyer {amount} à {recipient} ({operator})&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="395"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="387"/>
         <source>Check before sending</source>
         <translation>Vérifiez avant d’envoyer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="404"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="396"/>
         <source>A manager approves with their PIN. Money sent cannot be taken back: check the number with the recipient.</source>
         <translation>Un gérant approuve avec son code PIN. L’argent envoyé ne peut pas être récupéré&#x202f;: vérifiez le numéro avec le bénéficiaire.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="424"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="416"/>
         <source>Send</source>
         <translation>Envoyer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="428"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="420"/>
         <source>Back to the form</source>
         <translation>Retour au formulaire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="463"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="455"/>
         <source>Not sent: the payout of {amount} to this recipient on {when} has an unknown outcome and may already have been paid. A manager must resolve it in Activity or History first ({ref}).</source>
         <translation>Non envoyé&#x202f;: le versement de {amount} à ce bénéficiaire le {when} a un résultat inconnu et a peut-être déjà été payé. Un gérant doit d’abord le régulariser dans Activité ou Historique ({ref}).</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="511"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="503"/>
         <source>New payout</source>
         <translation>Nouveau versement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="524"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="516"/>
         <source>To {recipient} ({operator})</source>
         <translation>À {recipient} ({operator})</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="546"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="538"/>
         <source>Sent: the recipient has the money.</source>
         <translation>Envoyé&#x202f;: le bénéficiaire a reçu l’argent.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="548"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="540"/>
         <source>Outcome unknown: the provider gave no clear answer, so the money may already have been sent. Do not send it again. A manager resolves it in Activity or History once the provider&apos;s status is known; until then the same amount cannot be sent to this recipient.</source>
         <translation>Résultat inconnu&#x202f;: le prestataire n’a pas répondu clairement, l’argent a donc peut-être déjà été envoyé. Ne le renvoyez pas. Un gérant régularise dans Activité ou Historique dès que le statut du prestataire est connu&#x202f;; d’ici là, le même montant ne peut pas être envoyé à ce bénéficiaire.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="555"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="547"/>
         <source>The operator did not confirm in time; the payout may still go through.</source>
         <translation>L’opérateur n’a pas confirmé à temps&#x202f;; le versement peut encore aboutir.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="559"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="551"/>
         <source>The payout did not go through. No money left the account.</source>
         <translation>Le versement n’a pas abouti. Aucun argent n’est sorti du compte.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="563"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="555"/>
         <source>Sent. Waiting for the operator to confirm the transfer.</source>
         <translation>Envoyé. En attente de la confirmation de l’opérateur.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="567"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="559"/>
         <source>Provider: {message}</source>
         <translation>Prestataire&#x202f;: {message}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="594"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="586"/>
         <source>Recent payouts</source>
         <translation>Versements récents</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="615"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="607"/>
         <source>No payouts yet. Each one appears here as soon as it is sent.</source>
         <translation>Aucun versement pour l’instant. Chacun apparaît ici dès son envoi.</translation>
     </message>
@@ -2082,17 +2198,17 @@
         <translation>L’imprimante ne répond pas.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_wiring.py" line="156"/>
+        <location filename="../../posapp/ui/settings_wiring.py" line="155"/>
         <source>Receipt not printed: no printer is set up.</source>
         <translation>Reçu non imprimé&#x202f;: aucune imprimante n’est configurée.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_wiring.py" line="167"/>
+        <location filename="../../posapp/ui/settings_wiring.py" line="166"/>
         <source>Receipt not printed: the printer did not answer.</source>
         <translation>Reçu non imprimé&#x202f;: l’imprimante ne répond pas.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_wiring.py" line="175"/>
+        <location filename="../../posapp/ui/settings_wiring.py" line="174"/>
         <source>Only paid payments and succeeded refunds have a receipt.</source>
         <translation>Seuls les paiements réussis et les remboursements effectués ont un reçu.</translation>
     </message>
@@ -2771,6 +2887,193 @@
     </message>
 </context>
 <context>
+    <name>SettleDialog</name>
+    <message>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="47"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="48"/>
+        <source>Payment of {amount}</source>
+        <translation>Paiement de {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="49"/>
+        <source>Refund of {amount}</source>
+        <translation>Remboursement de {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="50"/>
+        <source>Payout of {amount}</source>
+        <translation>Versement de {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="59"/>
+        <source>The customer paid</source>
+        <translation>Le client a payé</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="60"/>
+        <source>The customer did not pay</source>
+        <translation>Le client n’a pas payé</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="64"/>
+        <source>The refund reached the customer</source>
+        <translation>Le client a été remboursé</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="65"/>
+        <source>The refund was not sent</source>
+        <translation>Le remboursement n’est pas parti</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="68"/>
+        <source>The money was sent</source>
+        <translation>L’argent est parti</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="69"/>
+        <source>The money was not sent</source>
+        <translation>L’argent n’est pas parti</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="78"/>
+        <source>Recorded as paid: it counts in today&apos;s takings.</source>
+        <translation>Enregistré comme payé&#x202f;: il compte dans les recettes du jour.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="80"/>
+        <source>Recorded as not paid. Ask the customer to pay again if they still owe it.</source>
+        <translation>Enregistré comme non payé. Demandez au client de payer à nouveau s’il doit encore la somme.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="85"/>
+        <source>Recorded as sent: the money left the account.</source>
+        <translation>Enregistré comme envoyé&#x202f;: l’argent a quitté le compte.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="87"/>
+        <source>Recorded as not sent: no money left the account. It can be sent again if it is owed.</source>
+        <translation>Enregistré comme non envoyé&#x202f;: aucun argent n’a quitté le compte. Il peut être renvoyé s’il est dû.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="117"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="143"/>
+        <source>Settle an unknown outcome</source>
+        <translation>Régler un résultat inconnu</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="174"/>
+        <source>Ask {provider} again</source>
+        <translation>Redemander à {provider}</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="185"/>
+        <source>What you found</source>
+        <translation>Ce que vous avez constaté</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="204"/>
+        <source>How you know (required)</source>
+        <translation>Comment vous le savez (obligatoire)</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="210"/>
+        <source>Seen in the provider&apos;s dashboard, confirmed by its support, the customer&apos;s SMS...</source>
+        <translation>Vu dans le tableau de bord du prestataire, confirmé par son support, SMS du client...</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="222"/>
+        <source>A manager approves. Nothing is sent to the provider: the journal records what you found, who settled it and when.</source>
+        <translation>Un responsable approuve. Rien n’est envoyé au prestataire&#x202f;: le journal enregistre ce que vous avez constaté, qui a réglé et quand.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="234"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="236"/>
+        <source>Record the outcome</source>
+        <translation>Enregistrer le résultat</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="257"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="437"/>
+        <source>Outcome recorded</source>
+        <translation>Résultat enregistré</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="278"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="312"/>
+        <source>From {who}</source>
+        <translation>De {who}</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="313"/>
+        <source>To {who}</source>
+        <translation>À {who}</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="320"/>
+        <source>{provider} reference: {ref}</source>
+        <translation>Référence {provider}&#x202f;: {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="324"/>
+        <source>No {provider} reference: the request may never have reached {provider}.</source>
+        <translation>Pas de référence {provider}&#x202f;: la demande n’est peut-être jamais arrivée chez {provider}.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="331"/>
+        <source>Our reference: {ref}</source>
+        <translation>Notre référence&#x202f;: {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="336"/>
+        <source>The console could not learn whether this went through, so it never sends it again. Look it up in {provider}&apos;s dashboard or ask its support (give them the references above), then record what you found.</source>
+        <translation>La caisse n’a pas pu savoir si l’opération a abouti, elle ne la renvoie donc jamais. Cherchez-la dans le tableau de bord de {provider} ou demandez à son support (avec les références ci-dessus), puis enregistrez ce que vous avez constaté.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="362"/>
+        <source>Choose what you found.</source>
+        <translation>Choisissez ce que vous avez constaté.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="367"/>
+        <source>Say how you know: the next manager will read it.</source>
+        <translation>Dites comment vous le savez&#x202f;: le prochain responsable le lira.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="380"/>
+        <source>Asking…</source>
+        <translation>Demande en cours…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="392"/>
+        <source>Still no clear answer from {provider}: check its dashboard.</source>
+        <translation>Toujours pas de réponse claire de {provider}&#x202f;: vérifiez son tableau de bord.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="440"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="445"/>
+        <source>The provider answered</source>
+        <translation>Le prestataire a répondu</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="441"/>
+        <source>{provider} now gives a clear answer, recorded in the journal: nothing left to settle.</source>
+        <translation>{provider} donne maintenant une réponse claire, enregistrée dans le journal&#x202f;: plus rien à régler.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="446"/>
+        <source>{provider} knows it now: it is still in progress, and the console follows it until it ends. Nothing left to settle.</source>
+        <translation>{provider} la connaît maintenant&#x202f;: elle est toujours en cours et la caisse la suit jusqu’au bout. Plus rien à régler.</translation>
+    </message>
+</context>
+<context>
     <name>StatusBadge</name>
     <message>
         <location filename="../../posapp/ui/widgets/status_badge.py" line="14"/>
@@ -2988,52 +3291,57 @@
         <translation>Versement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/models/transactions_model.py" line="90"/>
+        <location filename="../../posapp/ui/models/transactions_model.py" line="92"/>
+        <source>My-CoolPay wallet</source>
+        <translation>Portefeuille My-CoolPay</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/models/transactions_model.py" line="101"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/models/transactions_model.py" line="91"/>
+        <location filename="../../posapp/ui/models/transactions_model.py" line="102"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/models/transactions_model.py" line="92"/>
+        <location filename="../../posapp/ui/models/transactions_model.py" line="103"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/models/transactions_model.py" line="93"/>
+        <location filename="../../posapp/ui/models/transactions_model.py" line="104"/>
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/models/transactions_model.py" line="94"/>
+        <location filename="../../posapp/ui/models/transactions_model.py" line="105"/>
         <source>Network</source>
         <translation>Réseau</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/models/transactions_model.py" line="95"/>
+        <location filename="../../posapp/ui/models/transactions_model.py" line="106"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/models/transactions_model.py" line="96"/>
+        <location filename="../../posapp/ui/models/transactions_model.py" line="107"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/models/transactions_model.py" line="97"/>
+        <location filename="../../posapp/ui/models/transactions_model.py" line="108"/>
         <source>Provider</source>
         <translation>Prestataire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/models/transactions_model.py" line="98"/>
+        <location filename="../../posapp/ui/models/transactions_model.py" line="109"/>
         <source>Cashier</source>
         <translation>Caissier</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/models/transactions_model.py" line="99"/>
+        <location filename="../../posapp/ui/models/transactions_model.py" line="110"/>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
