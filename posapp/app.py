@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import logging
 import logging.handlers
 import signal
@@ -361,7 +362,8 @@ async def _console_session(console: Console, options: argparse.Namespace, starte
         app.aboutToQuit.disconnect(quit_requested.set)
         await console.aclose()
         if console.window is not None:
-            console.window.closing.disconnect(quit_requested.set)
+            with contextlib.suppress(RuntimeError, TypeError):  # not connected when the build failed first
+                console.window.closing.disconnect(quit_requested.set)
             console.window.hide()
             console.window.deleteLater()
 
