@@ -22,11 +22,11 @@ requests per payment (every GET on the wire, retries included), (c) the longest 
 asyncio loop was blocked, from the first push to the last payment seen paid, measured by a task that
 sleeps 2 ms and records how late it wakes. The sandbox is a child process, so (c) is the client loop
 only; it runs at a lower priority (``nice 10``), as a provider's servers do not take the console's CPU
-(on this 2-core machine, without it, the OS let the busy emulator run for up to 25 ms while the
-console's loop waited with nothing of its own on the CPU). The client's main thread CPU time over each late wake tells a blocked loop (on CPU: our code,
-the garbage collector) from the OS running another process meanwhile (off CPU: machine noise, see
-the idle baseline). Targets for the adaptive schedule: requests <= 60% of the fixed 1-second poll's,
-p95 <= 3 s, stall <= 20 ms.
+(on this 2-core machine, without it, the OS once let the busy emulator run for about 25 ms while the
+console's loop waited with nothing of its own on the CPU). The client's main thread CPU time over each
+late wake tells a blocked loop (on CPU: our code, the garbage collector) from the OS running another
+process meanwhile (off CPU: machine noise, see the idle baseline). Targets for the adaptive schedule:
+requests <= 60% of the fixed 1-second poll's, p95 <= 3 s, stall <= 20 ms.
 """
 
 from __future__ import annotations
