@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,11 +12,19 @@ from PySide6.QtWidgets import QApplication
 import posapp.app as app_module
 from posapp.app import Console, parse_args, run_console
 from posapp.config import Settings
+from posapp.ui.i18n import install_translators
 from tests.helpers.qt_async import run_on_qt_loop, wait_until
 
 
+@pytest.fixture
+def english_after(qapp: QApplication) -> Iterator[None]:
+    """run_console installs the language it is told; the tests after these expect English."""
+    yield
+    install_translators(qapp, "en")
+
+
 def test_going_live_rebuilds_the_console_on_the_live_journal(
-    qapp: QApplication, posapp_home: Path, monkeypatch: pytest.MonkeyPatch
+    qapp: QApplication, posapp_home: Path, monkeypatch: pytest.MonkeyPatch, english_after: None
 ) -> None:
     consoles: list[Console] = []
 
@@ -53,7 +62,7 @@ def test_going_live_rebuilds_the_console_on_the_live_journal(
 
 
 def test_a_new_language_rebuilds_every_screen_and_keeps_the_training_emulator(
-    qapp: QApplication, posapp_home: Path, monkeypatch: pytest.MonkeyPatch
+    qapp: QApplication, posapp_home: Path, monkeypatch: pytest.MonkeyPatch, english_after: None
 ) -> None:
     from posapp.core.money import Money
     from posapp.core.phone import parse_mobile
