@@ -291,7 +291,11 @@ class SettleDialog(QDialog):
             width = max(label.width(), self.minimumWidth() - 90)
             label.setMinimumHeight(label.heightForWidth(width))
         self.card.setMinimumHeight(self.card.sizeHint().height())
-        self.adjustSize()
+        self.layout().activate()
+        # adjustSize() would stop at two thirds of the screen's height: ask for what the content needs.
+        wanted = self.sizeHint().expandedTo(self.minimumSizeHint())
+        room = self.screen().availableGeometry().size() if self.screen() is not None else wanted
+        self.resize(max(self.width(), min(wanted.width(), room.width())), min(wanted.height(), room.height()))
 
     # ------------------------------------------------------------------ the transaction
 

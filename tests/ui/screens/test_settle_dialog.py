@@ -171,3 +171,26 @@ def test_asking_the_provider_again_from_activity_ends_it_when_the_provider_knows
         assert not any(op == "resolve" for op, *_ in h.approvals())
 
     run_on_qt_loop(qapp, scenario())
+
+
+def test_the_form_fits_its_text_on_a_small_screen(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime
+
+    from posapp.core.transactions import Kind
+    from posapp.ui.theme import apply_theme
+
+    apply_theme(QApplication.instance())  # type: ignore[arg-type]
+    tx = Transaction(
+        "PO-20261121-0001", Kind.PAYOUT, "mycoolpay", Money(7500, "XAF"), customer="+237699009900",
+        operator="CM_OM", reason="Rent", cashier="Kofi", status=Status.UNKNOWN, created_at=datetime.now(UTC),
+    )  # fmt: skip
+    dialog = SettleDialog(tx, "en", provider_label="My-CoolPay")
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.waitExposed(dialog)
+    qtbot.wait(50)
+    # Nothing overlaps: every line of the references shows, and the explanation starts below the card.
+    assert dialog.details.height() >= dialog.details.heightForWidth(dialog.details.width())
+    assert dialog.card.geometry().bottom() < dialog.explanation.geometry().top()
+    assert dialog.explanation.height() >= dialog.explanation.heightForWidth(dialog.explanation.width())
+    assert dialog.note_edit.geometry().bottom() < dialog.settle_button.geometry().top()
