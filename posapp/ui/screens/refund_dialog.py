@@ -32,6 +32,7 @@ from posapp.core.phone import display_phone
 from posapp.core.transactions import Status, Transaction
 from posapp.ui.core_messages import translate_error
 from posapp.ui.screens.payout import operator_name, outcome_kind
+from posapp.ui.widgets.fit_dialog import fit_to_content, fix_wrapped_height
 from posapp.ui.widgets.fit_label import FitLabel
 from posapp.ui.widgets.status_badge import StatusBadge
 
@@ -237,9 +238,9 @@ class RefundDialog(QDialog):
         super().showEvent(event)
         # The style sheet's fonts arrive with the first show; the layout computed before would cut the
         # payment's last line.
-        self.payment_details.setMinimumHeight(self.payment_details.sizeHint().height())
+        fix_wrapped_height(self.payment_details, self.minimumWidth() - 90)
         self.payment_card.setMinimumHeight(self.payment_card.sizeHint().height())
-        self.adjustSize()
+        fit_to_content(self)
 
     # ------------------------------------------------------------------ the payment
 

@@ -35,6 +35,7 @@ from posapp.core.money import format_money
 from posapp.core.phone import display_phone
 from posapp.core.transactions import Kind, Status, Transaction
 from posapp.ui.screens.payout import operator_name, outcome_kind
+from posapp.ui.widgets.fit_dialog import fit_to_content, fix_wrapped_height
 from posapp.ui.widgets.status_badge import StatusBadge
 
 NOTE_MAX = 160
@@ -285,17 +286,12 @@ class SettleDialog(QDialog):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
-        # The style sheet's fonts arrive with the first show: measure the wrapped lines again, at the
-        # width they will have, or the card would cut the references off.
+        # The style sheet's fonts arrive with the first show: measure the wrapped lines again, at about
+        # the width they will have, or the card would cut the references off.
         for label in (self.details, self.explanation):
-            width = max(label.width(), self.minimumWidth() - 90)
-            label.setMinimumHeight(label.heightForWidth(width))
+            fix_wrapped_height(label, self.minimumWidth() - 90)
         self.card.setMinimumHeight(self.card.sizeHint().height())
-        self.layout().activate()
-        # adjustSize() would stop at two thirds of the screen's height: ask for what the content needs.
-        wanted = self.sizeHint().expandedTo(self.minimumSizeHint())
-        room = self.screen().availableGeometry().size() if self.screen() is not None else wanted
-        self.resize(max(self.width(), min(wanted.width(), room.width())), min(wanted.height(), room.height()))
+        fit_to_content(self)
 
     # ------------------------------------------------------------------ the transaction
 

@@ -18,7 +18,6 @@ from posapp.core.transactions import Kind, Status, Transaction
 from posapp.journal.store import Journal
 from posapp.ui.models.transactions_model import Columns
 from posapp.ui.screens.history import HistoryScreen, event_type_text
-from posapp.ui.theme import apply_theme
 
 DOUALA = ZoneInfo("Africa/Douala")
 NOW = datetime(2026, 5, 9, 14, 30, tzinfo=UTC)  # 15:30 in Douala
@@ -486,16 +485,6 @@ FRENCH = {
 class LongFrenchTranslator(QTranslator):
     def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:  # type: ignore[override]
         return FRENCH.get(context, {}).get(source, source)
-
-
-@pytest.fixture
-def themed(qapp):  # type: ignore[no-untyped-def]
-    """The console's stylesheet (14 pt and up), as the app runs."""
-    style = qapp.style().name()
-    apply_theme(qapp)
-    yield qapp
-    qapp.setStyleSheet("")
-    qapp.setStyle(style)
 
 
 @pytest.fixture

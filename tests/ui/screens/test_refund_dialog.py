@@ -173,3 +173,24 @@ def test_unknown_outcome_is_shown_as_such_with_no_way_to_pay_again(qapp: QApplic
         assert again.error.text() == "Nothing is left to refund on this payment."
 
     run_on_qt_loop(qapp, scenario())
+
+
+def test_the_form_fits_its_text_on_a_counter_screen(qtbot, themed) -> None:  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime
+
+    from posapp.core.transactions import Kind, Status, Transaction
+    from posapp.ui.screens.refund_dialog import RefundDialog
+
+    paid = Transaction(
+        "PAY-20261121-0001", Kind.PUSH_PAYMENT, "mycoolpay", Money(7500, "XAF"), customer="+237699009900",
+        operator="CM_OM", reason="Rice 25 kg, oil 5 L and a reason long enough to wrap", cashier="Ama",
+        status=Status.SUCCEEDED, created_at=datetime.now(UTC),
+    )  # fmt: skip
+    dialog = RefundDialog(paid, Money(7500, "XAF"), "en")
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.waitExposed(dialog)
+    qtbot.wait(50)
+    # On an 800-pixel-high screen the card used to cover the "Can still be refunded" line under it.
+    assert dialog.payment_card.geometry().bottom() < dialog.refundable_label.geometry().top()
+    assert dialog.reason_edit.geometry().bottom() < dialog.refund_button.geometry().top()

@@ -44,7 +44,9 @@ async def open_from_history(h: ManagerConsole, app_ref: str) -> SettleDialog:
     h.window.show_screen("history")
     history.refresh_transaction(app_ref)
     await wait_until(lambda: history.select(app_ref), what="the row in History")
-    assert history.settle_button.isVisible()
+    row = history.table.visualRect(history.model.index(history.model.row_of(app_ref), 0))
+    QTest.mouseClick(history.table.viewport(), Qt.MouseButton.LeftButton, pos=row.center())  # a tap opens it
+    await wait_until(history.settle_button.isVisible, what="Settle offered")
     QTest.mouseClick(history.settle_button, Qt.MouseButton.LeftButton)
     await wait_until(lambda: h.screens.settle_dialog is not None, what="the settle dialog")
     dialog = h.screens.settle_dialog
@@ -173,13 +175,11 @@ def test_asking_the_provider_again_from_activity_ends_it_when_the_provider_knows
     run_on_qt_loop(qapp, scenario())
 
 
-def test_the_form_fits_its_text_on_a_small_screen(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_form_fits_its_text_on_a_small_screen(qtbot, themed) -> None:  # type: ignore[no-untyped-def]
     from datetime import UTC, datetime
 
     from posapp.core.transactions import Kind
-    from posapp.ui.theme import apply_theme
 
-    apply_theme(QApplication.instance())  # type: ignore[arg-type]
     tx = Transaction(
         "PO-20261121-0001", Kind.PAYOUT, "mycoolpay", Money(7500, "XAF"), customer="+237699009900",
         operator="CM_OM", reason="Rent", cashier="Kofi", status=Status.UNKNOWN, created_at=datetime.now(UTC),
