@@ -302,7 +302,8 @@ class EndOfDayScreen(QWidget):
             self._say(QCoreApplication.translate("EndOfDayScreen", "Export canceled: no manager approved it."))
             return None
         self.access.use(approval, used_for=f"csv export {day.isoformat()}")
-        path = self.ask_csv_path(f"posapp-{day.isoformat()}.csv")
+        # A training export says so in its name: it must never be taken for the shop's books.
+        path = self.ask_csv_path(f"posapp-{'training-' if self.training else ''}{day.isoformat()}.csv")
         if inspect.isawaitable(path):
             path = await path
         if not path:

@@ -221,3 +221,20 @@ def test_wiring_replaces_settings_reprints_and_auto_prints(
     wiring._on_status_changed(succeeded)  # the same success twice: one receipt
     wiring._on_status_changed(StatusChanged(transaction=a1, old=Status.SUCCEEDED))  # a later refund of it
     assert len(printed) == 1 and "A1" in pdf_text(printed[0].read_bytes())
+
+
+def test_a_training_export_says_so_in_its_name(
+    qtbot, qapp: QApplication, journal: Journal, access: AccessController, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    suggested: list[str] = []
+    for training in (False, True):
+        screen = EndOfDayScreen(
+            journal, LOCALE, access=access, tz=DOUALA, training=training,
+            clock=lambda: datetime(2026, 3, 2, 20, 0, tzinfo=UTC),
+        )  # fmt: skip
+        qtbot.addWidget(screen)
+        screen.ask_csv_path = lambda name: suggested.append(name) or str(tmp_path / name)  # type: ignore[func-returns-value]
+        if access.is_locked:
+            sign_in(qtbot, access, "Kofi", "5831")
+        run_on_qt_loop(qapp, screen.export_csv())
+    assert suggested == ["posapp-2026-03-02.csv", "posapp-training-2026-03-02.csv"]
