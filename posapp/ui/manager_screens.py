@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from babel.dates import format_datetime
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from posapp.config import PROVIDER_LABELS, Settings
 from posapp.core.access import Permission
@@ -162,6 +162,18 @@ class ManagerScreens(QObject):
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
+    def _open(self, dialog: QDialog, slot: str) -> None:
+        """Show ``dialog`` (never ``exec()``) as ``self.<slot>`` until it closes, then delete it."""
+        setattr(self, slot, dialog)
+
+        def closed(_: int) -> None:
+            if getattr(self, slot) is dialog:
+                setattr(self, slot, None)
+            dialog.deleteLater()
+
+        dialog.finished.connect(closed)
+        dialog.open()
+
     def _status(self, text: str) -> None:
         self.message.emit(text)
         self.window.statusBar().showMessage(text, 10_000)
@@ -205,16 +217,8 @@ class ManagerScreens(QObject):
         if self.refund_dialog is not None:
             return
         dialog = RefundDialog(payment, refundable, self.locale_name, payer=payer, parent=self.window)
-        self.refund_dialog = dialog
         dialog.refund_requested.connect(lambda amount, reason: self._refund(dialog, amount, reason))
-
-        def closed(_: int) -> None:
-            if self.refund_dialog is dialog:
-                self.refund_dialog = None
-            dialog.deleteLater()
-
-        dialog.finished.connect(closed)
-        dialog.open()
+        self._open(dialog, "refund_dialog")
 
     def _refund(self, dialog: RefundDialog, amount: Money, reason: str) -> None:
         payment = dialog.payment
@@ -281,17 +285,9 @@ class ManagerScreens(QObject):
         if self.settle_dialog is not None:
             return
         dialog = SettleDialog(tx, self.locale_name, provider_label=self.provider_label, parent=self.window)
-        self.settle_dialog = dialog
         dialog.settle_requested.connect(lambda status, note: self._settle(dialog, status, note))
         dialog.recheck_requested.connect(lambda: self._recheck_unknown(dialog))
-
-        def closed(_: int) -> None:
-            if self.settle_dialog is dialog:
-                self.settle_dialog = None
-            dialog.deleteLater()
-
-        dialog.finished.connect(closed)
-        dialog.open()
+        self._open(dialog, "settle_dialog")
 
     def _settle(self, dialog: SettleDialog, status: Status, note: str) -> None:
         tx = dialog.transaction

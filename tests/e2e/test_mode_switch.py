@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -17,6 +16,34 @@ from tests.helpers.qt_async import run_on_qt_loop, wait_until
 
 
 @pytest.fixture
+def consoles(monkeypatch: pytest.MonkeyPatch) -> list[Console]:
+    """Every console ``run_console`` builds, in order."""
+    built: list[Console] = []
+
+    class Recorded(Console):
+        def __init__(self, settings: Settings, **kwargs: object) -> None:
+            super().__init__(settings, **kwargs)  # type: ignore[arg-type]
+            built.append(self)
+
+    monkeypatch.setattr(app_module, "Console", Recorded)
+    return built
+
+
+async def started(consoles: list[Console], count: int, what: str) -> Console:
+    """The ``count``-th console once it is connected, its screens attached and its Settings wired."""
+    await wait_until(
+        lambda: (
+            len(consoles) >= count
+            and consoles[count - 1].manager is not None
+            and consoles[count - 1].settings_wiring is not None
+        ),
+        30,
+        what,
+    )
+    return consoles[count - 1]
+
+
+@pytest.fixture
 def english_after(qapp: QApplication) -> Iterator[None]:
     """run_console installs the language it is told; the tests after these expect English."""
     yield
@@ -24,25 +51,11 @@ def english_after(qapp: QApplication) -> Iterator[None]:
 
 
 def test_going_live_rebuilds_the_console_on_the_live_journal(
-    qapp: QApplication, posapp_home: Path, monkeypatch: pytest.MonkeyPatch, english_after: None
+    qapp: QApplication, consoles: list[Console], english_after: None
 ) -> None:
-    consoles: list[Console] = []
-
-    class Recorded(Console):
-        def __init__(self, settings: Settings, **kwargs: object) -> None:
-            super().__init__(settings, **kwargs)  # type: ignore[arg-type]
-            consoles.append(self)
-
-    monkeypatch.setattr(app_module, "Console", Recorded)
-
     async def scenario() -> int:
         running = asyncio.ensure_future(run_console(parse_args([])))
-        await wait_until(
-            lambda: bool(consoles) and consoles[0].manager is not None and consoles[0].settings_wiring is not None,
-            30,
-            "the training console",
-        )
-        training = consoles[0]
+        training = await started(consoles, 1, "the training console")
         assert training.journal is not None and training.journal.path.name == "training-journal.sqlite3"
         old_window = training.window
         live = training.settings.replace(provider="mycoolpay", public_key="pk_live_test")
@@ -50,7 +63,7 @@ def test_going_live_rebuilds_the_console_on_the_live_journal(
         screen.settings_saved.emit(live)  # what the Settings screen says when a manager saves live keys
         screen.provider_changed.emit(live)
         await wait_until(lambda: len(consoles) == 2 and consoles[1].window is not None, 30, "the live console")
-        rebuilt = consoles[1]
+        rebuilt = consoles[1]  # not connected: no live keys in this machine's key store
         assert training._closed, "the training console closed before the live one was built"
         assert rebuilt.settings is live and not rebuilt.settings.training
         assert rebuilt.journal is not None and rebuilt.journal.path.name == "journal.sqlite3"
@@ -62,29 +75,15 @@ def test_going_live_rebuilds_the_console_on_the_live_journal(
 
 
 def test_a_new_language_rebuilds_every_screen_and_keeps_the_training_emulator(
-    qapp: QApplication, posapp_home: Path, monkeypatch: pytest.MonkeyPatch, english_after: None
+    qapp: QApplication, consoles: list[Console], english_after: None
 ) -> None:
     from posapp.core.money import Money
     from posapp.core.phone import parse_mobile
     from posapp.core.transactions import Status
 
-    consoles: list[Console] = []
-
-    class Recorded(Console):
-        def __init__(self, settings: Settings, **kwargs: object) -> None:
-            super().__init__(settings, **kwargs)  # type: ignore[arg-type]
-            consoles.append(self)
-
-    monkeypatch.setattr(app_module, "Console", Recorded)
-
     async def scenario() -> int:
         running = asyncio.ensure_future(run_console(parse_args([])))
-        await wait_until(
-            lambda: bool(consoles) and consoles[0].manager is not None and consoles[0].settings_wiring is not None,
-            30,
-            "the English console",
-        )
-        first = consoles[0]
+        first = await started(consoles, 1, "the English console")
         pushed = await first.services.checkout.start_push_payment(
             Money(1500, "XAF"), parse_mobile("677000001"), "lesson", cashier="ama"
         )
@@ -93,8 +92,7 @@ def test_a_new_language_rebuilds_every_screen_and_keeps_the_training_emulator(
         screen = first.settings_wiring.settings_screen
         screen.settings_saved.emit(french)
         screen.language_changed.emit("fr")
-        await wait_until(lambda: len(consoles) == 2 and consoles[1].manager is not None, 30, "the French console")
-        second = consoles[1]
+        second = await started(consoles, 2, "the French console")
         assert second.window.mode_label.text() == "Mode formation"
         assert second.sandbox is sandbox, "the emulator, and the payment it holds, carried over"
         assert second.journal is not None

@@ -134,13 +134,14 @@ class ActivityRow(QFrame):
         )
         buttons = QHBoxLayout()
         buttons.setSpacing(10)
-        for button in (
+        self.action_buttons = (
             self.settle_button,
             self.capture_button,
             self.show_qr_button,
             self.recheck_button,
             self.cancel_button,
-        ):
+        )
+        for button in self.action_buttons:
             button.setProperty("rowAction", True)
             buttons.addWidget(button)
         self.capture_button.setProperty("primary", True)
@@ -193,13 +194,7 @@ class ActivityRow(QFrame):
             )
         self.settle_button.setVisible(self.settle_enabled and transaction.status is Status.UNKNOWN)
         finished = transaction.status.is_final
-        for button in (
-            self.settle_button,
-            self.capture_button,
-            self.show_qr_button,
-            self.recheck_button,
-            self.cancel_button,
-        ):
+        for button in self.action_buttons:
             button.setEnabled(not finished)
         self.setProperty("finished", finished)
         # A payment whose money may have moved stands out until someone resolves it.
