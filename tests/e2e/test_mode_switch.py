@@ -45,9 +45,12 @@ async def started(consoles: list[Console], count: int, what: str) -> Console:
 
 @pytest.fixture
 def english_after(qapp: QApplication) -> Iterator[None]:
-    """run_console installs the language it is told; the tests after these expect English."""
+    """run_console installs the language it is told and the console's theme; the tests after expect neither."""
+    style = qapp.style().name()
     yield
     install_translators(qapp, "en")
+    qapp.setStyleSheet("")
+    qapp.setStyle(style)
 
 
 def test_going_live_rebuilds_the_console_on_the_live_journal(
