@@ -292,7 +292,7 @@ class ManagerScreens(QObject):
     def _settle(self, dialog: SettleDialog, status: Status, note: str) -> None:
         tx = dialog.transaction
         services, access = self.services, self.access
-        summary = QCoreApplication.translate("ManagerScreens", "Settle the unknown outcome of {what} ({ref})").format(
+        summary = QCoreApplication.translate("ManagerScreens", "Settle an unknown outcome: {what} ({ref})").format(
             what=kind_title(tx).format(amount=format_money(tx.amount, self.locale_name)), ref=tx.app_ref
         )
 

@@ -107,42 +107,42 @@
         <translation>Un responsable note si elle a abouti</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="179"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="180"/>
         <source>Do not ask the customer to pay again: the outcome is being checked.</source>
         <translation>Ne redemandez pas le paiement au client&#x202f;: le résultat est en cours de vérification.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="190"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="191"/>
         <source>The card is authorized: capture the payment to receive the money.</source>
         <translation>La carte est autorisée&#x202f;: encaissez le paiement pour recevoir l’argent.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="221"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="216"/>
         <source>Started {age} ago</source>
         <translation>Lancé il y a {age}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="294"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="289"/>
         <source>No payment in progress</source>
         <translation>Aucun paiement en cours</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="297"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="292"/>
         <source>Payments waiting for a customer appear here, with their live status.</source>
         <translation>Les paiements en attente d’un client s’affichent ici, avec leur statut en direct.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="447"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="442"/>
         <source>{count} in progress</source>
         <translation>{count} en cours</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="472"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="467"/>
         <source>The provider cannot be reached since {time}; payments are still being checked.</source>
         <translation>Le prestataire est injoignable depuis {time}&#x202f;; les paiements sont toujours vérifiés.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="484"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="479"/>
         <source>Connection back</source>
         <translation>Connexion rétablie</translation>
     </message>
@@ -842,7 +842,7 @@
         <translation>Export annulé&#x202f;: aucun gérant ne l’a approuvé.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="314"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="315"/>
         <source>{rows} transactions exported to {path}</source>
         <translation>{rows} transactions exportées vers {path}</translation>
     </message>
@@ -1442,7 +1442,7 @@
     </message>
     <message>
         <location filename="../../posapp/ui/main_window.py" line="43"/>
-        <location filename="../../posapp/ui/screens/activity.py" line="273"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="268"/>
         <source>Activity</source>
         <translation>Activité</translation>
     </message>
@@ -1642,43 +1642,43 @@
 <context>
     <name>ManagerScreens</name>
     <message>
-        <location filename="../../posapp/ui/manager_screens.py" line="188"/>
+        <location filename="../../posapp/ui/manager_screens.py" line="200"/>
         <source>This is not a payment that can be refunded.</source>
         <translation>Ce paiement ne peut pas être remboursé.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/manager_screens.py" line="192"/>
+        <location filename="../../posapp/ui/manager_screens.py" line="204"/>
         <source>This payment was made through {provider}: refund it while {provider} is in use.</source>
         <translation>Ce paiement est passé par {provider}&#x202f;: remboursez-le quand {provider} est utilisé.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/manager_screens.py" line="223"/>
+        <location filename="../../posapp/ui/manager_screens.py" line="227"/>
         <source>Refund of payment {ref} ({paid})</source>
         <translation>Remboursement du paiement {ref} ({paid})</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/manager_screens.py" line="235"/>
-        <location filename="../../posapp/ui/manager_screens.py" line="361"/>
+        <location filename="../../posapp/ui/manager_screens.py" line="239"/>
+        <location filename="../../posapp/ui/manager_screens.py" line="357"/>
         <source>Not approved: nothing was sent.</source>
         <translation>Non approuvé&#x202f;: rien n’a été envoyé.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/manager_screens.py" line="274"/>
+        <location filename="../../posapp/ui/manager_screens.py" line="278"/>
         <source>This outcome is known already: nothing to settle.</source>
         <translation>Ce résultat est déjà connu&#x202f;: rien à régler.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/manager_screens.py" line="299"/>
-        <source>Settle the unknown outcome of {what} ({ref})</source>
-        <translation>Régler le résultat inconnu&#x202f;: {what} ({ref})</translation>
+        <location filename="../../posapp/ui/manager_screens.py" line="295"/>
+        <source>Settle an unknown outcome: {what} ({ref})</source>
+        <translation>Régler un résultat inconnu&#x202f;: {what} ({ref})</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/manager_screens.py" line="311"/>
+        <location filename="../../posapp/ui/manager_screens.py" line="307"/>
         <source>Not approved: nothing was recorded.</source>
         <translation>Non approuvé&#x202f;: rien n’a été enregistré.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/manager_screens.py" line="393"/>
+        <location filename="../../posapp/ui/manager_screens.py" line="389"/>
         <source>See the balance and today&apos;s totals</source>
         <translation>Voir le solde et les totaux du jour</translation>
     </message>
@@ -2216,135 +2216,135 @@
 <context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="64"/>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="173"/>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="195"/>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="330"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="65"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="174"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="196"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="331"/>
         <source>Refund</source>
         <translation>Rembourser</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="91"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="92"/>
         <source>Refund a payment</source>
         <translation>Rembourser un paiement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="112"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="113"/>
         <source>Can still be refunded</source>
         <translation>Encore remboursable</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="126"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="127"/>
         <source>All of it</source>
         <translation>Tout</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="127"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="128"/>
         <source>Part of it</source>
         <translation>Une partie</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="137"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="138"/>
         <source>Amount to refund</source>
         <translation>Montant à rembourser</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="145"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="146"/>
         <source>Reason (required)</source>
         <translation>Motif (obligatoire)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="151"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="152"/>
         <source>Why the money goes back (returned goods, paid twice...)</source>
         <translation>Pourquoi l’argent est rendu (article retourné, payé deux fois…)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="161"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="162"/>
         <source>A manager approves every refund. The money goes back to the number that paid.</source>
         <translation>Un gérant approuve chaque remboursement. L’argent retourne au numéro qui a payé.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="171"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="172"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="228"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="229"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="262"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="263"/>
         <source>Payment of {amount}</source>
         <translation>Paiement de {amount}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="269"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="270"/>
         <source>Paid by {payer}</source>
         <translation>Payé par {payer}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="276"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="277"/>
         <source>Already refunded or being refunded: {amount}</source>
         <translation>Déjà remboursé ou en cours&#x202f;: {amount}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="289"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="290"/>
         <source>Nothing is left to refund on this payment.</source>
         <translation>Il ne reste rien à rembourser sur ce paiement.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="326"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="327"/>
         <source>Refund {amount}</source>
         <translation>Rembourser {amount}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="345"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="346"/>
         <source>At most {amount} can be refunded on this payment.</source>
         <translation>Vous pouvez rembourser au plus {amount} sur ce paiement.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="361"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="362"/>
         <source>Say why the money goes back.</source>
         <translation>Indiquez pourquoi l’argent est rendu.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="392"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="393"/>
         <source>Back to {phone} ({operator})</source>
         <translation>Rendu au {phone} ({operator})</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="396"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="397"/>
         <source>Back to {phone}</source>
         <translation>Rendu au {phone}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="414"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="415"/>
         <source>Refund sent: {amount} went back to the customer.</source>
         <translation>Remboursement envoyé&#x202f;: le client a récupéré {amount}.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="418"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="419"/>
         <source>Outcome unknown: the provider gave no clear answer, so the money may already have been sent. Do not refund this payment again. A manager resolves it in Activity or History once the provider&apos;s status is known.</source>
         <translation>Résultat inconnu&#x202f;: le prestataire n’a pas répondu clairement, l’argent a donc peut-être déjà été envoyé. Ne remboursez pas ce paiement une seconde fois. Un gérant régularise dans Activité ou Historique dès que le statut du prestataire est connu.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="425"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="426"/>
         <source>The operator did not confirm in time; the refund may still go through. Check History before refunding again.</source>
         <translation>L’opérateur n’a pas confirmé à temps&#x202f;; le remboursement peut encore aboutir. Consultez l’Historique avant de rembourser à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="431"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="432"/>
         <source>The refund did not go through. No money left the account.</source>
         <translation>Le remboursement n’a pas abouti. Aucun argent n’est sorti du compte.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="435"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="436"/>
         <source>Sent. Waiting for the operator to confirm the transfer; you may close this window.</source>
         <translation>Envoyé. En attente de la confirmation de l’opérateur&#x202f;; vous pouvez fermer cette fenêtre.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="441"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="442"/>
         <source>Provider: {message}</source>
         <translation>Prestataire&#x202f;: {message}</translation>
     </message>
@@ -2889,120 +2889,120 @@
 <context>
     <name>SettleDialog</name>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="47"/>
         <location filename="../../posapp/ui/screens/settle_dialog.py" line="48"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="49"/>
         <source>Payment of {amount}</source>
         <translation>Paiement de {amount}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="49"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="50"/>
         <source>Refund of {amount}</source>
         <translation>Remboursement de {amount}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="50"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="51"/>
         <source>Payout of {amount}</source>
         <translation>Versement de {amount}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="59"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="60"/>
         <source>The customer paid</source>
         <translation>Le client a payé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="60"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="61"/>
         <source>The customer did not pay</source>
         <translation>Le client n’a pas payé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="64"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="65"/>
         <source>The refund reached the customer</source>
         <translation>Le client a été remboursé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="65"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="66"/>
         <source>The refund was not sent</source>
         <translation>Le remboursement n’est pas parti</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="68"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="69"/>
         <source>The money was sent</source>
         <translation>L’argent est parti</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="69"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="70"/>
         <source>The money was not sent</source>
         <translation>L’argent n’est pas parti</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="78"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="79"/>
         <source>Recorded as paid: it counts in today&apos;s takings.</source>
         <translation>Enregistré comme payé&#x202f;: il compte dans les recettes du jour.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="80"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="81"/>
         <source>Recorded as not paid. Ask the customer to pay again if they still owe it.</source>
         <translation>Enregistré comme non payé. Demandez au client de payer à nouveau s’il doit encore la somme.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="85"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="86"/>
         <source>Recorded as sent: the money left the account.</source>
         <translation>Enregistré comme envoyé&#x202f;: l’argent a quitté le compte.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="87"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="88"/>
         <source>Recorded as not sent: no money left the account. It can be sent again if it is owed.</source>
         <translation>Enregistré comme non envoyé&#x202f;: aucun argent n’a quitté le compte. Il peut être renvoyé s’il est dû.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="117"/>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="143"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="118"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="144"/>
         <source>Settle an unknown outcome</source>
         <translation>Régler un résultat inconnu</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="174"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="175"/>
         <source>Ask {provider} again</source>
         <translation>Redemander à {provider}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="185"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="186"/>
         <source>What you found</source>
         <translation>Ce que vous avez constaté</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="204"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="205"/>
         <source>How you know (required)</source>
         <translation>Comment vous le savez (obligatoire)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="210"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="211"/>
         <source>Seen in the provider&apos;s dashboard, confirmed by its support, the customer&apos;s SMS...</source>
         <translation>Vu dans le tableau de bord du prestataire, confirmé par son support, SMS du client...</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="222"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="223"/>
         <source>A manager approves. Nothing is sent to the provider: the journal records what you found, who settled it and when.</source>
         <translation>Un responsable approuve. Rien n’est envoyé au prestataire&#x202f;: le journal enregistre ce que vous avez constaté, qui a réglé et quand.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="234"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="235"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="236"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="237"/>
         <source>Record the outcome</source>
         <translation>Enregistrer le résultat</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="257"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="258"/>
         <location filename="../../posapp/ui/screens/settle_dialog.py" line="437"/>
         <source>Outcome recorded</source>
         <translation>Résultat enregistré</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="278"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="279"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
