@@ -4,7 +4,8 @@ The composition root (``posapp/app.py``) builds one and the UI talks to its part
 
     services = PaymentServices(journal, gateway, settings, bus)      # clock/sleep injectable for tests
     await services.start()          resume unfinished transactions from the journal, start polling
-                                    (once per process, first moves start-up objects out of the GC's way)
+                                    (once per process, first moves start-up objects out of the GC's way;
+                                    then ``gc_pacer`` keeps full collections short, see ``GcPacer``)
     services.checkout               CheckoutService: start_link_payment, start_push_payment, submit_otp, cancel
     services.tracker                StatusTracker: check_now, request_check (callbacks), following, connected
     services.payouts                PayoutService: approve, payout, refund, refundable, resolve_unknown
@@ -21,8 +22,10 @@ subscribers of ``bus`` on that same loop. ``offload_journal=False`` keeps journa
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import random
+import time
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 
@@ -57,6 +60,56 @@ def freeze_startup_objects() -> None:
     gc.freeze()
 
 
+class GcPacer:
+    """Keeps the garbage collector's full passes off a busy event loop, and still runs them.
+
+    ``freeze_startup_objects`` moved start-up out of the collector's way; what the session creates (the
+    followed payments, the HTTP connections, lazily imported modules) then grows the oldest generation
+    again, and with 500 payments followed one full pass took 8-15 ms of the loop
+    (tests/benchmarks/bench_tracker.py). Every ``freeze_every_s`` the pacer freezes what survived (cheap:
+    the generations are spliced onto the frozen one), so full passes stay short. What it froze is only
+    ever reclaimed by a full collection of everything: it runs one when nothing is followed (``idle()``),
+    at most every ``full_every_s``, or after ``full_at_most_s`` even when busy (a shop that never stops
+    does not grow without end); a pause there costs nothing a cashier waits for.
+    """
+
+    def __init__(
+        self,
+        idle: Callable[[], bool],
+        *,
+        freeze_every_s: float = 30.0,
+        full_every_s: float = 600.0,
+        full_at_most_s: float = 3600.0,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.idle = idle
+        self.freeze_every_s = freeze_every_s
+        self.full_every_s = full_every_s
+        self.full_at_most_s = full_at_most_s
+        self._sleep = sleep
+        self._clock = clock
+        self.full_collections = 0
+
+    def step(self, since_full: float) -> bool:
+        """One pass: a full collection (True) or a freeze of what survived (False)."""
+        if since_full >= self.full_at_most_s or (since_full >= self.full_every_s and self.idle()):
+            gc.unfreeze()
+            gc.collect()
+            gc.freeze()
+            self.full_collections += 1
+            return True
+        gc.freeze()
+        return False
+
+    async def run(self) -> None:
+        last_full = self._clock()
+        while True:
+            await self._sleep(self.freeze_every_s)
+            if self.step(self._clock() - last_full):
+                last_full = self._clock()
+
+
 class PaymentServices:
     """Checkout, tracker, payouts and balance over one journal and gateway; see the module docstring."""
 
@@ -83,6 +136,8 @@ class PaymentServices:
         self.payouts = PayoutService(self.journal, gateway, bus, self.tracker, clock=clock)
         self.balance = BalanceService(self.journal, gateway, bus, clock=clock, sleep=sleep)
         self._started = False
+        self.gc_pacer = GcPacer(lambda: not self.tracker.following_any(), sleep=sleep)
+        self._gc_task: asyncio.Task[None] | None = None
         self._closed = False
 
     async def start(self) -> list[Transaction]:
@@ -95,6 +150,7 @@ class PaymentServices:
         freeze_startup_objects()
         self.tracker.start()
         self.balance.start()
+        self._gc_task = asyncio.get_running_loop().create_task(self.gc_pacer.run(), name="gc-pacer")
         return await self.tracker.resume()
 
     async def aclose(self) -> None:
@@ -102,6 +158,10 @@ class PaymentServices:
         if self._closed:
             return
         self._closed = True
+        if self._gc_task is not None:
+            self._gc_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._gc_task
         await self.tracker.aclose()
         await self.balance.aclose()
         await asyncio.to_thread(self.journal.close)

@@ -401,6 +401,10 @@ class StatusTracker:
         """Stop reading ``app_ref`` (to keep late checks after a cancel, ``follow`` the canceled one)."""
         self._drop(app_ref)
 
+    def following_any(self) -> bool:
+        """Whether anything is followed (or read on demand) now."""
+        return bool(self._items)
+
     def following(self) -> list[Transaction]:
         return sorted(
             (item.tx for item in self._items.values()),

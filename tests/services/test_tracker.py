@@ -203,3 +203,33 @@ async def test_abandon_unfinished_cancels_only_this_providers(harness: Harness) 
     assert (last.type, last.status, last.message) == ("training_ended", Status.CANCELED, "the training session ended")
     assert h.journal.get(other.app_ref).status is Status.PENDING  # type: ignore[union-attr]
     assert [type(e).__name__ for e in h.events.events][-1] == "StatusChanged"
+
+
+def test_gc_pacer_freezes_survivors_and_collects_all_when_idle() -> None:
+    import gc
+    import weakref
+
+    from posapp.services.payments import GcPacer
+
+    class Cycle:
+        def __init__(self) -> None:
+            self.me = self
+
+    idle = [False]
+    pacer = GcPacer(lambda: idle[0], full_every_s=600, full_at_most_s=3600)
+    try:
+        survivor = Cycle()
+        alive = weakref.ref(survivor)
+        assert not pacer.step(since_full=30)  # busy: survivors are frozen, nothing is collected
+        del survivor  # cyclic garbage now, but frozen: full passes walk past it, only a full collection frees it
+        gc.collect()
+        assert alive() is not None
+        idle[0] = True
+        assert not pacer.step(since_full=599), "idle, but the last full collection is too recent"
+        assert alive() is not None
+        assert pacer.step(since_full=600) and pacer.full_collections == 1
+        assert alive() is None, "the full collection reclaimed what was frozen"
+        idle[0] = False
+        assert pacer.step(since_full=3600), "an hour without one: a full collection even when busy"
+    finally:
+        gc.unfreeze()
