@@ -121,12 +121,9 @@ class Console:
     training mode never delays the window.
     """
 
-    def __init__(
-        self, settings: Settings, *, sandbox: SandboxServer | None = None, owns_sandbox: bool | None = None
-    ) -> None:
+    def __init__(self, settings: Settings, *, sandbox: SandboxServer | None = None) -> None:
         """``sandbox``: a running sandbox to use in training mode (tests, a shared training server);
-        the console then leaves it running when it closes, unless ``owns_sandbox`` (handed over by the
-        console it replaces)."""
+        the console then leaves it running when it closes (one handed over by ``take_over`` is owned)."""
         self.settings = settings
         # Fixed for the console's life (``settings`` follows what the Settings screen saved): which journal
         # it writes, whether it emulates the provider.
@@ -136,7 +133,7 @@ class Console:
         self.users_journal: Journal | None = None
         self.reader: Journal | None = None
         self.sandbox: SandboxServer | None = sandbox
-        self._owns_sandbox = sandbox is None if owns_sandbox is None else owns_sandbox
+        self._owns_sandbox = sandbox is None
         self.http: httpx.AsyncClient | None = None
         self.gateway: Gateway | None = None
         self.bus = EventBus()
@@ -164,7 +161,7 @@ class Console:
 
     def take_over(self, previous: Console) -> None:
         """Keep the training emulator ``previous`` handed over (see ``request_restart``)."""
-        if previous.handover is not None and self.settings.training:
+        if previous.handover is not None and self.training:
             self.sandbox, emulated = previous.handover
             self._owns_sandbox = True
             self._emulated = emulated
@@ -183,7 +180,7 @@ class Console:
 
         live = Journal.open()
         self.users_journal = live
-        self.journal = Journal.open(training=True) if self.settings.training else live
+        self.journal = Journal.open(training=True) if self.training else live
         self.reader = Journal(self.journal.path)
         return self.journal
 
@@ -233,7 +230,7 @@ class Console:
             self.journal, self.gateway, self.settings, self.bus, lang=self.settings.resolved_language()
         )
         provider = self.gateway.name
-        if self.settings.training and self._owns_sandbox and provider not in self._emulated:
+        if self.training and self._owns_sandbox and provider not in self._emulated:
             # This console's emulator started empty: what an earlier session left unfinished cannot end.
             self._emulated.add(provider)
             abandoned = await self.services.tracker.abandon_unfinished(

@@ -57,8 +57,9 @@ from PySide6.QtWidgets import (
 
 from posapp.config import PROVIDER_LABELS, Settings
 from posapp.core.money import format_money
-from posapp.core.phone import Operator, display_phone
+from posapp.core.phone import display_phone
 from posapp.core.transactions import Kind, Status, Transaction
+from posapp.ui.models.transactions_model import operator_text
 from posapp.ui.widgets.qr_code import QUIET_ZONE, qr_matrix
 
 log = logging.getLogger(__name__)
@@ -129,16 +130,6 @@ def receipt_allowed(transaction: Transaction) -> bool:
     return transaction.kind is Kind.REFUND and transaction.status is Status.SUCCEEDED
 
 
-def operator_name(operator: str | None) -> str:
-    """``Orange Money`` / ``MTN MoMo`` for an operator code (``CM_OM``, ``mtn``...); other codes unchanged."""
-    if not operator:
-        return ""
-    try:
-        return Operator(operator).display_name
-    except ValueError:
-        return {"mtn": "MTN MoMo", "orange": "Orange Money"}.get(operator.lower(), operator)
-
-
 @dataclass(frozen=True, slots=True)
 class ReceiptContent:
     """What a receipt says, already translated and formatted; the layouts only place it."""
@@ -195,7 +186,7 @@ def receipt_content(
     when = format_datetime(moment.astimezone(tz), "medium", locale=locale) if moment is not None else ""
     rows: list[tuple[str, str]] = []
     if tx.operator:
-        rows.append((QCoreApplication.translate("ReceiptDialog", "Network"), operator_name(tx.operator)))
+        rows.append((QCoreApplication.translate("ReceiptDialog", "Network"), operator_text(tx.operator)))
     if tx.customer:
         rows.append((QCoreApplication.translate("ReceiptDialog", "Customer"), display_phone(tx.customer)))
     rows.append(

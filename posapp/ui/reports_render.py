@@ -22,8 +22,7 @@ from posapp.core.money import format_money
 from posapp.core.phone import display_phone
 from posapp.core.transactions import Transaction
 from posapp.journal.reports import DayTotals
-from posapp.ui.models.transactions_model import kind_text
-from posapp.ui.receipts import operator_name
+from posapp.ui.models.transactions_model import kind_text, operator_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +98,7 @@ def build_report(totals: list[DayTotals], day: date, locale: str, *, tz: tzinfo 
         lines = tuple(
             OperatorLine(
                 PROVIDER_LABELS.get(provider, provider),
-                operator_name(operator) or QCoreApplication.translate("EndOfDayScreen", "Other"),
+                operator_text(operator) or QCoreApplication.translate("EndOfDayScreen", "Other"),
                 tally.count,
                 format_money(tally.amount, locale),
             )

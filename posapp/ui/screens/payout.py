@@ -46,11 +46,6 @@ _USERNAME = re.compile(r"^[\w.\-]{3,64}$")
 _PHONE_LIKE = re.compile(r"^[\d\s+\-().]+$")
 
 
-def operator_name(operator: str | None) -> str:
-    """The network or wallet as people say it: ``Orange Money``, ``MTN MoMo``, ``My-CoolPay wallet``."""
-    return operator_text(operator)
-
-
 def outcome_kind(status: Status) -> str:
     """How a refund or payout stands, for colours: ``pending``, ``success``, ``failure`` or ``unknown``."""
     if status is Status.SUCCEEDED:
@@ -94,11 +89,11 @@ class _RecentPayouts(QIdentityProxyModel):
             lines = (
                 f"{texts[Columns.AMOUNT]} · {texts[Columns.STATUS]}",
                 recipient,
-                f"{texts[Columns.TIME]} · {operator_name(tx.operator)}",
+                f"{texts[Columns.TIME]} · {operator_text(tx.operator)}",
             )
             return "\n".join(lines)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{recipient} ({operator_name(tx.operator)})\n{tx.reason}\n{tx.app_ref}"
+            return f"{recipient} ({operator_text(tx.operator)})\n{tx.reason}\n{tx.app_ref}"
         if role == Qt.ItemDataRole.DecorationRole:
             return QColor(COLOURS[tx.status][0] if tx.status is not Status.SUCCEEDED else "#12b76a")
         if role in (Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.FontRole):
@@ -373,7 +368,7 @@ class PayoutScreen(QWidget):
         return QCoreApplication.translate("PayoutScreen", "Send {amount} to {recipient} ({operator})?").format(
             amount=format_money(request.amount, self.locale_name),
             recipient=request.recipient_text(),
-            operator=operator_name(request.operator),
+            operator=operator_text(request.operator),
         )
 
     # ------------------------------------------------------------------ confirmation
@@ -514,7 +509,7 @@ class PayoutScreen(QWidget):
         recipient = display_phone(transaction.customer) or (transaction.customer or "")
         self.status_to.setText(
             QCoreApplication.translate("PayoutScreen", "To {recipient} ({operator})").format(
-                recipient=recipient, operator=operator_name(transaction.operator)
+                recipient=recipient, operator=operator_text(transaction.operator)
             )
         )
         self.status_ref.setText(transaction.app_ref)
@@ -629,4 +624,4 @@ class PayoutScreen(QWidget):
         self.recent_model.reload()
 
 
-__all__ = ["PayoutRequest", "PayoutScreen", "operator_name", "outcome_kind"]
+__all__ = ["PayoutRequest", "PayoutScreen", "outcome_kind"]

@@ -31,7 +31,8 @@ from posapp.core.money import Money, MoneyError, format_money, parse_amount
 from posapp.core.phone import display_phone
 from posapp.core.transactions import Status, Transaction
 from posapp.ui.core_messages import translate_error
-from posapp.ui.screens.payout import operator_name, outcome_kind
+from posapp.ui.models.transactions_model import operator_text
+from posapp.ui.screens.payout import outcome_kind
 from posapp.ui.widgets.fit_dialog import fit_to_content, fix_wrapped_height
 from posapp.ui.widgets.fit_label import FitLabel
 from posapp.ui.widgets.status_badge import StatusBadge
@@ -252,7 +253,7 @@ class RefundDialog(QDialog):
 
     def _payer_text(self) -> str:
         phone = display_phone(self.payer)
-        operator = operator_name(self.payment.operator)
+        operator = operator_text(self.payment.operator)
         if phone and operator:
             return f"{phone} ({operator})"
         return phone or operator
@@ -388,7 +389,7 @@ class RefundDialog(QDialog):
         self.refund = refund
         self.sent_amount.setText(format_money(refund.amount, self.locale_name))
         to = display_phone(refund.customer)
-        operator = operator_name(refund.operator)
+        operator = operator_text(refund.operator)
         self.sent_to.setText(
             QCoreApplication.translate("RefundDialog", "Back to {phone} ({operator})").format(
                 phone=to, operator=operator

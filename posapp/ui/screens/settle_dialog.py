@@ -34,7 +34,8 @@ from PySide6.QtWidgets import (
 from posapp.core.money import format_money
 from posapp.core.phone import display_phone
 from posapp.core.transactions import Kind, Status, Transaction
-from posapp.ui.screens.payout import operator_name, outcome_kind
+from posapp.ui.models.transactions_model import operator_text
+from posapp.ui.screens.payout import outcome_kind
 from posapp.ui.widgets.fit_dialog import fit_to_content, fix_wrapped_height
 from posapp.ui.widgets.status_badge import StatusBadge
 
@@ -304,7 +305,7 @@ class SettleDialog(QDialog):
     def _counterparty(self) -> str:
         tx = self.transaction
         phone = display_phone(tx.customer)
-        operator = operator_name(tx.operator)
+        operator = operator_text(tx.operator)
         who = f"{phone} ({operator})" if phone and operator else phone or operator
         if not who:
             return ""
