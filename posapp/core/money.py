@@ -6,6 +6,7 @@ hands Babel a ``Decimal`` built from the integer.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from functools import total_ordering
 from babel import Locale, UnknownLocaleError
 from babel.numbers import (
     format_currency,
+    format_decimal,
     get_currency_name,
     get_currency_symbol,
     get_decimal_symbol,
@@ -197,12 +199,39 @@ _ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 
-def _ascii_digits(text: str) -> str:
-    """``text`` with the decimal digits of every script (``٣``) written as ASCII digits."""
-    return "".join(
-        str(unicodedata.decimal(ch)) if not ch.isascii() and unicodedata.decimal(ch, None) is not None else ch
-        for ch in text
-    )
+# Invisible marks some locales put around numbers and signs (Babel's Arabic and Hebrew patterns): they
+# change no digit's place and are dropped. Overrides, embeddings and isolates (U+202A-U+202E, U+2066-U+2069)
+# reorder what is shown ("\u202e0051" shows as 1500) and are refused with every other invisible character.
+_BIDI_MARKS = "\u200e\u200f\u061c"
+
+
+def _typed_digits(text: str) -> str:
+    """``text`` with full-width digits (``１０００``, what an input method types) written as ASCII digits.
+
+    Anything else that is a number to Unicode (superscripts ``²``, circled ``①``, another script's digits)
+    is refused: NFKC would turn ``³⁴`` into 34, and a French keyboard has a ``²`` key. Babel writes every
+    locale's amounts with the digits 0-9 (its default numbering system), so those are the only ones read.
+    """
+    out = []
+    for ch in text:
+        if ch.isascii():
+            out.append(ch)
+        elif ch in _BIDI_MARKS:
+            continue
+        elif unicodedata.category(ch) == "Nd" and unicodedata.normalize("NFKC", ch).isascii():
+            out.append(unicodedata.normalize("NFKC", ch))
+        elif unicodedata.category(ch).startswith("N") or unicodedata.category(ch) == "Cf":
+            raise MoneyError("The amount may contain digits only.")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+@functools.lru_cache(maxsize=1024)
+def _locale_grouping(digits: str, loc: Locale) -> tuple[int, ...]:
+    """The lengths of the digit groups Babel writes ``digits`` with in ``loc`` (``1000000'000``: 7, 3)."""
+    written = unicodedata.normalize("NFKC", format_decimal(int(digits), locale=loc))
+    return tuple(len(group) for group in re.split(r"\D+", written) if group)
 
 
 def _is_digits(text: str) -> bool:
@@ -225,14 +254,16 @@ def parse_amount(text: str, currency: str, locale: str = "fr_CM") -> Money:
     apostrophes group thousands; the other one of ``.``/``,`` groups thousands only when it stands
     between groups of three digits and cannot be a decimal point: the locale groups with it (``1,000``
     in ``en_CM``, ``1.000`` in ``da_DK``), the currency has no decimals (``1.000`` XAF in ``fr_CM``),
-    it occurs more than once (``1.000.000``) or a decimal part follows (``1.000,50``). So ``1.500``
+    it occurs more than once (``1.000.000``) or a decimal part follows (``1.000,50``). Groups are of
+    three digits, or exactly as Babel groups that number for the locale (``1,00,000`` in ``en_IN``).
+    Digits are 0-9 (or full-width); superscripts, circled digits and other scripts' digits are refused. So ``1.500``
     EUR in ``fr_FR`` is refused as ambiguous. The currency's sign, code or (for the CFA francs)
     ``FCFA``/``F`` may stand before or after the number, so every formatted amount reads back.
     Raises ``MoneyError`` with a reason a cashier understands.
     """
     exp = exponent(currency)
     loc = _locale(locale)
-    raw = _ascii_digits(unicodedata.normalize("NFKC", text or "")).strip()
+    raw = unicodedata.normalize("NFKC", _typed_digits(text or "")).strip()
     if not raw:
         raise MoneyError("Enter an amount.")
     raw = _strip_currency(raw, currency, loc)
@@ -262,7 +293,12 @@ def parse_amount(text: str, currency: str, locale: str = "fr_CM") -> Money:
     groups = re.split(rf"[ {re.escape(other)}]", integer)
     if len(groups) > 1:
         head, tail = groups[0], groups[1:]
-        if not (1 <= len(head) <= 3 and all(len(group) == 3 for group in tail)):
+        by_three = 1 <= len(head) <= 3 and all(len(group) == 3 for group in tail)
+        # Or exactly as the locale groups this number (en_IN's 1,00,000; de_CH's 1000000'000 in Babel 2.19).
+        as_locale = all(_is_digits(g) for g in groups) and tuple(map(len, groups)) == _locale_grouping(
+            "".join(groups), loc
+        )
+        if not (by_three or as_locale):
             if integer.count(other) == 1:
                 if exp == 0:
                     raise MoneyError("{currency} amounts have no decimals.", currency=currency)
