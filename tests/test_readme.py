@@ -24,6 +24,16 @@ def test_readme_has_exactly_two_commands() -> None:
         assert command.startswith("python3 -m venv .venv && .venv/bin/pip install")
 
 
+def test_readme_commands_install_from_the_locks() -> None:
+    """Exact, hash-checked versions; posapp itself without resolving anything (or fetching a build backend)."""
+    run_app, run_tests = readme_commands()
+    assert "--require-hashes -r packaging/requirements.lock &&" in run_app
+    assert "--require-hashes -r packaging/requirements-dev.lock &&" in run_tests
+    for command in (run_app, run_tests):
+        assert "--no-deps --no-build-isolation -e . &&" in command
+        assert "[test" not in command  # the extras' ranges would resolve anew
+
+
 def test_ci_runs_the_readme_test_command() -> None:
     script = ROOT.joinpath(".ci", "run").read_text(encoding="utf-8")
     last = [line for line in script.splitlines() if line.strip() and not line.startswith("#")][-1]
