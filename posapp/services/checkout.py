@@ -43,6 +43,7 @@ sent after a status read shows that nothing was captured).
 from __future__ import annotations
 
 import asyncio
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -63,9 +64,10 @@ from posapp.gateways.base import (
     Unavailable,
 )
 from posapp.journal.store import Journal
-from posapp.services.common import ActionFailed, DoubleClickGuard, actor, new_app_ref
+from posapp.services.common import ActionFailed, DoubleClickGuard, actor, before_sending, new_app_ref
 from posapp.services.events import EventBus, OtpRequired, PaymentStarted
 from posapp.services.events import OutcomeUnknown as OutcomeUnknownEvent
+from posapp.services.recording import AnswerRecorder, record_answer
 from posapp.services.serial_journal import SerialJournal
 from posapp.services.tracker import Change, StatusTracker, record_change, utc_now
 
@@ -124,6 +126,32 @@ CAPTURE_EVENTS = frozenset(
 )
 
 
+class PaymentBlocked(ActionFailed):
+    """An earlier push of the same amount to the same phone has no known outcome yet (its answer is not
+    recorded, or it is UNKNOWN): pushing again could charge the customer twice."""
+
+    def __init__(self, blocker: Transaction) -> None:
+        super().__init__(
+            f"{blocker.app_ref} ({blocker.amount} to {blocker.customer}) has no known outcome yet: "
+            "do not push the same amount to the same phone again until it is known",
+            transaction=blocker,
+        )
+        self.blocker = blocker
+
+
+def _find_push_blocker(journal: Journal, customer: str, amount: Money) -> Transaction | None:
+    """A push of ``amount`` to ``customer`` whose answer is not recorded (CREATED) or is UNKNOWN. Worker thread."""
+    for tx in journal.unfinished():
+        if (
+            tx.kind is Kind.PUSH_PAYMENT
+            and tx.status in (Status.CREATED, Status.UNKNOWN)
+            and tx.customer == customer
+            and tx.amount == amount
+        ):
+            return tx
+    return None
+
+
 def _ussd_of(raw: Any) -> str | None:
     value = raw.get("ussd") if isinstance(raw, dict) else None
     return value if isinstance(value, str) and value else None
@@ -139,6 +167,7 @@ class CheckoutService:
         bus: EventBus,
         tracker: StatusTracker,
         *,
+        recorder: AnswerRecorder | None = None,
         clock: Clock | None = None,
         otp_tries: int = 3,
         dedupe_window_s: float = 10.0,
@@ -148,6 +177,7 @@ class CheckoutService:
         self._gateway = gateway
         self._bus = bus
         self._tracker = tracker
+        self._recorder = recorder or AnswerRecorder(journal, tracker, bus)
         self._clock = clock or utc_now
         self.otp_tries = otp_tries
         self.lang = lang
@@ -181,15 +211,28 @@ class CheckoutService:
             # Nobody will see the URL, so nobody can pay through it.
             await self._settle_cancelled(tx, Status.CANCELED, "stopped before the payment link was shown")
             raise
-        change = await self._journal.call(
-            record_change,
-            tx.app_ref,
-            Status.PENDING,
-            type="sent",
-            provider_ref=link.provider_ref,
-            raw=link.raw,
-            secrets=self._secrets,
+        answer = functools.partial(
+            record_answer, provider_ref=link.provider_ref, raw=link.raw, secrets=self._secrets, sent_from=Status.CREATED
         )
+        change = await self._recorder.record(
+            tx,
+            functools.partial(answer, app_ref=tx.app_ref, status=Status.PENDING, type="sent"),
+            provider_ref=link.provider_ref,
+            # Not recorded, the link is never shown: nobody can pay it, and the journal will say so.
+            shown=Status.CANCELED,
+            instead=functools.partial(
+                answer,
+                app_ref=tx.app_ref,
+                status=Status.CANCELED,
+                type="interrupted",
+                message="the payment link could not be recorded, so it was never shown",
+            ),
+        )
+        if change.kept:
+            raise ActionFailed(
+                "the journal cannot be written, so the payment link was not shown: nobody can pay it",
+                transaction=change.transaction,
+            )
         self._tracker.publish(change)
         self._tracker.follow(change.transaction)
         return LinkPayment(change.transaction, link.url)
@@ -203,6 +246,14 @@ class CheckoutService:
         return result
 
     async def _start_push(self, amount: Money, phone: MobileNumber, reason: str, cashier: str) -> PushPayment:
+        kept = next(
+            (t for t in self._recorder.kept() if t.kind is Kind.PUSH_PAYMENT and t.customer == phone.e164
+             and t.amount == amount),
+            None,
+        )  # fmt: skip
+        blocker = kept or await self._journal.call(_find_push_blocker, phone.e164, amount)
+        if blocker is not None:
+            raise PaymentBlocked(blocker)
         tx = await self._record_intent(Kind.PUSH_PAYMENT, amount, reason, phone, cashier)
         try:
             pushed = await self._gateway.push_payment(tx.app_ref, amount, phone, reason, None, self.lang)
@@ -214,18 +265,25 @@ class CheckoutService:
         except asyncio.CancelledError:
             await self._settle_cancelled(tx, Status.UNKNOWN, "stopped while the push was being sent")
             raise
-        change = await self._journal.call(
-            record_change,
-            tx.app_ref,
-            pushed.status,
-            type="sent",
+        change = await self._recorder.record(
+            tx,
+            functools.partial(
+                record_answer,
+                app_ref=tx.app_ref,
+                status=pushed.status,
+                sent_from=Status.CREATED,
+                type="sent",
+                provider_ref=pushed.provider_ref,
+                raw=pushed.raw,
+                message=pushed.message,
+                secrets=self._secrets,
+            ),
             provider_ref=pushed.provider_ref,
-            raw=pushed.raw,
-            message=pushed.message,
-            secrets=self._secrets,
         )
-        self._tracker.publish(change)
         sent = change.transaction
+        if change.kept:  # UNKNOWN until the journal takes the answer
+            return PushPayment(sent, message=pushed.message)
+        self._tracker.publish(change)
         self._tracker.follow(sent)
         if sent.status is Status.AWAITING_OTP:
             self._bus.publish(OtpRequired(sent, message=pushed.message, tries_left=self.otp_tries))
@@ -246,37 +304,51 @@ class CheckoutService:
             reason=reason,
             cashier=cashier,
         )
-        tx = await self._journal.call(Journal.record_intent, intent, actor("cashier", cashier), secrets=self._secrets)
+        tx = await before_sending(
+            self._journal.call(Journal.record_intent, intent, actor("cashier", cashier), secrets=self._secrets)
+        )
         self._bus.publish(PaymentStarted(tx))
         return tx
 
     async def _failed(self, tx: Transaction, exc: GatewayError) -> ActionFailed:
         what = "refused" if isinstance(exc, InvalidRequest | Declined) else "not_sent"
-        change = await self._journal.call(
-            record_change,
-            tx.app_ref,
-            Status.FAILED,
-            type=what,
-            message=exc.provider_message or exc.message,
-            raw=exc.raw,
-            secrets=self._secrets,
+        change = await self._recorder.record(
+            tx,
+            functools.partial(
+                record_answer,
+                app_ref=tx.app_ref,
+                status=Status.FAILED,
+                sent_from=tx.status,
+                type=what,
+                message=exc.provider_message or exc.message,
+                raw=exc.raw,
+                secrets=self._secrets,
+            ),
+            shown=Status.FAILED,  # refused or never sent: no money moved
         )
-        self._tracker.publish(change)
+        if not change.kept:
+            self._tracker.publish(change)
         return ActionFailed(exc.provider_message or exc.message, transaction=change.transaction, cause=exc)
 
     async def _unknown(self, tx: Transaction, exc: OutcomeUnknown) -> Change:
-        change = await self._journal.call(
-            record_change,
-            tx.app_ref,
-            Status.UNKNOWN,
-            type="no_answer",
-            message=exc.message,
+        change = await self._recorder.record(
+            tx,
+            functools.partial(
+                record_answer,
+                app_ref=tx.app_ref,
+                status=Status.UNKNOWN,
+                sent_from=tx.status,
+                type="no_answer",
+                message=exc.message,
+                provider_ref=exc.provider_ref,
+                raw=exc.raw,
+                secrets=self._secrets,
+            ),
             provider_ref=exc.provider_ref,
-            raw=exc.raw,
-            secrets=self._secrets,
         )
-        self._tracker.publish(change)
-        self._tracker.follow(change.transaction)
+        if not change.kept:
+            self._tracker.publish(change)
+            self._tracker.follow(change.transaction)
         return change
 
     async def _settle_cancelled(self, tx: Transaction, status: Status, message: str) -> None:
@@ -301,30 +373,37 @@ class CheckoutService:
         if tx.status is not Status.AWAITING_OTP or tx.provider_ref is None:
             accepted = tx.status in (Status.PENDING, Status.SUCCEEDED, Status.AUTHORIZED)
             return OtpOutcome(tx, accepted=accepted, message="", tries_left=0)
+        kept = next((t for t in self._recorder.kept() if t.app_ref == app_ref), None)
+        if kept is not None:
+            # The last code's answer is not in the journal yet: it may have been taken; never send another.
+            return OtpOutcome(kept, accepted=False, message="the last code's answer is not recorded yet", tries_left=0)
         secrets = (*self._secrets, code)
         refused = sum(1 for e in await self._journal.call(Journal.timeline, app_ref) if e.type == "otp_refused")
         tries_left = max(self.otp_tries - refused, 0)
-        await self._journal.call(_note, app_ref, type="otp_submitted", actor="cashier")
+        await before_sending(self._journal.call(_note, app_ref, type="otp_submitted", actor="cashier"))
         try:
             report = await self._gateway.submit_otp(tx.provider_ref, code)
         except InvalidCode as exc:
             tries_left -= 1
             message = exc.provider_message or exc.message
             if tries_left > 0:
-                change = await self._journal.call(
-                    _note, app_ref, type="otp_refused", message=message, raw=exc.raw, secrets=secrets
+                write = functools.partial(
+                    _note, app_ref=app_ref, type="otp_refused", message=message, raw=exc.raw, secrets=secrets
                 )
             else:
-                change = await self._journal.call(
-                    record_change,
-                    app_ref,
-                    Status.FAILED,
+                write = functools.partial(
+                    record_answer,
+                    app_ref=app_ref,
+                    status=Status.FAILED,
+                    sent_from=Status.AWAITING_OTP,
                     type="otp_refused",
                     message=f"{message} (no tries left)",
                     raw=exc.raw,
                     secrets=secrets,
                 )
-            self._tracker.publish(change)
+            change = await self._recorder.record(tx, write, shown=None if tries_left > 0 else Status.FAILED)
+            if not change.kept:
+                self._tracker.publish(change)
             if tries_left > 0:
                 self._bus.publish(OtpRequired(change.transaction, message=message, tries_left=tries_left))
             else:
@@ -335,25 +414,39 @@ class CheckoutService:
             return OtpOutcome(tx, accepted=False, message=exc.provider_message or exc.message, tries_left=tries_left)
         except OutcomeUnknown as exc:
             # The payment is still readable: the tracker will see it become final either way.
-            await self._journal.call(_note, app_ref, type="otp_no_answer", message=exc.message, secrets=secrets)
+            write = functools.partial(
+                _note, app_ref=app_ref, type="otp_no_answer", message=exc.message, secrets=secrets
+            )
+            await self._recorder.record(tx, write, shown=None)
             self._tracker.request_check(app_ref=app_ref)
             return OtpOutcome(tx, accepted=False, message=exc.message, tries_left=tries_left)
         except GatewayError as exc:
             # The provider no longer takes a code for it (failed, expired, too many tries): read it now.
             message = exc.provider_message or exc.message
-            await self._journal.call(_note, app_ref, type="otp_refused_other", message=message, secrets=secrets)
+            write = functools.partial(
+                _note, app_ref=app_ref, type="otp_refused_other", message=message, secrets=secrets
+            )
+            await self._recorder.record(tx, write, shown=None)
             after = await self._tracker.check_now(app_ref)
             return OtpOutcome(after, accepted=False, message=message, tries_left=0)
-        change = await self._journal.call(
-            record_change,
-            app_ref,
-            report.status,
-            type="otp_accepted",
-            raw=report.raw,
-            provider_ref=report.provider_ref or None,
-            message=report.message,
-            secrets=secrets,
+        change = await self._recorder.record(
+            tx,
+            functools.partial(
+                record_answer,
+                app_ref=app_ref,
+                status=report.status,
+                sent_from=Status.AWAITING_OTP,
+                type="otp_accepted",
+                raw=report.raw,
+                provider_ref=report.provider_ref or None,
+                message=report.message,
+                secrets=secrets,
+            ),
+            provider_ref=tx.provider_ref,
         )
+        if change.kept:
+            # The code was taken but the journal could not say so: unknown until it does, never sent again.
+            return OtpOutcome(change.transaction, accepted=False, message=change.message, tries_left=tries_left)
         self._tracker.publish(change)
         self._tracker.follow(change.transaction, asked_at=self._clock())
         return OtpOutcome(
@@ -417,21 +510,25 @@ class CheckoutService:
             if after is not None:
                 return after
         who = actor("cashier", cashier)
-        await self._journal.call(
-            _note,
-            app_ref,
-            type="capture_requested",
-            actor=who,
-            message=f"capture of {wanted} of the {tx.amount} authorized",
+        await before_sending(
+            self._journal.call(
+                _note,
+                app_ref,
+                type="capture_requested",
+                actor=who,
+                message=f"capture of {wanted} of the {tx.amount} authorized",
+            )
         )
         try:
             report = await self._gateway.capture(
                 tx.provider_ref, None if amount is None or amount == tx.amount else amount
             )
         except OutcomeUnknown as exc:
-            change = await self._journal.call(
-                _note, app_ref, type="capture_no_answer", message=exc.message, raw=exc.raw, secrets=self._secrets
-            )
+            write = functools.partial(
+                _note, app_ref=app_ref, type="capture_no_answer", message=exc.message, raw=exc.raw,
+                secrets=self._secrets,
+            )  # fmt: skip
+            change = await self._recorder.record(tx, write, shown=None)
             self._tracker.follow(change.transaction)
             self._tracker.request_check(app_ref=app_ref)
             message = exc.provider_message or exc.message
@@ -440,46 +537,51 @@ class CheckoutService:
         except GatewayError as exc:
             what = "capture_refused" if isinstance(exc, Declined | InvalidRequest) else "capture_not_sent"
             message = exc.provider_message or exc.message
-            change = await self._journal.call(
-                _note, app_ref, type=what, message=message, raw=exc.raw, secrets=self._secrets
-            )
+            write = functools.partial(_note, app_ref=app_ref, type=what, message=message, raw=exc.raw,
+                                      secrets=self._secrets)  # fmt: skip
+            change = await self._recorder.record(tx, write, shown=None)
             raise ActionFailed(message, transaction=change.transaction, cause=exc) from None
         except asyncio.CancelledError:
-            write = self._journal.call(
+            write_cancel = self._journal.call(
                 _note, app_ref, type="capture_no_answer", message="stopped while the capture was sent"
             )
             try:
-                await asyncio.shield(write)
+                await asyncio.shield(write_cancel)
             except Exception:
                 pass
             raise
         captured = report.captured if report.captured is not None and report.captured.minor else None
         if report.status is Status.AUTHORIZED and captured is None:
             # Accepted but not finished (an asynchronous operation): the tracker sees it end.
-            change = await self._journal.call(
-                _note, app_ref, type="capture_no_answer", message="the provider is still processing the capture",
-                raw=report.raw, secrets=self._secrets,
+            write = functools.partial(
+                _note, app_ref=app_ref, type="capture_no_answer",
+                message="the provider is still processing the capture", raw=report.raw, secrets=self._secrets,
             )  # fmt: skip
+            change = await self._recorder.record(tx, write, shown=None)
             self._tracker.request_check(app_ref=app_ref)
             return CaptureOutcome(change.transaction, None, outcome_unknown=True, message=report.message)
         shown = captured or wanted
-        change = await self._journal.call(
-            record_change,
-            app_ref,
-            report.status if report.status is not Status.AUTHORIZED else Status.SUCCEEDED,
-            type="captured",
-            actor=who,
-            message=_captured_text(shown, tx.amount),
-            raw=report.raw,
-            operator=report.operator,
-            secrets=self._secrets,
+        # Still AUTHORIZED: the capture's status; moved on (a status read got there first): the answer is
+        # kept as a fact of the timeline (record_answer).
+        change = await self._recorder.record(
+            tx,
+            functools.partial(
+                record_answer,
+                app_ref=app_ref,
+                status=report.status if report.status is not Status.AUTHORIZED else Status.SUCCEEDED,
+                sent_from=Status.AUTHORIZED,
+                type="captured",
+                actor=who,
+                message=_captured_text(shown, tx.amount),
+                raw=report.raw,
+                operator=report.operator,
+                secrets=self._secrets,
+            ),
+            provider_ref=tx.provider_ref,
         )
-        if not change.changed:
-            # The status did not move (a status read got there first): still keep the capture's answer.
-            change = await self._journal.call(
-                _note, app_ref, type="captured", actor=who, message=_captured_text(shown, tx.amount),
-                raw=report.raw, secrets=self._secrets,
-            )  # fmt: skip
+        if change.kept:
+            # Captured, but the journal cannot say so yet: unknown until it does, and never captured again.
+            return CaptureOutcome(change.transaction, None, outcome_unknown=True, message=change.message)
         self._tracker.publish(change)
         self._tracker.follow(change.transaction)
         return CaptureOutcome(change.transaction, shown, message=_captured_text(shown, tx.amount))

@@ -12,6 +12,7 @@ from typing import Any, Generic, TypeVar
 
 from posapp.core.transactions import Transaction
 from posapp.gateways.base import GatewayError
+from posapp.journal.faults import Fault, fault_of
 
 T = TypeVar("T")
 
@@ -29,6 +30,27 @@ class ActionFailed(Exception):
         self.transaction = transaction
         self.cause = cause
         self.provider_message = cause.provider_message if isinstance(cause, GatewayError) else ""
+
+
+class JournalWriteFailed(ActionFailed):
+    """The journal could not be written before anything was sent, so nothing was: ``fault`` says why
+    (``journal.faults.Fault``: the disk is full, a disk error, the file is busy or read-only)."""
+
+    def __init__(self, fault: Fault, cause: BaseException) -> None:
+        super().__init__(f"the journal cannot be written ({fault.value.replace('_', ' ')}): nothing was sent")
+        self.fault = fault
+        self.journal_cause = cause
+
+
+async def before_sending(write: Awaitable[T]) -> T:
+    """Await a journal write that must land before a request leaves; a disk fault is ``JournalWriteFailed``."""
+    try:
+        return await write
+    except Exception as exc:
+        fault = fault_of(exc)
+        if fault is None:
+            raise
+        raise JournalWriteFailed(fault, exc) from exc
 
 
 def new_app_ref(prefix: str, now: datetime) -> str:

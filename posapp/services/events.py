@@ -83,6 +83,20 @@ class ConnectionBack(Event):
     """The provider answers again after a ``ConnectionLost``."""
 
 
+@dataclass(frozen=True, slots=True)
+class JournalUnwritable(Event):
+    """The journal refused a write after a request was sent (``fault``: ``disk_full``, ``disk_error``,
+    ``busy``, ``read_only``...); the answer is kept and written again until it lands."""
+
+    fault: str
+    transaction: Transaction | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class JournalWritable(Event):
+    """Every answer kept after a ``JournalUnwritable`` is in the journal now."""
+
+
 E = TypeVar("E", bound=Event)
 Subscriber = Callable[[Any], None]
 

@@ -9,6 +9,7 @@ The composition root (``posapp/app.py``) builds one and the UI talks to its part
     services.checkout               CheckoutService: start_link_payment, start_push_payment, submit_otp, cancel
     services.tracker                StatusTracker: check_now, request_check (callbacks), following, connected
     services.payouts                PayoutService: approve, payout, refund, refundable, resolve_unknown
+    services.recorder               AnswerRecorder: answers the journal refused, kept and written again
     services.balance                BalanceService: cached, refresh, today
     services.journal                SerialJournal: the services' ordered access to the journal
     await services.aclose()         stop polling and drain journal writes; idempotent. The journal itself
@@ -37,6 +38,7 @@ from posapp.services.balance import BalanceService
 from posapp.services.checkout import CheckoutService
 from posapp.services.events import EventBus
 from posapp.services.payouts import PayoutService
+from posapp.services.recording import AnswerRecorder
 from posapp.services.serial_journal import SerialJournal
 from posapp.services.tracker import StatusTracker, utc_now
 
@@ -132,8 +134,12 @@ class PaymentServices:
         self.gateway = gateway
         self.journal = SerialJournal(journal, offload=offload_journal)
         self.tracker = StatusTracker(self.journal, gateway, bus, settings, clock=clock, sleep=sleep, rng=rng)
-        self.checkout = CheckoutService(self.journal, gateway, bus, self.tracker, clock=clock, lang=lang)
-        self.payouts = PayoutService(self.journal, gateway, bus, self.tracker, clock=clock)
+        # One keeper of the answers the journal refused, so a payout blocked by a kept refund is seen.
+        self.recorder = AnswerRecorder(self.journal, self.tracker, bus, sleep=sleep)
+        self.checkout = CheckoutService(
+            self.journal, gateway, bus, self.tracker, recorder=self.recorder, clock=clock, lang=lang
+        )
+        self.payouts = PayoutService(self.journal, gateway, bus, self.tracker, recorder=self.recorder, clock=clock)
         self.balance = BalanceService(self.journal, gateway, bus, clock=clock, sleep=sleep)
         self._started = False
         self.gc_pacer = GcPacer(lambda: not self.tracker.following_any(), sleep=sleep)
@@ -162,6 +168,7 @@ class PaymentServices:
             self._gc_task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._gc_task
+        await self.recorder.aclose()
         await self.tracker.aclose()
         await self.balance.aclose()
         await asyncio.to_thread(self.journal.close)

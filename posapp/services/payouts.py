@@ -44,6 +44,7 @@ The returned transaction is SUCCEEDED, PENDING (followed by the tracker) or UNKN
 from __future__ import annotations
 
 import asyncio
+import functools
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
@@ -53,8 +54,9 @@ from posapp.core.phone import MobileNumber, PhoneError, parse_mobile
 from posapp.core.transactions import Kind, Status, Transaction
 from posapp.gateways.base import Capability, Gateway, GatewayError, OutcomeUnknown, StatusReport
 from posapp.journal.store import Approval, ApprovalError, Journal, JournalError, RefundRefused
-from posapp.services.common import ActionFailed, actor
+from posapp.services.common import ActionFailed, actor, before_sending
 from posapp.services.events import EventBus, PaymentStarted
+from posapp.services.recording import AnswerRecorder, record_answer
 from posapp.services.serial_journal import SerialJournal
 from posapp.services.tracker import Change, StatusTracker, record_change, utc_now
 
@@ -64,12 +66,17 @@ MOBILE_OPERATORS = frozenset({"CM_OM", "CM_MOMO"})
 
 
 class PayoutBlocked(ActionFailed):
-    """An earlier payout or refund of the same amount to the same recipient has an unknown outcome."""
+    """An earlier payout or refund of the same amount to the same recipient is not finished (its answer
+    not recorded yet, in progress at the provider, or with an unknown outcome)."""
 
     def __init__(self, blocker: Transaction) -> None:
+        if blocker.status is Status.UNKNOWN:
+            why = "has an unknown outcome: a manager must resolve it"
+        else:
+            why = f"is not finished ({blocker.status.value}): wait for its outcome, or a manager resolves it"
         super().__init__(
-            f"{blocker.app_ref} ({blocker.amount} to {blocker.customer}) has an unknown outcome: "
-            "a manager must resolve it before paying the same amount to the same recipient again",
+            f"{blocker.app_ref} ({blocker.amount} to {blocker.customer}) {why} "
+            "before the same amount is paid to the same recipient again",
             transaction=blocker,
         )
         self.blocker = blocker
@@ -81,8 +88,10 @@ def app_ref_for(prefix: str, approval: Approval) -> str:
 
 
 def _find_blocker(journal: Journal, customer: str | None, amount: Money) -> Transaction | None:
+    """An unfinished payout or refund of ``amount`` to ``customer``: CREATED (its answer not recorded, or a
+    console stopped mid-request), PENDING or UNKNOWN. Any of them may have paid, or may still pay."""
     for tx in journal.unfinished():
-        if tx.kind.moves_money_out and tx.status is Status.UNKNOWN and tx.customer == customer and tx.amount == amount:
+        if tx.kind.moves_money_out and tx.customer == customer and tx.amount == amount:
             return tx
     return None
 
@@ -104,13 +113,9 @@ def _record_money_out(
 
 
 def _find_refund_blocker(journal: Journal, parent_ref: str | None, amount: Money) -> Transaction | None:
+    """An unfinished refund of ``amount`` of the payment ``parent_ref`` (see ``_find_blocker``)."""
     for tx in journal.unfinished():
-        if (
-            tx.kind is Kind.REFUND
-            and tx.status is Status.UNKNOWN
-            and tx.parent_ref == parent_ref
-            and tx.amount == amount
-        ):
+        if tx.kind is Kind.REFUND and tx.parent_ref == parent_ref and tx.amount == amount:
             return tx
     return None
 
@@ -193,12 +198,14 @@ class PayoutService:
         bus: EventBus,
         tracker: StatusTracker,
         *,
+        recorder: AnswerRecorder | None = None,
         clock: Clock | None = None,
     ) -> None:
         self._journal = journal
         self._gateway = gateway
         self._bus = bus
         self._tracker = tracker
+        self._recorder = recorder or AnswerRecorder(journal, tracker, bus)
         self._clock = clock or utc_now
         self._inflight: dict[str, asyncio.Future[Transaction]] = {}
 
@@ -210,12 +217,15 @@ class PayoutService:
         self, manager: str, operation: str, amount: Money | None = None, *, valid_for: timedelta = timedelta(minutes=10)
     ) -> Approval:
         """Record a manager's single-use approval of one operation (after the UI checked the PIN)."""
-        return await self._journal.call(Journal.record_approval, manager, operation, amount, valid_for=valid_for)
+        return await before_sending(
+            self._journal.call(Journal.record_approval, manager, operation, amount, valid_for=valid_for)
+        )
 
     async def blocking_unknown(self, recipient: MobileNumber | str, amount: Money) -> Transaction | None:
-        """The UNKNOWN payout or refund that blocks paying ``amount`` to ``recipient``, if any."""
+        """The unfinished payout or refund that blocks paying ``amount`` to ``recipient``, if any."""
         customer = recipient.e164 if isinstance(recipient, MobileNumber) else recipient
-        return await self._journal.call(_find_blocker, customer, amount)
+        kept = self._recorder.blocking(customer, amount)
+        return kept or await self._journal.call(_find_blocker, customer, amount)
 
     async def payer_of(self, payment: Transaction) -> str | None:
         """The number a refund of ``payment`` goes back to (the push's, or the link payment's payer)."""
@@ -348,7 +358,9 @@ class PayoutService:
         )
         who = actor("manager", approval.manager)
         try:
-            tx, new = await self._journal.call(_record_provider_refund, intent, who, approval.id, self._secrets)
+            tx, new = await before_sending(
+                self._journal.call(_record_provider_refund, intent, who, approval.id, self._secrets)
+            )
         except (ApprovalError, RefundRefused, JournalError) as exc:
             raise ActionFailed(str(exc), cause=exc) from None
         if not new:
@@ -386,8 +398,9 @@ class PayoutService:
         except GatewayError as exc:
             what = "not_sent" if exc.http_status is None else "refused"
             change = await self._record_refund(
-                tx, Status.FAILED, type=what, message=exc.provider_message or exc.message, raw=exc.raw
-            )
+                tx, Status.FAILED, type=what, shown=Status.FAILED, message=exc.provider_message or exc.message,
+                raw=exc.raw,
+            )  # fmt: skip
             raise ActionFailed(exc.provider_message or exc.message, transaction=change.transaction, cause=exc) from None
         except asyncio.CancelledError:
             write = self._record_refund(
@@ -413,21 +426,37 @@ class PayoutService:
             message=message,
             raw=report.raw,
         )
-        settled = await self._journal.call(_settle_refunded_payment, payment.app_ref, report, self._secrets)
-        self._tracker.publish(settled)
+        if change.kept:
+            return change.transaction  # UNKNOWN until the journal takes the answer; the payment follows then
+        settle = functools.partial(_settle_refunded_payment, payment_ref=payment.app_ref, report=report,
+                                   secrets=self._secrets)  # fmt: skip
+        settled = await self._recorder.record(payment, settle, shown=None)
+        if not settled.kept:
+            self._tracker.publish(settled)
         return change.transaction
 
-    async def _record_refund(self, tx: Transaction, status: Status, *, type: str, **fields: Any) -> Change:
-        change = await self._journal.call(record_change, tx.app_ref, status, type=type, secrets=self._secrets, **fields)
-        self._tracker.publish(change)
+    async def _record_refund(
+        self, tx: Transaction, status: Status, *, type: str, shown: Status = Status.UNKNOWN, **fields: Any
+    ) -> Change:
+        write = functools.partial(record_answer, app_ref=tx.app_ref, status=status, sent_from=tx.status, type=type,
+                                  secrets=self._secrets, **fields)  # fmt: skip
+        # No provider reference is followed for a refund: its status read would be the payment's.
+        change = await self._recorder.record(tx, write, shown=shown)
+        if not change.kept:
+            self._tracker.publish(change)
         return change
 
     # ------------------------------------------------------------------------------------ sending
 
     async def _send_out(self, intent: Transaction, approval: Approval, recipient: MobileNumber | str) -> Transaction:
         who = actor("manager", approval.manager)
+        kept = self._recorder.blocking(intent.customer, intent.amount)
+        if kept is not None and kept.app_ref != intent.app_ref:
+            raise PayoutBlocked(kept)
         try:
-            tx, new = await self._journal.call(_record_money_out, intent, who, approval.id, self._secrets)
+            tx, new = await before_sending(
+                self._journal.call(_record_money_out, intent, who, approval.id, self._secrets)
+            )
         except (ApprovalError, RefundRefused) as exc:
             raise ActionFailed(str(exc), cause=exc) from None
         except JournalError as exc:  # IntentConflict: the approval was used for something else
@@ -467,8 +496,9 @@ class PayoutService:
             # Refused, or never sent (Unavailable before sending, Unauthorized): no money moved.
             what = "not_sent" if exc.http_status is None else "refused"
             change = await self._record(
-                tx, Status.FAILED, type=what, message=exc.provider_message or exc.message, raw=exc.raw
-            )
+                tx, Status.FAILED, type=what, shown=Status.FAILED, message=exc.provider_message or exc.message,
+                raw=exc.raw,
+            )  # fmt: skip
             raise ActionFailed(exc.provider_message or exc.message, transaction=change.transaction, cause=exc) from None
         except asyncio.CancelledError:
             # The console is closing mid-POST: what happened is unknown.
@@ -493,10 +523,17 @@ class PayoutService:
         )
         return change.transaction
 
-    async def _record(self, tx: Transaction, status: Status, *, type: str, **fields: Any) -> Change:
-        change = await self._journal.call(record_change, tx.app_ref, status, type=type, secrets=self._secrets, **fields)
-        self._tracker.publish(change)
-        self._tracker.follow(change.transaction)  # PENDING, or UNKNOWN with a reference: read until final
+    async def _record(
+        self, tx: Transaction, status: Status, *, type: str, shown: Status = Status.UNKNOWN, **fields: Any
+    ) -> Change:
+        write = functools.partial(record_answer, app_ref=tx.app_ref, status=status, sent_from=tx.status, type=type,
+                                  secrets=self._secrets, **fields)  # fmt: skip
+        provider_ref = fields.get("provider_ref")
+        change = await self._recorder.record(tx, write, provider_ref=provider_ref if isinstance(provider_ref, str)
+                                             else None, shown=shown)  # fmt: skip
+        if not change.kept:
+            self._tracker.publish(change)
+            self._tracker.follow(change.transaction)  # PENDING, or UNKNOWN with a reference: read until final
         return change
 
     # ------------------------------------------------------------------------------------ resolve

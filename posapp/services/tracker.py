@@ -100,6 +100,9 @@ class Change:
     transaction: Transaction
     old: Status | None = None
     message: str = ""
+    # The journal refused the write: ``transaction`` is how it stands in memory until the write lands
+    # (``recording.AnswerRecorder``), which has published and followed it already.
+    kept: bool = False
 
     @property
     def changed(self) -> bool:
