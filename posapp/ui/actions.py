@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QWidget
 
 from posapp.core.money import MoneyError
 from posapp.core.phone import PhoneError
+from posapp.core.transactions import Status
 from posapp.gateways.base import (
     GatewayError,
     InvalidCode,
@@ -27,7 +28,10 @@ from posapp.gateways.base import (
     Unauthorized,
     Unavailable,
 )
-from posapp.services.common import ActionFailed
+from posapp.journal.faults import Fault, fault_of
+from posapp.services.checkout import PaymentBlocked
+from posapp.services.common import ActionFailed, JournalWriteFailed
+from posapp.services.payouts import PayoutBlocked
 from posapp.ui.core_messages import translate_error
 
 log = logging.getLogger(__name__)
@@ -37,10 +41,62 @@ T = TypeVar("T")
 _running: set[asyncio.Task[Any]] = set()
 
 
+def fault_words(fault: Fault) -> str:
+    """What is wrong with the journal, in a few words ("the disk is full")."""
+    words = {
+        Fault.DISK_FULL: QCoreApplication.translate("Actions", "the disk that holds it is full"),
+        Fault.DISK_ERROR: QCoreApplication.translate("Actions", "the disk reports an error"),
+        Fault.BUSY: QCoreApplication.translate("Actions", "another program holds the journal file"),
+        Fault.READ_ONLY: QCoreApplication.translate("Actions", "its folder or file cannot be written"),
+        Fault.DAMAGED: QCoreApplication.translate("Actions", "the journal file is damaged"),
+        Fault.CANNOT_OPEN: QCoreApplication.translate("Actions", "the journal file cannot be opened"),
+    }
+    return words[fault]
+
+
+def journal_unwritable_text(fault: str) -> str:
+    """The banner while answers wait to be written: the outcome is not known yet; pay nothing again."""
+    try:
+        why = fault_words(Fault(fault))
+    except ValueError:
+        why = fault
+    return QCoreApplication.translate(
+        "Actions",
+        "The journal cannot be written: {why}. An answer from the provider is kept in memory and written as soon as "
+        "it can be. Until then its outcome is not known: do not repeat that payment, refund or payout.",
+    ).format(why=why)
+
+
 def describe_error(exc: BaseException) -> str:
     """A sentence for the cashier about ``exc``."""
     if isinstance(exc, MoneyError | PhoneError):
         return translate_error(exc)
+    if isinstance(exc, JournalWriteFailed):
+        if exc.fault is Fault.DISK_FULL:
+            return QCoreApplication.translate(
+                "Actions", "Nothing was sent: the disk that holds the journal is full. Free some space, then try again."
+            )
+        return QCoreApplication.translate(
+            "Actions", "Nothing was sent: the journal cannot be written ({why}). Fix it, then try again."
+        ).format(why=fault_words(exc.fault))
+    if isinstance(exc, PaymentBlocked):
+        return QCoreApplication.translate(
+            "Actions",
+            "An earlier request of this amount to this phone has no known outcome yet: the customer may already have "
+            "paid. Do not push it again; wait for it in Activity.",
+        )
+    if isinstance(exc, PayoutBlocked):
+        if exc.blocker.status is Status.UNKNOWN:
+            return QCoreApplication.translate(
+                "Actions",
+                "Not sent: an earlier refund or payout of the same amount to the same person has an unknown outcome "
+                "and may already have been paid. A manager must settle it in Activity or History first.",
+            )
+        return QCoreApplication.translate(
+            "Actions",
+            "Not sent: an earlier refund or payout of the same amount to the same person is not finished yet and may "
+            "already have been paid. Wait for its outcome in Activity; nothing must be paid twice.",
+        )
     if isinstance(exc, ActionFailed):
         if exc.provider_message:
             return exc.provider_message
@@ -72,6 +128,11 @@ def describe_error(exc: BaseException) -> str:
     known = getattr(exc, "user_message", None)
     if isinstance(known, str) and known:
         return known
+    fault = fault_of(exc)
+    if fault is not None:
+        return QCoreApplication.translate("Actions", "The journal cannot be written ({why}): nothing was done.").format(
+            why=fault_words(fault)
+        )
     return QCoreApplication.translate("Actions", "Something went wrong; it has been logged. Please try again.")
 
 
@@ -93,8 +154,10 @@ def run_action(
             raise
         except Exception as exc:
             message = describe_error(exc)
-            if not isinstance(exc, GatewayError | MoneyError | PhoneError | ActionFailed):
+            if not isinstance(exc, GatewayError | MoneyError | PhoneError | ActionFailed) and fault_of(exc) is None:
                 log.exception("action failed")
+            elif fault_of(exc) is not None:
+                log.error("action refused by the journal: %s", exc)
             if on_error is not None:
                 on_error(exc, message)
             return

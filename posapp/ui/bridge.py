@@ -24,6 +24,8 @@ class ServiceBridge(QObject):
         balance_changed(BalanceChanged)
         connection_lost(ConnectionLost)
         connection_back(ConnectionBack)
+        journal_unwritable(JournalUnwritable)
+        journal_writable(JournalWritable)
     """
 
     payment_started = Signal(object)
@@ -33,6 +35,8 @@ class ServiceBridge(QObject):
     balance_changed = Signal(object)
     connection_lost = Signal(object)
     connection_back = Signal(object)
+    journal_unwritable = Signal(object)
+    journal_writable = Signal(object)
 
     def __init__(self, bus: events.EventBus, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -44,6 +48,8 @@ class ServiceBridge(QObject):
             (events.BalanceChanged, self.balance_changed),
             (events.ConnectionLost, self.connection_lost),
             (events.ConnectionBack, self.connection_back),
+            (events.JournalUnwritable, self.journal_unwritable),
+            (events.JournalWritable, self.journal_writable),
         ]
         self._unsubscribe: list[Callable[[], None]] = [
             bus.subscribe(event_type, signal.emit) for event_type, signal in routes

@@ -24,12 +24,14 @@ from posapp.services.events import (
     ConnectionBack,
     ConnectionLost,
     Event,
+    JournalUnwritable,
+    JournalWritable,
     OtpRequired,
     OutcomeUnknown,
     PaymentStarted,
     StatusChanged,
 )
-from posapp.ui.actions import run_action
+from posapp.ui.actions import journal_unwritable_text, run_action
 from posapp.ui.bridge import ServiceBridge
 from posapp.ui.screens.activity import ActivityScreen
 from posapp.ui.screens.capture_dialog import WHOLE_CAPTURE_ONLY, CaptureDialog
@@ -146,6 +148,8 @@ class ConsoleController(QObject):
         self.bridge.connection_lost.connect(self._on_connection_lost)
         self.bridge.connection_back.connect(self._on_connection_back)
         self.bridge.payment_started.connect(self._on_payment_started)
+        self.bridge.journal_unwritable.connect(self._on_journal_unwritable)
+        self.bridge.journal_writable.connect(self._on_journal_writable)
         capabilities = services.gateway.capabilities
         self.flow.sale.set_capabilities(
             payment_link=bool(capabilities & Capability.PAYMENT_LINK),
@@ -440,6 +444,17 @@ class ConsoleController(QObject):
     def _on_outcome_unknown(self, event: OutcomeUnknown) -> None:
         self._show_status(event.transaction, event.reason)
         self.message.emit(QCoreApplication.translate("Controller", "A payment's outcome is unknown: see Activity."))
+        self._notify(event)
+
+    def _on_journal_unwritable(self, event: JournalUnwritable) -> None:
+        self.window.show_journal_problem(journal_unwritable_text(event.fault))
+        self._notify(event)
+
+    def _on_journal_writable(self, event: JournalWritable) -> None:
+        self.window.show_journal_problem("")
+        self.message.emit(
+            QCoreApplication.translate("Controller", "The journal is written again: every answer it missed is in it.")
+        )
         self._notify(event)
 
     def _on_connection_lost(self, event: ConnectionLost) -> None:

@@ -123,6 +123,12 @@ class MainWindow(QMainWindow):
         self.training_banner.setWordWrap(True)
         self.training_banner.setVisible(training)
         outer.addWidget(self.training_banner)
+        # Shown while the journal refuses writes (a full disk): what the cashier must not do meanwhile.
+        self.journal_banner = QLabel()
+        self.journal_banner.setObjectName("journalBanner")
+        self.journal_banner.setWordWrap(True)
+        self.journal_banner.setVisible(False)
+        outer.addWidget(self.journal_banner)
 
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
@@ -179,6 +185,12 @@ class MainWindow(QMainWindow):
 
         self._paint_watcher = _PaintWatcher(self)
         self._paint_watcher.painted.connect(self.first_painted)
+
+    def show_journal_problem(self, text: str) -> None:
+        """Show ``text`` in the journal banner above every screen; an empty text hides it."""
+        self.journal_banner.setText(text)
+        self.journal_banner.setVisible(bool(text))
+        self.journal_banner.setAccessibleName(text)
 
     def show_screen(self, key: str) -> None:
         self.nav_buttons[key].click()

@@ -244,7 +244,9 @@ class ManagerScreens(QObject):
 
         def failed(exc: BaseException, text: str) -> None:
             recorded = exc.transaction if isinstance(exc, ActionFailed) else None
-            if recorded is not None and recorded.kind is Kind.REFUND:
+            if isinstance(exc, PayoutBlocked):
+                dialog.show_error(text)  # the earlier refund is what stands in the way: nothing was sent now
+            elif recorded is not None and recorded.kind is Kind.REFUND:
                 dialog.set_busy(False)
                 dialog.show_refund(recorded, text)  # sent and refused: the dialog says why, offers no retry
             else:

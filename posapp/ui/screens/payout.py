@@ -444,14 +444,22 @@ class PayoutScreen(QWidget):
         self.confirm_error.style().polish(self.confirm_error)
 
     def show_blocked(self, blocker: Transaction, when: str) -> None:
-        """An earlier payout of the same amount to the same recipient has an unknown outcome."""
+        """An earlier payout of the same amount to the same recipient is not finished or has an unknown outcome."""
         self.set_busy(False)
-        self.confirm_error.setText(
-            QCoreApplication.translate(
+        if blocker.status is Status.UNKNOWN:
+            text = QCoreApplication.translate(
                 "PayoutScreen",
                 "Not sent: the payout of {amount} to this recipient on {when} has an unknown outcome and may "
                 "already have been paid. A manager must resolve it in Activity or History first ({ref}).",
-            ).format(amount=format_money(blocker.amount, self.locale_name), when=when, ref=blocker.app_ref)
+            )
+        else:
+            text = QCoreApplication.translate(
+                "PayoutScreen",
+                "Not sent: the payout of {amount} to this recipient on {when} is not finished yet and may already "
+                "have been paid. Wait for its outcome in Activity; nothing must be paid twice ({ref}).",
+            )
+        self.confirm_error.setText(
+            text.format(amount=format_money(blocker.amount, self.locale_name), when=when, ref=blocker.app_ref)
         )
         self.confirm_error.setProperty("blocked", True)
         self.confirm_note.hide()  # the block is what matters now; a narrow screen has no room for both
