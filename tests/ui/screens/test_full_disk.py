@@ -1,10 +1,11 @@
 """A real full disk between the provider's answer and the journal write, over the real loopback sandbox.
 
 The journal lives on a 16 MiB tmpfs; the sandbox takes the payout, then holds its answer for a second
-(``Fault.TIMEOUT_AFTER_COMMIT`` with a short hang) while the disk is filled. The answer cannot be written: the Payouts screen must say the
-outcome is not known and that nothing must be paid again, the console's banner must say why, a second
-payout of the same amount to the same number must be refused, and once space is back the answer lands and
-the provider holds one payout. Needs root (``mount -t tmpfs``); skips with the reason elsewhere.
+(``Fault.TIMEOUT_AFTER_COMMIT`` with a short hang) while the disk is filled. The answer cannot be
+written: the Payouts screen must say the outcome is not known and that nothing must be paid again, the
+console's banner must say why, a second payout of the same amount to the same number must be refused,
+and once space is back the answer lands and the provider holds one payout. Needs root (``mount -t
+tmpfs``); skips with the reason elsewhere.
 """
 
 from __future__ import annotations
