@@ -558,6 +558,13 @@ def _install_signal_handlers(quit_requested: asyncio.Event) -> None:
 
 
 def _run_gui(options: argparse.Namespace) -> int:
+    from posapp.platform_check import EXIT_MISSING, gui_platform_problem
+
+    # Qt aborts the process when its platform plugin cannot load: say what to install instead.
+    problem = gui_platform_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return EXIT_MISSING
     import qasync
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
