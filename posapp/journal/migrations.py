@@ -8,6 +8,9 @@ an older posapp can see, before touching anything, that a newer one wrote the fi
 
 from __future__ import annotations
 
+import uuid
+from datetime import UTC, datetime
+
 from sqlite_utils import Database, Migrations
 
 from posapp.journal.schema import KNOWN, MIGRATION_SET, MIGRATIONS_TABLE, SCHEMA_VERSION
@@ -159,3 +162,30 @@ def m002_users(db: Database) -> None:
         BEGIN SELECT RAISE(ABORT, 'user events are append-only: DELETE refused'); END;
         """
     )
+
+
+@migrations()
+def m003_terminal(db: Database) -> None:
+    """This journal's terminal: a stable random id, born with the journal, and a name given on first run.
+
+    The journal is the terminal's source of truth, so its identity lives in it (a backup restored on a new
+    PC is the same terminal; a copied settings file is not). The shop store keys every shipped event by
+    ``(terminal_id, events.id)``: ids are never reused (events are never deleted), so ``events.id`` is the
+    terminal's sequence and no second counter can drift from it.
+    """
+    db.executescript(
+        """
+        CREATE TABLE terminal (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            terminal_id TEXT NOT NULL,
+            name TEXT,  -- NULL until named on first run
+            created_at TEXT NOT NULL
+        );
+        CREATE TRIGGER terminal_id_frozen BEFORE UPDATE OF id, terminal_id, created_at ON terminal
+        BEGIN SELECT RAISE(ABORT, 'a terminal keeps its id'); END;
+        CREATE TRIGGER terminal_no_delete BEFORE DELETE ON terminal
+        BEGIN SELECT RAISE(ABORT, 'a terminal keeps its id'); END;
+        """
+    )
+    created = datetime.now(UTC).replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
+    db.execute("INSERT INTO terminal (id, terminal_id, created_at) VALUES (1, ?, ?)", [str(uuid.uuid4()), created])

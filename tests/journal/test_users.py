@@ -39,7 +39,7 @@ def staffed(users: UserStore) -> UserStore:
 
 
 def test_migration_is_known_and_applied(journal: Journal) -> None:
-    assert KNOWN[-1] == "m002_users"
+    assert "m002_users" in KNOWN
     assert journal.schema_version == len(KNOWN)
 
 
