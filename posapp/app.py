@@ -110,6 +110,9 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     sandbox.add_argument("--port", type=int, default=0, help="TCP port (0 picks a free one)")
     tour = commands.add_parser("tour", help="render every screen to PNG files in DIR, in English and French")
     tour.add_argument("dir", type=Path)
+    from posapp.shop.cli import add_arguments as add_shop_arguments
+
+    add_shop_arguments(commands.add_parser("shop", help="set up the shop store (PostgreSQL) shared by the counters"))
     return parser.parse_args(list(argv))
 
 
@@ -598,6 +601,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from posapp.ui.tour import render_tour
 
         return render_tour(options.dir)
+    if options.command == "shop":
+        from posapp.shop.cli import main as shop_main
+
+        return shop_main(options)
     return _run_gui(options)
 
 
