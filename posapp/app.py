@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from posapp import __version__
+from posapp.about import VersionAction
 from posapp.config import ConfigError, Settings, load_settings, log_dir
 from posapp.core.redact import redact_text
 from posapp.services.events import EventBus
@@ -100,7 +101,7 @@ def configure_logging(level: int = logging.INFO) -> None:
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="posapp", description="Mobile-money point of sale and merchant console.")
-    parser.add_argument("--version", action="version", version=f"posapp {__version__}")
+    parser.add_argument("--version", action=VersionAction)
     parser.add_argument(
         "--self-test", action="store_true", help="start, wait until the main window has painted, and exit"
     )

@@ -27,7 +27,7 @@ def posapp(*args: str, home: Path, timeout: float = 120) -> subprocess.Completed
 def test_version(posapp_home: Path) -> None:
     result = posapp("--version", home=posapp_home)
     assert result.returncode == 0
-    assert result.stdout.strip() == f"posapp {__version__}"
+    assert result.stdout.splitlines()[0].startswith(f"posapp {__version__} (revision ")
 
 
 def test_self_test_paints_and_exits_zero(posapp_home: Path) -> None:

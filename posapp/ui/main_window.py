@@ -4,20 +4,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal, qVersion
+from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from posapp.ui.resources import resource_path
 from posapp.ui.screens.placeholder import PlaceholderScreen
+
+
+def application_icon() -> QIcon:
+    """posapp's icon, drawn from its SVG source at whatever size the window system asks for."""
+    return QIcon(str(resource_path("icons", "posapp.svg")))
 
 
 @dataclass(frozen=True)
@@ -107,6 +114,8 @@ class MainWindow(QMainWindow):
     def __init__(self, *, training: bool, provider_label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("posapp")
+        self.setWindowIcon(application_icon())
+        self.about_box: QMessageBox | None = None
         self.setMinimumSize(1024, 700)
         self.training = training
         central = QWidget()
@@ -169,6 +178,11 @@ class MainWindow(QMainWindow):
             shortcut = QShortcut(QKeySequence(f"F{index + 1}"), self)
             shortcut.activated.connect(button.click)
         nav_layout.addStretch(1)
+        about = QPushButton(QCoreApplication.translate("MainWindow", "About posapp"))
+        about.setObjectName("aboutButton")
+        about.setFlat(True)
+        about.clicked.connect(self.show_about)
+        nav_layout.addWidget(about)
         self.nav_group.idClicked.connect(self.stack.setCurrentIndex)
         self.nav_buttons["sale"].setChecked(True)
 
@@ -209,6 +223,24 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(widget)
         old.deleteLater()
         self.screens[key] = widget
+
+    def show_about(self) -> QMessageBox:
+        """The version, the build's revision and the dependencies' versions, selectable for a support call."""
+        from posapp.about import version_text
+
+        if self.about_box is None:
+            version, _, details = version_text().partition("\n")
+            box = QMessageBox(self)
+            box.setWindowTitle(QCoreApplication.translate("MainWindow", "About posapp"))
+            box.setIconPixmap(self.windowIcon().pixmap(64, 64))
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setText(version)
+            box.setInformativeText(f"{details}\n  Qt {qVersion()} (running)")
+            box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            box.setStandardButtons(QMessageBox.StandardButton.Close)
+            self.about_box = box
+        self.about_box.open()
+        return self.about_box
 
     def set_connection_text(self, text: str) -> None:
         self.connection_label.setText(text)

@@ -1515,6 +1515,12 @@
         <source>Ready</source>
         <translation>Prêt</translation>
     </message>
+    <message>
+        <location filename="../../posapp/ui/main_window.py" line="181"/>
+        <location filename="../../posapp/ui/main_window.py" line="234"/>
+        <source>About posapp</source>
+        <translation>À propos de posapp</translation>
+    </message>
 </context>
 <context>
     <name>ManagerApprovalDialog</name>
