@@ -15,9 +15,10 @@ error                  what the caller does
 ``Unauthorized``       the keys are wrong or revoked; stop and ask a manager to check settings.
 ``Unavailable``        network trouble, 5xx, 429, an unreadable answer to a read: nothing is known to
                        have happened; safe to try a *read* again later (after ``retry_after`` if set).
-``OutcomeUnknown``     a money-moving request timed out or got an unreadable answer: it may or may not
-                       have been executed. Never resend; record ``UNKNOWN`` and resolve it by status
-                       reads (``provider_ref`` when the answer carried one) or by a manager.
+``OutcomeUnknown``     a money-moving request timed out or got an unreadable answer (one too big to
+                       read counts as unreadable): it may or may not have been executed. Never
+                       resend; record ``UNKNOWN`` and resolve it by status reads (``provider_ref``
+                       when the answer carried one) or by a manager.
 ``NotSupported``       the provider cannot do this (see ``Gateway.capabilities``).
 =====================  =================================================================================
 
@@ -25,7 +26,8 @@ error                  what the caller does
 Every error's text and ``raw`` are already redacted: they may be logged and journaled as they are.
 
 Retries: a gateway retries status and balance *reads* itself (bounded, with backoff, honouring
-``Retry-After``); it sends every request that can move money exactly once. Callbacks are hints:
+``Retry-After``, all within the call's one total deadline); it sends every request that can move money
+exactly once. Callbacks are hints:
 ``verify_callback`` proves a callback came from the provider and tells the caller which payment to
 read now; it never yields a final status (the status read is the source of truth).
 
@@ -202,7 +204,8 @@ class Unavailable(GatewayError):
 
 
 class UnreadableAnswer(Unavailable):
-    """A read got an answer that does not make sense (not JSON, unknown status, missing fields)."""
+    """A read got an answer that does not make sense (not JSON, unknown status, missing fields, or too
+    big to read: see ``http.MAX_ANSWER_BYTES``)."""
 
 
 class OutcomeUnknown(GatewayError):

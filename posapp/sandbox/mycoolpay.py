@@ -132,6 +132,8 @@ class Timings:
     payout_settle: float = 1.0  # a mobile-money payout answered 202 succeeds after this
     slow: float = 2.0  # Fault.SLOW delays the answer by this
     hang: float = 60.0  # Fault.TIMEOUT_AFTER_COMMIT holds the answer this long
+    drip_every: float = 0.1  # Fault.SLOW_DRIP sends a byte this often (far below any read timeout)
+    drip_for: float = 120.0  # ... for this long before the answer itself
     tick: float = 0.1  # period of the real-time ticker under uvicorn
 
 

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import json
+import zlib
 from collections.abc import AsyncIterator
 
 import httpx
 import pytest
 
-from posapp.sandbox.customer import Fault, FaultRule, ManualClock
+from posapp.sandbox.customer import (
+    GZIP_BOMB_PADDING,
+    HUGE_BODY_PADDING,
+    NETWORK_FAULTS,
+    Fault,
+    FaultRule,
+    ManualClock,
+)
 from posapp.sandbox.mycoolpay import MyCoolPayState, create_app
 
 PK, SK = "pk-emu", "sk-emu-secret"
@@ -178,3 +187,81 @@ def test_queued_fault_for_one_transaction_only() -> None:
     assert state.faults.take("checkStatus", "r-2") is not None
     assert state.faults.take("payout", "r-2") is not None
     assert state.faults.take("checkStatus", "r-2") is None
+
+
+# ------------------------------------------------------------------------------------------ oversized answers
+
+
+async def _payin_ref(client: httpx.AsyncClient) -> str:
+    mtn = await client.post(f"{API}/payin", json={"transaction_amount": 100, "customer_phone_number": "677000001"})
+    return str(mtn.json()["transaction_ref"])
+
+
+async def test_gzip_bomb_is_a_small_valid_gzip_of_the_true_answer_behind_400_mib(
+    client: httpx.AsyncClient, state: MyCoolPayState
+) -> None:
+    ref = await _payin_ref(client)
+    honest = (await client.get(f"{API}/checkStatus/{ref}")).json()
+    state.faults.add(FaultRule(Fault.GZIP_BOMB, endpoint="checkStatus"))
+    async with client.stream("GET", f"{API}/checkStatus/{ref}") as answer:
+        assert answer.status_code == 200 and answer.headers["content-encoding"] == "gzip"
+        raw = b"".join([chunk async for chunk in answer.aiter_raw()])
+    assert 300_000 < len(raw) < 600_000
+    # Inflated a MiB at a time: the test itself must not hold 400 MiB.
+    inflater, inflated, tail, pending = zlib.decompressobj(16 + zlib.MAX_WBITS), 0, b"", raw
+    while pending:
+        piece = inflater.decompress(pending, 1 << 20)
+        pending = inflater.unconsumed_tail
+        inflated += len(piece)
+        tail = (tail + piece)[-4096:]
+    assert inflater.eof  # the trailer's CRC and length checked out
+    assert inflated > GZIP_BOMB_PADDING
+    assert tail.endswith(b"}") and b'"padding":"' not in tail
+    rest = json.loads('{"padding":"' + tail.decode().lstrip("0"))
+    assert {k: v for k, v in rest.items() if k != "padding"} == honest
+
+
+async def test_huge_body_and_slow_drip_carry_the_true_answer(client: httpx.AsyncClient, state: MyCoolPayState) -> None:
+    ref = await _payin_ref(client)
+    honest = (await client.get(f"{API}/checkStatus/{ref}")).json()
+
+    state.faults.add(FaultRule(Fault.HUGE_BODY, endpoint="checkStatus"))
+    huge = await client.get(f"{API}/checkStatus/{ref}")
+    assert len(huge.content) > HUGE_BODY_PADDING and "content-encoding" not in huge.headers
+    padded_answer = huge.json()
+    assert padded_answer.pop("padding") == "0" * HUGE_BODY_PADDING and padded_answer == honest
+
+    waits: list[float] = []
+
+    async def record(seconds: float) -> None:
+        waits.append(seconds)
+
+    state.sleep = record
+    state.timings.drip_every, state.timings.drip_for = 0.5, 5.0
+    state.faults.add(FaultRule(Fault.SLOW_DRIP, endpoint="checkStatus"))
+    dripped = (await client.get(f"{API}/checkStatus/{ref}")).content
+    assert dripped.startswith(b" " * 10 + b"{") and waits == [0.5] * 10  # a byte, a wait, ten times
+    assert json.loads(dripped) == honest  # only its slowness spoils it
+
+
+async def test_oversized_answers_of_a_money_moving_request_still_commit(
+    client: httpx.AsyncClient, state: MyCoolPayState
+) -> None:
+    state.faults.add(FaultRule(Fault.HUGE_BODY, endpoint="payin"))
+    answer = await client.post(f"{API}/payin", json={"transaction_amount": 100, "customer_phone_number": "677000001"})
+    assert answer.status_code == 201 and answer.json()["transaction_ref"] in state.transactions
+    assert (await client.get("/_sandbox/faults")).json()["applied"][-1] == {
+        "endpoint": "payin",
+        "ref": None,
+        "fault": "huge_body",
+        "committed": True,
+    }
+
+
+def test_random_plans_draw_network_faults_unless_told_otherwise() -> None:
+    state = MyCoolPayState(PK, SK, seed=5, clock=ManualClock())
+    state.faults.randomize(5, 1.0)
+    drawn = {rule.fault for i in range(300) if (rule := state.faults.take("checkStatus", f"r{i}"))}
+    assert drawn == set(NETWORK_FAULTS)
+    state.faults.randomize(5, 1.0, faults=(Fault.SLOW_DRIP,))
+    assert {rule.fault for i in range(20) if (rule := state.faults.take("payin", None))} == {Fault.SLOW_DRIP}
