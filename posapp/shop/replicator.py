@@ -156,6 +156,7 @@ class Replicator:
     def _pass(self, previous_delay: float) -> float:
         """One attempt; returns how long to wait before the next."""
         assert self._journal is not None
+        progress_from = self.status.store_seq
         try:
             if self._store is None or self._store.closed:
                 self._store = self._connect()
@@ -166,6 +167,8 @@ class Replicator:
         except StoreUnreachable as exc:
             self._close_store()
             self._set(state=LinkState.OFFLINE, last_error=str(exc), waiting=self._waiting_guess())
+            if self.status.store_seq > progress_from:
+                return 1.0  # it was shipping until the cut: the store is there, try again soon
             return min(max(previous_delay * 2, 1.0), MAX_BACKOFF_S)
         except StoreRefused as exc:
             self._close_store()
