@@ -34,7 +34,8 @@ a reused ``app_ref`` is still refused as a duplicate) and the ``app_ref`` itself
 ``variables.app_ref``, from which ``StatusReport.app_ref`` is read back.
 
 Callbacks: ``verify_callback`` recomputes ``hex(hmac_sha256(raw_body, private_key))`` and compares it
-with ``CoolPay-Checksum-Sha256`` (or ``QuickPay-Checksum-Sha256``) in constant time.
+with ``CoolPay-Checksum-Sha256`` and ``QuickPay-Checksum-Sha256`` (the sandbox sends both; a real sender
+may send either) in constant time: each one sent must match.
 
 Secrets (API key, private key) never reach a log, an error or a ``raw``: everything passes through
 ``core.redact``.
@@ -241,13 +242,14 @@ class CoolPayGateway(GatewayBase):
         return await self._operate(provider_ref, "cancel", None)
 
     def verify_callback(self, headers: Mapping[str, str], body: bytes) -> CallbackHint:
-        """Check ``CoolPay-Checksum-Sha256`` over the raw body (constant time); the status is not trusted."""
+        """Check ``CoolPay-Checksum-Sha256`` or ``QuickPay-Checksum-Sha256`` over the raw body (constant
+        time; when both are sent, both must match); the status is not trusted."""
         lowered = {k.lower(): v for k, v in headers.items()}
-        given = next((lowered[h] for h in CHECKSUM_HEADERS if h in lowered), None)
+        given = [lowered[h] for h in CHECKSUM_HEADERS if h in lowered]
         if not given:
             raise CallbackRejected("callback without a checksum header", provider=NAME)
-        expected = checksum(body, self._private_key)
-        if not hmac.compare_digest(given.strip().lower().encode(), expected.encode()):
+        expected = checksum(body, self._private_key).encode()
+        if not all(hmac.compare_digest(value.strip().lower().encode(), expected) for value in given):
             raise CallbackRejected("callback checksum does not match", provider=NAME)
         try:
             data = json.loads(body)

@@ -21,7 +21,8 @@ checkout object, returned "in its new state" by every checkout call::
     amount_captured  int   minor units captured (0 while created / reserved)
     amount_refunded  int   minor units refunded so far
     refunds          list  [{amount, reason, refundDetails, created_at}]
-    metaData         obj   key-value pairs
+    metaData         list  the documents' key/value pair array ``[{"key", "value"}]`` (an object is
+                           read too)
     returnUrl, returnUrlCancel, allowSaveCard, customer_id, card_id, created_at, updated_at (UTC ISO 8601)
 
 customer object: ``{customer_id, first_name, last_name, email, metaData, client_page, cards, deleted,
@@ -176,7 +177,7 @@ class PaiwiseGateway(GatewayBase):
             "allowSaveCard": False,
             "returnUrl": self.return_url,
             "returnUrlCancel": self.return_url_cancel,
-            "metaData": {"app_ref": app_ref},
+            "metaData": metadata_pairs({"app_ref": app_ref}),
         }
         body = await self._write("create", fields)
         try:
@@ -226,7 +227,8 @@ class PaiwiseGateway(GatewayBase):
         return await self._money_moving("refund", {"checkout_id": self._ref(provider_ref)}, provider_ref)
 
     async def update_metadata(self, provider_ref: str, metadata: Mapping[str, str]) -> StatusReport:
-        """Merge ``metadata`` into the checkout's ``metaData`` (an empty value deletes its key)."""
+        """Merge ``metadata`` into the checkout's ``metaData`` (an empty value deletes its key); the update
+        call takes the key-value object the documents describe for it."""
         body = await self._write("update", {"checkout_id": self._ref(provider_ref), "metaData": dict(metadata)})
         try:
             return self._report(body, provider_ref)
@@ -238,7 +240,12 @@ class PaiwiseGateway(GatewayBase):
     async def create_customer(
         self, email: str, first_name: str = "", last_name: str = "", metadata: Mapping[str, str] | None = None
     ) -> PaiwiseCustomer:
-        fields = {"first_name": first_name, "last_name": last_name, "email": email, "metaData": dict(metadata or {})}
+        fields = {
+            "first_name": first_name,
+            "last_name": last_name,
+            "email": email,
+            "metaData": metadata_pairs(metadata or {}),
+        }
         return self._customer(await self._write("create-customer", fields), None, Unavailable)
 
     async def retrieve_customer(self, customer_id: str) -> PaiwiseCustomer:
@@ -338,8 +345,7 @@ class PaiwiseGateway(GatewayBase):
         }.get(status, True)
         if not consistent:
             raise Malformed(f"status {provider_status!r} contradicts the amounts")
-        metadata = body.get("metaData")
-        app_ref = metadata.get("app_ref") if isinstance(metadata, dict) else None
+        app_ref = metadata_of(body.get("metaData")).get("app_ref")
         if not isinstance(app_ref, str) or not app_ref:
             app_ref = get_optional_string(body, "identifier")
         return StatusReport(
@@ -367,11 +373,26 @@ class PaiwiseGateway(GatewayBase):
                 first_name=get_optional_string(body, "first_name") or "",
                 last_name=get_optional_string(body, "last_name") or "",
                 client_page=get_optional_string(body, "client_page") or "",
-                metadata=self._http.redact(body.get("metaData")),
+                metadata=self._http.redact(metadata_of(body.get("metaData"))),
                 raw=self._http.redact(body),
             )
         except Malformed as exc:
             raise error(f"customer: unreadable answer: {exc}", provider=NAME, raw=self._http.redact(body)) from None
+
+
+def metadata_pairs(metadata: Mapping[str, str]) -> list[dict[str, str]]:
+    """``metaData`` as the documents give it for create: the key/value pair array."""
+    return [{"key": key, "value": value} for key, value in metadata.items()]
+
+
+def metadata_of(value: Any) -> dict[str, Any]:
+    """The key/value pairs of a ``metaData`` answer (the pair array, or an object); nothing for any other
+    shape: metaData only ever adds a hint (``app_ref``), it never decides a status."""
+    if isinstance(value, dict):
+        return {str(key): item for key, item in value.items()}
+    if isinstance(value, list):
+        return {str(pair["key"]): pair.get("value") for pair in value if isinstance(pair, dict) and "key" in pair}
+    return {}
 
 
 def _message(body: Any) -> str:

@@ -52,7 +52,12 @@ an operation in the wrong state        400 ``{"message": "Not allowed in state <
 callbacks                              after each finished operation, to the link's
                                        ``callback_url`` (else ``state.callback_url``): the payment JSON
                                        with ``CoolPay-Checksum-Sha256: hex(hmac_sha256(body,
-                                       private_key))``, once, never retried
+                                       private_key))`` and, for clients written for QuickPay v10, the
+                                       same value in ``QuickPay-Checksum-Sha256`` (likewise
+                                       ``CoolPay-Resource-Type`` and ``QuickPay-Resource-Type``),
+                                       once, never retried
+timestamps                             ``created_at`` / ``updated_at`` are the current UTC time as
+                                       QuickPay writes it, ``2026-12-01T09:30:05Z`` (``state.clock``)
 =====================================  ==============================================================
 
 ``state.decline_next(kind)`` makes the acquirer refuse the next operation of that kind (``capture``,
@@ -68,6 +73,7 @@ import json
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 import httpx
@@ -134,7 +140,7 @@ class Operation:
     id: int
     type: str
     amount: int
-    created_at: float
+    created_at: datetime
     pending: bool = True
     qp_status_code: str | None = None
     due_at: float | None = None
@@ -151,7 +157,7 @@ class Operation:
             "qp_status_msg": STATUS_MESSAGES.get(self.qp_status_code or ""),
             "aq_status_code": aq[0] if aq else None,
             "aq_status_msg": aq[1] if aq else None,
-            "created_at": iso_time(self.created_at),
+            "created_at": iso_time(self.created_at, milliseconds=False),
         }
 
     @property
@@ -166,8 +172,8 @@ class Payment:
     id: int
     order_id: str
     currency: str
-    created_at: float
-    updated_at: float
+    created_at: datetime
+    updated_at: datetime
     text_on_statement: str | None = None
     variables: dict[str, Any] = field(default_factory=dict)
     state: str = "initial"
@@ -208,8 +214,8 @@ class Payment:
             "test_mode": True,
             "acquirer": "coolpay-sandbox" if self.operations else None,
             "facilitator": None,
-            "created_at": iso_time(self.created_at),
-            "updated_at": iso_time(self.updated_at),
+            "created_at": iso_time(self.created_at, milliseconds=False),
+            "updated_at": iso_time(self.updated_at, milliseconds=False),
             "retented_at": None,
             "balance": self.balance,
             "fee": None,
@@ -335,7 +341,7 @@ class CoolPayState(EmulatedWorld):
             if not isinstance(variables, dict):
                 raise validation_error("variables", "must be an object")
             text = body.get("text_on_statement")
-            now = self.clock.now()
+            now = self.clock.utc()
             self._next_id += 1
             payment = Payment(
                 id=self._next_id,
@@ -371,7 +377,7 @@ class CoolPayState(EmulatedWorld):
                 "payment_methods": body.get("payment_methods"),
                 "auto_capture": auto_capture,
             }
-            payment.updated_at = self.clock.now()
+            payment.updated_at = self.clock.utc()
             payment.script = self.scripts.take(None, fallback=self.scripts.default)
             if payment.script.action in (Action.PAY, Action.DECLINE):
                 payment.due_at = self.clock.now() + max(0.0, payment.script.after)
@@ -416,12 +422,14 @@ class CoolPayState(EmulatedWorld):
                     if amount > captured - refunded:
                         raise validation_error("amount", f"exceeds the refundable amount ({captured - refunded})")
             now = self.clock.now()
-            op = Operation(self._operation_id(), kind, amount, now, due_at=now + self.timings.operation_settle)
+            op = Operation(
+                self._operation_id(), kind, amount, self.clock.utc(), due_at=now + self.timings.operation_settle
+            )
             if self._declines.get(kind, 0) > 0:
                 self._declines[kind] -= 1
                 op.outcome = REJECTED
             payment.operations.append(op)
-            payment.updated_at = now
+            payment.updated_at = op.created_at
             if synchronized:
                 self._finish(payment, op)
             else:
@@ -445,7 +453,7 @@ class CoolPayState(EmulatedWorld):
     def _authorize(self, payment: Payment, action: Action) -> None:
         if payment.link is None:
             return
-        now = self.clock.now()
+        now = self.clock.utc()
         amount = int(payment.link["amount"])
         op = Operation(self._operation_id(), "authorize", amount, now, pending=False)
         payment.due_at, payment.due_action = None, None
@@ -476,7 +484,7 @@ class CoolPayState(EmulatedWorld):
 
     def _finish(self, payment: Payment, op: Operation) -> None:
         op.pending, op.qp_status_code, op.due_at = False, op.outcome, None
-        payment.updated_at = self.clock.now()
+        payment.updated_at = self.clock.utc()
         if op.approved and op.type in ("capture", "cancel"):
             payment.state = "processed"
         elif payment.state == "pending":
@@ -490,6 +498,8 @@ class CoolPayState(EmulatedWorld):
             return
         content = json.dumps(payment.to_json()).encode()
         checksum = hmac.new(self.private_key.encode(), content, hashlib.sha256).hexdigest()
+        # The CoolPay documents name the headers CoolPay-*; clients written for QuickPay v10 read
+        # QuickPay-*: both are sent, with the same values.
         self.callbacks.push(
             url,
             content,
@@ -497,6 +507,8 @@ class CoolPayState(EmulatedWorld):
                 "Content-Type": "application/json",
                 "CoolPay-Resource-Type": "Payment",
                 "CoolPay-Checksum-Sha256": checksum,
+                "QuickPay-Resource-Type": "Payment",
+                "QuickPay-Checksum-Sha256": checksum,
             },
         )
 

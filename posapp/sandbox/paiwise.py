@@ -6,8 +6,12 @@
 ``/checkout/retrieve-customer``, ``/checkout/delete-customer``. The customer pays on the checkout
 object's ``url`` (``/pay/{checkout_id}``); the control API is under ``/_sandbox/``.
 
-The public documents show the response objects only as screenshots. The project defines them as
-follows (``posapp.gateways.paiwise`` reads exactly this; every date is UTC ISO 8601):
+What the public documents give: the request fields of every call, the statuses, that each checkout
+call answers "the checkout object in its new state" and each customer call the customer object (with a
+``Client_page``), that ``metaData`` is a "key value pair array" and that every date and time returned is
+in UTC. The response objects themselves are shown only as screenshots, so the project defines them as
+follows (``posapp.gateways.paiwise`` reads exactly this). **Ours** marks each choice the documents do not
+show; the rest is the documents' own wording:
 
 checkout object (the answer of every ``/checkout/*`` call but the customer ones)::
 
@@ -15,17 +19,32 @@ checkout object (the answer of every ``/checkout/*`` call but the customer ones)
      "status": "created", "amount": 3000, "currency": "SEK", "message": "...", "capture": true,
      "allowSaveCard": true, "amount_captured": 0, "amount_refunded": 0,
      "refunds": [{"amount": 1000, "reason": "requested_by_customer", "refundDetails": "...",
-                  "created_at": "..."}],
+                  "created_at": "2026-12-01T09:30:05Z"}],
      "returnUrl": "...", "returnUrlCancel": "...", "customer_id": null, "card_id": null,
-     "metaData": {"key": "value"}, "created_at": "...", "updated_at": "..."}
+     "metaData": [{"key": "app_ref", "value": "sale-1"}],
+     "created_at": "2026-12-01T09:30:05Z", "updated_at": "2026-12-01T09:31:40Z"}
+
+- the request fields (``identifier``, ``amount``, ``currency``, ``message``, ``capture``,
+  ``allowSaveCard``, ``returnUrl``, ``returnUrlCancel``, ``customer_id``, ``card_id``) come back under
+  their request names; ``identifier`` is the ``checkout_id`` when none was sent (the documents: "if not
+  passed the cid will get as reference"); ``status`` is one of the documented statuses;
+- ``metaData`` comes back in the shape the documents give it, the key/value pair array
+  ``[{"key", "value"}]``, in the order the keys were first stored, whatever shape it was sent in;
+- ours: the names ``checkout_id`` (the documents' "cid"), ``url`` (the checkout page),
+  ``amount_captured``, ``amount_refunded``, ``refunds`` and its fields, ``created_at`` and
+  ``updated_at``; dates as ISO 8601 UTC to the second with ``Z`` (the documents only say "UTC"), the
+  real current time of ``state.clock``.
 
 customer object::
 
     {"customer_id": "cus_...", "first_name": "...", "last_name": "...", "email": "...",
-     "metaData": {...}, "client_page": "https://.../client/cus_...", "cards": [],
-     "deleted": false, "created_at": "...", "updated_at": "..."}
+     "metaData": [{"key": "loyalty", "value": "gold"}], "client_page": "https://.../client/cus_...",
+     "cards": [], "deleted": false, "created_at": "...", "updated_at": "..."}
 
-error (any 4xx)::
+- ``metaData`` as on the checkout; ours: ``customer_id``, ``client_page`` (the documents'
+  "Client_page"), ``cards``, ``deleted`` and the dates.
+
+error (any 4xx), ours entirely::
 
     {"error": {"code": "validation_error", "message": "amount must be a positive integer"}}
 
@@ -47,7 +66,8 @@ refund                                 ``paid`` / ``partialRefund``: the amount 
 customer pays on the page              ``capture`` true → ``paid``; false → ``reserved``
 customer presses Cancel on the page    ``canceled``; a scripted / control "decline" → ``failed``
 nobody pays within ``expiry``          ``revoked``
-update                                 ``metaData`` merged; an empty value deletes its key
+update                                 ``metaData`` (a key-value object, as the documents say, its JSON
+                                       text, or the pair array) merged; an empty value deletes its key
 =====================================  ==============================================================
 
 No callbacks: the documents describe none, so the console polls ``retrieve``.
@@ -59,6 +79,7 @@ import hmac
 import json
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from starlette.applications import Starlette
@@ -120,8 +141,8 @@ class Checkout:
     allow_save_card: bool
     return_url: str
     return_url_cancel: str
-    created_at: float
-    updated_at: float
+    created_at: datetime
+    updated_at: datetime
     expires_at: float
     customer_id: str | None = None
     card_id: str | None = None
@@ -152,9 +173,9 @@ class Checkout:
             "returnUrlCancel": self.return_url_cancel,
             "customer_id": self.customer_id,
             "card_id": self.card_id,
-            "metaData": dict(self.metadata),
-            "created_at": iso_time(self.created_at),
-            "updated_at": iso_time(self.updated_at),
+            "metaData": metadata_pairs(self.metadata),
+            "created_at": iso_time(self.created_at, milliseconds=False),
+            "updated_at": iso_time(self.updated_at, milliseconds=False),
         }
 
 
@@ -165,8 +186,8 @@ class CustomerRecord:
     last_name: str
     email: str
     client_page: str
-    created_at: float
-    updated_at: float
+    created_at: datetime
+    updated_at: datetime
     metadata: dict[str, Any] = field(default_factory=dict)
     deleted: bool = False
 
@@ -176,12 +197,12 @@ class CustomerRecord:
             "first_name": self.first_name,
             "last_name": self.last_name,
             "email": self.email,
-            "metaData": dict(self.metadata),
+            "metaData": metadata_pairs(self.metadata),
             "client_page": self.client_page,
             "cards": [],
             "deleted": self.deleted,
-            "created_at": iso_time(self.created_at),
-            "updated_at": iso_time(self.updated_at),
+            "created_at": iso_time(self.created_at, milliseconds=False),
+            "updated_at": iso_time(self.updated_at, milliseconds=False),
         }
 
 
@@ -286,7 +307,7 @@ class PaiwiseState(EmulatedWorld):
             identifier = _text(body, "identifier") or checkout_id
             if any(c.identifier == identifier for c in self.checkouts.values()):
                 raise ApiError(409, "duplicate_identifier", f"identifier {identifier} is already used")
-            now = self.clock.now()
+            now, moment = self.clock.now(), self.clock.utc()
             checkout = Checkout(
                 checkout_id=checkout_id,
                 identifier=identifier,
@@ -298,8 +319,8 @@ class PaiwiseState(EmulatedWorld):
                 allow_save_card=allow_save_card,
                 return_url=return_url,
                 return_url_cancel=return_url_cancel,
-                created_at=now,
-                updated_at=now,
+                created_at=moment,
+                updated_at=moment,
                 expires_at=now + self.timings.expiry,
                 customer_id=customer_id or None,
                 card_id=card_id or None,
@@ -353,7 +374,7 @@ class PaiwiseState(EmulatedWorld):
                     "amount": amount,
                     "reason": reason,
                     "refundDetails": details or None,
-                    "created_at": iso_time(self.clock.now()),
+                    "created_at": iso_time(self.clock.utc(), milliseconds=False),
                 }
             )
             self._set(checkout, "refunded" if checkout.amount_refunded == checkout.amount_captured else "partialRefund")
@@ -368,14 +389,14 @@ class PaiwiseState(EmulatedWorld):
                     changes = json.loads(changes)
                 except ValueError:
                     raise invalid("metaData must be a key-value object") from None
-            if not isinstance(changes, dict):
+            if not isinstance(changes, dict | list):
                 raise invalid("metaData must be a key-value object")
-            for key, value in changes.items():
+            for key, value in _metadata(changes).items():
                 if value in (None, ""):
-                    checkout.metadata.pop(str(key), None)
+                    checkout.metadata.pop(key, None)
                 else:
-                    checkout.metadata[str(key)] = value
-            checkout.updated_at = self.clock.now()
+                    checkout.metadata[key] = value
+            checkout.updated_at = self.clock.utc()
             return checkout
 
     def create_customer(self, body: dict[str, Any], base_url: str) -> CustomerRecord:
@@ -383,7 +404,7 @@ class PaiwiseState(EmulatedWorld):
             email = _text(body, "email", required=True)
             if "@" not in email:
                 raise invalid("email is not an email address")
-            now = self.clock.now()
+            now = self.clock.utc()
             customer_id = self.token("cus_", 16)
             customer = CustomerRecord(
                 customer_id=customer_id,
@@ -409,7 +430,7 @@ class PaiwiseState(EmulatedWorld):
     def delete_customer(self, body: dict[str, Any]) -> CustomerRecord:
         with self.lock:
             customer = self.customer(body)
-            customer.deleted, customer.updated_at = True, self.clock.now()
+            customer.deleted, customer.updated_at = True, self.clock.utc()
             return customer
 
     # ------------------------------------------------------------------------------ internals
@@ -438,7 +459,7 @@ class PaiwiseState(EmulatedWorld):
             self._set(checkout, "failed")
 
     def _set(self, checkout: Checkout, status: str) -> None:
-        checkout.status, checkout.updated_at = status, self.clock.now()
+        checkout.status, checkout.updated_at = status, self.clock.utc()
 
 
 def _text(body: dict[str, Any], key: str, *, required: bool = False) -> str:
@@ -459,8 +480,13 @@ def _flag(body: dict[str, Any], key: str, *, default: bool) -> bool:
     return value
 
 
+def metadata_pairs(metadata: dict[str, Any]) -> list[dict[str, Any]]:
+    """``metaData`` as the documents give it: the key/value pair array ``[{"key", "value"}]``."""
+    return [{"key": key, "value": value} for key, value in metadata.items()]
+
+
 def _metadata(value: object) -> dict[str, Any]:
-    """``metaData``: a key-value object, or the documents' "array" of ``{"key", "value"}`` pairs."""
+    """``metaData`` as sent: the documents' array of ``{"key", "value"}`` pairs, or a key-value object."""
     if value in (None, ""):
         return {}
     if isinstance(value, dict):

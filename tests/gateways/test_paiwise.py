@@ -91,7 +91,7 @@ async def test_reserved_sale_captured_then_refunded_in_part(
     assert sent.headers["Authorization"] == f"Bearer {API_KEY}"
     body = json.loads(sent.content)
     assert body["amount"] == 3000 and body["capture"] is False and body["identifier"] == "pw-sale-1"
-    assert body["metaData"] == {"app_ref": "pw-sale-1"}
+    assert body["metaData"] == [{"key": "app_ref", "value": "pw-sale-1"}]  # the documents' pair array
 
     assert (await gateway.status(link.provider_ref)).status is Status.PENDING
     page = await http.get(link.url)
@@ -161,11 +161,13 @@ async def test_declined_canceled_and_expired(
 async def test_update_metadata_and_customers(gateway: PaiwiseGateway) -> None:
     link = await gateway.create_payment_link("pw-meta", sek(500), "x")
     updated = await gateway.update_metadata(link.provider_ref, {"table": "7", "app_ref": "pw-meta"})
-    assert updated.raw["metaData"] == {"app_ref": "pw-meta", "table": "7"}
+    assert updated.raw["metaData"] == [{"key": "app_ref", "value": "pw-meta"}, {"key": "table", "value": "7"}]
+    assert updated.app_ref == "pw-meta"
     removed = await gateway.update_metadata(link.provider_ref, {"table": ""})
-    assert removed.raw["metaData"] == {"app_ref": "pw-meta"}
+    assert removed.raw["metaData"] == [{"key": "app_ref", "value": "pw-meta"}]
 
     customer = await gateway.create_customer("awa@example.se", "Awa", "Ndiaye", {"loyalty": "gold"})
+    assert customer.metadata == {"loyalty": "gold"}
     assert customer.client_page.endswith(f"/client/{customer.customer_id}")
     again = await gateway.retrieve_customer(customer.customer_id)
     assert again.email == "awa@example.se" and again.first_name == "Awa"
@@ -276,3 +278,18 @@ async def test_broken_answers_never_read_as_success(endpoint: str, name: str, re
 
 async def test_the_good_checkout_reads_as_a_success() -> None:
     assert (await call("status", answer(200, checkout()))).status is Status.SUCCEEDED
+
+
+@pytest.mark.parametrize(
+    "metadata",
+    [[{"key": "table", "value": "7"}, {"key": "app_ref", "value": "pw-from-meta"}], {"app_ref": "pw-from-meta"}],
+    ids=["documented pair array", "object"],
+)
+async def test_app_ref_is_read_from_metadata_in_either_shape(metadata: object) -> None:
+    report = await call("status", answer(200, checkout(identifier=REF, metaData=metadata)))
+    assert report.app_ref == "pw-from-meta"
+
+
+async def test_unreadable_metadata_falls_back_to_the_identifier() -> None:
+    report = await call("status", answer(200, checkout(metaData=[{"value": "no key"}, "x"])))
+    assert report.app_ref == "pw-1"

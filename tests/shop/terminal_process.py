@@ -25,6 +25,12 @@ from posapp.shop.store import ShopStore, StoreUnreachable
 from tests.shop.sales import sell
 
 
+def _say(line: str) -> None:
+    """One line to the test reading this process's stdout, at once."""
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+
+
 def _connect(offline_until: Path | None = None) -> ShopStore:
     if offline_until is not None and not offline_until.exists():
         raise StoreUnreachable("the counter's network cable is out (test)")
@@ -64,13 +70,13 @@ def main(argv: list[str]) -> int:
         with Journal(options.journal) as journal, _connect() as store:
             me = terminal_identity(journal)
             store.register_terminal(me.terminal_id, me.name)
-            print("ready", flush=True)
+            _say("ready")
             sys.stdin.readline()  # every racer waits here, then all claim at once
             claim = store.claim_refund(terminal_id=me.terminal_id, refund_ref=options.refund_ref,
                                        sale_terminal_id=options.sale_terminal, sale_ref=options.sale_ref,
                                        amount_minor=int(options.amount), currency="XAF",
                                        claimed_by="manager:test")  # fmt: skip
-        print("accepted" if claim.accepted else f"refused {claim.reason} {claim.left_minor}", flush=True)
+        _say("accepted" if claim.accepted else f"refused {claim.reason} {claim.left_minor}")
         return 0
 
     with Journal(options.journal) as journal:
@@ -82,16 +88,16 @@ def main(argv: list[str]) -> int:
                 sell(journal, f"{options.prefix}-{n}", 100 + n * 7, cashier=("ama", "kofi")[n % 2], paid=n % 5 != 0)
                 replicator.wake()
                 time.sleep(0.005)
-            print("sold", flush=True)
+            _say("sold")
         else:
             replicator = Replicator(options.journal, _connect, interval_s=0.05, batch_size=options.batch)
             replicator.start()
-            print("started", flush=True)
+            _say("started")
         try:
             _wait_synced(replicator, journal)
         finally:
             replicator.stop()
-    print("synced", flush=True)
+    _say("synced")
     return 0
 
 

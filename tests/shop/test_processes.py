@@ -98,7 +98,7 @@ def test_a_terminal_killed_mid_batch_resumes_without_loss_or_double(shop_db: Sho
         assert proc.stdout is not None and proc.stdout.readline().strip() == "started"
         with shop_db.admin() as admin:
             before = admin.execute("SELECT count(*) FROM posapp.events").fetchone()[0]
-            wait_for(lambda: admin.execute("SELECT count(*) FROM posapp.events").fetchone()[0] > before, 60)
+            wait_for(lambda b=before: admin.execute("SELECT count(*) FROM posapp.events").fetchone()[0] > b, 60)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
     with shop_db.admin() as admin:
@@ -150,7 +150,9 @@ def test_connection_cut_mid_transaction_again_and_again(shop_db: ShopDatabase, t
                 if killed:
                     cuts += killed
                     resumed_from = replicator.status.store_seq
-                    wait_for(lambda: replicator.status.store_seq > resumed_from or replicator.status.last_synced_at)
+                    wait_for(
+                        lambda r=resumed_from: replicator.status.store_seq > r or bool(replicator.status.last_synced_at)
+                    )
                 time.sleep(0.005)
         wait_for(lambda: replicator.status.last_synced_at is not None, 120)
     finally:
