@@ -9,8 +9,10 @@ Nothing here knows a provider's API. An emulator asks:
   ``Script.decline()``, ``Script.walk_away()`` (never answers: the payment expires), ``Script.manual()``
   (waits for the control API: the training UI's emulated phone), ``Script.wrong_otp(times=1)``;
 * ``Faults.take(endpoint, ref)`` whether this request suffers a fault: ``slow``, ``timeout_after_commit``,
-  ``http_500``, ``html_error``, ``connection_reset``; rules are queued per next request (optionally per
-  endpoint or per transaction) or drawn from a seeded random plan for fault campaigns;
+  ``http_500``, ``html_error``, ``connection_reset``, or an answer no client should swallow whole
+  (``gzip_bomb``, ``huge_body``, ``slow_drip``); rules are queued per next request (optionally per
+  endpoint or per transaction) or drawn from a seeded random plan for fault campaigns (the network
+  faults only, unless the plan names others);
 * ``Outbox`` for the one-time "SMS" messages sent to phones (what the console shows in training mode).
 
 The emulators also share the plumbing at the end of this module: ``run_with_faults`` (how a fault
@@ -28,10 +30,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
+import json
 import logging
 import random
 import threading
 import time
+import zlib
 from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field
@@ -43,7 +48,7 @@ import httpx
 from starlette.applications import Starlette
 from starlette.background import BackgroundTask
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import HTMLResponse, Response, StreamingResponse
 from starlette.routing import Route
 
 
@@ -196,8 +201,21 @@ class Fault(StrEnum):
     HTTP_500 = "http_500"  # a JSON-less 500 from the application
     HTML_ERROR = "html_error"  # a 502 HTML page from a proxy in front of the provider
     CONNECTION_RESET = "connection_reset"  # the connection drops before the answer is complete
+    # Answers that are valid JSON but that no client should read whole (see ``oversized_answer``):
+    GZIP_BOMB = "gzip_bomb"  # ~400 KB of Content-Encoding: gzip that inflates to GZIP_BOMB_PADDING bytes
+    HUGE_BODY = "huge_body"  # a plain answer padded to HUGE_BODY_PADDING bytes
+    SLOW_DRIP = "slow_drip"  # a byte every timings.drip_every s for timings.drip_for s, then the answer
 
 
+# What a random plan draws from unless told otherwise: the faults of the network and the provider's
+# servers (the oversized answers are asked for by name; a bomb costs the emulator a second to build).
+NETWORK_FAULTS: tuple[Fault, ...] = (
+    Fault.SLOW,
+    Fault.TIMEOUT_AFTER_COMMIT,
+    Fault.HTTP_500,
+    Fault.HTML_ERROR,
+    Fault.CONNECTION_RESET,
+)
 # Whether the provider executed the request before the fault, unless a rule says otherwise.
 COMMITS_BY_DEFAULT: dict[Fault, bool] = {
     Fault.SLOW: True,
@@ -205,6 +223,9 @@ COMMITS_BY_DEFAULT: dict[Fault, bool] = {
     Fault.HTTP_500: False,
     Fault.HTML_ERROR: False,
     Fault.CONNECTION_RESET: True,
+    Fault.GZIP_BOMB: True,
+    Fault.HUGE_BODY: True,
+    Fault.SLOW_DRIP: True,
 }
 
 
@@ -241,7 +262,7 @@ class RandomFaults:
 
     seed: int
     rate: float
-    faults: tuple[Fault, ...] = tuple(Fault)
+    faults: tuple[Fault, ...] = NETWORK_FAULTS
     endpoints: frozenset[str] | None = None
     rng: random.Random = field(init=False)
 
@@ -288,7 +309,7 @@ class Faults:
         self,
         seed: int,
         rate: float,
-        faults: tuple[Fault, ...] = tuple(Fault),
+        faults: tuple[Fault, ...] = NETWORK_FAULTS,
         endpoints: Iterable[str] | None = None,
     ) -> None:
         with self._lock:
@@ -373,6 +394,12 @@ class FaultTimings(Protocol):
     def hang(self) -> float: ...
 
     @property
+    def drip_every(self) -> float: ...
+
+    @property
+    def drip_for(self) -> float: ...
+
+    @property
     def tick(self) -> float: ...
 
 
@@ -402,6 +429,8 @@ class EmulatorTimings:
     operation_settle: float = 0.5  # an asynchronous capture / refund / cancel finishes after this
     slow: float = 2.0  # Fault.SLOW delays the answer by this
     hang: float = 60.0  # Fault.TIMEOUT_AFTER_COMMIT holds the answer this long
+    drip_every: float = 0.1  # Fault.SLOW_DRIP sends a byte this often (far below any read timeout)
+    drip_for: float = 120.0  # ... for this long before the answer itself
     tick: float = 0.1  # period of the real-time ticker under uvicorn
 
 
@@ -589,7 +618,77 @@ async def run_under_faults(
         return Response("Internal Server Error", status_code=500, media_type="text/plain"), rule
     if rule.fault is Fault.HTML_ERROR:
         return HTMLResponse(HTML_502_PAGE, status_code=502), rule
+    if rule.fault in (Fault.GZIP_BOMB, Fault.HUGE_BODY, Fault.SLOW_DRIP):
+        return await oversized_answer(rule.fault, committed, world.timings, world.sleep), rule
     return DroppedConnection(), rule
+
+
+# The padding of the oversized answers: a JSON string ahead of the real fields, so the answer is valid
+# JSON (a client that read it whole would take it) and a client that stops early never sees the fields.
+GZIP_BOMB_PADDING = 400 * 1024 * 1024
+HUGE_BODY_PADDING = 10 * 1000 * 1000
+_PADDING_KEY = b'{"padding":"'
+
+
+def _padding_end(body: bytes) -> bytes:
+    """What follows the padding: the rest of ``body`` when it is a JSON object with fields, else ``}``."""
+    try:
+        fields = json.loads(body) if body else None
+    except ValueError:
+        fields = None
+    if isinstance(fields, dict) and fields:
+        return b'",' + body.lstrip()[1:]
+    return b'"}'
+
+
+def padded(body: bytes, padding: int) -> bytes:
+    """``body`` (the answer a request deserved) behind ``padding`` bytes of a ``padding`` string."""
+    return _PADDING_KEY + b"0" * padding + _padding_end(body)
+
+
+@functools.cache
+def _bomb_opening() -> tuple[bytes, Any]:
+    """The compressed key and padding of every bomb, and the compressor's state after them (to copy)."""
+    compressor = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    chunk = b"0" * (1 << 20)
+    parts = [compressor.compress(_PADDING_KEY)]
+    parts.extend(compressor.compress(chunk) for _ in range(GZIP_BOMB_PADDING // len(chunk)))
+    return b"".join(parts), compressor
+
+
+def gzip_bomb(body: bytes) -> bytes:
+    """``padded(body, GZIP_BOMB_PADDING)`` as one valid gzip member of about 400 KB.
+
+    The padding is compressed once per process (about a second); each bomb copies the compressor's
+    state after it and adds its own end, so the CRC and length in the trailer are right.
+    """
+    opening, compressor = _bomb_opening()
+    rest = compressor.copy()
+    return opening + rest.compress(_padding_end(body)) + rest.flush()
+
+
+async def oversized_answer(
+    fault: Fault, committed: Response | None, timings: FaultTimings, sleep: Callable[[float], Awaitable[None]]
+) -> Response:
+    """The answer ``committed`` deserved (``{}`` when nothing was done), made too big or too slow to read."""
+    status_code = committed.status_code if committed is not None else 200
+    body = bytes(committed.body) if committed is not None and hasattr(committed, "body") else b"{}"
+    if fault is Fault.GZIP_BOMB:
+        content = await asyncio.to_thread(gzip_bomb, body)
+        return Response(content, status_code, headers={"Content-Encoding": "gzip"}, media_type="application/json")
+    if fault is Fault.HUGE_BODY:
+        return Response(padded(body, HUGE_BODY_PADDING), status_code, media_type="application/json")
+
+    async def drip() -> AsyncIterator[bytes]:
+        # Leading whitespace is valid JSON: only the time it takes spoils this answer.
+        waited = 0.0
+        while waited < timings.drip_for:
+            yield b" "
+            await sleep(timings.drip_every)
+            waited += timings.drip_every
+        yield body
+
+    return StreamingResponse(drip(), status_code, media_type="application/json")
 
 
 class ControlError(Exception):
@@ -648,7 +747,7 @@ def fault_control(world: FaultyWorld, method: str, path: str, body: dict[str, An
         world.faults.add(rule)
         return {"ok": True, "rule": rule.to_json()}
     if path == "faults/random" and method == "POST":
-        faults = tuple(Fault(f) for f in body.get("faults", [f.value for f in Fault]))
+        faults = tuple(Fault(f) for f in body.get("faults", [f.value for f in NETWORK_FAULTS]))
         world.faults.randomize(int(body["seed"]), float(body["rate"]), faults, body.get("endpoints"))
         return {"ok": True}
     if path == "faults" and method == "DELETE":
