@@ -9,7 +9,6 @@ from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QPushButton,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from posapp.ui.inert_text import PlainLabel
 from posapp.ui.resources import resource_path
 from posapp.ui.screens.placeholder import PlaceholderScreen
 
@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
 
-        self.training_banner = QLabel(
+        self.training_banner = PlainLabel(
             QCoreApplication.translate(
                 "MainWindow", "TRAINING MODE: payments go to the built-in emulator ({provider}). No real money moves."
             ).format(provider=provider_label)
@@ -133,7 +133,7 @@ class MainWindow(QMainWindow):
         self.training_banner.setVisible(training)
         outer.addWidget(self.training_banner)
         # Shown while the journal refuses writes (a full disk): what the cashier must not do meanwhile.
-        self.journal_banner = QLabel()
+        self.journal_banner = PlainLabel()
         self.journal_banner.setObjectName("journalBanner")
         self.journal_banner.setWordWrap(True)
         self.journal_banner.setVisible(False)
@@ -150,7 +150,7 @@ class MainWindow(QMainWindow):
         nav_layout = QVBoxLayout(navigation)
         nav_layout.setContentsMargins(0, 0, 0, 12)
         nav_layout.setSpacing(2)
-        brand = QLabel("posapp")
+        brand = PlainLabel("posapp")
         brand.setObjectName("brand")
         nav_layout.addWidget(brand)
         nav_layout.addSpacing(8)
@@ -188,12 +188,12 @@ class MainWindow(QMainWindow):
 
         self.setCentralWidget(central)
         status = self.statusBar()
-        self.mode_label = QLabel(
+        self.mode_label = PlainLabel(
             QCoreApplication.translate("MainWindow", "Training mode")
             if training
             else QCoreApplication.translate("MainWindow", "Live: {provider}").format(provider=provider_label)
         )
-        self.connection_label = QLabel(QCoreApplication.translate("MainWindow", "Ready"))
+        self.connection_label = PlainLabel(QCoreApplication.translate("MainWindow", "Ready"))
         status.addWidget(self.mode_label)
         status.addPermanentWidget(self.connection_label)
 

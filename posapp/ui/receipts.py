@@ -47,7 +47,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -59,6 +58,7 @@ from posapp.config import PROVIDER_LABELS, Settings
 from posapp.core.money import format_money
 from posapp.core.phone import display_phone
 from posapp.core.transactions import Kind, Status, Transaction
+from posapp.ui.inert_text import PlainLabel
 from posapp.ui.models.transactions_model import operator_text
 from posapp.ui.widgets.qr_code import QUIET_ZONE, qr_matrix
 
@@ -643,7 +643,7 @@ class ReceiptDialog(QDialog):
         outer.setContentsMargins(20, 16, 20, 16)
         outer.setSpacing(12)
         top = QHBoxLayout()
-        title = QLabel(QCoreApplication.translate("ReceiptDialog", "Receipt"))
+        title = PlainLabel(QCoreApplication.translate("ReceiptDialog", "Receipt"))
         title.setObjectName("receiptTitle")
         top.addWidget(title)
         top.addStretch(1)
@@ -668,7 +668,7 @@ class ReceiptDialog(QDialog):
         scroll.setWidget(self.preview)
         outer.addWidget(scroll, 1)
 
-        self.message = QLabel()
+        self.message = PlainLabel()
         self.message.setObjectName("fieldCaption")
         self.message.setWordWrap(True)
         outer.addWidget(self.message)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 from posapp.core.money import format_money
 from posapp.core.phone import Operator, PhoneError, parse_mobile
 from posapp.core.transactions import Kind, Status, Transaction
+from posapp.ui.inert_text import PlainLabel
 from posapp.ui.widgets.status_badge import StatusBadge
 
 # A payment that reaches a final status stays on screen this long, showing its outcome, then leaves.
@@ -102,16 +102,16 @@ class ActivityRow(QFrame):
         grid.setContentsMargins(18, 12, 18, 12)
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(6)
-        self.amount = QLabel()
+        self.amount = PlainLabel()
         self.amount.setObjectName("activityAmount")
         self.badge = StatusBadge(transaction.status)
-        self.age = QLabel()
+        self.age = PlainLabel()
         self.age.setObjectName("activityAge")
         self.age.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.details = QLabel()
+        self.details = PlainLabel()
         self.details.setObjectName("activityDetails")
         self.details.setWordWrap(True)
-        self.message = QLabel()
+        self.message = PlainLabel()
         self.message.setObjectName("activityMessage")
         self.message.setWordWrap(True)
         self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -265,16 +265,16 @@ class ActivityScreen(QWidget):
         outer.setContentsMargins(32, 24, 32, 24)
         outer.setSpacing(14)
         title_row = QHBoxLayout()
-        title = QLabel(QCoreApplication.translate("MainWindow", "Activity"))
+        title = PlainLabel(QCoreApplication.translate("MainWindow", "Activity"))
         title.setObjectName("screenTitle")
-        self.summary = QLabel()
+        self.summary = PlainLabel()
         self.summary.setObjectName("activitySummary")
         title_row.addWidget(title)
         title_row.addStretch(1)
         title_row.addWidget(self.summary, 0, Qt.AlignmentFlag.AlignBottom)
         outer.addLayout(title_row)
 
-        self.banner = QLabel()
+        self.banner = PlainLabel()
         self.banner.setObjectName("connectionBanner")
         self.banner.setWordWrap(True)
         self.banner.hide()
@@ -286,9 +286,9 @@ class ActivityScreen(QWidget):
         self.empty_page = empty = QWidget()
         empty_layout = QVBoxLayout(empty)
         empty_layout.addStretch(1)
-        self.empty_title = QLabel(QCoreApplication.translate("ActivityScreen", "No payment in progress"))
+        self.empty_title = PlainLabel(QCoreApplication.translate("ActivityScreen", "No payment in progress"))
         self.empty_title.setObjectName("activityEmptyTitle")
-        self.empty_text = QLabel(
+        self.empty_text = PlainLabel(
             QCoreApplication.translate(
                 "ActivityScreen", "Payments waiting for a customer appear here, with their live status."
             )

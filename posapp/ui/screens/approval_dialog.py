@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -28,6 +27,7 @@ from posapp.core.access import Permission, Role
 from posapp.core.money import Money, format_money
 from posapp.journal.store import Approval, Journal
 from posapp.journal.users import LoginOutcome, PinCheck, User, UserStore
+from posapp.ui.inert_text import PlainLabel
 from posapp.ui.screens.lock import PinEntry, refusal_text, role_text
 
 APPROVAL_VALID_FOR = timedelta(minutes=10)
@@ -102,7 +102,7 @@ class ManagerApprovalDialog(QDialog):
         info = QVBoxLayout()
         info.setSpacing(10)
         row.addLayout(info, 5)
-        title = QLabel(QCoreApplication.translate("ManagerApprovalDialog", "Manager approval needed"))
+        title = PlainLabel(QCoreApplication.translate("ManagerApprovalDialog", "Manager approval needed"))
         title.setObjectName("approvalTitle")
         title.setWordWrap(True)
         info.addWidget(title)
@@ -113,15 +113,15 @@ class ManagerApprovalDialog(QDialog):
         what_layout = QVBoxLayout(what)
         what_layout.setContentsMargins(18, 12, 18, 12)
         what_layout.setSpacing(4)
-        self.action_label = QLabel(action_text(self.permission))
+        self.action_label = PlainLabel(action_text(self.permission))
         self.action_label.setObjectName("approvalAction")
         self.action_label.setWordWrap(True)
         what_layout.addWidget(self.action_label)
-        self.amount_label = QLabel(format_money(amount, locale) if amount is not None else "")
+        self.amount_label = PlainLabel(format_money(amount, locale) if amount is not None else "")
         self.amount_label.setObjectName("approvalAmount")
         self.amount_label.setVisible(amount is not None)
         what_layout.addWidget(self.amount_label)
-        self.summary_label = QLabel(summary)
+        self.summary_label = PlainLabel(summary)
         self.summary_label.setObjectName("approvalSummary")
         self.summary_label.setWordWrap(True)
         self.summary_label.setVisible(bool(summary))
@@ -129,7 +129,7 @@ class ManagerApprovalDialog(QDialog):
         info.addWidget(what)
 
         if requested_by is not None:
-            asked = QLabel(
+            asked = PlainLabel(
                 QCoreApplication.translate("ManagerApprovalDialog", "Asked by {name} ({role}).").format(
                     name=requested_by.name, role=role_text(requested_by.role)
                 )
@@ -137,7 +137,7 @@ class ManagerApprovalDialog(QDialog):
             asked.setObjectName("lockText")
             asked.setWordWrap(True)
             info.addWidget(asked)
-        once = QLabel(
+        once = PlainLabel(
             QCoreApplication.translate("ManagerApprovalDialog", "The approval is for this one operation only.")
         )
         once.setObjectName("lockHint")
@@ -145,7 +145,7 @@ class ManagerApprovalDialog(QDialog):
         info.addWidget(once)
 
         info.addSpacing(6)
-        pick = QLabel(QCoreApplication.translate("ManagerApprovalDialog", "Manager:"))
+        pick = PlainLabel(QCoreApplication.translate("ManagerApprovalDialog", "Manager:"))
         pick.setObjectName("fieldCaption")
         info.addWidget(pick)
         self._manager_group = QButtonGroup(self)
@@ -175,7 +175,7 @@ class ManagerApprovalDialog(QDialog):
 
         pin_box = QVBoxLayout()
         pin_box.setSpacing(8)
-        self.prompt = QLabel("")
+        self.prompt = PlainLabel("")
         self.prompt.setObjectName("lockUserName")
         self.prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.prompt.setWordWrap(True)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QSizePolicy,
     QStackedWidget,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from posapp.core.money import Money, format_money
 from posapp.journal.reports import DayTotals
+from posapp.ui.inert_text import PlainLabel
 from posapp.ui.widgets.fit_label import FitLabel
 from posapp.ui.widgets.takings_chart import Bar, TakingsChart
 
@@ -80,7 +80,7 @@ class BalanceScreen(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 18, 24, 18)
         outer.setSpacing(12)
-        title = QLabel(QCoreApplication.translate("MainWindow", "Balance"))
+        title = PlainLabel(QCoreApplication.translate("MainWindow", "Balance"))
         title.setObjectName("screenTitle")
         outer.addWidget(title)
         self.pages = QStackedWidget()
@@ -107,9 +107,9 @@ class BalanceScreen(QWidget):
         card_layout = QVBoxLayout(card)
         card_layout.setContentsMargins(28, 24, 28, 24)
         card_layout.setSpacing(12)
-        heading = QLabel(QCoreApplication.translate("BalanceScreen", "Manager only"))
+        heading = PlainLabel(QCoreApplication.translate("BalanceScreen", "Manager only"))
         heading.setObjectName("managerOnlyTitle")
-        text = QLabel(
+        text = PlainLabel(
             QCoreApplication.translate(
                 "BalanceScreen",
                 "The balance and the day's totals are for managers. A manager can unlock them here with their "
@@ -121,7 +121,7 @@ class BalanceScreen(QWidget):
         self.unlock_button = QPushButton(QCoreApplication.translate("BalanceScreen", "Unlock as manager"))
         self.unlock_button.setObjectName("balanceUnlock")
         self.unlock_button.setProperty("primary", True)
-        self.unlock_error = QLabel("")
+        self.unlock_error = PlainLabel("")
         self.unlock_error.setObjectName("fieldError")
         self.unlock_error.setWordWrap(True)
         card_layout.addWidget(heading)
@@ -181,7 +181,7 @@ class BalanceScreen(QWidget):
         layout.addLayout(top)
 
         balance_card, balance_layout = self._card("balanceCard")
-        self.balance_caption = QLabel(
+        self.balance_caption = PlainLabel(
             QCoreApplication.translate("BalanceScreen", "Balance at {provider}").format(provider=provider_label)
             if provider_label
             else QCoreApplication.translate("BalanceScreen", "Balance at the provider")
@@ -190,10 +190,10 @@ class BalanceScreen(QWidget):
         self.balance_amount = FitLabel(36, 16)
         self.balance_amount.setObjectName("balanceAmount")
         self.balance_amount.setMinimumHeight(60)
-        self.read_label = QLabel()
+        self.read_label = PlainLabel()
         self.read_label.setObjectName("balanceReadAt")
         self.read_label.setWordWrap(True)
-        self.balance_error = QLabel("")
+        self.balance_error = PlainLabel("")
         self.balance_error.setObjectName("fieldError")
         self.balance_error.setWordWrap(True)
         self.refresh_button = QPushButton(QCoreApplication.translate("BalanceScreen", "Refresh"))
@@ -209,13 +209,13 @@ class BalanceScreen(QWidget):
         self.refresh_button.clicked.connect(self.refresh_requested)
 
         totals_card, totals_layout = self._card("totalsCard")
-        totals_title = QLabel(QCoreApplication.translate("BalanceScreen", "Today"))
+        totals_title = PlainLabel(QCoreApplication.translate("BalanceScreen", "Today"))
         totals_title.setObjectName("sectionTitle")
         totals_layout.addWidget(totals_title)
         grid = QGridLayout()
         grid.setHorizontalSpacing(14)
         grid.setVerticalSpacing(4)
-        self.total_labels: dict[str, tuple[QLabel, QLabel]] = {}
+        self.total_labels: dict[str, tuple[PlainLabel, PlainLabel]] = {}
         rows = [
             ("payments", QCoreApplication.translate("BalanceScreen", "Payments received")),
             ("refunds", QCoreApplication.translate("BalanceScreen", "Refunds")),
@@ -230,9 +230,9 @@ class BalanceScreen(QWidget):
                 rule.setFixedHeight(2)
                 grid.addWidget(rule, row, 0, 1, 3)
                 row += 1
-            name = QLabel(text)
-            count = QLabel()
-            amount = QLabel()
+            name = PlainLabel(text)
+            count = PlainLabel()
+            amount = PlainLabel()
             for label in (name, count, amount):
                 label.setProperty("totalRow", key)
             count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -244,7 +244,7 @@ class BalanceScreen(QWidget):
             self.total_labels[key] = (count, amount)
         grid.setColumnStretch(0, 1)
         totals_layout.addLayout(grid)
-        self.unknown_note = QLabel("")
+        self.unknown_note = PlainLabel("")
         self.unknown_note.setObjectName("totalsUnknown")
         self.unknown_note.setWordWrap(True)
         totals_layout.addWidget(self.unknown_note)
@@ -253,9 +253,9 @@ class BalanceScreen(QWidget):
 
         chart_card, chart_layout = self._card("chartCard")
         chart_head = QHBoxLayout()
-        chart_title = QLabel(QCoreApplication.translate("BalanceScreen", "Takings"))
+        chart_title = PlainLabel(QCoreApplication.translate("BalanceScreen", "Takings"))
         chart_title.setObjectName("sectionTitle")
-        self.chart_total = QLabel()
+        self.chart_total = PlainLabel()
         self.chart_total.setObjectName("chartTotal")
         chart_head.addWidget(chart_title)
         chart_head.addWidget(self.chart_total)

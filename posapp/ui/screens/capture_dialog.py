@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from posapp.core.money import Money, MoneyError, currency_label, format_money, parse_amount
 from posapp.ui.core_messages import translate_error
+from posapp.ui.inert_text import PlainLabel
 
 # Providers whose API captures the whole authorization or nothing (see posapp.gateways.paiwise).
 WHOLE_CAPTURE_ONLY = frozenset({"paiwise"})
@@ -47,15 +47,15 @@ class CaptureDialog(QDialog):
         layout.setContentsMargins(28, 24, 28, 24)
         layout.setSpacing(14)
         amount_text = format_money(authorized, locale)
-        title = QLabel(QCoreApplication.translate("CaptureDialog", "Capture the card payment"))
+        title = PlainLabel(QCoreApplication.translate("CaptureDialog", "Capture the card payment"))
         title.setObjectName("captureTitle")
         title.setWordWrap(True)
-        self.amount = QLabel(amount_text)
+        self.amount = PlainLabel(amount_text)
         self.amount.setObjectName("captureAuthorized")
         # The application's style sheet sizes every QLabel: these two say so themselves.
         title.setStyleSheet("font-size: 18pt; font-weight: bold;")
         self.amount.setStyleSheet("font-size: 28pt; font-weight: bold;")
-        intro = QLabel(
+        intro = PlainLabel(
             QCoreApplication.translate(
                 "CaptureDialog",
                 "The customer's card is authorized for this amount. Capturing takes the money; "
@@ -83,8 +83,8 @@ class CaptureDialog(QDialog):
         part_row.setSpacing(12)
         part_row.addWidget(self.part)
         part_row.addWidget(self.part_amount, 1)
-        part_row.addWidget(QLabel(currency_label(authorized.currency, locale)))
-        self.error = QLabel("")
+        part_row.addWidget(PlainLabel(currency_label(authorized.currency, locale)))
+        self.error = PlainLabel("")
         self.error.setObjectName("fieldError")
         self.error.setWordWrap(True)
         self.confirm = QPushButton(QCoreApplication.translate("CaptureDialog", "Capture"))
@@ -106,7 +106,9 @@ class CaptureDialog(QDialog):
         layout.addLayout(part_row)
         if not partial:
             self.part.setEnabled(False)
-            note = QLabel(QCoreApplication.translate("CaptureDialog", "This provider only captures the whole amount."))
+            note = PlainLabel(
+                QCoreApplication.translate("CaptureDialog", "This provider only captures the whole amount.")
+            )
             note.setObjectName("fieldCaption")
             note.setWordWrap(True)
             layout.addWidget(note)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QScreen
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from posapp.core.money import format_money
 from posapp.core.transactions import Kind, Status, Transaction
+from posapp.ui.inert_text import PlainLabel
 from posapp.ui.widgets.fit_label import FitLabel
 from posapp.ui.widgets.qr_code import QrCodeWidget
 
@@ -70,7 +71,7 @@ class CustomerDisplay(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
-        self.training_banner = QLabel(QCoreApplication.translate("CustomerDisplay", "TRAINING — no real money"))
+        self.training_banner = PlainLabel(QCoreApplication.translate("CustomerDisplay", "TRAINING — no real money"))
         self.training_banner.setObjectName("customerTrainingBanner")
         self.training_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.training_banner.setVisible(training)
@@ -82,9 +83,9 @@ class CustomerDisplay(QWidget):
         self.idle_page = QWidget()
         idle = QVBoxLayout(self.idle_page)
         idle.setContentsMargins(40, 40, 40, 40)
-        self.shop_label = QLabel()
+        self.shop_label = PlainLabel()
         self.shop_label.setObjectName("customerShopName")
-        self.welcome = QLabel(QCoreApplication.translate("CustomerDisplay", "Welcome"))
+        self.welcome = PlainLabel(QCoreApplication.translate("CustomerDisplay", "Welcome"))
         self.welcome.setObjectName("customerWelcome")
         idle.addStretch(1)
         for label in (self.shop_label, self.welcome):
@@ -106,7 +107,7 @@ class CustomerDisplay(QWidget):
         qr_layout.setContentsMargins(8, 8, 8, 8)
         self.qr = QrCodeWidget()
         qr_layout.addWidget(self.qr)
-        self.symbol = QLabel()
+        self.symbol = PlainLabel()
         self.symbol.setObjectName("customerSymbol")
         self.symbol.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.left.addWidget(self.qr_frame)
@@ -114,13 +115,13 @@ class CustomerDisplay(QWidget):
         row.addWidget(self.left, 5)
         side = QVBoxLayout()
         side.setSpacing(20)
-        self.amount_caption = QLabel(QCoreApplication.translate("CustomerDisplay", "Amount to pay"))
+        self.amount_caption = PlainLabel(QCoreApplication.translate("CustomerDisplay", "Amount to pay"))
         self.amount_caption.setObjectName("customerCaption")
         self.amount = _AmountLabel()
-        self.reason = QLabel()
+        self.reason = PlainLabel()
         self.reason.setObjectName("customerReason")
         self.reason.setWordWrap(True)
-        self.status_label = QLabel()
+        self.status_label = PlainLabel()
         self.status_label.setObjectName("customerStatus")
         self.status_label.setWordWrap(True)
         side.addStretch(1)

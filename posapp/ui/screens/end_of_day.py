@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QTextBrowser,
     QVBoxLayout,
@@ -35,6 +34,7 @@ from posapp.journal.reports import end_of_day
 from posapp.journal.store import Journal
 from posapp.ui.access import AccessController
 from posapp.ui.actions import ask_save_path, run_action
+from posapp.ui.inert_text import PlainLabel
 from posapp.ui.reports_render import (
     EndOfDayReport,
     build_report,
@@ -103,7 +103,7 @@ class EndOfDayScreen(QWidget):
         outer.setSpacing(12)
 
         title_row = QHBoxLayout()
-        title = QLabel(QCoreApplication.translate("EndOfDayScreen", "End-of-day report"))
+        title = PlainLabel(QCoreApplication.translate("EndOfDayScreen", "End-of-day report"))
         title.setObjectName("screenTitle")
         title_row.addWidget(title)
         title_row.addStretch(1)
@@ -128,7 +128,7 @@ class EndOfDayScreen(QWidget):
         grid = QGridLayout(self.cards)
         grid.setContentsMargins(14, 10, 14, 10)
         grid.setHorizontalSpacing(18)
-        self.card_values: dict[str, QLabel] = {}
+        self.card_values: dict[str, PlainLabel] = {}
         captions = {
             "takings": QCoreApplication.translate("EndOfDayScreen", "Takings"),
             "refunds": QCoreApplication.translate("EndOfDayScreen", "Refunds"),
@@ -138,9 +138,9 @@ class EndOfDayScreen(QWidget):
             "unknown": QCoreApplication.translate("EndOfDayScreen", "Unknown"),
         }
         for column, (key, caption) in enumerate(captions.items()):
-            label = QLabel(caption)
+            label = PlainLabel(caption)
             label.setObjectName("eodCardCaption")
-            value = QLabel()
+            value = PlainLabel()
             value.setObjectName("eodCardValue")
             value.setProperty("card", key)
             grid.addWidget(label, 0, column)
@@ -156,7 +156,7 @@ class EndOfDayScreen(QWidget):
         outer.addWidget(self.browser, 1)
 
         buttons = QHBoxLayout()
-        self.status_label = QLabel()
+        self.status_label = PlainLabel()
         self.status_label.setObjectName("fieldCaption")
         self.status_label.setWordWrap(True)
         buttons.addWidget(self.status_label, 1)

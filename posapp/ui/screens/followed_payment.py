@@ -5,9 +5,10 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QApplication, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
 from posapp.core.transactions import Status, Transaction
+from posapp.ui.inert_text import PlainLabel
 from posapp.ui.widgets.outcome_panel import OutcomePanel
 
 # The statuses that end the waiting on a payment screen (UNKNOWN too: the cashier must not wait forever).
@@ -44,7 +45,7 @@ class FollowedPaymentScreen(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(32, 24, 32, 24)
         outer.addWidget(self.pages)
-        self.waiting_line = QLabel()  # placed by the subclass on its following page
+        self.waiting_line = PlainLabel()  # placed by the subclass on its following page
         self.waiting_line.setObjectName("waitingLine")
         self.outcome = OutcomePanel(locale)
         self.outcome.new_sale_requested.connect(self.new_sale_requested)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSizePolicy,
@@ -38,6 +37,7 @@ from posapp.core.money import Money, format_money
 from posapp.core.phone import Operator, display_phone
 from posapp.core.transactions import TRANSITIONS, Kind, Status, Transaction
 from posapp.journal.store import Event, HistoryFilter, Journal
+from posapp.ui.inert_text import PlainLabel
 from posapp.ui.models.transactions_model import (
     WALLET,
     Columns,
@@ -221,9 +221,9 @@ class HistoryScreen(QWidget):
         outer.setSpacing(10)
 
         title_row = QHBoxLayout()
-        title = QLabel(QCoreApplication.translate("MainWindow", "History"))
+        title = PlainLabel(QCoreApplication.translate("MainWindow", "History"))
         title.setObjectName("screenTitle")
-        self.count_label = QLabel()
+        self.count_label = PlainLabel()
         self.count_label.setObjectName("historyCount")
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         title_row.addWidget(title)
@@ -339,8 +339,8 @@ class HistoryScreen(QWidget):
             self.range_buttons[key] = button
             range_row.addWidget(button)
         self.range_buttons["all"].setChecked(True)
-        self.from_label = QLabel(QCoreApplication.translate("HistoryScreen", "From"))
-        self.to_label = QLabel(QCoreApplication.translate("HistoryScreen", "to"))
+        self.from_label = PlainLabel(QCoreApplication.translate("HistoryScreen", "From"))
+        self.to_label = PlainLabel(QCoreApplication.translate("HistoryScreen", "to"))
         qlocale = QLocale(self.locale_name)
         today = self._today()
         self.from_date = self._date_edit(qlocale, today - timedelta(days=6), "historyFrom")
@@ -416,7 +416,7 @@ class HistoryScreen(QWidget):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(24, 24, 24, 24)
         layout.addStretch(1)
-        self.empty_label = QLabel()
+        self.empty_label = PlainLabel()
         self.empty_label.setObjectName("historyEmptyText")
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -435,7 +435,7 @@ class HistoryScreen(QWidget):
         layout = QVBoxLayout(pane)
         layout.setContentsMargins(16, 14, 16, 14)
         layout.setSpacing(10)
-        self.detail_placeholder = QLabel(
+        self.detail_placeholder = PlainLabel(
             QCoreApplication.translate("HistoryScreen", "Choose a line to see its details and its timeline.")
         )
         self.detail_placeholder.setObjectName("historyPlaceholder")
@@ -447,7 +447,7 @@ class HistoryScreen(QWidget):
         body = QVBoxLayout(self.detail_body)
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(10)
-        self.detail_amount = QLabel()
+        self.detail_amount = PlainLabel()
         self.detail_amount.setObjectName("historyAmount")
         self.detail_amount.setWordWrap(True)
         self.detail_badge = StatusBadge()

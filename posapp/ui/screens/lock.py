@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from posapp.core.access import PIN_MAX_DIGITS, PIN_MIN_DIGITS, PinProblem, Role, WeakPin
 from posapp.journal.users import LoginOutcome, PinCheck, User, UserError, UserStore
+from posapp.ui.inert_text import PlainLabel
 
 BACKSPACE = "backspace"
 ENTER = "enter"
@@ -177,7 +177,7 @@ class PinEntry(QWidget):
         layout.setSpacing(10)
         self.field = pin_field(QCoreApplication.translate("LockScreen", "PIN"))
         self.field.setPlaceholderText(QCoreApplication.translate("LockScreen", "PIN"))
-        self.message = QLabel("")
+        self.message = PlainLabel("")
         self.message.setObjectName("pinMessage")
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -254,7 +254,7 @@ class LockScreen(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 16, 24, 16)
         outer.setSpacing(8)
-        self.notice = QLabel("")
+        self.notice = PlainLabel("")
         self.notice.setObjectName("lockNotice")
         self.notice.setWordWrap(True)
         self.notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -290,10 +290,10 @@ class LockScreen(QWidget):
         people_layout = QVBoxLayout(people)
         people_layout.setContentsMargins(24, 20, 24, 20)
         people_layout.setSpacing(12)
-        title = QLabel(QCoreApplication.translate("LockScreen", "The console is locked"))
+        title = PlainLabel(QCoreApplication.translate("LockScreen", "The console is locked"))
         title.setObjectName("lockTitle")
         title.setWordWrap(True)
-        prompt = QLabel(QCoreApplication.translate("LockScreen", "Who is working? Touch your name."))
+        prompt = PlainLabel(QCoreApplication.translate("LockScreen", "Who is working? Touch your name."))
         prompt.setObjectName("lockText")
         prompt.setWordWrap(True)
         people_layout.addWidget(title)
@@ -310,7 +310,7 @@ class LockScreen(QWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.user_list)
         people_layout.addWidget(scroll, 1)
-        still = QLabel(
+        still = PlainLabel(
             QCoreApplication.translate(
                 "LockScreen", "Payments in progress are still being followed while the console is locked."
             )
@@ -326,7 +326,7 @@ class LockScreen(QWidget):
         pin_layout = QVBoxLayout(pin_card)
         pin_layout.setContentsMargins(24, 20, 24, 20)
         pin_layout.setSpacing(10)
-        self.selected_label = QLabel("")
+        self.selected_label = PlainLabel("")
         self.selected_label.setObjectName("lockUserName")
         self.selected_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.selected_label.setWordWrap(True)
@@ -352,9 +352,9 @@ class LockScreen(QWidget):
         form = QVBoxLayout(form_card)
         form.setContentsMargins(28, 20, 28, 20)
         form.setSpacing(6)
-        title = QLabel(QCoreApplication.translate("LockScreen", "Welcome to posapp"))
+        title = PlainLabel(QCoreApplication.translate("LockScreen", "Welcome to posapp"))
         title.setObjectName("lockTitle")
-        intro = QLabel(
+        intro = PlainLabel(
             QCoreApplication.translate(
                 "LockScreen",
                 "First, create the manager: the person who approves refunds and payouts and changes the "
@@ -380,12 +380,12 @@ class LockScreen(QWidget):
             (QCoreApplication.translate("LockScreen", "PIN (4 to 8 digits)"), self.new_pin),
             (QCoreApplication.translate("LockScreen", "The same PIN again"), self.new_pin_again),
         ):
-            label = QLabel(caption)
+            label = PlainLabel(caption)
             label.setObjectName("fieldCaption")
             label.setBuddy(widget)
             form.addWidget(label)
             form.addWidget(widget)
-        self.first_run_error = QLabel("")
+        self.first_run_error = PlainLabel("")
         self.first_run_error.setObjectName("fieldError")
         self.first_run_error.setWordWrap(True)
         form.addWidget(self.first_run_error)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from posapp.ui.inert_text import PlainLabel
 
 
 class OtpDialog(QDialog):
@@ -25,7 +27,7 @@ class OtpDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 24)
         layout.setSpacing(14)
-        intro = QLabel(
+        intro = PlainLabel(
             QCoreApplication.translate(
                 "OtpDialog", "The customer ({phone}) received a code by SMS. Type the code they read out."
             ).format(phone=phone_text)
@@ -38,10 +40,10 @@ class OtpDialog(QDialog):
         self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.code.setPlaceholderText("• • • •")
         self.code.setAccessibleName(QCoreApplication.translate("OtpDialog", "Code"))
-        self.error = QLabel("")
+        self.error = PlainLabel("")
         self.error.setObjectName("fieldError")
         self.error.setWordWrap(True)
-        self.tries = QLabel("")
+        self.tries = PlainLabel("")
         self.tries.setObjectName("fieldCaption")
         self.confirm = QPushButton(QCoreApplication.translate("OtpDialog", "Confirm code"))
         self.confirm.setProperty("primary", True)

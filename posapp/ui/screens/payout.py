@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListView,
     QPushButton,
@@ -35,6 +34,7 @@ from posapp.core.phone import MobileNumber, Operator, PhoneError, display_phone,
 from posapp.core.transactions import Kind, Status, Transaction
 from posapp.journal.store import HistoryFilter, Journal
 from posapp.ui.core_messages import translate_error
+from posapp.ui.inert_text import PlainLabel
 from posapp.ui.models.transactions_model import WALLET, Columns, TransactionRole, TransactionsModel, operator_text
 from posapp.ui.widgets.fit_label import FitLabel
 from posapp.ui.widgets.status_badge import COLOURS, StatusBadge
@@ -122,7 +122,7 @@ class PayoutScreen(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 18, 24, 18)
         outer.setSpacing(12)
-        title = QLabel(QCoreApplication.translate("MainWindow", "Payouts"))
+        title = PlainLabel(QCoreApplication.translate("MainWindow", "Payouts"))
         title.setObjectName("screenTitle")
         outer.addWidget(title)
 
@@ -163,7 +163,7 @@ class PayoutScreen(QWidget):
         self.mobile_button.setChecked(True)
         layout.addLayout(chips)
 
-        self.recipient_caption = QLabel()
+        self.recipient_caption = PlainLabel()
         self.recipient_caption.setObjectName("fieldCaption")
         layout.addWidget(self.recipient_caption)
         recipient_row = QHBoxLayout()
@@ -179,12 +179,12 @@ class PayoutScreen(QWidget):
         recipient_row.addWidget(self.recipient_edit, 1)
         recipient_row.addWidget(self.operator_combo)
         layout.addLayout(recipient_row)
-        self.operator_hint = QLabel("")
+        self.operator_hint = PlainLabel("")
         self.operator_hint.setObjectName("operatorHint")
         self.operator_hint.setWordWrap(True)
         layout.addWidget(self.operator_hint)
 
-        amount_caption = QLabel(QCoreApplication.translate("PayoutScreen", "Amount"))
+        amount_caption = PlainLabel(QCoreApplication.translate("PayoutScreen", "Amount"))
         amount_caption.setObjectName("fieldCaption")
         self.amount_edit = QLineEdit()
         self.amount_edit.setObjectName("payoutAmount")
@@ -193,7 +193,7 @@ class PayoutScreen(QWidget):
         layout.addWidget(amount_caption)
         layout.addWidget(self.amount_edit)
 
-        reason_caption = QLabel(QCoreApplication.translate("PayoutScreen", "Reason (required)"))
+        reason_caption = PlainLabel(QCoreApplication.translate("PayoutScreen", "Reason (required)"))
         reason_caption.setObjectName("fieldCaption")
         self.reason_edit = QLineEdit()
         self.reason_edit.setObjectName("payoutReason")
@@ -204,7 +204,7 @@ class PayoutScreen(QWidget):
         layout.addWidget(reason_caption)
         layout.addWidget(self.reason_edit)
 
-        self.form_error = QLabel("")
+        self.form_error = PlainLabel("")
         self.form_error.setObjectName("fieldError")
         self.form_error.setWordWrap(True)
         layout.addWidget(self.form_error)
@@ -379,15 +379,15 @@ class PayoutScreen(QWidget):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(22, 18, 22, 18)
         layout.setSpacing(12)
-        caption = QLabel(QCoreApplication.translate("PayoutScreen", "Check before sending"))
+        caption = PlainLabel(QCoreApplication.translate("PayoutScreen", "Check before sending"))
         caption.setObjectName("fieldCaption")
-        self.confirm_text = QLabel()
+        self.confirm_text = PlainLabel()
         self.confirm_text.setObjectName("payoutConfirmText")
         self.confirm_text.setWordWrap(True)
-        self.confirm_reason = QLabel()
+        self.confirm_reason = PlainLabel()
         self.confirm_reason.setObjectName("payoutConfirmReason")
         self.confirm_reason.setWordWrap(True)
-        note = QLabel(
+        note = PlainLabel(
             QCoreApplication.translate(
                 "PayoutScreen",
                 "A manager approves with their PIN. Money sent cannot be taken back: check the number with the "
@@ -397,7 +397,7 @@ class PayoutScreen(QWidget):
         note.setObjectName("payoutNote")
         note.setWordWrap(True)
         self.confirm_note = note
-        self.confirm_error = QLabel("")
+        self.confirm_error = PlainLabel("")
         self.confirm_error.setObjectName("payoutBlocked")
         self.confirm_error.setWordWrap(True)
         self.confirm_error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -477,7 +477,7 @@ class PayoutScreen(QWidget):
         layout.setSpacing(10)
         self.status_amount = FitLabel(36, 16)
         self.status_amount.setObjectName("payoutStatusAmount")
-        self.status_to = QLabel()
+        self.status_to = PlainLabel()
         self.status_to.setObjectName("payoutStatusTo")
         self.status_to.setWordWrap(True)
         self.badge = StatusBadge(Status.PENDING)
@@ -485,15 +485,15 @@ class PayoutScreen(QWidget):
         self.outcome_frame.setObjectName("moneyOutOutcome")
         frame_layout = QVBoxLayout(self.outcome_frame)
         frame_layout.setContentsMargins(16, 12, 16, 12)
-        self.explanation = QLabel()
+        self.explanation = PlainLabel()
         self.explanation.setObjectName("moneyOutExplanation")
         self.explanation.setWordWrap(True)
-        self.provider_message = QLabel()
+        self.provider_message = PlainLabel()
         self.provider_message.setObjectName("moneyOutMessage")
         self.provider_message.setWordWrap(True)
         frame_layout.addWidget(self.explanation)
         frame_layout.addWidget(self.provider_message)
-        self.status_ref = QLabel()
+        self.status_ref = PlainLabel()
         self.status_ref.setObjectName("fieldCaption")
         self.status_ref.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.status_amount)
@@ -586,7 +586,7 @@ class PayoutScreen(QWidget):
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(14, 12, 14, 12)
         layout.setSpacing(8)
-        caption = QLabel(QCoreApplication.translate("PayoutScreen", "Recent payouts"))
+        caption = PlainLabel(QCoreApplication.translate("PayoutScreen", "Recent payouts"))
         caption.setObjectName("sectionTitle")
         layout.addWidget(caption)
         self.recent_model = TransactionsModel(
@@ -606,7 +606,7 @@ class PayoutScreen(QWidget):
         self.recent_list.setAlternatingRowColors(True)
         self.recent_list.setUniformItemSizes(True)
         self.recent_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.recent_empty = QLabel(
+        self.recent_empty = PlainLabel(
             QCoreApplication.translate("PayoutScreen", "No payouts yet. Each one appears here as soon as it is sent.")
         )
         self.recent_empty.setObjectName("payoutRecentEmpty")

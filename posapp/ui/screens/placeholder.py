@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from posapp.ui.inert_text import PlainLabel
 
 
 class PlaceholderScreen(QWidget):
@@ -14,16 +16,16 @@ class PlaceholderScreen(QWidget):
         self.setObjectName("screen")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 32, 40, 32)
-        self.title = QLabel(title)
+        self.title = PlainLabel(title)
         self.title.setObjectName("screenTitle")
-        self.text = QLabel(text)
+        self.text = PlainLabel(text)
         self.text.setObjectName("screenText")
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.title)
         layout.addSpacing(12)
         layout.addWidget(self.text)
-        self.coming = QLabel(
+        self.coming = PlainLabel(
             QCoreApplication.translate("PlaceholderScreen", "This screen is coming in a later version.")
         )
         self.coming.setObjectName("screenText")

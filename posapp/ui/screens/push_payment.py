@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from posapp.core.money import format_money
 from posapp.core.phone import MobileNumber, Operator
 from posapp.core.transactions import Status, Transaction
+from posapp.ui.inert_text import PlainLabel
 from posapp.ui.screens.followed_payment import FollowedPaymentScreen
 from posapp.ui.widgets.fit_label import FitLabel
 from posapp.ui.widgets.status_badge import StatusBadge
@@ -33,13 +34,13 @@ class PushPaymentScreen(FollowedPaymentScreen):
         layout.setSpacing(14)
         self.amount = FitLabel(40, 16)
         self.amount.setObjectName("paymentAmount")
-        self.phone = QLabel()
+        self.phone = PlainLabel()
         self.phone.setObjectName("screenTitle")
         self.badge = StatusBadge(Status.PENDING)
-        self.instructions = QLabel()
+        self.instructions = PlainLabel()
         self.instructions.setObjectName("instructions")
         self.instructions.setWordWrap(True)
-        self.ussd = QLabel()
+        self.ussd = PlainLabel()
         self.ussd.setObjectName("ussdCode")
         self.ussd.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.otp_button = QPushButton(QCoreApplication.translate("PushPaymentScreen", "Type the customer's code"))

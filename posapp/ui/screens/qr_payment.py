@@ -7,7 +7,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from posapp.core.money import format_money
 from posapp.core.transactions import Status, Transaction
+from posapp.ui.inert_text import PlainLabel
 from posapp.ui.screens.followed_payment import FollowedPaymentScreen
 from posapp.ui.widgets.fit_label import FitLabel
 from posapp.ui.widgets.qr_code import QrCodeWidget
@@ -59,15 +59,15 @@ class QrPaymentScreen(FollowedPaymentScreen):
         row.addWidget(side_widget)
         self.amount = FitLabel(40, 16)
         self.amount.setObjectName("paymentAmount")
-        self.reason = QLabel()
+        self.reason = PlainLabel()
         self.reason.setObjectName("screenText")
         self.reason.setWordWrap(True)
         self.badge = StatusBadge(Status.PENDING)
         self.card_checkout = False
-        self.instructions = QLabel()
+        self.instructions = PlainLabel()
         self.instructions.setObjectName("instructions")
         self.instructions.setWordWrap(True)
-        self.link = QLabel()
+        self.link = PlainLabel()
         self.link.setObjectName("linkText")
         self.link.setWordWrap(True)
         self.link.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

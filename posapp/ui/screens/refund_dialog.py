@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QStackedWidget,
@@ -31,6 +30,7 @@ from posapp.core.money import Money, MoneyError, format_money, parse_amount
 from posapp.core.phone import display_phone
 from posapp.core.transactions import Status, Transaction
 from posapp.ui.core_messages import translate_error
+from posapp.ui.inert_text import PlainLabel
 from posapp.ui.models.transactions_model import operator_text
 from posapp.ui.screens.payout import outcome_kind
 from posapp.ui.widgets.fit_dialog import fit_to_content, fix_wrapped_height
@@ -90,7 +90,7 @@ class RefundDialog(QDialog):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
-        title = QLabel(QCoreApplication.translate("RefundDialog", "Refund a payment"))
+        title = PlainLabel(QCoreApplication.translate("RefundDialog", "Refund a payment"))
         title.setObjectName("dialogTitle")
         layout.addWidget(title)
 
@@ -101,9 +101,9 @@ class RefundDialog(QDialog):
         grid.setContentsMargins(16, 12, 16, 12)
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(4)
-        self.payment_amount = QLabel()
+        self.payment_amount = PlainLabel()
         self.payment_amount.setObjectName("refundPaymentAmount")
-        self.payment_details = QLabel()
+        self.payment_details = PlainLabel()
         self.payment_details.setObjectName("refundPaymentDetails")
         self.payment_details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         grid.addWidget(self.payment_amount, 0, 0)
@@ -111,15 +111,15 @@ class RefundDialog(QDialog):
         layout.addWidget(card)
 
         refundable_row = QHBoxLayout()
-        refundable_caption = QLabel(QCoreApplication.translate("RefundDialog", "Can still be refunded"))
+        refundable_caption = PlainLabel(QCoreApplication.translate("RefundDialog", "Can still be refunded"))
         refundable_caption.setObjectName("fieldCaption")
-        self.refundable_label = QLabel()
+        self.refundable_label = PlainLabel()
         self.refundable_label.setObjectName("refundableAmount")
         refundable_row.addWidget(refundable_caption)
         refundable_row.addStretch(1)
         refundable_row.addWidget(self.refundable_label)
         layout.addLayout(refundable_row)
-        self.already_label = QLabel()
+        self.already_label = PlainLabel()
         self.already_label.setObjectName("fieldCaption")
         layout.addWidget(self.already_label)
 
@@ -136,7 +136,7 @@ class RefundDialog(QDialog):
         chips.addStretch(1)
         layout.addLayout(chips)
 
-        amount_caption = QLabel(QCoreApplication.translate("RefundDialog", "Amount to refund"))
+        amount_caption = PlainLabel(QCoreApplication.translate("RefundDialog", "Amount to refund"))
         amount_caption.setObjectName("fieldCaption")
         self.amount_edit = QLineEdit()
         self.amount_edit.setObjectName("refundAmount")
@@ -144,7 +144,7 @@ class RefundDialog(QDialog):
         layout.addWidget(amount_caption)
         layout.addWidget(self.amount_edit)
 
-        reason_caption = QLabel(QCoreApplication.translate("RefundDialog", "Reason (required)"))
+        reason_caption = PlainLabel(QCoreApplication.translate("RefundDialog", "Reason (required)"))
         reason_caption.setObjectName("fieldCaption")
         self.reason_edit = QLineEdit()
         self.reason_edit.setObjectName("refundReason")
@@ -155,11 +155,11 @@ class RefundDialog(QDialog):
         layout.addWidget(reason_caption)
         layout.addWidget(self.reason_edit)
 
-        self.error = QLabel("")
+        self.error = PlainLabel("")
         self.error.setObjectName("fieldError")
         self.error.setWordWrap(True)
         layout.addWidget(self.error)
-        self.approval_note = QLabel(
+        self.approval_note = PlainLabel(
             QCoreApplication.translate(
                 "RefundDialog", "A manager approves every refund. The money goes back to the number that paid."
             )
@@ -194,12 +194,12 @@ class RefundDialog(QDialog):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
-        title = QLabel(QCoreApplication.translate("RefundDialog", "Refund"))
+        title = PlainLabel(QCoreApplication.translate("RefundDialog", "Refund"))
         title.setObjectName("dialogTitle")
         layout.addWidget(title)
         self.sent_amount = FitLabel(32, 16)
         self.sent_amount.setObjectName("refundSentAmount")
-        self.sent_to = QLabel()
+        self.sent_to = PlainLabel()
         self.sent_to.setObjectName("refundSentTo")
         self.sent_to.setWordWrap(True)
         self.badge = StatusBadge(Status.PENDING)
@@ -210,16 +210,16 @@ class RefundDialog(QDialog):
         self.outcome_frame.setObjectName("moneyOutOutcome")
         frame_layout = QVBoxLayout(self.outcome_frame)
         frame_layout.setContentsMargins(16, 12, 16, 12)
-        self.explanation = QLabel()
+        self.explanation = PlainLabel()
         self.explanation.setObjectName("moneyOutExplanation")
         self.explanation.setWordWrap(True)
-        self.provider_message = QLabel()
+        self.provider_message = PlainLabel()
         self.provider_message.setObjectName("moneyOutMessage")
         self.provider_message.setWordWrap(True)
         frame_layout.addWidget(self.explanation)
         frame_layout.addWidget(self.provider_message)
         layout.addWidget(self.outcome_frame)
-        self.reference = QLabel()
+        self.reference = PlainLabel()
         self.reference.setObjectName("fieldCaption")
         self.reference.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.reference)

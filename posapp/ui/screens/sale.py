@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSizePolicy,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 from posapp.core.money import Money, exponent
 from posapp.core.phone import MobileNumber, PhoneError, parse_mobile
 from posapp.ui.core_messages import translate_error
+from posapp.ui.inert_text import PlainLabel
 from posapp.ui.widgets.amount_input import AmountInput
 from posapp.ui.widgets.keypad import Keypad
 
@@ -45,7 +45,7 @@ class SaleScreen(QWidget):
         outer.setContentsMargins(32, 24, 32, 24)
         outer.setSpacing(16)
 
-        title = QLabel(QCoreApplication.translate("MainWindow", "Sale"))
+        title = PlainLabel(QCoreApplication.translate("MainWindow", "Sale"))
         title.setObjectName("screenTitle")
         outer.addWidget(title)
 
@@ -61,7 +61,7 @@ class SaleScreen(QWidget):
         amount_frame.setObjectName("amountFrame")
         amount_layout = QVBoxLayout(amount_frame)
         amount_layout.setContentsMargins(20, 12, 20, 12)
-        amount_caption = QLabel(QCoreApplication.translate("SaleScreen", "Amount"))
+        amount_caption = PlainLabel(QCoreApplication.translate("SaleScreen", "Amount"))
         amount_caption.setObjectName("fieldCaption")
         self.amount_input = AmountInput(currency, locale)
         amount_layout.addWidget(amount_caption)
@@ -70,7 +70,7 @@ class SaleScreen(QWidget):
         self.amount_error = self._error_label()
         form.addWidget(self.amount_error)
 
-        reason_caption = QLabel(QCoreApplication.translate("SaleScreen", "Reason (optional)"))
+        reason_caption = PlainLabel(QCoreApplication.translate("SaleScreen", "Reason (optional)"))
         reason_caption.setObjectName("fieldCaption")
         self.reason_edit = QLineEdit()
         self.reason_edit.setObjectName("reasonEdit")
@@ -79,7 +79,7 @@ class SaleScreen(QWidget):
         form.addWidget(reason_caption)
         form.addWidget(self.reason_edit)
 
-        phone_caption = self.phone_caption = QLabel(
+        phone_caption = self.phone_caption = PlainLabel(
             QCoreApplication.translate("SaleScreen", "Customer phone (needed for a push)")
         )
         phone_caption.setObjectName("fieldCaption")
@@ -88,7 +88,7 @@ class SaleScreen(QWidget):
         self.phone_edit.setObjectName("phoneEdit")
         self.phone_edit.setMaxLength(24)
         self.phone_edit.setPlaceholderText("6 99 00 99 00")
-        self.operator_label = QLabel("")
+        self.operator_label = PlainLabel("")
         self.operator_label.setObjectName("operatorLabel")
         self.operator_label.setMinimumWidth(170)
         phone_row.addWidget(self.phone_edit, 1)
@@ -133,8 +133,8 @@ class SaleScreen(QWidget):
         self.push_button.clicked.connect(self.request_push)
 
     @staticmethod
-    def _error_label() -> QLabel:
-        label = QLabel("")
+    def _error_label() -> PlainLabel:
+        label = PlainLabel("")
         label.setObjectName("fieldError")
         label.setWordWrap(True)
         return label

@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
@@ -70,6 +69,7 @@ from posapp.core.money import currency_label
 from posapp.journal.users import LastManager, User, UserError, UserExists, UserStore
 from posapp.ui.access import AccessController
 from posapp.ui.actions import run_action
+from posapp.ui.inert_text import PlainLabel
 from posapp.ui.receipts import ReceiptLayout, layout_of, layout_text
 from posapp.ui.screens.lock import pin_problem_text, role_text
 
@@ -206,13 +206,13 @@ class SettingsScreen(QWidget):
         self.path = path or settings_path()
         self._keyring_status = keyring_status
         self._approved_by: str | None = None  # "manager:kofi" while a manager's approval keeps it open
-        self.errors: dict[str, QLabel] = {}
+        self.errors: dict[str, PlainLabel] = {}
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 18, 24, 14)
         outer.setSpacing(10)
         title_row = QHBoxLayout()
-        title = QLabel(QCoreApplication.translate("MainWindow", "Settings"))
+        title = PlainLabel(QCoreApplication.translate("MainWindow", "Settings"))
         title.setObjectName("screenTitle")
         title_row.addWidget(title)
         title_row.addStretch(1)
@@ -245,10 +245,10 @@ class SettingsScreen(QWidget):
         inner = QVBoxLayout(card)
         inner.setContentsMargins(32, 28, 32, 28)
         inner.setSpacing(14)
-        heading = QLabel(QCoreApplication.translate("SettingsScreen", "Settings are for managers"))
+        heading = PlainLabel(QCoreApplication.translate("SettingsScreen", "Settings are for managers"))
         heading.setObjectName("settingsLockedTitle")
         heading.setWordWrap(True)
-        text = QLabel(
+        text = PlainLabel(
             QCoreApplication.translate(
                 "SettingsScreen",
                 "The provider's keys, the language, the idle lock, receipts and users can only be changed by a "
@@ -261,7 +261,7 @@ class SettingsScreen(QWidget):
         self.unlock_button.setObjectName("unlockSettings")
         self.unlock_button.setProperty("primary", True)
         self.unlock_button.clicked.connect(lambda: run_action(self.unlock_button, self.unlock_as_manager))
-        self.lock_message = QLabel()
+        self.lock_message = PlainLabel()
         self.lock_message.setObjectName("fieldError")
         self.lock_message.setWordWrap(True)
         self.lock_message.hide()
@@ -301,7 +301,7 @@ class SettingsScreen(QWidget):
         layout.addWidget(self.tabs, 1)
 
         bar = QHBoxLayout()
-        self.result_label = QLabel()
+        self.result_label = PlainLabel()
         self.result_label.setObjectName("settingsResult")
         self.result_label.setWordWrap(True)
         self.result_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -339,8 +339,8 @@ class SettingsScreen(QWidget):
         grid.setColumnMinimumWidth(0, 200)
         return grid
 
-    def _error_label(self, key: str) -> QLabel:
-        label = QLabel()
+    def _error_label(self, key: str) -> PlainLabel:
+        label = PlainLabel()
         label.setObjectName("fieldError")
         label.setWordWrap(True)
         label.setProperty("errorFor", key)
@@ -348,14 +348,14 @@ class SettingsScreen(QWidget):
         self.errors[key] = label
         return label
 
-    def _row(self, grid: QGridLayout, key: str, caption: str, widget: QWidget, hint: str = "") -> QLabel:
+    def _row(self, grid: QGridLayout, key: str, caption: str, widget: QWidget, hint: str = "") -> PlainLabel:
         """caption | widget, then the field's error (and a hint) under the widget."""
         if isinstance(widget, QComboBox):
             # a long choice must not make the page wider than a 1024-pixel screen
             widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             widget.setMinimumContentsLength(12)
         row = grid.rowCount()
-        label = QLabel(caption)
+        label = PlainLabel(caption)
         label.setObjectName("settingsCaption")
         label.setBuddy(widget)
         label.setWordWrap(True)
@@ -363,7 +363,7 @@ class SettingsScreen(QWidget):
         grid.addWidget(widget, row, 1)
         grid.addWidget(self._error_label(key), row + 1, 1)
         if hint:
-            note = QLabel(hint)
+            note = PlainLabel(hint)
             note.setObjectName("settingsHint")
             note.setWordWrap(True)
             grid.addWidget(note, row + 2, 1)
@@ -372,14 +372,14 @@ class SettingsScreen(QWidget):
         return label
 
     def _section(self, grid: QGridLayout, text: str) -> None:
-        label = QLabel(text)
+        label = PlainLabel(text)
         label.setObjectName("settingsSection")
         grid.addWidget(label, grid.rowCount(), 0, 1, 2)
 
     def _build_provider_tab(self) -> QWidget:
         page = QWidget()
         grid = self._form(page)
-        self.keyring_label = QLabel()
+        self.keyring_label = PlainLabel()
         self.keyring_label.setObjectName("keyringStatus")
         self.keyring_label.setWordWrap(True)
         grid.addWidget(self.keyring_label, 0, 0, 1, 2)
@@ -484,7 +484,7 @@ class SettingsScreen(QWidget):
             self.language_combo,
             QCoreApplication.translate("SettingsScreen", "Screens opened after saving use the new language."),
         )
-        self.currency_label = QLabel()
+        self.currency_label = PlainLabel()
         self.currency_label.setObjectName("currencyValue")
         self._row(
             grid,
@@ -557,7 +557,7 @@ class SettingsScreen(QWidget):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(18, 16, 18, 16)
         layout.setSpacing(10)
-        note = QLabel(
+        note = PlainLabel(
             QCoreApplication.translate(
                 "SettingsScreen", "Changes to users take effect at once (no need to save) and are recorded."
             )
@@ -587,7 +587,7 @@ class SettingsScreen(QWidget):
 
         side = QVBoxLayout()
         side.setSpacing(6)
-        add_title = QLabel(QCoreApplication.translate("SettingsScreen", "Add a user"))
+        add_title = PlainLabel(QCoreApplication.translate("SettingsScreen", "Add a user"))
         add_title.setObjectName("settingsSection")
         side.addWidget(add_title)
         form = QGridLayout()
@@ -615,7 +615,7 @@ class SettingsScreen(QWidget):
         side.addWidget(self.add_user_button, 0, Qt.AlignmentFlag.AlignLeft)
         side.addWidget(self._error_label("add_user"))
 
-        self.selected_title = QLabel()
+        self.selected_title = PlainLabel()
         self.selected_title.setObjectName("settingsSection")
         side.addSpacing(8)
         side.addWidget(self.selected_title)
@@ -638,7 +638,7 @@ class SettingsScreen(QWidget):
         actions.addStretch(1)
         side.addLayout(actions)
         side.addWidget(self._error_label("selected_user"))
-        self.users_message = QLabel()
+        self.users_message = PlainLabel()
         self.users_message.setObjectName("settingsOk")
         self.users_message.setWordWrap(True)
         side.addWidget(self.users_message)

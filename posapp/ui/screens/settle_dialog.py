@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QStackedWidget,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 from posapp.core.money import format_money
 from posapp.core.phone import display_phone
 from posapp.core.transactions import Kind, Status, Transaction
+from posapp.ui.inert_text import PlainLabel
 from posapp.ui.models.transactions_model import operator_text
 from posapp.ui.screens.payout import outcome_kind
 from posapp.ui.widgets.fit_dialog import fit_to_content, fix_wrapped_height
@@ -142,7 +142,7 @@ class SettleDialog(QDialog):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
-        title = QLabel(QCoreApplication.translate("SettleDialog", "Settle an unknown outcome"))
+        title = PlainLabel(QCoreApplication.translate("SettleDialog", "Settle an unknown outcome"))
         title.setObjectName("dialogTitle")
         layout.addWidget(title)
 
@@ -152,13 +152,13 @@ class SettleDialog(QDialog):
         card.setContentsMargins(16, 12, 16, 12)
         card.setSpacing(4)
         top = QHBoxLayout()
-        self.amount = QLabel()
+        self.amount = PlainLabel()
         self.amount.setObjectName("settleAmount")
         self.badge = StatusBadge(Status.UNKNOWN)
         top.addWidget(self.amount)
         top.addStretch(1)
         top.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignVCenter)
-        self.details = QLabel()
+        self.details = PlainLabel()
         self.details.setObjectName("settleDetails")
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -166,7 +166,7 @@ class SettleDialog(QDialog):
         card.addWidget(self.details)
         layout.addWidget(self.card)
 
-        self.explanation = QLabel()
+        self.explanation = PlainLabel()
         self.explanation.setObjectName("settleExplanation")
         self.explanation.setWordWrap(True)
         layout.addWidget(self.explanation)
@@ -177,14 +177,14 @@ class SettleDialog(QDialog):
         )
         self.recheck_button.setObjectName("settleRecheck")
         self.recheck_button.setProperty("secondary", True)
-        self.recheck_note = QLabel()
+        self.recheck_note = PlainLabel()
         self.recheck_note.setObjectName("fieldCaption")
         self.recheck_note.setWordWrap(True)
         recheck_row.addWidget(self.recheck_button)
         recheck_row.addWidget(self.recheck_note, 1)
         layout.addLayout(recheck_row)
 
-        found_caption = QLabel(QCoreApplication.translate("SettleDialog", "What you found"))
+        found_caption = PlainLabel(QCoreApplication.translate("SettleDialog", "What you found"))
         found_caption.setObjectName("fieldCaption")
         layout.addWidget(found_caption)
         went, did_not = choice_texts(self.transaction.kind)
@@ -203,7 +203,7 @@ class SettleDialog(QDialog):
         chips.addStretch(1)
         layout.addLayout(chips)
 
-        note_caption = QLabel(QCoreApplication.translate("SettleDialog", "How you know (required)"))
+        note_caption = PlainLabel(QCoreApplication.translate("SettleDialog", "How you know (required)"))
         note_caption.setObjectName("fieldCaption")
         self.note_edit = QLineEdit()
         self.note_edit.setObjectName("settleNote")
@@ -216,11 +216,11 @@ class SettleDialog(QDialog):
         layout.addWidget(note_caption)
         layout.addWidget(self.note_edit)
 
-        self.error = QLabel("")
+        self.error = PlainLabel("")
         self.error.setObjectName("fieldError")
         self.error.setWordWrap(True)
         layout.addWidget(self.error)
-        self.approval_note = QLabel(
+        self.approval_note = PlainLabel(
             QCoreApplication.translate(
                 "SettleDialog",
                 "A manager approves. Nothing is sent to the provider: the journal records what you found, "
@@ -256,11 +256,11 @@ class SettleDialog(QDialog):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
-        title = QLabel(QCoreApplication.translate("SettleDialog", "Outcome recorded"))
+        title = PlainLabel(QCoreApplication.translate("SettleDialog", "Outcome recorded"))
         title.setObjectName("dialogTitle")
         self.done_title = title
         layout.addWidget(title)
-        self.done_amount = QLabel()
+        self.done_amount = PlainLabel()
         self.done_amount.setObjectName("settleAmount")
         self.done_badge = StatusBadge(Status.UNKNOWN)
         layout.addWidget(self.done_amount)
@@ -269,7 +269,7 @@ class SettleDialog(QDialog):
         self.outcome_frame.setObjectName("moneyOutOutcome")
         frame = QVBoxLayout(self.outcome_frame)
         frame.setContentsMargins(16, 12, 16, 12)
-        self.done_text = QLabel()
+        self.done_text = PlainLabel()
         self.done_text.setObjectName("moneyOutExplanation")
         self.done_text.setWordWrap(True)
         frame.addWidget(self.done_text)

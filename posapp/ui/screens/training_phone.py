@@ -22,7 +22,6 @@ from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 from posapp.core.money import Money, MoneyError, format_money
 from posapp.core.phone import Operator, PhoneError, parse_mobile
 from posapp.ui.actions import run_action
+from posapp.ui.inert_text import PlainLabel
 
 # A Cameroonian Orange number that the emulators accept; what the phone pays payment links with unless changed.
 DEFAULT_TEST_PHONE = "699009900"
@@ -290,7 +290,7 @@ class TrainingPhonePanel(QWidget):
         body = QVBoxLayout(self.phone_body)
         body.setContentsMargins(14, 14, 14, 18)
         body.setSpacing(8)
-        self.header = QLabel(QCoreApplication.translate("TrainingPhonePanel", "TRAINING — emulated customer phone"))
+        self.header = PlainLabel(QCoreApplication.translate("TrainingPhonePanel", "TRAINING — emulated customer phone"))
         self.header.setObjectName("phoneHeader")
         self.header.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.header.setWordWrap(True)
@@ -298,7 +298,7 @@ class TrainingPhonePanel(QWidget):
 
         number_row = QHBoxLayout()
         number_row.setSpacing(8)
-        number_caption = QLabel(QCoreApplication.translate("TrainingPhonePanel", "This phone's number"))
+        number_caption = PlainLabel(QCoreApplication.translate("TrainingPhonePanel", "This phone's number"))
         number_caption.setObjectName("phoneCaption")
         self.phone_edit = QLineEdit(phone)
         self.phone_edit.setObjectName("phoneNumberEdit")
@@ -334,7 +334,7 @@ class TrainingPhonePanel(QWidget):
         self.links_box = QVBoxLayout()
         self.sms_title = self._section_title(QCoreApplication.translate("TrainingPhonePanel", "Messages"))
         self.sms_box = QVBoxLayout()
-        self.empty = QLabel(
+        self.empty = PlainLabel(
             QCoreApplication.translate(
                 "TrainingPhonePanel",
                 "Nothing on this phone yet. Start a payment at the till: codes, requests and links appear here.",
@@ -354,7 +354,7 @@ class TrainingPhonePanel(QWidget):
         self.content_layout.addWidget(self.empty)
         self.content_layout.addStretch(1)
 
-        self.status_line = QLabel()
+        self.status_line = PlainLabel()
         self.status_line.setObjectName("phoneStatus")
         self.status_line.setWordWrap(True)
         self.status_line.hide()
@@ -370,8 +370,8 @@ class TrainingPhonePanel(QWidget):
         self._redraw(_Shown())
 
     @staticmethod
-    def _section_title(text: str) -> QLabel:
-        label = QLabel(text)
+    def _section_title(text: str) -> PlainLabel:
+        label = PlainLabel(text)
         label.setObjectName("phoneSection")
         label.setWordWrap(True)
         return label
@@ -504,8 +504,8 @@ class TrainingPhonePanel(QWidget):
         layout.setSpacing(6)
         return card, layout
 
-    def _label(self, text: str, name: str) -> QLabel:
-        label = QLabel(text)
+    def _label(self, text: str, name: str) -> PlainLabel:
+        label = PlainLabel(text)
         label.setObjectName(name)
         label.setWordWrap(True)
         return label

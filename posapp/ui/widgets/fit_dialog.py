@@ -9,10 +9,10 @@ labels (their height depends on the width, which the first layout does not know 
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 
-def fix_wrapped_height(label: QLabel, width: int) -> None:
+def fix_wrapped_height(label: QWidget, width: int) -> None:
     """Give a word-wrapped ``label`` the height its text needs at ``width`` (its final width, or close)."""
     label.setMinimumHeight(label.heightForWidth(max(label.width(), width)))
 

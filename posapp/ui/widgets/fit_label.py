@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QFontMetrics, QResizeEvent
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from posapp.ui.inert_text import PlainLabel
 
 
-class FitLabel(QLabel):
+class FitLabel(PlainLabel):
     """Shows its text in the largest bold size from ``largest_pt`` down to ``smallest_pt`` that fits.
 
     The label takes the width its layout gives it (horizontal size policy ``Ignored``) and adapts the
@@ -14,7 +16,7 @@ class FitLabel(QLabel):
     """
 
     def __init__(self, largest_pt: int, smallest_pt: int = 14, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("", parent)
         self.largest_pt = largest_pt
         self.smallest_pt = smallest_pt
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
 
 from posapp.core.money import Money, format_money
 from posapp.core.transactions import Status
+from posapp.ui.inert_text import PlainLabel
 
 
 def outcome_texts(status: Status) -> tuple[str, str, str]:
@@ -65,16 +66,16 @@ class OutcomePanel(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 40, 40, 40)
         layout.setSpacing(18)
-        self.symbol = QLabel()
+        self.symbol = PlainLabel()
         self.symbol.setObjectName("outcomeSymbol")
-        self.headline = QLabel()
+        self.headline = PlainLabel()
         self.headline.setObjectName("outcomeHeadline")
-        self.amount = QLabel()
+        self.amount = PlainLabel()
         self.amount.setObjectName("outcomeAmount")
-        self.detail = QLabel()
+        self.detail = PlainLabel()
         self.detail.setObjectName("outcomeDetail")
         self.detail.setWordWrap(True)
-        self.message = QLabel()
+        self.message = PlainLabel()
         self.message.setObjectName("outcomeMessage")
         self.message.setWordWrap(True)
         for label in (self.symbol, self.headline, self.amount, self.detail, self.message):
@@ -107,6 +108,6 @@ class OutcomePanel(QFrame):
         self.message.setVisible(bool(message))
         self.style().unpolish(self)
         self.style().polish(self)
-        for child in self.findChildren(QLabel):
+        for child in self.findChildren(PlainLabel):
             child.style().unpolish(child)
             child.style().polish(child)

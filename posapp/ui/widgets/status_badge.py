@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 from posapp.core.transactions import Status
+from posapp.ui.inert_text import PlainLabel
 
 
 def status_text(status: Status) -> str:
@@ -41,11 +42,11 @@ COLOURS: dict[Status, tuple[str, str]] = {
 }
 
 
-class StatusBadge(QLabel):
+class StatusBadge(PlainLabel):
     """A rounded label showing a status in words on its colour."""
 
     def __init__(self, status: Status = Status.CREATED, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("", parent)
         self.setObjectName("statusBadge")
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.status = status
