@@ -104,8 +104,9 @@ CREATE TABLE posapp.transactions (
     ) STORED,
     PRIMARY KEY (terminal_id, app_ref)
 );
-CREATE INDEX transactions_created ON posapp.transactions (created_at DESC, terminal_id, app_ref);
-CREATE INDEX transactions_terminal_created ON posapp.transactions (terminal_id, created_at DESC, app_ref);
+-- History pages newest first on (created_at, terminal_id, app_ref), scanned backwards
+CREATE INDEX transactions_created ON posapp.transactions (created_at, terminal_id, app_ref);
+CREATE INDEX transactions_terminal_created ON posapp.transactions (terminal_id, created_at, app_ref);
 CREATE INDEX transactions_parent ON posapp.transactions (parent_ref) WHERE parent_ref IS NOT NULL;
 CREATE INDEX transactions_search ON posapp.transactions USING gin (search gin_trgm_ops);
 
