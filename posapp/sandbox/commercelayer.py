@@ -2,28 +2,28 @@
 
 ``create_app(state)`` serves:
 
-=========================================  ==========================================================
-``POST /oauth/token``                      client credentials (JSON or form; ``scope`` optional) →
-                                           ``{access_token, token_type: "bearer", expires_in: 7200,
-                                           scope, created_at}``, ``created_at`` the Unix time of issue
-``POST /api/orders``                       ``{currency_code, reference?, language_code?,
-                                           customer_email?}``
-``POST /api/line_items``                   ``{quantity, name, unit_amount_cents}`` + ``order``
-                                           relationship
-``POST /api/checkout_com_payments``        ``{payment_type, token}`` + ``order`` → 201 with
-                                           ``redirect_uri``
-``GET /api/{type}/{id}``                   every type emulated (below)
-``GET /api/{type}/{id}/{relationship}``    the related resource (to-one: ``data`` a resource or
-                                           ``null``; to-many: a list with ``meta.record_count``)
+==========================================  ==========================================================
+``POST /oauth/token``                       client credentials (JSON or form; ``scope`` optional) →
+                                            ``{access_token, token_type: "bearer", expires_in: 7200,
+                                            scope, created_at}``, ``created_at`` the Unix time of issue
+``POST /api/orders``                        ``{currency_code, reference?, language_code?,
+                                            customer_email?}``
+``POST /api/line_items``                    ``{quantity, name, unit_amount_cents}`` + ``order``
+                                            relationship
+``POST /api/checkout_com_payments``         ``{payment_type, token}`` + ``order`` → 201 with
+                                            ``redirect_uri``
+``GET /api/{type}/{id}``                    every type emulated (below)
+``GET /api/{type}/{id}/{relationship}``     the related resource (to-one: ``data`` a resource or
+                                            ``null``; to-many: a list with ``meta.record_count``)
 ``GET /api/{type}/{id}/relationships/{r}``  the relationship itself: ``links`` and identifiers
-``PATCH /api/orders/{id}``                 triggers ``_capture``, ``_refund``, ``_cancel`` (all
-                                           ``true``)
-``PATCH /api/authorizations/{id}``         ``_capture`` with ``_capture_amount_cents`` (partial),
-                                           ``_void``
-``PATCH /api/captures/{id}``               ``_refund`` with ``_refund_amount_cents`` (partial)
-``GET|POST /3ds/{payment_id}``             the emulated 3-D Secure page (the ``redirect_uri``)
-``/_sandbox/...``                          control API
-=========================================  ==========================================================
+``PATCH /api/orders/{id}``                  triggers ``_capture``, ``_refund``, ``_cancel`` (all
+                                            ``true``)
+``PATCH /api/authorizations/{id}``          ``_capture`` with ``_capture_amount_cents`` (partial),
+                                            ``_void``
+``PATCH /api/captures/{id}``                ``_refund`` with ``_refund_amount_cents`` (partial)
+``GET|POST /3ds/{payment_id}``              the emulated 3-D Secure page (the ``redirect_uri``)
+``/_sandbox/...``                           control API
+==========================================  ==========================================================
 
 The types and their relationships (as Commerce Layer names them):
 
