@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     import httpx
 
     from posapp.gateways.base import Gateway
+    from posapp.journal.lock import JournalLock
     from posapp.journal.store import Journal
     from posapp.sandbox.server import SandboxServer
 
@@ -111,6 +112,11 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     sandbox.add_argument("--port", type=int, default=0, help="TCP port (0 picks a free one)")
     tour = commands.add_parser("tour", help="render every screen to PNG files in DIR, in English and French")
     tour.add_argument("dir", type=Path)
+    backup = commands.add_parser("backup", help="copy the journal now into the backups folder beside it")
+    backup.add_argument("--keep", type=int, default=None, help="how many copies to keep (default 7)")
+    restore = commands.add_parser("restore", help="put a backup in place of the journal (the old file is kept aside)")
+    restore.add_argument("file", type=Path, help="a backup, e.g. one listed by 'posapp backup --list'")
+    backup.add_argument("--list", action="store_true", help="list the backups, newest first, and copy nothing")
     from posapp.shop.cli import add_arguments as add_shop_arguments
 
     add_shop_arguments(commands.add_parser("shop", help="set up the shop store (PostgreSQL) shared by the counters"))
@@ -150,6 +156,9 @@ class Console:
         self.restart_with: Settings | None = None
         self.handover: tuple[SandboxServer, set[str]] | None = None
         self._emulated: set[str] = set()  # training providers whose leftovers this console's emulator settled
+        self.journal_lock: JournalLock | None = None
+        self.raise_listener: asyncio.Server | None = None
+        self.backups: asyncio.Task[None] | None = None
         self._closed = False
 
     def request_restart(self, settings: Settings) -> None:
@@ -170,8 +179,19 @@ class Console:
             self._owns_sandbox = True
             self._emulated = emulated
 
-    def open_journal(self) -> Journal:
-        """Open the journal, and a second connection for the screens that only read it.
+    def journal_path(self) -> Path:
+        """The file this console writes its payments to (the training journal in training)."""
+        from posapp.config import data_dir
+        from posapp.journal.store import JOURNAL_FILE, TRAINING_JOURNAL_FILE
+
+        return data_dir() / (TRAINING_JOURNAL_FILE if self.training else JOURNAL_FILE)
+
+    def open_journal(self, *, what: str = "console") -> Journal:
+        """Take the journal's lock, open the journal, and a second connection for the screens that only read it.
+
+        One running console per journal (``journal.lock``): a second one on the same file would take
+        this one's requests in flight for a crash's leftovers and settle them. ``JournalInUse`` (naming
+        the console that holds it) is raised before anything is opened, so nothing is resumed or settled.
 
         The services write through one connection on their worker thread; History pages through its own
         (WAL lets readers and the writer work at once), so the GUI never waits behind a disk sync.
@@ -180,12 +200,23 @@ class Console:
         trainee does reaches the merchant's books; the users (who may sign in, with their PINs) stay in
         the live journal, ``users_journal``, the same people in both modes.
         """
+        from posapp.journal.lock import JournalLock
         from posapp.journal.store import Journal
 
-        live = Journal.open()
-        self.users_journal = live
-        self.journal = Journal.open(training=True) if self.training else live
-        self.reader = Journal(self.journal.path)
+        self.journal_lock = JournalLock.acquire(self.journal_path(), details={"what": what, "version": __version__})
+        try:
+            live = Journal.open()
+            self.users_journal = live
+            self.journal = Journal.open(training=True) if self.training else live
+            self.reader = Journal(self.journal.path)
+        except BaseException:
+            for journal in (self.reader, self.journal, self.users_journal):
+                if journal is not None:
+                    journal.close()
+            self.reader = self.journal = self.users_journal = None
+            self.journal_lock.release()
+            self.journal_lock = None
+            raise
         return self.journal
 
     async def connect_provider(self) -> Gateway:
@@ -254,6 +285,8 @@ class Console:
         self._closed = True
         if self.manager is not None:
             self.manager.close()
+        if self.backups is not None:
+            self.backups.cancel()
         if self.services is not None:
             await self.services.aclose()
         if self.http is not None:
@@ -263,6 +296,10 @@ class Console:
         for journal in (self.reader, self.journal, self.users_journal):
             if journal is not None:
                 journal.close()  # twice for the live journal outside training: harmless
+        if self.raise_listener is not None:
+            self.raise_listener.close()
+        if self.journal_lock is not None:
+            self.journal_lock.release()  # last: another console may open the journal now
         log.info("console closed")
 
 
@@ -321,15 +358,12 @@ async def _console_session(console: Console, options: argparse.Namespace, starte
 
     try:
         try:
-            console.open_journal()
+            console.open_journal(what="self-test" if options.self_test else "console")
         except Exception as exc:
-            log.exception("cannot open the journal")
-            if options.self_test:
-                print(f"self-test failed: cannot open the journal: {exc}", file=sys.stderr)
-                return 1
-            raise
+            return await journal_problem(console, exc, options)
         window = MainWindow(training=settings.training, provider_label=_provider_label(settings.active_provider))
         console.window = window
+        await listen_for_raise(console, window)
         console.controller = build_cashier_screens(window, settings, console.reader)
         install_access(console, window)
         window.closing.connect(quit_requested.set)
@@ -356,6 +390,7 @@ async def _console_session(console: Console, options: argparse.Namespace, starte
         # first paint, so the cashier sees the console at once.
         install_settings(console, window)
         connecting = asyncio.create_task(connect_console(console, window))
+        console.backups = asyncio.create_task(daily_backups())
         await quit_requested.wait()
         connecting.cancel()
         return 0
@@ -367,6 +402,198 @@ async def _console_session(console: Console, options: argparse.Namespace, starte
                 console.window.closing.disconnect(quit_requested.set)
             console.window.hide()
             console.window.deleteLater()
+
+
+# Exit codes besides 0 (done) and 1 (an error): 2 the GUI's system libraries are missing (platform_check),
+# 3 the journal is open in another console, 4 the journal cannot be opened.
+EXIT_JOURNAL_IN_USE = 3
+EXIT_JOURNAL_PROBLEM = 4
+RAISE_ANSWER_S = 3.0
+
+
+async def listen_for_raise(console: Console, window: Any) -> None:
+    """Let a second console bring this window forward (it cannot open the journal: this one holds it).
+
+    A loopback listener; the port and a one-off token go into the journal's lock file, which only the
+    user can read. It answers ``ok`` to the token and nothing else, and closes with the console.
+    """
+    import hmac
+    import secrets
+
+    token = secrets.token_urlsafe(24)
+
+    async def answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            line = await asyncio.wait_for(reader.readline(), RAISE_ANSWER_S)
+            if hmac.compare_digest(line.strip(), token.encode()):
+                log.info("brought forward at the request of another posapp console")
+                if window.isMinimized():
+                    window.showNormal()
+                window.raise_()
+                window.activateWindow()
+                writer.write(b"ok\n")
+                await writer.drain()
+        except (TimeoutError, OSError):
+            pass
+        finally:
+            writer.close()
+
+    try:
+        server = await asyncio.start_server(answer, "127.0.0.1", 0)
+    except OSError as exc:  # no loopback: the second console can still tell who holds the journal
+        log.warning("cannot listen for another console: %s", exc)
+        return
+    console.raise_listener = server
+    if console.journal_lock is not None:
+        console.journal_lock.update(raise_port=server.sockets[0].getsockname()[1], raise_token=token)
+
+
+async def ask_to_raise(owner: Any) -> bool:
+    """Ask the console described by ``owner`` (``journal.lock.Owner``) to bring its window forward."""
+    if owner is None or owner.raise_port is None:
+        return False
+    try:
+        reader, writer = await asyncio.wait_for(asyncio.open_connection("127.0.0.1", owner.raise_port), RAISE_ANSWER_S)
+    except (OSError, TimeoutError):
+        return False
+    try:
+        writer.write(owner.raise_token.encode() + b"\n")
+        await writer.drain()
+        return (await asyncio.wait_for(reader.readline(), RAISE_ANSWER_S)).strip() == b"ok"
+    except (OSError, TimeoutError):
+        return False
+    finally:
+        writer.close()
+
+
+async def journal_problem(console: Console, exc: BaseException, options: argparse.Namespace) -> int:
+    """The journal is open elsewhere or cannot be opened: say so in a window and do what the person chooses.
+
+    Nothing is resumed or settled here. The choices: bring the other console forward, restore the last
+    backup (then the console is built again on it), open the journal read-only, quit.
+    """
+    from PySide6.QtCore import QCoreApplication
+
+    from posapp.journal.diagnose import Problem, diagnose
+
+    problem = diagnose(exc, console.journal_path())
+    in_use = problem.problem is Problem.IN_USE
+    if in_use:
+        log.warning("%s", problem.detail)
+    else:
+        log.error("cannot open the journal %s: %s", problem.path, problem.detail, exc_info=exc)
+    if options.self_test:
+        what = "the journal is open in another posapp console" if in_use else "cannot open the journal"
+        print(f"self-test failed: {what}: {problem.detail}", file=sys.stderr)
+        return 1
+    from posapp.ui.screens.startup_problem import StartupProblemDialog
+
+    dialog = StartupProblemDialog(problem, console.settings.locale, str(log_dir() / "posapp.log"))
+    code = EXIT_JOURNAL_IN_USE if in_use else EXIT_JOURNAL_PROBLEM
+    try:
+        while True:
+            choice = await _ask(dialog, console.quit_requested)
+            if choice == "raise":
+                if await ask_to_raise(problem.owner):
+                    return code
+                dialog.show_error(
+                    QCoreApplication.translate(
+                        "StartupProblem", "The other window did not answer: it may be closing. Try again, or quit."
+                    )
+                )
+            elif choice == "restore":
+                from posapp.journal.backups import restore
+
+                try:
+                    aside = await asyncio.to_thread(restore, problem.backups[0], problem.path)
+                except Exception as error:
+                    log.exception("restore failed")
+                    dialog.show_error(
+                        QCoreApplication.translate(
+                            "StartupProblem", "The backup could not be restored: {reason}"
+                        ).format(reason=error)
+                    )
+                    continue
+                log.warning("restored %s from %s; the file it replaced is %s", problem.path, problem.backups[0], aside)
+                console.restart_with = console.settings  # run_console builds the console again, on the copy
+                return 0
+            elif choice == "read_only":
+                dialog.hide()
+                return await read_only_session(console, problem)
+            else:
+                return code
+    finally:
+        dialog.hide()
+        dialog.deleteLater()
+
+
+async def _ask(dialog: Any, quit_requested: asyncio.Event) -> str:
+    """Show ``dialog`` (without a nested event loop) and wait for its ``chosen`` signal, or a request to quit."""
+    answer: asyncio.Future[str] = asyncio.get_running_loop().create_future()
+
+    def chosen(choice: str) -> None:
+        if not answer.done():
+            answer.set_result(choice)
+
+    dialog.chosen.connect(chosen)
+    dialog.show()
+    dialog.raise_()
+    quitting: asyncio.Future[Any] = asyncio.ensure_future(quit_requested.wait())
+    try:
+        await asyncio.wait([answer, quitting], return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        quitting.cancel()
+        dialog.chosen.disconnect(chosen)
+    return answer.result() if answer.done() else "quit"
+
+
+async def read_only_session(console: Console, problem: Any) -> int:
+    """History and the end-of-day report over the journal opened read-only, after a manager's PIN."""
+    from PySide6.QtCore import QCoreApplication
+
+    from posapp.journal.store import JOURNAL_FILE, Journal
+    from posapp.journal.users import UserStore
+    from posapp.ui.actions import fault_words
+    from posapp.ui.read_only import ReadOnlySignIn, ReadOnlyWindow
+
+    journal = Journal(problem.path, read_only=True)
+    users_path = problem.path.with_name(JOURNAL_FILE)
+    users_journal = journal if users_path == problem.path else Journal(users_path, read_only=True)
+    try:
+        sign_in = ReadOnlySignIn(UserStore(users_journal))
+        signed: asyncio.Future[str] = asyncio.get_running_loop().create_future()
+
+        def answered(name: str) -> None:
+            if not signed.done():
+                signed.set_result(name)
+
+        sign_in.signed_in.connect(answered)
+        sign_in.gave_up.connect(lambda: answered(""))
+        sign_in.show()
+        manager = await signed
+        sign_in.deleteLater()
+        if not manager:
+            return EXIT_JOURNAL_PROBLEM
+        from posapp.journal.diagnose import Problem
+        from posapp.journal.faults import Fault
+
+        why = {
+            Problem.READ_ONLY: fault_words(Fault.READ_ONLY),
+            Problem.TOO_NEW: QCoreApplication.translate("ReadOnly", "a newer posapp wrote it"),
+        }.get(problem.problem, QCoreApplication.translate("ReadOnly", "it cannot be written"))
+        banner = QCoreApplication.translate(
+            "ReadOnly", "Read-only journal ({why}): History and export only. No payment can be taken here."
+        ).format(why=why)
+        window = ReadOnlyWindow(journal, console.settings.locale, manager, banner=banner, training=console.training)
+        window.closing.connect(console.quit_requested.set)
+        window.showMaximized()
+        await console.quit_requested.wait()
+        window.hide()
+        window.deleteLater()
+        return EXIT_JOURNAL_PROBLEM
+    finally:
+        for opened in {id(journal): journal, id(users_journal): users_journal}.values():
+            opened.close()
 
 
 def build_cashier_screens(window: Any, settings: Settings, journal: Journal | None = None) -> Any:
@@ -420,6 +647,30 @@ def install_access(console: Console, window: Any) -> Any:
     access.start()
     console.access = access
     return access
+
+
+BACKUP_CHECK_EVERY_S = 3600.0
+
+
+async def daily_backups(*, every_s: float = BACKUP_CHECK_EVERY_S) -> None:
+    """Once a day, a copy of the merchant's journal (the live one: its payments and the users) beside it.
+
+    Checked at start and every hour, made on a worker thread through a connection of its own (SQLite's
+    online backup: the console goes on writing meanwhile); the last seven are kept.
+    """
+    from posapp.config import data_dir
+    from posapp.journal.backups import backup_due, make_backup
+    from posapp.journal.store import JOURNAL_FILE
+
+    journal = data_dir() / JOURNAL_FILE
+    while True:
+        if journal.exists() and backup_due(journal):
+            try:
+                copy = await asyncio.to_thread(make_backup, journal)
+                log.info("daily backup written: %s", copy)
+            except Exception:
+                log.exception("the daily backup failed")
+        await asyncio.sleep(every_s)
 
 
 async def connect_console(console: Console, window: Any) -> None:
@@ -602,11 +853,41 @@ def main(argv: Sequence[str] | None = None) -> int:
         from posapp.ui.tour import render_tour
 
         return render_tour(options.dir)
+    if options.command in ("backup", "restore"):
+        return backup_command(options)
     if options.command == "shop":
         from posapp.shop.cli import main as shop_main
 
         return shop_main(options)
     return _run_gui(options)
+
+
+def backup_command(options: argparse.Namespace) -> int:
+    """``posapp backup [--keep N] [--list]`` and ``posapp restore FILE`` on the merchant's (live) journal."""
+    from posapp.config import data_dir
+    from posapp.journal.backups import KEEP, BackupError, list_backups, make_backup, restore
+    from posapp.journal.lock import JournalInUse
+    from posapp.journal.store import JOURNAL_FILE
+
+    journal = data_dir() / JOURNAL_FILE
+    try:
+        if options.command == "restore":
+            aside = restore(options.file, journal)
+            print(f"restored {journal} from {options.file}; the file it replaced is kept as {aside}")
+            return 0
+        if options.list:
+            for copy in list_backups(journal):
+                print(copy)
+            return 0
+        copy = make_backup(journal, keep=options.keep or KEEP)
+        print(f"backup written: {copy}")
+        return 0
+    except JournalInUse as exc:
+        print(f"posapp: {exc}: close it first, then restore", file=sys.stderr)
+        return EXIT_JOURNAL_IN_USE
+    except BackupError as exc:
+        print(f"posapp: {exc}", file=sys.stderr)
+        return 1
 
 
 def run() -> None:

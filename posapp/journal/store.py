@@ -223,6 +223,26 @@ def connect(path: str | os.PathLike[str]) -> sqlite3.Connection:
     return conn
 
 
+def connect_read_only(path: str | os.PathLike[str]) -> sqlite3.Connection:
+    """Open ``path`` to read only, for a journal that cannot be opened to write (History and export).
+
+    ``mode=ro`` still reads the write-ahead log; where even that is refused (a read-only folder with no
+    ``-shm`` file beside the journal), ``immutable=1`` reads the main file as it is.
+    """
+    uri = Path(path).resolve().as_uri()  # percent-encoded: a folder name may hold '?' or '#'
+    last: sqlite3.Error | None = None
+    for mode in ("mode=ro", "immutable=1"):
+        try:
+            conn = sqlite3.connect(f"{uri}?{mode}", uri=True, isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA query_only = ON")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.Error as exc:
+            last = exc
+    assert last is not None
+    raise last
+
+
 def _stamp(moment: datetime) -> str:
     """A UTC time as sortable text: ``2026-05-09T07:35:25.123456Z``."""
     if moment.tzinfo is None:
@@ -311,18 +331,24 @@ def _like_pattern(term: str) -> str:
 class Journal:
     """The SQLite journal of one console: intents, events, their projection, queries and approvals."""
 
-    def __init__(self, path: str | os.PathLike[str], *, clock: Callable[[], datetime] | None = None) -> None:
+    def __init__(
+        self, path: str | os.PathLike[str], *, clock: Callable[[], datetime] | None = None, read_only: bool = False
+    ) -> None:
+        """``read_only``: no migration, no write (SQLite refuses them): History and export of a journal
+        that cannot be opened to write (a read-only folder, a newer posapp's file)."""
         self.path = Path(path)
         self._clock = clock or _utc_now
         self._lock = threading.RLock()
         self._in_batch = False
         self._batch_spoiled = False
         self._closed = False
-        conn = connect(self.path)
+        self.read_only = read_only
+        conn = connect_read_only(self.path) if read_only else connect(self.path)
         self._conn = conn
         self._db: Database | None = None
         try:
-            self._migrate()
+            if not read_only:
+                self._migrate()
         except BaseException:
             conn.close()
             raise

@@ -388,6 +388,20 @@ class UserStore:
                 return self._record_attempt(conn, current, good, upgraded, now_dt)
         raise UserError(f"the PIN of {name!r} keeps changing; try again")
 
+    def check_pin_read_only(self, name: str, pin: str) -> PinCheck:
+        """Check ``pin`` for ``name`` in a journal opened read-only: nothing is recorded, so the caller
+        limits the tries itself (the read-only window allows a few per run); a locked or disabled user is
+        refused as ever."""
+        with self.journal._lock:
+            row = self._row(self.journal._live(), name)
+        refused = self._refusal(row, self.now())
+        if refused is not None:
+            return refused
+        user = _to_user(row)
+        if verify_pin(pin, _to_hash(row)):
+            return PinCheck(LoginOutcome.OK, user, self.policy.max_failures)
+        return PinCheck(LoginOutcome.WRONG_PIN, user, 0)
+
     def _refusal(self, row: Any, now: datetime) -> PinCheck | None:
         if row is None:
             return PinCheck(LoginOutcome.UNKNOWN_USER, None)
