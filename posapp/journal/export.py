@@ -3,8 +3,10 @@
 Made to open cleanly in a spreadsheet: UTF-8 with a byte-order mark (so Excel reads accents), CRLF line
 ends, every field quoted as needed. Amounts are in major units (``1000`` XAF, ``10.50`` EUR) beside
 their currency; times are in the local zone with their offset. A cell that a spreadsheet would run as
-a formula (starting with ``=``, ``+``, ``-``, ``@``, tab or CR: phone numbers start with ``+``) gets a
-leading apostrophe. No raw provider answer is exported, and every known secret is cut out of the text.
+a formula gets a leading apostrophe: one starting with ``=``, ``+``, ``-``, ``@``, tab or CR (phone
+numbers start with ``+``), also behind leading whitespace or invisible format characters, and in the
+full-width or small forms (``＝``, ``＋``, ``－``, ``＠``, ``﹦``...) that spreadsheets read as the ASCII
+ones. No raw provider answer is exported, and every known secret is cut out of the text.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import unicodedata
 from collections.abc import Iterable
 from datetime import datetime, tzinfo
 from pathlib import Path
@@ -39,11 +42,24 @@ COLUMNS = (
     "refund_of",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_CHARACTERS = frozenset("=+-@")
+
+
+def _runs_as_formula(text: str) -> bool:
+    if text.startswith(_FORMULA_START):
+        return True
+    # Spreadsheets trim spaces before reading a formula and fold full-width forms to ASCII (an IME
+    # types ＝): look past whitespace and zero-width characters, at the first one's compatibility form.
+    for character in text:
+        if character.isspace() or unicodedata.category(character) == "Cf":
+            continue
+        return unicodedata.normalize("NFKC", character)[:1] in _FORMULA_CHARACTERS
+    return False
 
 
 def _cell(value: str, secrets: tuple[str, ...]) -> str:
     text = redact_text(value, secrets) if secrets else value
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return "'" + text if _runs_as_formula(text) else text
 
 
 def _local(moment: datetime | None, tz: tzinfo | None) -> str:

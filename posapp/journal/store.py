@@ -9,7 +9,7 @@ Tables:
 
 - ``events`` — append-only (triggers refuse UPDATE and DELETE): transaction, time (UTC), actor, type,
   status, provider ref / operator / fees when the provider told them, a message, and the provider's raw
-  answer as JSON with secrets removed (``core.redact``).
+  answer as JSON with secrets removed (``core.redact``), at most ``MAX_RAW_JSON_BYTES`` of it.
 - ``transactions`` — one row per ``app_ref``: the intent's columns are write-once (a trigger refuses
   changing them), the rest (status, provider ref, operator, fees, updated_at) is the projection of the
   events, updated in the same SQLite transaction as each event; ``rebuild_projection()`` recomputes it.
@@ -51,6 +51,7 @@ import os
 import re
 import sqlite3
 import threading
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -85,6 +86,10 @@ MAX_PAGE = 500
 # A text search matching at most this many transactions is served from the trigram index and sorted;
 # a broader one (a country code, a common word) scans the history newest first, where matches are dense.
 SEARCH_SORT_LIMIT = 2000
+# The most of a provider's raw answer an event keeps, as UTF-8 JSON. Documented answers are a few KB;
+# a bigger one is stored as ``{"truncated": true, "bytes": <its size>, "head": "<its first characters>"}``
+# (still JSON, still redacted), so a runaway answer never swells the journal or its backups.
+MAX_RAW_JSON_BYTES = 16 * 1024
 
 UNFINISHED_STATUSES = frozenset(FOLLOWED_STATUSES | {Status.CREATED})
 # Refunds in these statuses certainly moved no money: they stop reserving the payment's amount.
@@ -314,6 +319,37 @@ def _search_term(text: str) -> str:
     if _PHONE_LIKE.fullmatch(term) and sum(c.isdigit() for c in term) >= 3:
         term = "".join(c for c in term if c.isdigit())
     return term
+
+
+def _searchable(term: str) -> bool:
+    """False when ``term`` holds a control character (SQLite's FTS and LIKE stop a string at NUL: the
+    search failed or matched everything) or half a surrogate pair (not text): such a search finds nothing."""
+    return not any(unicodedata.category(c) in ("Cc", "Cs") for c in term)
+
+
+def searchable(text: str) -> bool:
+    """Whether a History search for ``text`` can find anything (the UI's live filter asks the same)."""
+    return _searchable(_search_term(text))
+
+
+def _capped_raw(raw_json: str) -> str:
+    """``raw_json`` as stored: whole up to ``MAX_RAW_JSON_BYTES``, else the marker that says it was cut."""
+    size = len(raw_json.encode("utf-8"))
+    if size <= MAX_RAW_JSON_BYTES:
+        return raw_json
+
+    def marker(length: int) -> str:
+        return json.dumps({"truncated": True, "bytes": size, "head": raw_json[:length]}, ensure_ascii=False)
+
+    # The longest head that fits once escaped again (a quote or a control character grows): a bisection.
+    fits, too_long = 0, MAX_RAW_JSON_BYTES + 1
+    while too_long - fits > 1:
+        middle = (fits + too_long) // 2
+        if len(marker(middle).encode("utf-8")) <= MAX_RAW_JSON_BYTES:
+            fits = middle
+        else:
+            too_long = middle
+    return marker(fits)
 
 
 def _fts_string(text: str) -> str:
@@ -635,14 +671,15 @@ class Journal:
 
         The status change is checked against core's table (``IllegalTransition``); staying in the same
         status is allowed ("status read, still pending"). ``raw`` (the provider's answer, JSON-like) and
-        ``message`` are stored with secret keys masked and every string of ``secrets`` cut out.
+        ``message`` are stored with secret keys masked and every string of ``secrets`` cut out; a raw
+        answer over ``MAX_RAW_JSON_BYTES`` is stored as the marker that says it was cut.
         ``provider_ref``, ``operator`` and ``fees`` update the transaction when given.
         """
         new_status = status if isinstance(status, Status) else Status(status)
         _check_actor(actor)
         _check_event_type(type)
         known = tuple(secrets)
-        raw_json = None if raw is None else json.dumps(redact(raw, known), ensure_ascii=False, default=str)
+        raw_json = None if raw is None else _capped_raw(json.dumps(redact(raw, known), ensure_ascii=False, default=str))
         if message is not None:
             message = redact_text(message, known)
         with self._lock, self._write() as conn:
@@ -911,6 +948,9 @@ class Journal:
         term = _search_term(filters.text)
         if not term:
             return clauses, params, False
+        if not _searchable(term):
+            clauses.append("0")
+            return clauses, params, True
         candidates = self._search_candidates(term) if len(term) >= 3 else None
         if candidates is not None:
             # ints read from the database, so safe to inline; a literal list lets SQLite see how few

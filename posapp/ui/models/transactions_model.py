@@ -34,7 +34,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from posapp.core.money import format_money
 from posapp.core.phone import Operator, display_phone
 from posapp.core.transactions import Kind, Transaction
-from posapp.journal.store import HistoryFilter, Journal, PageCursor
+from posapp.journal.store import HistoryFilter, Journal, PageCursor, searchable
 from posapp.ui.widgets.status_badge import COLOURS, status_text
 
 PAGE_SIZE = 100
@@ -158,6 +158,8 @@ def matches(filters: HistoryFilter, transaction: Transaction) -> bool:
     term = search_term(filters.text).casefold()
     if not term:
         return True
+    if not searchable(term):
+        return False
     fields = (transaction.app_ref, transaction.provider_ref, transaction.parent_ref, transaction.customer)
     return any(term in value.casefold() for value in (*fields, transaction.reason) if value)
 
