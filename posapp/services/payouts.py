@@ -45,7 +45,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -61,6 +61,9 @@ from posapp.services.serial_journal import SerialJournal
 from posapp.services.tracker import Change, StatusTracker, record_change, utc_now
 
 Clock = Callable[[], datetime]
+# Says whether a refund whose intent is recorded may be sent (the shop store's cap across counters,
+# posapp.shop.refunds.ShopRefundGuard); raises RefundRefused when not.
+RefundGuard = Callable[[Transaction], Awaitable[None]]
 RESOLVABLE = frozenset({Status.SUCCEEDED, Status.FAILED})
 MOBILE_OPERATORS = frozenset({"CM_OM", "CM_MOMO"})
 
@@ -207,6 +210,7 @@ class PayoutService:
         self._tracker = tracker
         self._recorder = recorder or AnswerRecorder(journal, tracker, bus)
         self._clock = clock or utc_now
+        self.refund_guard: RefundGuard | None = None
         self._inflight: dict[str, asyncio.Future[Transaction]] = {}
 
     @property
@@ -368,6 +372,7 @@ class PayoutService:
             if running is not None:
                 return await asyncio.shield(running)
             return tx  # sent before: never again
+        await self._guard_refund(tx)
         future: asyncio.Future[Transaction] = asyncio.get_running_loop().create_future()
         self._inflight[tx.app_ref] = future
         try:
@@ -435,6 +440,17 @@ class PayoutService:
             self._tracker.publish(settled)
         return change.transaction
 
+    async def _guard_refund(self, tx: Transaction) -> None:
+        """The shop store's say (``refund_guard``), after the intent and before sending: refused, it is FAILED."""
+        if self.refund_guard is None:
+            return
+        try:
+            await self.refund_guard(tx)
+        except Exception as exc:  # refused, or the guard broke: either way nothing was sent
+            message = str(exc) if isinstance(exc, RefundRefused) else f"the shop store's check failed: {exc}"
+            change = await self._record_refund(tx, Status.FAILED, type="not_sent", shown=Status.FAILED, message=message)
+            raise ActionFailed(message, transaction=change.transaction, cause=exc) from None
+
     async def _record_refund(
         self, tx: Transaction, status: Status, *, type: str, shown: Status = Status.UNKNOWN, **fields: Any
     ) -> Change:
@@ -466,6 +482,8 @@ class PayoutService:
             if running is not None:
                 return await asyncio.shield(running)
             return tx  # sent before (an earlier click, or before a restart): never again
+        if tx.kind is Kind.REFUND:
+            await self._guard_refund(tx)
         future: asyncio.Future[Transaction] = asyncio.get_running_loop().create_future()
         self._inflight[tx.app_ref] = future
         try:

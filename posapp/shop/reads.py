@@ -245,7 +245,7 @@ def record_report(store: ShopStore, day: date, *, by: str, terminal_id: str) -> 
         "INSERT INTO posapp.day_reports (day, reported_by, terminal_id) VALUES (%s, %s, %s) RETURNING reported_at",
         (day, by, terminal_id),
     )
-    return rows[0][0]  # type: ignore[no-any-return]
+    return rows[0][0]
 
 
 __all__ = [
