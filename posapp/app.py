@@ -152,6 +152,7 @@ class Console:
         self.access: Any = None
         self.manager: Any = None
         self.settings_wiring: Any = None
+        self.shop: Any = None  # posapp.shop.link.ShopLink when a shop store is configured (after the first paint)
         self.quit_requested = asyncio.Event()
         self.restart_with: Settings | None = None
         self.handover: tuple[SandboxServer, set[str]] | None = None
@@ -289,6 +290,8 @@ class Console:
             self.backups.cancel()
         if self.services is not None:
             await self.services.aclose()
+        if self.shop is not None:
+            await asyncio.to_thread(self.shop.stop)
         if self.http is not None:
             await self.http.aclose()
         if self.sandbox is not None and self._owns_sandbox:
@@ -389,6 +392,7 @@ async def _console_session(console: Console, options: argparse.Namespace, starte
         # The manager's Settings screen asks the OS for its key store, which can take a while: after the
         # first paint, so the cashier sees the console at once.
         install_settings(console, window)
+        start_shop_link(console, window)
         connecting = asyncio.create_task(connect_console(console, window))
         console.backups = asyncio.create_task(daily_backups())
         await quit_requested.wait()
@@ -673,6 +677,29 @@ async def daily_backups(*, every_s: float = BACKUP_CHECK_EVERY_S) -> None:
         await asyncio.sleep(every_s)
 
 
+def start_shop_link(console: Console, window: Any) -> Any:
+    """Replicate the live journal to the shop store, when one is configured (after the first paint:
+    psycopg loads only then); the status bar shows the link. Training never reaches the shop's books."""
+    address = console.settings.shop_store
+    if not address or console.training or console.journal is None:
+        return None
+    from posapp.services.events import Event
+    from posapp.shop.link import ShopLink
+    from posapp.ui.widgets.shop_status import ShopStatusLabel
+
+    try:
+        link = ShopLink(address, console.journal.path)
+    except Exception as exc:
+        log.warning("the shop store is not used: %s", exc)
+        return None
+    secret_filter.add(link.secrets)
+    console.bus.subscribe(Event, lambda _event: link.wake())  # something was journaled: ship it soon
+    link.start()
+    console.shop = link
+    window.statusBar().addPermanentWidget(ShopStatusLabel(link, window))
+    return link
+
+
 async def connect_console(console: Console, window: Any) -> None:
     try:
         await console.connect_provider()
@@ -693,6 +720,8 @@ async def connect_console(console: Console, window: Any) -> None:
         )
     if console.settings_wiring is not None:
         console.settings_wiring.attach(console.services)
+    if console.shop is not None:
+        console.services.payouts.refund_guard = console.shop.refund_guard
     old_dock = getattr(window, "training_dock", None)
     if old_dock is not None:
         window.removeDockWidget(old_dock)

@@ -117,6 +117,9 @@ class Settings:
     shop_name: str = ""
     shop_address: str = ""
     shop_phone: str = ""
+    # The shop store (PostgreSQL) shared by the counters, without its password (that is in the keyring);
+    # "" = this counter works alone. See posapp/shop/link.py.
+    shop_store: str = ""
     auto_print: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 

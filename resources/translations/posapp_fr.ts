@@ -3080,6 +3080,39 @@
     </message>
 </context>
 <context>
+    <name>ShopStatus</name>
+    <message>
+        <location filename="../../posapp/ui/widgets/shop_status.py" line="30"/>
+        <source>Shop: connected</source>
+        <translation>Boutique : connectée</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/shop_status.py" line="31"/>
+        <source>Shop: sending, {count} waiting</source>
+        <translation>Boutique : envoi, {count} en attente</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/shop_status.py" line="32"/>
+        <source>Shop: offline, {count} waiting (out of date since {time})</source>
+        <translation>Boutique : hors ligne, {count} en attente (pas à jour depuis {time})</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/shop_status.py" line="33"/>
+        <source>Shop: not connected (out of date since {time})</source>
+        <translation>Boutique : non connectée (pas à jour depuis {time})</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/shop_status.py" line="34"/>
+        <source>Shop: stopped</source>
+        <translation>Boutique : arrêtée</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/shop_status.py" line="35"/>
+        <source>Shop: connecting</source>
+        <translation>Boutique : connexion…</translation>
+    </message>
+</context>
+<context>
     <name>StatusBadge</name>
     <message>
         <location filename="../../posapp/ui/widgets/status_badge.py" line="14"/>

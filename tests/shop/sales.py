@@ -39,10 +39,14 @@ def sell_many(path: Path, prefix: str, count: int, *, seed: int = 0) -> int:
 def paid_total(path: Path) -> int:
     """What the terminal's own journal says it was paid (succeeded payments)."""
     with Journal(path) as journal:
-        row = journal._live().execute(
-            "SELECT coalesce(sum(amount_minor), 0) FROM transactions WHERE kind LIKE '%payment' AND status IN"
-            " ('succeeded', 'partially_refunded', 'refunded')"
-        ).fetchone()
+        row = (
+            journal._live()
+            .execute(
+                "SELECT coalesce(sum(amount_minor), 0) FROM transactions WHERE kind LIKE '%payment' AND status IN"
+                " ('succeeded', 'partially_refunded', 'refunded')"
+            )
+            .fetchone()
+        )
     return int(row[0])
 
 
