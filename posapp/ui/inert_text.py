@@ -13,17 +13,18 @@ the rest of the line. So, in ``posapp.ui``:
   button's label (``&`` marks a shortcut there), ``plain_tooltip`` before it is a tooltip;
 - the status bar is an ``InertStatusBar``, message boxes come from ``plain_message_box``.
 
-Bidi, decided: the explicit controls (embeddings, overrides, isolates: U+202A-U+202E, U+2066-U+2069)
-are removed, and text left with right-to-left letters is wrapped in a first-strong isolate (FSI ...
-PDI, U+2068/U+2069). Removing is needed because an override inside an isolate still reverses the text
-itself (``‮0005`` reads ``5000``), and a stray PDI or isolate opener would unbalance ours; nobody means
-one in a reason or a name. Isolating is needed because a real name in Arabic script (northern Cameroon)
-is legitimate and must stay readable, yet its letters would otherwise pull our neighbouring digits and
-punctuation into their run, or turn the direction of a whole line that starts with the name. Text
-without right-to-left letters is returned without the isolate, so what a person typed in French or
-English is shown, copied and compared unchanged. Raw provider answers, kept for support, show the
-controls and right-to-left letters as ``\\uXXXX`` escapes instead (``inert_raw``): there the exact code
-points matter more than the glyphs.
+Bidi, decided: embeddings and overrides (U+202A-U+202E) are removed, and so are isolate controls
+(U+2066-U+2069) except first-strong isolates that are closed; then text left with right-to-left letters
+outside an isolate is wrapped in a first-strong isolate (FSI ... PDI, U+2068/U+2069). Removing is needed
+because an override inside an isolate still reverses the text itself (an RLO before ``0005`` shows
+``5000``), and a stray PDI or isolate opener would unbalance ours; nobody means one in a reason or a
+name. Isolating is needed because a real name in Arabic script (northern Cameroon) is legitimate and
+must stay readable, yet its letters would otherwise pull our neighbouring digits and punctuation into
+their run, or turn the direction of a whole line that starts with the name. Text without right-to-left
+letters is returned without the isolate, so what a person typed in French or English is shown, copied
+and compared unchanged. Raw provider answers, kept for support, show the controls and right-to-left
+letters as ``\\uXXXX`` escapes instead (``inert_raw``): there the exact code points matter more than
+the glyphs.
 """
 
 from __future__ import annotations
@@ -37,20 +38,57 @@ from PySide6.QtGui import Qt as GuiQt  # Qt's namespace functions of QtGui (conv
 from PySide6.QtWidgets import QLabel, QMessageBox, QStatusBar, QWidget
 
 FSI, PDI = "\u2068", "\u2069"
+_EMBEDDINGS_AND_OVERRIDES = re.compile("[\u202a-\u202e]")
+_ISOLATE_CONTROLS = frozenset("\u2066\u2067\u2068\u2069")
 _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _RIGHT_TO_LEFT = frozenset({"R", "AL", "AN"})
 
 
-def _has_right_to_left(text: str) -> bool:
-    return any(unicodedata.bidirectional(char) in _RIGHT_TO_LEFT for char in text)
+def _paired_isolates_only(text: str) -> str:
+    """``text`` without its isolate controls, except first-strong isolates (FSI) closed by their PDI.
+
+    Those are kept so that ``inert`` of a sentence that already holds an ``inert`` part leaves that
+    part isolated; an LRI or RLI would force a direction on the person's own words, and an unpaired
+    control would reach into our text.
+    """
+    if not _ISOLATE_CONTROLS.intersection(text):
+        return text
+    keep = [char not in _ISOLATE_CONTROLS for char in text]
+    opened: list[int] = []  # the FSIs' positions; -1 for an LRI or RLI, which a PDI closes too
+    for position, char in enumerate(text):
+        if char == FSI:
+            opened.append(position)
+        elif char in ("\u2066", "\u2067"):
+            opened.append(-1)
+        elif char == PDI and opened:
+            start = opened.pop()
+            if start >= 0:
+                keep[start] = keep[position] = True
+    return "".join(char for char, kept in zip(text, keep, strict=True) if kept)
+
+
+def _right_to_left_outside_isolates(text: str) -> bool:
+    depth = 0
+    for char in text:
+        if char == FSI:
+            depth += 1
+        elif char == PDI:
+            depth -= 1
+        elif depth == 0 and unicodedata.bidirectional(char) in _RIGHT_TO_LEFT:
+            return True
+    return False
 
 
 def inert(text: str | None) -> str:
-    """A person's or a provider's ``text``, ready to sit in a line of ours (see the module docstring)."""
+    """A person's or a provider's ``text``, ready to sit in a line of ours (see the module docstring).
+
+    Applying it again changes nothing, so a sink that may be given a provider's words (an error line)
+    can pass through it a sentence of ours that already holds an ``inert`` part.
+    """
     if not text:
         return ""
-    cleaned = _BIDI_CONTROLS.sub("", text)
-    return f"{FSI}{cleaned}{PDI}" if _has_right_to_left(cleaned) else cleaned
+    cleaned = _paired_isolates_only(_EMBEDDINGS_AND_OVERRIDES.sub("", text))
+    return f"{FSI}{cleaned}{PDI}" if _right_to_left_outside_isolates(cleaned) else cleaned
 
 
 def inert_html(text: str | None) -> str:
@@ -105,8 +143,8 @@ class RichLabel(QLabel):
 class InertStatusBar(QStatusBar):
     """A status bar whose messages (often a provider's words) cannot reorder or spoof themselves."""
 
-    def showMessage(self, text: str, timeout: int = 0) -> None:  # noqa: N802 (Qt override)
-        super().showMessage(inert(text), timeout)
+    def showMessage(self, text: str, timeout: int | None = 0) -> None:  # noqa: N802 (Qt override)
+        super().showMessage(inert(text), timeout or 0)
 
 
 def plain_message_box(

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from posapp.ui.inert_text import PlainLabel
+from posapp.ui.inert_text import InertStatusBar, PlainLabel
 from posapp.ui.resources import resource_path
 from posapp.ui.screens.placeholder import PlaceholderScreen
 
@@ -187,6 +187,8 @@ class MainWindow(QMainWindow):
         self.nav_buttons["sale"].setChecked(True)
 
         self.setCentralWidget(central)
+        # Its messages are often a provider's words: they cannot reorder or spoof themselves there.
+        self.setStatusBar(InertStatusBar())
         status = self.statusBar()
         self.mode_label = PlainLabel(
             QCoreApplication.translate("MainWindow", "Training mode")

@@ -58,7 +58,7 @@ from posapp.config import PROVIDER_LABELS, Settings
 from posapp.core.money import format_money
 from posapp.core.phone import display_phone
 from posapp.core.transactions import Kind, Status, Transaction
-from posapp.ui.inert_text import PlainLabel
+from posapp.ui.inert_text import PlainLabel, inert
 from posapp.ui.models.transactions_model import operator_text
 from posapp.ui.widgets.qr_code import QUIET_ZONE, qr_matrix
 
@@ -188,19 +188,19 @@ def receipt_content(
     if tx.operator:
         rows.append((QCoreApplication.translate("ReceiptDialog", "Network"), operator_text(tx.operator)))
     if tx.customer:
-        rows.append((QCoreApplication.translate("ReceiptDialog", "Customer"), display_phone(tx.customer)))
+        rows.append((QCoreApplication.translate("ReceiptDialog", "Customer"), inert(display_phone(tx.customer))))
     rows.append(
         (QCoreApplication.translate("ReceiptDialog", "Provider"), PROVIDER_LABELS.get(tx.provider, tx.provider))
     )
     if tx.reason:
-        rows.append((QCoreApplication.translate("ReceiptDialog", "For"), tx.reason))
+        rows.append((QCoreApplication.translate("ReceiptDialog", "For"), inert(tx.reason)))
     rows.append((QCoreApplication.translate("ReceiptDialog", "Date"), when))
-    rows.append((QCoreApplication.translate("ReceiptDialog", "Cashier"), cashier or tx.cashier or "-"))
+    rows.append((QCoreApplication.translate("ReceiptDialog", "Cashier"), inert(cashier or tx.cashier) or "-"))
     if refund and tx.parent_ref:
         rows.append((QCoreApplication.translate("ReceiptDialog", "Refund of"), tx.parent_ref))
     rows.append((QCoreApplication.translate("ReceiptDialog", "Reference"), tx.app_ref))
-    rows.append((QCoreApplication.translate("ReceiptDialog", "Provider ref."), tx.provider_ref or "-"))
-    shop = tuple(line for line in (settings.shop_name, settings.shop_address, settings.shop_phone) if line)
+    rows.append((QCoreApplication.translate("ReceiptDialog", "Provider ref."), inert(tx.provider_ref) or "-"))
+    shop = tuple(inert(line) for line in (settings.shop_name, settings.shop_address, settings.shop_phone) if line)
     return ReceiptContent(
         title=title,
         shop_lines=shop,
@@ -718,7 +718,9 @@ class ReceiptDialog(QDialog):
             log.warning("cannot save the receipt: %s", exc)
             self.message.setText(QCoreApplication.translate("ReceiptDialog", "The receipt could not be saved there."))
             return None
-        self.message.setText(QCoreApplication.translate("ReceiptDialog", "Saved: {path}").format(path=written))
+        self.message.setText(
+            QCoreApplication.translate("ReceiptDialog", "Saved: {path}").format(path=inert(str(written)))
+        )
         self.saved.emit(str(written))
         return written
 

@@ -7,7 +7,6 @@ with the journal's totals.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 from pathlib import Path
@@ -22,6 +21,7 @@ from posapp.core.money import format_money
 from posapp.core.phone import display_phone
 from posapp.core.transactions import Transaction
 from posapp.journal.reports import DayTotals
+from posapp.ui.inert_text import inert_html
 from posapp.ui.models.transactions_model import kind_text, operator_text
 
 
@@ -143,7 +143,8 @@ def build_report(totals: list[DayTotals], day: date, locale: str, *, tz: tzinfo 
 
 
 def _e(text: object) -> str:
-    return html.escape(str(text))
+    # Every cell may hold a person's or a provider's text (shop, customer, cashier, reference).
+    return inert_html(str(text))
 
 
 def report_html(

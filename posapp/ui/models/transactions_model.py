@@ -35,6 +35,7 @@ from posapp.core.money import format_money
 from posapp.core.phone import Operator, display_phone
 from posapp.core.transactions import Kind, Transaction
 from posapp.journal.store import HistoryFilter, Journal, PageCursor, searchable
+from posapp.ui.inert_text import inert, plain_tooltip
 from posapp.ui.widgets.status_badge import COLOURS, status_text
 
 PAGE_SIZE = 100
@@ -389,13 +390,13 @@ class TransactionsModel(QAbstractTableModel):
             else format_local_time(created, self.locale_name, self.tz, now=self._now()),
             Columns.KIND: kind_text(tx.kind),
             Columns.AMOUNT: signed_amount_text(tx, self.locale_name),
-            Columns.CUSTOMER: display_phone(tx.customer)
-            or "\u2014",  # a QR payment may have no phone: a dash, not a hole
+            # A QR payment may have no phone: a dash, not a hole. A wallet identifier is a person's text.
+            Columns.CUSTOMER: inert(display_phone(tx.customer)) or "\u2014",
             Columns.OPERATOR: operator_text(tx.operator),
             Columns.STATUS: status_text(tx.status),
-            Columns.REASON: tx.reason,
+            Columns.REASON: inert(tx.reason),
             Columns.PROVIDER: self.provider_labels.get(tx.provider, tx.provider),
-            Columns.CASHIER: tx.cashier,
+            Columns.CASHIER: inert(tx.cashier),
             Columns.APP_REF: tx.app_ref,
         }
         return tuple(texts[column] for column in Columns)
@@ -404,8 +405,10 @@ class TransactionsModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row, column = index.row(), index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.texts(row)[column]
+        if role == Qt.ItemDataRole.ToolTipRole:  # a tooltip that looks like HTML is shown as HTML
+            return plain_tooltip(self.texts(row)[column])
         transaction = self._rows[row]
         if role == TransactionRole:
             return transaction

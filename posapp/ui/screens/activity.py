@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from posapp.core.money import format_money
 from posapp.core.phone import Operator, PhoneError, parse_mobile
 from posapp.core.transactions import Kind, Status, Transaction
-from posapp.ui.inert_text import PlainLabel
+from posapp.ui.inert_text import PlainLabel, inert, plain_tooltip
 from posapp.ui.widgets.status_badge import StatusBadge
 
 # A payment that reaches a final status stays on screen this long, showing its outcome, then leaves.
@@ -75,6 +75,7 @@ def customer_text(transaction: Transaction) -> str:
         else:
             number = mobile.formatted()
             operator_name = operator_name or mobile.operator.display_name
+    number = inert(number)  # a wallet identifier is shown as typed: text from a person
     if number and operator_name:
         return f"{number} ({operator_name})"
     return number or operator_name
@@ -171,17 +172,17 @@ class ActivityRow(QFrame):
             self.started_at = _aware(transaction.created_at)
         self.amount.setText(format_money(transaction.amount, self.locale_name))
         self.badge.set_status(transaction.status)
-        parts = [kind_text(transaction.kind), customer_text(transaction), transaction.reason]
+        parts = [kind_text(transaction.kind), customer_text(transaction), inert(transaction.reason)]
         self.details.setText("  ·  ".join(part for part in parts if part))
         if message:
-            self.message.setText(message)
+            self.message.setText(inert(message))  # the provider's words
         elif transaction.status is Status.UNKNOWN and not self.message.text():
             self.message.setText(
                 QCoreApplication.translate(
                     "ActivityScreen", "Do not ask the customer to pay again: the outcome is being checked."
                 )
             )
-        self.message.setToolTip(self.message.text())
+        self.message.setToolTip(plain_tooltip(self.message.text()))
         authorized = transaction.status is Status.AUTHORIZED and transaction.kind.is_payment
         self.capture_button.setVisible(self.capture_enabled and authorized)
         # An authorized card payment's page was paid: its QR code has nothing more to offer.
@@ -468,7 +469,7 @@ class ActivityScreen(QWidget):
                 "ActivityScreen", "The provider cannot be reached since {time}; payments are still being checked."
             ).format(time=clock)
         )
-        self.banner.setToolTip(reason)
+        self.banner.setToolTip(plain_tooltip(reason))
         self._set_banner_state("lost")
 
     def connection_back(self) -> None:

@@ -27,7 +27,7 @@ from posapp.core.access import Permission, Role
 from posapp.core.money import Money, format_money
 from posapp.journal.store import Approval, Journal
 from posapp.journal.users import LoginOutcome, PinCheck, User, UserStore
-from posapp.ui.inert_text import PlainLabel
+from posapp.ui.inert_text import PlainLabel, button_text, inert
 from posapp.ui.screens.lock import PinEntry, refusal_text, role_text
 
 APPROVAL_VALID_FOR = timedelta(minutes=10)
@@ -121,7 +121,7 @@ class ManagerApprovalDialog(QDialog):
         self.amount_label.setObjectName("approvalAmount")
         self.amount_label.setVisible(amount is not None)
         what_layout.addWidget(self.amount_label)
-        self.summary_label = PlainLabel(summary)
+        self.summary_label = PlainLabel(inert(summary))  # names a recipient, a reason
         self.summary_label.setObjectName("approvalSummary")
         self.summary_label.setWordWrap(True)
         self.summary_label.setVisible(bool(summary))
@@ -131,7 +131,7 @@ class ManagerApprovalDialog(QDialog):
         if requested_by is not None:
             asked = PlainLabel(
                 QCoreApplication.translate("ManagerApprovalDialog", "Asked by {name} ({role}).").format(
-                    name=requested_by.name, role=role_text(requested_by.role)
+                    name=inert(requested_by.name), role=role_text(requested_by.role)
                 )
             )
             asked.setObjectName("lockText")
@@ -153,7 +153,7 @@ class ManagerApprovalDialog(QDialog):
         self.manager_buttons: dict[str, QPushButton] = {}
         managers = [u for u in users.list_users() if u.role is Role.MANAGER]
         for manager in managers:
-            button = QPushButton(manager.name)
+            button = QPushButton(button_text(manager.name))
             button.setObjectName("approvalManager")
             button.setProperty("lockUser", True)
             button.setCheckable(True)
@@ -199,7 +199,7 @@ class ManagerApprovalDialog(QDialog):
         self.manager_name = name
         self.manager_buttons[name].setChecked(True)
         self.prompt.setText(
-            QCoreApplication.translate("ManagerApprovalDialog", "{name}, type your PIN").format(name=name)
+            QCoreApplication.translate("ManagerApprovalDialog", "{name}, type your PIN").format(name=inert(name))
         )
         self.entry.clear()
         self.entry.show_message("")

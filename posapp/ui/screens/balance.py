@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from posapp.core.money import Money, format_money
 from posapp.journal.reports import DayTotals
-from posapp.ui.inert_text import PlainLabel
+from posapp.ui.inert_text import PlainLabel, inert
 from posapp.ui.widgets.fit_label import FitLabel
 from posapp.ui.widgets.takings_chart import Bar, TakingsChart
 
@@ -146,7 +146,7 @@ class BalanceScreen(QWidget):
         self.pages.setCurrentIndex(0 if locked else 1)
 
     def show_unlock_error(self, text: str) -> None:
-        self.unlock_error.setText(text)
+        self.unlock_error.setText(inert(text))  # may be the provider's words
         self.unlock_error.setVisible(bool(text))
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
@@ -322,7 +322,9 @@ class BalanceScreen(QWidget):
     def show_balance_error(self, text: str) -> None:
         """The last read failed: the figure shown (if any) is the last good one, with its time."""
         self.balance_error.setText(
-            QCoreApplication.translate("BalanceScreen", "Not refreshed: {reason}").format(reason=text) if text else ""
+            QCoreApplication.translate("BalanceScreen", "Not refreshed: {reason}").format(reason=inert(text))
+            if text
+            else ""
         )
 
     def balance_text(self) -> str:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from posapp.core.money import Money, MoneyError, currency_label, format_money, parse_amount
 from posapp.ui.core_messages import translate_error
-from posapp.ui.inert_text import PlainLabel
+from posapp.ui.inert_text import PlainLabel, inert
 
 # Providers whose API captures the whole authorization or nothing (see posapp.gateways.paiwise).
 WHOLE_CAPTURE_ONLY = frozenset({"paiwise"})
@@ -168,7 +168,7 @@ class CaptureDialog(QDialog):
             self.capture_submitted.emit(amount)
 
     def show_error(self, message: str) -> None:
-        self.error.setText(message)
+        self.error.setText(inert(message))  # may be the provider's words
 
     def set_busy(self, busy: bool) -> None:
         self.confirm.setEnabled(not busy)

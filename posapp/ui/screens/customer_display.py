@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QStackedWidget, QVBoxLayout, 
 
 from posapp.core.money import format_money
 from posapp.core.transactions import Kind, Status, Transaction
-from posapp.ui.inert_text import PlainLabel
+from posapp.ui.inert_text import PlainLabel, inert
 from posapp.ui.widgets.fit_label import FitLabel
 from posapp.ui.widgets.qr_code import QrCodeWidget
 
@@ -138,7 +138,7 @@ class CustomerDisplay(QWidget):
         self.show_idle()
 
     def set_shop_name(self, name: str) -> None:
-        self.shop_label.setText(name)
+        self.shop_label.setText(inert(name))
         self.shop_label.setVisible(bool(name))
 
     def set_training(self, training: bool) -> None:
@@ -159,7 +159,7 @@ class CustomerDisplay(QWidget):
         else:
             self.qr.clear()
         self.amount.setText(format_money(transaction.amount, self.locale_name))
-        self.reason.setText(transaction.reason)
+        self.reason.setText(inert(transaction.reason))
         self.reason.setVisible(bool(transaction.reason))
         self.pages.setCurrentWidget(self.payment_page)
         self._show_status(transaction)

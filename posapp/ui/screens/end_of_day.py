@@ -34,7 +34,7 @@ from posapp.journal.reports import end_of_day
 from posapp.journal.store import Journal
 from posapp.ui.access import AccessController
 from posapp.ui.actions import ask_save_path, run_action
-from posapp.ui.inert_text import PlainLabel
+from posapp.ui.inert_text import PlainLabel, inert
 from posapp.ui.reports_render import (
     EndOfDayReport,
     build_report,
@@ -254,7 +254,7 @@ class EndOfDayScreen(QWidget):
         )
 
     def _say(self, text: str) -> None:
-        self.status_label.setText(text)
+        self.status_label.setText(inert(text))  # holds a path the person chose
         self.message.emit(text)
 
     def save_pdf(self) -> Path | None:

@@ -37,7 +37,7 @@ from posapp.core.money import Money, format_money
 from posapp.core.phone import Operator, display_phone
 from posapp.core.transactions import TRANSITIONS, Kind, Status, Transaction
 from posapp.journal.store import Event, HistoryFilter, Journal
-from posapp.ui.inert_text import PlainLabel
+from posapp.ui.inert_text import PlainLabel, inert, inert_html, inert_raw
 from posapp.ui.models.transactions_model import (
     WALLET,
     Columns,
@@ -135,6 +135,7 @@ def _day(value: QDate) -> date:
 
 def actor_text(actor: str) -> str:
     role, _, name = actor.partition(":")
+    name = inert(name)
     if role == "cashier":
         return (
             QCoreApplication.translate("HistoryScreen", "cashier {name}").format(name=name).strip()
@@ -872,9 +873,9 @@ class HistoryScreen(QWidget):
         fields: list[tuple[str, str]] = [
             (QCoreApplication.translate("HistoryScreen", "Type"), kind_text(tx.kind)),
             (QCoreApplication.translate("HistoryScreen", "Created"), self._when(tx.created_at)),
-            (QCoreApplication.translate("HistoryScreen", "Customer"), display_phone(tx.customer)),
+            (QCoreApplication.translate("HistoryScreen", "Customer"), inert(display_phone(tx.customer))),
             (QCoreApplication.translate("HistoryScreen", "Network"), operator_text(tx.operator)),
-            (QCoreApplication.translate("HistoryScreen", "Reason"), tx.reason),
+            (QCoreApplication.translate("HistoryScreen", "Reason"), inert(tx.reason)),
             (
                 QCoreApplication.translate("HistoryScreen", "Fees"),
                 format_money(tx.fees, self.locale_name) if tx.fees is not None else "",
@@ -882,8 +883,8 @@ class HistoryScreen(QWidget):
             (QCoreApplication.translate("HistoryScreen", "Refund of"), tx.parent_ref or ""),
             (QCoreApplication.translate("HistoryScreen", "Reference"), tx.app_ref),
             (QCoreApplication.translate("HistoryScreen", "Provider"), self.providers.get(tx.provider, tx.provider)),
-            (QCoreApplication.translate("HistoryScreen", "Provider reference"), tx.provider_ref or ""),
-            (QCoreApplication.translate("HistoryScreen", "Cashier"), tx.cashier),
+            (QCoreApplication.translate("HistoryScreen", "Provider reference"), inert(tx.provider_ref)),
+            (QCoreApplication.translate("HistoryScreen", "Cashier"), inert(tx.cashier)),
             (QCoreApplication.translate("HistoryScreen", "Last change"), self._when(tx.updated_at)),
         ]
         rows = "".join(
@@ -907,14 +908,14 @@ class HistoryScreen(QWidget):
             when = clock if same_day else self._when(event.at)
             meta = [actor_text(event.actor)]
             if event.provider_ref:
-                meta.append(event.provider_ref)
+                meta.append(inert(event.provider_ref))
             if event.fees is not None:
                 meta.append(
                     QCoreApplication.translate("HistoryScreen", "fees {amount}").format(
                         amount=format_money(event.fees, self.locale_name)
                     )
                 )
-            message = f"<br/>{html.escape(event.message)}" if event.message else ""
+            message = f"<br/>{inert_html(event.message)}" if event.message else ""
             parts.append(
                 f'<p class="event"><b>{html.escape(when)}</b> · {html.escape(event_type_text(event.type))} · '
                 f"<b>{html.escape(status_text(event.status))}</b><br/>"
@@ -922,7 +923,7 @@ class HistoryScreen(QWidget):
             )
             if event.raw is not None:
                 answer = json.dumps(event.raw, indent=2, ensure_ascii=False, sort_keys=True, default=str)
-                parts.append(f"<pre>{html.escape(answer)}</pre>")
+                parts.append(f"<pre>{html.escape(inert_raw(answer))}</pre>")
         return "".join(parts)
 
 

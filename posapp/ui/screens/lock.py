@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from posapp.core.access import PIN_MAX_DIGITS, PIN_MIN_DIGITS, PinProblem, Role, WeakPin
 from posapp.journal.users import LoginOutcome, PinCheck, User, UserError, UserStore
-from posapp.ui.inert_text import PlainLabel
+from posapp.ui.inert_text import PlainLabel, button_text, inert
 
 BACKSPACE = "backspace"
 ENTER = "enter"
@@ -77,7 +77,7 @@ def local_time_text(moment: datetime, locale: str) -> str:
 
 def refusal_text(check: PinCheck, locale: str) -> str:
     """What to tell the person at the till after a PIN that did not open."""
-    name = check.user.name if check.user is not None else ""
+    name = inert(check.user.name) if check.user is not None else ""
     if check.outcome is LoginOutcome.WRONG_PIN:
         if check.tries_left == 1:
             return QCoreApplication.translate(
@@ -448,7 +448,7 @@ class LockScreen(QWidget):
                 widget.setParent(None)
                 widget.deleteLater()
         for user in people:
-            button = QPushButton(f"{user.name}\n{role_text(user.role)}")
+            button = QPushButton(f"{button_text(user.name)}\n{role_text(user.role)}")
             button.setObjectName("lockUser")
             button.setProperty("lockUser", True)
             button.setCheckable(True)
@@ -509,7 +509,7 @@ class LockScreen(QWidget):
             self._refresh_timer.stop()
             return
         self.selected_label.setText(
-            QCoreApplication.translate("LockScreen", "{name}, type your PIN").format(name=user.name)
+            QCoreApplication.translate("LockScreen", "{name}, type your PIN").format(name=inert(user.name))
         )
         now = self.users.now()
         if user.is_locked(now) and user.locked_until is not None:

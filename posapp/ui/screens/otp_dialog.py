@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from posapp.ui.inert_text import PlainLabel
+from posapp.ui.inert_text import PlainLabel, inert
 
 
 class OtpDialog(QDialog):
@@ -86,7 +86,8 @@ class OtpDialog(QDialog):
 
     def show_refused(self, message: str, tries_left: int) -> None:
         """The provider refused the code: say why, keep the dialog open for another try."""
-        self.error.setText(message or QCoreApplication.translate("OtpDialog", "The code is not right."))
+        # The provider's words, often quoted in our sentence by the controller.
+        self.error.setText(inert(message) or QCoreApplication.translate("OtpDialog", "The code is not right."))
         self.set_tries_left(tries_left)
         self.code.clear()
         self.code.setFocus()

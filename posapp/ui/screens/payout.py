@@ -34,7 +34,7 @@ from posapp.core.phone import MobileNumber, Operator, PhoneError, display_phone,
 from posapp.core.transactions import Kind, Status, Transaction
 from posapp.journal.store import HistoryFilter, Journal
 from posapp.ui.core_messages import translate_error
-from posapp.ui.inert_text import PlainLabel
+from posapp.ui.inert_text import PlainLabel, inert, plain_tooltip
 from posapp.ui.models.transactions_model import WALLET, Columns, TransactionRole, TransactionsModel, operator_text
 from posapp.ui.widgets.fit_label import FitLabel
 from posapp.ui.widgets.status_badge import COLOURS, StatusBadge
@@ -69,7 +69,7 @@ class PayoutRequest:
     def recipient_text(self) -> str:
         if isinstance(self.recipient, MobileNumber):
             return self.recipient.formatted()
-        return display_phone(self.recipient) if self.recipient.startswith("+") else self.recipient
+        return inert(display_phone(self.recipient) if self.recipient.startswith("+") else self.recipient)
 
 
 class _RecentPayouts(QIdentityProxyModel):
@@ -84,7 +84,7 @@ class _RecentPayouts(QIdentityProxyModel):
         if index.column() != Columns.TIME or not isinstance(tx, Transaction):
             return super().data(index, role)
         texts = [source.index(index.row(), column).data() for column in Columns]
-        recipient = display_phone(tx.customer) or (tx.customer or "")
+        recipient = inert(display_phone(tx.customer) or tx.customer)
         if role == Qt.ItemDataRole.DisplayRole:
             lines = (
                 f"{texts[Columns.AMOUNT]} · {texts[Columns.STATUS]}",
@@ -93,7 +93,7 @@ class _RecentPayouts(QIdentityProxyModel):
             )
             return "\n".join(lines)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{recipient} ({operator_text(tx.operator)})\n{tx.reason}\n{tx.app_ref}"
+            return plain_tooltip(f"{recipient} ({operator_text(tx.operator)})\n{inert(tx.reason)}\n{tx.app_ref}")
         if role == Qt.ItemDataRole.DecorationRole:
             return QColor(COLOURS[tx.status][0] if tx.status is not Status.SUCCEEDED else "#12b76a")
         if role in (Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.FontRole):
@@ -346,7 +346,7 @@ class PayoutScreen(QWidget):
         self.request = request
         self.confirm_text.setText(self.confirmation_text(request))
         self.confirm_reason.setText(
-            QCoreApplication.translate("PayoutScreen", "Reason: {reason}").format(reason=request.reason)
+            QCoreApplication.translate("PayoutScreen", "Reason: {reason}").format(reason=inert(request.reason))
         )
         self.confirm_error.setText("")
         self.confirm_error.setProperty("blocked", False)
@@ -437,7 +437,7 @@ class PayoutScreen(QWidget):
     def show_error(self, text: str) -> None:
         """The payout did not start (not approved, blocked, refused before sending): say why on the confirmation."""
         self.set_busy(False)
-        self.confirm_error.setText(text)
+        self.confirm_error.setText(inert(text))  # may be the provider's words
         self.confirm_error.setProperty("blocked", False)
         self.confirm_error.setContentsMargins(0, 0, 0, 0)
         self.confirm_error.style().unpolish(self.confirm_error)
@@ -514,7 +514,7 @@ class PayoutScreen(QWidget):
         """The payout was recorded and sent: follow it."""
         self.transaction = transaction
         self.status_amount.setText(format_money(transaction.amount, self.locale_name))
-        recipient = display_phone(transaction.customer) or (transaction.customer or "")
+        recipient = inert(display_phone(transaction.customer) or transaction.customer)
         self.status_to.setText(
             QCoreApplication.translate("PayoutScreen", "To {recipient} ({operator})").format(
                 recipient=recipient, operator=operator_text(transaction.operator)
@@ -557,7 +557,7 @@ class PayoutScreen(QWidget):
         else:
             text = QCoreApplication.translate("PayoutScreen", "Sent. Waiting for the operator to confirm the transfer.")
         self.explanation.setText(text)
-        shown = message if kind in ("failure", "unknown") else ""
+        shown = inert(message) if kind in ("failure", "unknown") else ""
         self.provider_message.setText(
             QCoreApplication.translate("PayoutScreen", "Provider: {message}").format(message=shown) if shown else ""
         )

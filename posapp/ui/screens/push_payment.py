@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from posapp.core.money import format_money
 from posapp.core.phone import MobileNumber, Operator
 from posapp.core.transactions import Status, Transaction
-from posapp.ui.inert_text import PlainLabel
+from posapp.ui.inert_text import PlainLabel, inert
 from posapp.ui.screens.followed_payment import FollowedPaymentScreen
 from posapp.ui.widgets.fit_label import FitLabel
 from posapp.ui.widgets.status_badge import StatusBadge
@@ -98,10 +98,10 @@ class PushPaymentScreen(FollowedPaymentScreen):
                     "PushPaymentScreen", "The customer confirms the payment on their phone with their PIN."
                 )
             )
-            self.ussd.setText(ussd or "")
+            self.ussd.setText(inert(ussd))  # the code the provider gave
         self.ussd.setVisible(bool(self.ussd.text()))
         if message and not awaiting_otp:
-            self.instructions.setText(self.instructions.text() + "\n" + message)
+            self.instructions.setText(self.instructions.text() + "\n" + inert(message))
 
     def update_status(self, transaction: Transaction, message: str = "") -> None:
         if not self.follows(transaction):

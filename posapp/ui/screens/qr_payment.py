@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from posapp.core.money import format_money
 from posapp.core.transactions import Status, Transaction
-from posapp.ui.inert_text import PlainLabel
+from posapp.ui.inert_text import PlainLabel, inert
 from posapp.ui.screens.followed_payment import FollowedPaymentScreen
 from posapp.ui.widgets.fit_label import FitLabel
 from posapp.ui.widgets.qr_code import QrCodeWidget
@@ -126,9 +126,9 @@ class QrPaymentScreen(FollowedPaymentScreen):
         self.url = url
         self.qr.set_data(url)
         self.amount.setText(format_money(transaction.amount, self.locale_name))
-        self.reason.setText(transaction.reason)
+        self.reason.setText(inert(transaction.reason))
         self.reason.setVisible(bool(transaction.reason))
-        self.link.setText(url)
+        self.link.setText(inert(url))  # the provider's link
         self.badge.set_status(Status.PENDING if transaction.status is Status.CREATED else transaction.status)
         self._show_instructions(transaction.status)
         self.start_following(transaction)

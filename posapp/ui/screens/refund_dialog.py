@@ -30,7 +30,7 @@ from posapp.core.money import Money, MoneyError, format_money, parse_amount
 from posapp.core.phone import display_phone
 from posapp.core.transactions import Status, Transaction
 from posapp.ui.core_messages import translate_error
-from posapp.ui.inert_text import PlainLabel
+from posapp.ui.inert_text import PlainLabel, inert
 from posapp.ui.models.transactions_model import operator_text
 from posapp.ui.screens.payout import outcome_kind
 from posapp.ui.widgets.fit_dialog import fit_to_content, fix_wrapped_height
@@ -97,7 +97,7 @@ class RefundDialog(QDialog):
         card = QFrame()
         card.setObjectName("refundPayment")
         self.payment_card = card
-        grid = QGridLayout(card)
+        grid = self.payment_grid = QGridLayout(card)
         grid.setContentsMargins(16, 12, 16, 12)
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(4)
@@ -106,6 +106,7 @@ class RefundDialog(QDialog):
         self.payment_details = PlainLabel()
         self.payment_details.setObjectName("refundPaymentDetails")
         self.payment_details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.payment_details.setWordWrap(True)  # a reason of 120 characters is read whole
         grid.addWidget(self.payment_amount, 0, 0)
         grid.addWidget(self.payment_details, 1, 0)
         layout.addWidget(card)
@@ -240,7 +241,8 @@ class RefundDialog(QDialog):
         # The style sheet's fonts arrive with the first show; the layout computed before would cut the
         # payment's last line.
         fix_wrapped_height(self.payment_details, self.minimumWidth() - 90)
-        self.payment_card.setMinimumHeight(self.payment_card.sizeHint().height())
+        # The height its wrapped lines need at the card's width: the size hint guesses another width.
+        self.payment_card.setMinimumHeight(self.payment_grid.totalHeightForWidth(self.minimumWidth() - 56))
         fit_to_content(self)
 
     # ------------------------------------------------------------------ the payment
@@ -252,7 +254,7 @@ class RefundDialog(QDialog):
         return format_datetime(moment, "medium", tzinfo=zone, locale=self.locale_name)
 
     def _payer_text(self) -> str:
-        phone = display_phone(self.payer)
+        phone = inert(display_phone(self.payer))
         operator = operator_text(self.payment.operator)
         if phone and operator:
             return f"{phone} ({operator})"
@@ -267,7 +269,7 @@ class RefundDialog(QDialog):
         )
         payer = self._payer_text()
         lines = [
-            " · ".join(part for part in (self._when(payment.created_at), payment.reason) if part),
+            " · ".join(part for part in (self._when(payment.created_at), inert(payment.reason)) if part),
             QCoreApplication.translate("RefundDialog", "Paid by {payer}").format(payer=payer) if payer else "",
             payment.app_ref,
         ]
@@ -380,7 +382,7 @@ class RefundDialog(QDialog):
     def show_error(self, text: str) -> None:
         """The refund did not start (not approved, refused before anything was sent): say why, stay on the form."""
         self.set_busy(False)
-        self.error.setText(text)
+        self.error.setText(inert(text))  # may be the provider's words
 
     # ------------------------------------------------------------------ the refund
 
@@ -388,7 +390,7 @@ class RefundDialog(QDialog):
         """The refund was recorded and sent: follow it from now on."""
         self.refund = refund
         self.sent_amount.setText(format_money(refund.amount, self.locale_name))
-        to = display_phone(refund.customer)
+        to = inert(display_phone(refund.customer))
         operator = operator_text(refund.operator)
         self.sent_to.setText(
             QCoreApplication.translate("RefundDialog", "Back to {phone} ({operator})").format(
@@ -438,7 +440,7 @@ class RefundDialog(QDialog):
                 "RefundDialog", "Sent. Waiting for the operator to confirm the transfer; you may close this window."
             )
         self.explanation.setText(text)
-        shown = message if kind in ("failure", "unknown") else ""
+        shown = inert(message) if kind in ("failure", "unknown") else ""
         self.provider_message.setText(
             QCoreApplication.translate("RefundDialog", "Provider: {message}").format(message=shown) if shown else ""
         )

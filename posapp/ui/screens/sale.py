@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from posapp.core.money import Money, exponent
 from posapp.core.phone import MobileNumber, PhoneError, parse_mobile
 from posapp.ui.core_messages import translate_error
-from posapp.ui.inert_text import PlainLabel
+from posapp.ui.inert_text import PlainLabel, inert
 from posapp.ui.widgets.amount_input import AmountInput
 from posapp.ui.widgets.keypad import Keypad
 
@@ -152,7 +152,7 @@ class SaleScreen(QWidget):
 
     def show_error(self, message: str) -> None:
         """Why the last action did not start (in the cashier's words); empty hides it."""
-        self.action_error.setText(message)
+        self.action_error.setText(inert(message))  # may be the provider's words
 
     def reset(self) -> None:
         """Ready for the next customer."""

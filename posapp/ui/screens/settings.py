@@ -69,7 +69,7 @@ from posapp.core.money import currency_label
 from posapp.journal.users import LastManager, User, UserError, UserExists, UserStore
 from posapp.ui.access import AccessController
 from posapp.ui.actions import run_action
-from posapp.ui.inert_text import PlainLabel
+from posapp.ui.inert_text import PlainLabel, inert
 from posapp.ui.receipts import ReceiptLayout, layout_of, layout_text
 from posapp.ui.screens.lock import pin_problem_text, role_text
 
@@ -951,7 +951,7 @@ class SettingsScreen(QWidget):
             if key in ("add_user", "selected_user"):
                 continue
             text = errors.get(key, "")
-            label.setText(text)
+            label.setText(inert(text))  # a config error may quote what was typed
             label.setVisible(bool(text))
         general = errors.get("general", "")
         if errors:
@@ -1024,7 +1024,7 @@ class SettingsScreen(QWidget):
                 if user.disabled
                 else QCoreApplication.translate("SettingsScreen", "Active")
             )
-            for column, text in enumerate((user.name, role_text(user.role), state)):
+            for column, text in enumerate((inert(user.name), role_text(user.role), state)):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, user.name)
                 self.users_table.setItem(row, column, item)
@@ -1045,7 +1045,7 @@ class SettingsScreen(QWidget):
     def select_user(self, name: str) -> None:
         for row in range(self.users_table.rowCount()):
             item = self.users_table.item(row, 0)
-            if item is not None and item.text() == name:
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == name:
                 self.users_table.selectRow(row)
                 return
 
@@ -1057,7 +1057,7 @@ class SettingsScreen(QWidget):
             self.selected_title.setText(QCoreApplication.translate("SettingsScreen", "Select a user in the list"))
             self.disable_button.setText(QCoreApplication.translate("SettingsScreen", "Disable"))
             return
-        self.selected_title.setText(user.name)
+        self.selected_title.setText(inert(user.name))
         self.disable_button.setText(
             QCoreApplication.translate("SettingsScreen", "Enable")
             if user.disabled
@@ -1098,7 +1098,7 @@ class SettingsScreen(QWidget):
         self.select_user(user.name)
         self._user_feedback(
             "add_user",
-            done=QCoreApplication.translate("SettingsScreen", "{name} can sign in now.").format(name=user.name),
+            done=QCoreApplication.translate("SettingsScreen", "{name} can sign in now.").format(name=inert(user.name)),
         )
         return user
 
@@ -1119,7 +1119,7 @@ class SettingsScreen(QWidget):
         self._user_feedback(
             "selected_user",
             done=QCoreApplication.translate("SettingsScreen", "The PIN of {name} was changed.").format(
-                name=changed.name
+                name=inert(changed.name)
             ),
         )
         return changed
@@ -1138,7 +1138,7 @@ class SettingsScreen(QWidget):
             QCoreApplication.translate("SettingsScreen", "{name} can no longer sign in.")
             if changed.disabled
             else QCoreApplication.translate("SettingsScreen", "{name} can sign in again.")
-        ).format(name=changed.name)
+        ).format(name=inert(changed.name))
         self._user_feedback("selected_user", done=done)
         return changed
 

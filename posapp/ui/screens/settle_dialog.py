@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from posapp.core.money import format_money
 from posapp.core.phone import display_phone
 from posapp.core.transactions import Kind, Status, Transaction
-from posapp.ui.inert_text import PlainLabel
+from posapp.ui.inert_text import PlainLabel, inert
 from posapp.ui.models.transactions_model import operator_text
 from posapp.ui.screens.payout import outcome_kind
 from posapp.ui.widgets.fit_dialog import fit_to_content, fix_wrapped_height
@@ -304,7 +304,7 @@ class SettleDialog(QDialog):
 
     def _counterparty(self) -> str:
         tx = self.transaction
-        phone = display_phone(tx.customer)
+        phone = inert(display_phone(tx.customer))
         operator = operator_text(tx.operator)
         who = f"{phone} ({operator})" if phone and operator else phone or operator
         if not who:
@@ -319,7 +319,7 @@ class SettleDialog(QDialog):
         self.badge.set_status(tx.status)
         reference = (
             QCoreApplication.translate("SettleDialog", "{provider} reference: {ref}").format(
-                provider=self.provider_label, ref=tx.provider_ref
+                provider=self.provider_label, ref=inert(tx.provider_ref)
             )
             if tx.provider_ref
             else QCoreApplication.translate(
@@ -327,7 +327,7 @@ class SettleDialog(QDialog):
             ).format(provider=self.provider_label)
         )
         lines = [
-            " · ".join(part for part in (self._when(tx.created_at), tx.reason) if part),
+            " · ".join(part for part in (self._when(tx.created_at), inert(tx.reason)) if part),
             self._counterparty(),
             QCoreApplication.translate("SettleDialog", "Our reference: {ref}").format(ref=tx.app_ref),
             reference,
@@ -389,7 +389,7 @@ class SettleDialog(QDialog):
         if self.pages.currentIndex() != 0:
             return
         self.recheck_note.setText(
-            error
+            inert(error)
             or QCoreApplication.translate(
                 "SettleDialog", "Still no clear answer from {provider}: check its dashboard."
             ).format(provider=self.provider_label)
@@ -416,7 +416,7 @@ class SettleDialog(QDialog):
         """Nothing was recorded (not approved, already settled...): say why, stay on the form."""
         self.settling = False
         self.set_busy(False)
-        self.error.setText(text)
+        self.error.setText(inert(text))  # may be the provider's words
 
     # ------------------------------------------------------------------ the outcome
 
@@ -449,7 +449,7 @@ class SettleDialog(QDialog):
                 "{provider} knows it now: it is still in progress, and the console follows it until it ends. "
                 "Nothing left to settle.",
             ).format(provider=self.provider_label)
-        self.done_text.setText(f"{text}\n{message}" if message else text)
+        self.done_text.setText(f"{text}\n{inert(message)}" if message else text)
         self.pages.setCurrentIndex(1)
         self.close_button.setFocus()
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import html
 from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -33,7 +34,7 @@ from PySide6.QtWidgets import (
 from posapp.core.money import Money, MoneyError, format_money
 from posapp.core.phone import Operator, PhoneError, parse_mobile
 from posapp.ui.actions import run_action
-from posapp.ui.inert_text import PlainLabel
+from posapp.ui.inert_text import PlainLabel, RichLabel, inert, plain_tooltip
 
 # A Cameroonian Orange number that the emulators accept; what the phone pays payment links with unless changed.
 DEFAULT_TEST_PHONE = "699009900"
@@ -521,7 +522,7 @@ class TrainingPhonePanel(QWidget):
         )
         layout.addWidget(self._label(self._amount_text(push.amount), "phoneAmount"))
         if push.reason:
-            layout.addWidget(self._label(push.reason, "phoneCardText"))
+            layout.addWidget(self._label(inert(push.reason), "phoneCardText"))
         if push.phone:
             to = QCoreApplication.translate("TrainingPhonePanel", "To {number}").format(
                 number=_phone_text(push.phone, push.operator)
@@ -576,12 +577,14 @@ class TrainingPhonePanel(QWidget):
         )
         layout.addWidget(self._label(self._amount_text(link.amount), "phoneAmount"))
         if link.reason:
-            layout.addWidget(self._label(link.reason, "phoneCardText"))
+            layout.addWidget(self._label(inert(link.reason), "phoneCardText"))
         open_text = QCoreApplication.translate("TrainingPhonePanel", "Open the checkout page")
-        page = self._label(f'<a href="{link.checkout_url}">{open_text}</a>', "phoneLinkText")
-        page.setTextFormat(Qt.TextFormat.RichText)
+        # Our link markup around the emulator's address, which is escaped (quotes too: it is an attribute).
+        page = RichLabel(f'<a href="{html.escape(link.checkout_url)}">{html.escape(open_text)}</a>')
+        page.setObjectName("phoneLinkText")
+        page.setWordWrap(True)
         page.setOpenExternalLinks(True)
-        page.setToolTip(link.checkout_url)
+        page.setToolTip(plain_tooltip(link.checkout_url))
         layout.addWidget(page)
         pay = QPushButton(QCoreApplication.translate("TrainingPhonePanel", "Pay"))
         pay.setObjectName("payButton")
@@ -623,7 +626,7 @@ class TrainingPhonePanel(QWidget):
         code = self._label(message.code, "phoneCode")
         code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(code)
-        layout.addWidget(self._label(message.text, "phoneCardText"))
+        layout.addWidget(self._label(inert(message.text), "phoneCardText"))
         return card
 
     @staticmethod
@@ -672,7 +675,7 @@ class TrainingPhonePanel(QWidget):
 
     def _show_status(self) -> None:
         lines = [*self._shown.errors, self._action_message]
-        text = "\n".join(line for line in lines if line)
+        text = "\n".join(inert(line) for line in lines if line)  # the emulator's refusals
         self.status_line.setText(text)
         self.status_line.setVisible(bool(text))
 

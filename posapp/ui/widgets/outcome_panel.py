@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
 
 from posapp.core.money import Money, format_money
 from posapp.core.transactions import Status
-from posapp.ui.inert_text import PlainLabel
+from posapp.ui.inert_text import PlainLabel, inert
 
 
 def outcome_texts(status: Status) -> tuple[str, str, str]:
@@ -104,7 +104,7 @@ class OutcomePanel(QFrame):
         self.headline.setText(headline)
         self.amount.setText(format_money(amount, self.locale_name))
         self.detail.setText(detail)
-        self.message.setText(message)
+        self.message.setText(inert(message))  # the provider's words
         self.message.setVisible(bool(message))
         self.style().unpolish(self)
         self.style().polish(self)
