@@ -161,18 +161,28 @@ BEGIN
         USING ERRCODE = 'insufficient_privilege';
 END $$;
 
+-- Once per INSERT statement over the rows it added (a transition table): a batch costs a few index
+-- lookups, not a trigger call per event. Events arrive in seq order per terminal, so the rows a statement
+-- adds for a terminal together with those already stored must cover min(new)-1 .. max(new) without a hole.
 CREATE FUNCTION posapp.refuse_event_gap() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    bad record;
 BEGIN
-    IF NEW.seq > 1 AND NOT EXISTS (
-        SELECT 1 FROM posapp.events WHERE terminal_id = NEW.terminal_id AND seq = NEW.seq - 1
-    ) THEN
+    SELECT n.terminal_id, n.low, n.high INTO bad
+    FROM (SELECT terminal_id, min(seq) AS low, max(seq) AS high FROM new_events GROUP BY terminal_id) AS n
+    WHERE (n.low > 1 AND NOT EXISTS (SELECT 1 FROM posapp.events e
+                                     WHERE e.terminal_id = n.terminal_id AND e.seq = n.low - 1))
+       OR (SELECT count(*) FROM posapp.events e
+           WHERE e.terminal_id = n.terminal_id AND e.seq BETWEEN n.low AND n.high) <> n.high - n.low + 1
+    LIMIT 1;
+    IF FOUND THEN
         RAISE EXCEPTION 'gap in the events of terminal %: seq % arrived before seq %',
-            NEW.terminal_id, NEW.seq, NEW.seq - 1 USING ERRCODE = 'integrity_constraint_violation';
+            bad.terminal_id, bad.low, bad.low - 1 USING ERRCODE = 'integrity_constraint_violation';
     END IF;
-    RETURN NEW;
+    RETURN NULL;
 END $$;
-CREATE TRIGGER events_no_gap BEFORE INSERT ON posapp.events
-    FOR EACH ROW EXECUTE FUNCTION posapp.refuse_event_gap();
+CREATE TRIGGER events_no_gap AFTER INSERT ON posapp.events REFERENCING NEW TABLE AS new_events
+    FOR EACH STATEMENT EXECUTE FUNCTION posapp.refuse_event_gap();
 
 CREATE FUNCTION posapp.refuse_user_change_gap() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -187,31 +197,39 @@ END $$;
 CREATE TRIGGER user_changes_no_gap BEFORE INSERT ON posapp.user_changes
     FOR EACH ROW EXECUTE FUNCTION posapp.refuse_user_change_gap();
 
--- Runs as the owner: the terminals read the projection but cannot write it themselves.
-CREATE FUNCTION posapp.project_event() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+-- Runs as the owner: the terminals read the projection but cannot write it themselves. Once per
+-- statement: the intents become rows, then each transaction takes its newest status and the newest
+-- non-null reference / operator / fees of the new events (the journal's own folding rule).
+CREATE FUNCTION posapp.project_events() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = posapp, pg_temp AS $$
 BEGIN
-    IF NEW.type = 'intent' THEN
-        INSERT INTO posapp.transactions (terminal_id, app_ref, kind, provider, amount_minor, currency, customer,
-            reason, parent_ref, cashier, created_at, status, provider_ref, operator, fees_minor, updated_at,
-            first_seq, last_seq, received_at, last_received_at)
-        VALUES (NEW.terminal_id, NEW.app_ref, NEW.kind, NEW.provider, NEW.amount_minor, NEW.currency,
-            NEW.customer, coalesce(NEW.reason, ''), NEW.parent_ref, coalesce(NEW.cashier, ''), NEW.at,
-            NEW.status, NEW.provider_ref, NEW.operator, NEW.fees_minor, NEW.at, NEW.seq, NEW.seq,
-            NEW.received_at, NEW.received_at)
-        ON CONFLICT DO NOTHING;
-    ELSE
-        UPDATE posapp.transactions SET status = NEW.status,
-            provider_ref = coalesce(NEW.provider_ref, provider_ref),
-            operator = coalesce(NEW.operator, operator),
-            fees_minor = coalesce(NEW.fees_minor, fees_minor),
-            updated_at = NEW.at, last_seq = NEW.seq, last_received_at = NEW.received_at
-        WHERE terminal_id = NEW.terminal_id AND app_ref = NEW.app_ref AND last_seq < NEW.seq;
-    END IF;
+    INSERT INTO posapp.transactions (terminal_id, app_ref, kind, provider, amount_minor, currency, customer,
+        reason, parent_ref, cashier, created_at, status, provider_ref, operator, fees_minor, updated_at,
+        first_seq, last_seq, received_at, last_received_at)
+    SELECT terminal_id, app_ref, kind, provider, amount_minor, currency, customer, coalesce(reason, ''),
+        parent_ref, coalesce(cashier, ''), at, status, provider_ref, operator, fees_minor, at, seq, seq,
+        received_at, received_at
+    FROM new_events WHERE type = 'intent'
+    ON CONFLICT DO NOTHING;
+    UPDATE posapp.transactions t SET status = l.status,
+        provider_ref = coalesce(l.provider_ref, t.provider_ref),
+        operator = coalesce(l.operator, t.operator),
+        fees_minor = coalesce(l.fees_minor, t.fees_minor),
+        updated_at = l.at, last_seq = l.last_seq, last_received_at = l.received_at
+    FROM (
+        SELECT terminal_id, app_ref, max(seq) AS last_seq, max(received_at) AS received_at,
+            (array_agg(status ORDER BY seq DESC))[1] AS status,
+            (array_agg(at ORDER BY seq DESC))[1] AS at,
+            (array_agg(provider_ref ORDER BY seq DESC) FILTER (WHERE provider_ref IS NOT NULL))[1] AS provider_ref,
+            (array_agg(operator ORDER BY seq DESC) FILTER (WHERE operator IS NOT NULL))[1] AS operator,
+            (array_agg(fees_minor ORDER BY seq DESC) FILTER (WHERE fees_minor IS NOT NULL))[1] AS fees_minor
+        FROM new_events GROUP BY terminal_id, app_ref
+    ) AS l
+    WHERE t.terminal_id = l.terminal_id AND t.app_ref = l.app_ref AND t.last_seq < l.last_seq;
     RETURN NULL;
 END $$;
-CREATE TRIGGER events_project AFTER INSERT ON posapp.events
-    FOR EACH ROW EXECUTE FUNCTION posapp.project_event();
+CREATE TRIGGER events_project AFTER INSERT ON posapp.events REFERENCING NEW TABLE AS new_events
+    FOR EACH STATEMENT EXECUTE FUNCTION posapp.project_events();
 
 -- The shop-wide refund cap, decided under a lock on the sale's row. Refunds the sale's own terminal
 -- recorded without a claim (offline) count too; a refund the store knows FAILED or CANCELED does not.
