@@ -685,6 +685,7 @@ def start_shop_link(console: Console, window: Any) -> Any:
         return None
     from posapp.services.events import Event
     from posapp.shop.link import ShopLink
+    from posapp.ui.screens.shop_view import shop_view_button
     from posapp.ui.widgets.shop_status import ShopStatusLabel
 
     try:
@@ -697,6 +698,8 @@ def start_shop_link(console: Console, window: Any) -> Any:
     link.start()
     console.shop = link
     window.statusBar().addPermanentWidget(ShopStatusLabel(link, window))
+    current_user = (lambda: console.access.current_user()) if console.access is not None else (lambda: None)
+    window.statusBar().addPermanentWidget(shop_view_button(link, console.settings.locale, window, current_user))
     return link
 
 

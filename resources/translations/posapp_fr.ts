@@ -3113,6 +3113,141 @@
     </message>
 </context>
 <context>
+    <name>ShopView</name>
+    <message>
+        <location filename="../work/main/posapp/ui/screens/shop_view.py" line="93"/>
+        <location filename="../work/main/posapp/ui/screens/shop_view.py" line="267"/>
+        <source>The whole shop</source>
+        <translation>Toute la boutique</translation>
+    </message>
+    <message>
+        <location filename="../work/main/posapp/ui/screens/shop_view.py" line="115"/>
+        <location filename="../work/main/posapp/ui/screens/shop_view.py" line="237"/>
+        <source>All counters</source>
+        <translation>Toutes les caisses</translation>
+    </message>
+    <message>
+        <location filename="../work/main/posapp/ui/screens/shop_view.py" line="118"/>
+        <source>Search a reference or a phone number</source>
+        <translation>Chercher une référence ou un numéro de téléphone</translation>
+    </message>
+    <message>
+        <location filename="../work/main/posapp/ui/screens/shop_view.py" line="119"/>
+        <source>Show</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <location filename="../work/main/posapp/ui/screens/shop_view.py" line="128"/>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <location filename="../work/main/posapp/ui/screens/shop_view.py" line="129"/>
+        <source>Counter</source>
+        <translation>Caisse</translation>
+    </message>
+    <message>
+        <location filename="../work/main/posapp/ui/screens/shop_view.py" line="130"/>
+        <source>Cashier</source>
+        <translation>Caissier</translation>
+    </message>
+    <message>
+        <location filename="../work/main/posapp/ui/screens/shop_view.py" line="131"/>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <location filename="../work/main/posapp/ui/screens/shop_view.py" line="132"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../work/main/posapp/ui/screens/shop_view.py" line="133"/>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <location filename="../work/main/posapp/ui/screens/shop_view.py" line="139"/>
+        <source>Show more</source>
+        <translation>Afficher plus</translation>
+    </message>
+    <message>
+        <location filename="../work/main/posapp/ui/screens/shop_view.py" line="142"/>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <location filename="../work/main/posapp/ui/screens/shop_view.py" line="149"/>
+        <source>Show the day</source>
+        <translation>Afficher la journée</translation>
+    </message>
+    <message>
+        <location filename="../work/main/posapp/ui/screens/shop_view.py" line="150"/>
+        <source>Record this report</source>
+        <translation>Enregistrer ce rapport</translation>
+    </message>
+    <message>
+        <location filename="../work/main/posapp/ui/screens/shop_view.py" line="161"/>
+        <source>For</source>
+        <translation>Pour</translation>
+    </message>
+    <message>
+        <location filename="../work/main/posapp/ui/screens/shop_view.py" line="162"/>
+        <source>Paid</source>
+        <translation>Payé</translation>
+    </message>
+    <message>
+        <location filename="../work/main/posapp/ui/screens/shop_view.py" line="163"/>
+        <source>Refunds</source>
+        <translation>Remboursements</translation>
+    </message>
+    <message>
+        <location filename="../work/main/posapp/ui/screens/shop_view.py" line="164"/>
+        <source>Payouts</source>
+        <translation>Paiements sortants</translation>
+    </message>
+    <message>
+        <location filename="../work/main/posapp/ui/screens/shop_view.py" line="165"/>
+        <source>Net</source>
+        <translation>Net</translation>
+    </message>
+    <message>
+        <location filename="../work/main/posapp/ui/screens/shop_view.py" line="175"/>
+        <source>End of day</source>
+        <translation>Fin de journée</translation>
+    </message>
+    <message>
+        <location filename="../work/main/posapp/ui/screens/shop_view.py" line="268"/>
+        <source>Counter {name}</source>
+        <translation>Caisse {name}</translation>
+    </message>
+    <message>
+        <location filename="../work/main/posapp/ui/screens/shop_view.py" line="269"/>
+        <source>Cashier {name}</source>
+        <translation>Caissier {name}</translation>
+    </message>
+    <message>
+        <location filename="../work/main/posapp/ui/screens/shop_view.py" line="278"/>
+        <source>{counter}: up to date at {time}</source>
+        <translation>{counter} : à jour à {time}</translation>
+    </message>
+    <message>
+        <location filename="../work/main/posapp/ui/screens/shop_view.py" line="285"/>
+        <source>{count} arrived after the report of {time}: {refs}</source>
+        <translation>{count} arrivé(s) après le rapport de {time} : {refs}</translation>
+    </message>
+    <message>
+        <location filename="../work/main/posapp/ui/screens/shop_view.py" line="302"/>
+        <source>The shop view is out of date since {time}: {reason} This counter&apos;s own History and end of day are complete.</source>
+        <translation>La vue de la boutique n’est pas à jour depuis {time} : {reason} L’historique et la fin de journée de cette caisse sont complets.</translation>
+    </message>
+    <message>
+        <location filename="../work/main/posapp/ui/screens/shop_view.py" line="319"/>
+        <source>Whole shop</source>
+        <translation>Toute la boutique</translation>
+    </message>
+</context>
+<context>
     <name>StatusBadge</name>
     <message>
         <location filename="../../posapp/ui/widgets/status_badge.py" line="14"/>
