@@ -24,7 +24,6 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QLabel,
     QLineEdit,
     QMainWindow,
     QPushButton,
@@ -37,6 +36,7 @@ from posapp.core.access import Permission, Role, can
 from posapp.core.money import Money
 from posapp.journal.store import Approval, Journal
 from posapp.journal.users import UserStore
+from posapp.ui.inert_text import PlainLabel, inert
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +87,7 @@ class ReadOnlySignIn(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(10)
-        intro = QLabel(
+        intro = PlainLabel(
             QCoreApplication.translate(
                 "ReadOnly", "A manager opens the journal read-only: History and export, no payments."
             )
@@ -99,14 +99,14 @@ class ReadOnlySignIn(QDialog):
         self.manager_box.setAccessibleName(QCoreApplication.translate("ReadOnly", "Manager"))
         for user in users.list_users():
             if user.is_manager:
-                self.manager_box.addItem(user.name)
+                self.manager_box.addItem(inert(user.name), user.name)
         layout.addWidget(self.manager_box)
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setAccessibleName(QCoreApplication.translate("ReadOnly", "PIN"))
         self.pin.setPlaceholderText(QCoreApplication.translate("ReadOnly", "PIN"))
         layout.addWidget(self.pin)
-        self.error = QLabel()
+        self.error = PlainLabel()
         self.error.setObjectName("fieldError")
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setWordWrap(True)
@@ -121,7 +121,7 @@ class ReadOnlySignIn(QDialog):
             self.ok_button.setEnabled(False)
 
     def check(self) -> None:
-        name = self.manager_box.currentText()
+        name = str(self.manager_box.currentData())  # the name as stored; the text shown is inert
         result = self.users.check_pin_read_only(name, self.pin.text())
         self.pin.clear()
         if result.ok:
@@ -175,7 +175,7 @@ class ReadOnlyWindow(QMainWindow):
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.banner = QLabel(banner)
+        self.banner = PlainLabel(banner)
         self.banner.setObjectName("journalBanner")
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
         self.banner.setWordWrap(True)

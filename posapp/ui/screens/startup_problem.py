@@ -17,11 +17,12 @@ from datetime import datetime
 from babel.dates import format_datetime
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from posapp.journal.backups import made_at
 from posapp.journal.diagnose import OpenProblem, Problem
 from posapp.journal.lock import Owner
+from posapp.ui.inert_text import PlainLabel, inert, plain_tooltip
 from posapp.ui.widgets.fit_dialog import fit_to_content, fix_wrapped_height
 
 WIDTH = 760
@@ -124,9 +125,8 @@ def texts(problem: OpenProblem, locale: str) -> tuple[str, str, str]:
             )
 
 
-def _plain(text: str = "", name: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
+def _plain(text: str = "", name: str = "") -> PlainLabel:
+    label = PlainLabel(inert(text))  # a path or SQLite's words in it
     label.setWordWrap(True)
     if name:
         label.setObjectName(name)
@@ -170,7 +170,7 @@ class StartupProblemDialog(QDialog):
         for label in (self.headline, self.what, self.file, self.unchanged, self.todo, self.log, self.confirm):
             layout.addWidget(label)
         self.detail = _plain(problem.detail, "problemDetail")
-        self.detail.setToolTip(problem.detail)
+        self.detail.setToolTip(plain_tooltip(problem.detail))
         layout.addWidget(self.detail)
         layout.addStretch(1)
 

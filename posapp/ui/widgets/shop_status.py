@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QWidget
 
 from posapp.shop.replicator import LinkState, LinkStatus
-from posapp.ui.inert_text import PlainLabel
+from posapp.ui.inert_text import PlainLabel, inert, plain_tooltip
 
 
 def _since(moment: datetime | None) -> str:
@@ -56,5 +56,5 @@ class ShopStatusLabel(PlainLabel):
 
     def refresh(self) -> None:
         status: LinkStatus = self._link.status
-        self.setText(shop_status_text(self._link.identity.name, status))
-        self.setToolTip(status.last_error or "")
+        self.setText(shop_status_text(inert(self._link.identity.name), status))
+        self.setToolTip(plain_tooltip(status.last_error))  # the store's own words
