@@ -87,6 +87,8 @@ def inert(text: str | None) -> str:
     """
     if not text:
         return ""
+    if text.isascii():  # no bidi control, no right-to-left letter: most of what is typed at a till
+        return text
     cleaned = _paired_isolates_only(_EMBEDDINGS_AND_OVERRIDES.sub("", text))
     return f"{FSI}{cleaned}{PDI}" if _right_to_left_outside_isolates(cleaned) else cleaned
 
