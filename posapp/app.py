@@ -476,7 +476,6 @@ async def journal_problem(console: Console, exc: BaseException, options: argpars
     Nothing is resumed or settled here. The choices: bring the other console forward, restore the last
     backup (then the console is built again on it), open the journal read-only, quit.
     """
-    from PySide6.QtCore import QCoreApplication
 
     from posapp.journal.diagnose import Problem, diagnose
 
@@ -490,7 +489,7 @@ async def journal_problem(console: Console, exc: BaseException, options: argpars
         what = "the journal is open in another posapp console" if in_use else "cannot open the journal"
         print(f"self-test failed: {what}: {problem.detail}", file=sys.stderr)
         return 1
-    from posapp.ui.screens.startup_problem import StartupProblemDialog
+    from posapp.ui.screens.startup_problem import StartupProblemDialog, raise_failed_text, restore_failed_text
 
     dialog = StartupProblemDialog(problem, console.settings.locale, str(log_dir() / "posapp.log"))
     code = EXIT_JOURNAL_IN_USE if in_use else EXIT_JOURNAL_PROBLEM
@@ -500,11 +499,7 @@ async def journal_problem(console: Console, exc: BaseException, options: argpars
             if choice == "raise":
                 if await ask_to_raise(problem.owner):
                     return code
-                dialog.show_error(
-                    QCoreApplication.translate(
-                        "StartupProblem", "The other window did not answer: it may be closing. Try again, or quit."
-                    )
-                )
+                dialog.show_error(raise_failed_text())
             elif choice == "restore":
                 from posapp.journal.backups import restore
 
@@ -512,11 +507,7 @@ async def journal_problem(console: Console, exc: BaseException, options: argpars
                     aside = await asyncio.to_thread(restore, problem.backups[0], problem.path)
                 except Exception as error:
                     log.exception("restore failed")
-                    dialog.show_error(
-                        QCoreApplication.translate(
-                            "StartupProblem", "The backup could not be restored: {reason}"
-                        ).format(reason=error)
-                    )
+                    dialog.show_error(restore_failed_text(error))
                     continue
                 log.warning("restored %s from %s; the file it replaced is %s", problem.path, problem.backups[0], aside)
                 console.restart_with = console.settings  # run_console builds the console again, on the copy
@@ -553,12 +544,9 @@ async def _ask(dialog: Any, quit_requested: asyncio.Event) -> str:
 
 async def read_only_session(console: Console, problem: Any) -> int:
     """History and the end-of-day report over the journal opened read-only, after a manager's PIN."""
-    from PySide6.QtCore import QCoreApplication
-
     from posapp.journal.store import JOURNAL_FILE, Journal
     from posapp.journal.users import UserStore
-    from posapp.ui.actions import fault_words
-    from posapp.ui.read_only import ReadOnlySignIn, ReadOnlyWindow
+    from posapp.ui.read_only import ReadOnlySignIn, ReadOnlyWindow, read_only_banner
 
     journal = Journal(problem.path, read_only=True)
     users_path = problem.path.with_name(JOURNAL_FILE)
@@ -578,16 +566,7 @@ async def read_only_session(console: Console, problem: Any) -> int:
         sign_in.deleteLater()
         if not manager:
             return EXIT_JOURNAL_PROBLEM
-        from posapp.journal.diagnose import Problem
-        from posapp.journal.faults import Fault
-
-        why = {
-            Problem.READ_ONLY: fault_words(Fault.READ_ONLY),
-            Problem.TOO_NEW: QCoreApplication.translate("ReadOnly", "a newer posapp wrote it"),
-        }.get(problem.problem, QCoreApplication.translate("ReadOnly", "it cannot be written"))
-        banner = QCoreApplication.translate(
-            "ReadOnly", "Read-only journal ({why}): History and export only. No payment can be taken here."
-        ).format(why=why)
+        banner = read_only_banner(problem)
         window = ReadOnlyWindow(journal, console.settings.locale, manager, banner=banner, training=console.training)
         window.closing.connect(console.quit_requested.set)
         window.showMaximized()

@@ -43,6 +43,24 @@ log = logging.getLogger(__name__)
 PIN_TRIES = 5
 
 
+def read_only_banner(problem: object) -> str:
+    """The line above the read-only window: why it is read-only, and that no payment can be taken."""
+    from posapp.journal.diagnose import Problem
+    from posapp.journal.faults import Fault
+    from posapp.ui.actions import fault_words
+
+    kind = getattr(problem, "problem", None)
+    if kind is Problem.READ_ONLY:
+        why = fault_words(Fault.READ_ONLY)
+    elif kind is Problem.TOO_NEW:
+        why = QCoreApplication.translate("ReadOnly", "a newer posapp wrote it")
+    else:
+        why = QCoreApplication.translate("ReadOnly", "it cannot be written")
+    return QCoreApplication.translate(
+        "ReadOnly", "Read-only journal ({why}): History and export only. No payment can be taken here."
+    ).format(why=why)
+
+
 class ReadOnlyAccess(QObject):
     """What the manager who opened a read-only window may do: look and export; nothing is recorded.
 

@@ -133,6 +133,18 @@ def _plain(text: str = "", name: str = "") -> PlainLabel:
     return label
 
 
+def raise_failed_text() -> str:
+    return QCoreApplication.translate(
+        "StartupProblem", "The other window did not answer: it may be closing. Try again, or quit."
+    )
+
+
+def restore_failed_text(reason: object) -> str:
+    return QCoreApplication.translate("StartupProblem", "The backup could not be restored: {reason}").format(
+        reason=reason
+    )
+
+
 class StartupProblemDialog(QDialog):
     """Explains why the console cannot start on its journal and offers what can be done."""
 
