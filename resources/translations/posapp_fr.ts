@@ -4,42 +4,107 @@
 <context>
     <name>Actions</name>
     <message>
+        <location filename="../../posapp/ui/actions.py" line="47"/>
+        <source>the disk that holds it is full</source>
+        <translation>le disque qui le contient est plein</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/actions.py" line="48"/>
+        <source>the disk reports an error</source>
+        <translation>le disque signale une erreur</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/actions.py" line="49"/>
+        <source>another program holds the journal file</source>
+        <translation>un autre programme tient le fichier du journal</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/actions.py" line="50"/>
+        <source>its folder or file cannot be written</source>
+        <translation>son dossier ou son fichier ne peut pas être écrit</translation>
+    </message>
+    <message>
         <location filename="../../posapp/ui/actions.py" line="51"/>
+        <source>the journal file is damaged</source>
+        <translation>le fichier du journal est endommagé</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/actions.py" line="52"/>
+        <source>the journal file cannot be opened</source>
+        <translation>le fichier du journal ne peut pas être ouvert</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/actions.py" line="63"/>
+        <source>The journal cannot be written: {why}. An answer from the provider is kept in memory and written as soon as it can be. Until then its outcome is not known: do not repeat that payment, refund or payout.</source>
+        <translation>Le journal ne peut pas être écrit : {why}. Une réponse de l’opérateur est gardée en mémoire et sera écrite dès que possible. D’ici là, son résultat n’est pas connu : ne refaites pas ce paiement, ce remboursement ou ce versement.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/actions.py" line="76"/>
+        <source>Nothing was sent: the disk that holds the journal is full. Free some space, then try again.</source>
+        <translation>Rien n’a été envoyé : le disque qui contient le journal est plein. Libérez de la place, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/actions.py" line="79"/>
+        <source>Nothing was sent: the journal cannot be written ({why}). Fix it, then try again.</source>
+        <translation>Rien n’a été envoyé : le journal ne peut pas être écrit ({why}). Corrigez cela, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/actions.py" line="83"/>
+        <source>An earlier request of this amount to this phone has no known outcome yet: the customer may already have paid. Do not push it again; wait for it in Activity.</source>
+        <translation>Une demande précédente de ce montant vers ce téléphone n’a pas encore de résultat connu : le client a peut-être déjà payé. Ne la renvoyez pas ; attendez-la dans Activité.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/actions.py" line="90"/>
+        <source>Not sent: an earlier refund or payout of the same amount to the same person has an unknown outcome and may already have been paid. A manager must settle it in Activity or History first.</source>
+        <translation>Non envoyé : un remboursement ou un versement précédent du même montant à la même personne a un résultat inconnu et a peut-être déjà été payé. Un responsable doit d’abord le régler dans Activité ou Historique.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/actions.py" line="95"/>
+        <source>Not sent: an earlier refund or payout of the same amount to the same person is not finished yet and may already have been paid. Wait for its outcome in Activity; nothing must be paid twice.</source>
+        <translation>Non envoyé : un remboursement ou un versement précédent du même montant à la même personne n’est pas encore terminé et a peut-être déjà été payé. Attendez son résultat dans Activité ; rien ne doit être payé deux fois.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/actions.py" line="107"/>
         <source>No clear answer from the provider: this may or may not have gone through. Do not try again; its status is being checked in Activity.</source>
         <translation>Pas de réponse claire du prestataire&#x202f;: l’opération est peut-être passée, ou pas. Ne réessayez pas&#x202f;; son statut est vérifié dans Activité.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="57"/>
+        <location filename="../../posapp/ui/actions.py" line="113"/>
         <source>The code is not right.</source>
         <translation>Le code est incorrect.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="59"/>
+        <location filename="../../posapp/ui/actions.py" line="115"/>
         <source>The provider refused this request.</source>
         <translation>Le prestataire a refusé cette demande.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="61"/>
+        <location filename="../../posapp/ui/actions.py" line="117"/>
         <source>The provider refused our keys. Ask a manager to check the settings.</source>
         <translation>Le prestataire a refusé nos clés. Demandez à un gérant de vérifier les réglages.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="65"/>
+        <location filename="../../posapp/ui/actions.py" line="121"/>
         <source>The provider cannot be reached. Check the connection and try again.</source>
         <translation>Le prestataire est injoignable. Vérifiez la connexion et réessayez.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="69"/>
+        <location filename="../../posapp/ui/actions.py" line="125"/>
         <source>This provider cannot do that.</source>
         <translation>Ce prestataire ne permet pas cette opération.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="71"/>
+        <location filename="../../posapp/ui/actions.py" line="127"/>
         <source>The provider answered with an error.</source>
         <translation>Le prestataire a répondu par une erreur.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="75"/>
+        <location filename="../../posapp/ui/actions.py" line="133"/>
+        <source>The journal cannot be written ({why}): nothing was done.</source>
+        <translation>Le journal ne peut pas être écrit ({why}) : rien n’a été fait.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/actions.py" line="136"/>
         <source>Something went wrong; it has been logged. Please try again.</source>
         <translation>Une erreur s’est produite&#x202f;; elle a été enregistrée. Veuillez réessayer.</translation>
     </message>
@@ -72,77 +137,77 @@
         <translation>Versement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="120"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="121"/>
         <source>Capture…</source>
         <translation>Encaisser…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="123"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="124"/>
         <source>Take the money of this authorized card payment (all or part)</source>
         <translation>Encaisser ce paiement par carte autorisé (en tout ou en partie)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="125"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="126"/>
         <source>Show QR again</source>
         <translation>Réafficher le code QR</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="126"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="127"/>
         <source>Re-check now</source>
         <translation>Revérifier</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="127"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="128"/>
         <source>Stop following</source>
         <translation>Ne plus suivre</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="130"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="131"/>
         <source>Settle…</source>
         <translation>Régler…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="133"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="134"/>
         <source>A manager records whether it went through</source>
         <translation>Un responsable note si elle a abouti</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="180"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="181"/>
         <source>Do not ask the customer to pay again: the outcome is being checked.</source>
         <translation>Ne redemandez pas le paiement au client&#x202f;: le résultat est en cours de vérification.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="191"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="192"/>
         <source>The card is authorized: capture the payment to receive the money.</source>
         <translation>La carte est autorisée&#x202f;: encaissez le paiement pour recevoir l’argent.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="216"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="217"/>
         <source>Started {age} ago</source>
         <translation>Lancé il y a {age}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="289"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="290"/>
         <source>No payment in progress</source>
         <translation>Aucun paiement en cours</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="292"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="293"/>
         <source>Payments waiting for a customer appear here, with their live status.</source>
         <translation>Les paiements en attente d’un client s’affichent ici, avec leur statut en direct.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="442"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="443"/>
         <source>{count} in progress</source>
         <translation>{count} en cours</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="467"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="468"/>
         <source>The provider cannot be reached since {time}; payments are still being checked.</source>
         <translation>Le prestataire est injoignable depuis {time}&#x202f;; les paiements sont toujours vérifiés.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="479"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="480"/>
         <source>Connection back</source>
         <translation>Connexion rétablie</translation>
     </message>
@@ -150,9 +215,49 @@
 <context>
     <name>AmountInput</name>
     <message>
-        <location filename="../../posapp/ui/widgets/amount_input.py" line="40"/>
+        <location filename="../../posapp/ui/widgets/amount_input.py" line="93"/>
         <source>Amount</source>
         <translation>Montant</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/amount_input.py" line="155"/>
+        <source>{currency} amounts have no decimals: “{key}” was not taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/amount_input.py" line="159"/>
+        <source>The amount already has its decimal mark: “{key}” was not taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/amount_input.py" line="168"/>
+        <source>At most {count} digits: “{key}” was not taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/amount_input.py" line="173"/>
+        <source>{currency} amounts have at most {count} decimals: “{key}” was not taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/amount_input.py" line="183"/>
+        <source>{amount} is more than {limit}, {why}: “{key}” was not taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/amount_input.py" line="194"/>
+        <source>An amount cannot be negative: “{key}” was not taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/amount_input.py" line="197"/>
+        <source>Only digits make an amount: “{key}” was not taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/amount_input.py" line="212"/>
+        <source>A scanner typed a code here: it was not taken as the amount. Type the amount.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -274,7 +379,7 @@
         <translation>Non actualisé&#x202f;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/balance.py" line="353"/>
+        <location filename="../../posapp/ui/screens/balance.py" line="355"/>
         <source>{count} with an unknown outcome, not counted: see Activity or History.</source>
         <translation>{count} à résultat inconnu (non compris)&#x202f;: voir Activité ou Historique.</translation>
     </message>
@@ -318,17 +423,17 @@
         <translation>Plus tard</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/capture_dialog.py" line="109"/>
+        <location filename="../../posapp/ui/screens/capture_dialog.py" line="110"/>
         <source>This provider only captures the whole amount.</source>
         <translation>Ce prestataire n’encaisse que le montant total.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/capture_dialog.py" line="146"/>
+        <location filename="../../posapp/ui/screens/capture_dialog.py" line="148"/>
         <source>Type the amount to capture.</source>
         <translation>Saisissez le montant à encaisser.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/capture_dialog.py" line="155"/>
+        <location filename="../../posapp/ui/screens/capture_dialog.py" line="157"/>
         <source>Capture at most {amount}.</source>
         <translation>Encaissez au plus {amount}.</translation>
     </message>
@@ -336,63 +441,68 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="160"/>
-        <location filename="../../posapp/ui/controller.py" line="451"/>
+        <location filename="../../posapp/ui/controller.py" line="164"/>
+        <location filename="../../posapp/ui/controller.py" line="466"/>
         <source>Connected</source>
         <translation>Connecté</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="178"/>
+        <location filename="../../posapp/ui/controller.py" line="182"/>
         <source>Still connecting to the provider; try again in a moment.</source>
         <translation>Connexion au prestataire en cours&#x202f;; réessayez dans un instant.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="270"/>
+        <location filename="../../posapp/ui/controller.py" line="274"/>
         <source>This payment has no link to show.</source>
         <translation>Ce paiement n’a pas de lien à afficher.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="280"/>
+        <location filename="../../posapp/ui/controller.py" line="284"/>
         <source>Cancel this payment?</source>
         <translation>Annuler ce paiement&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="281"/>
+        <location filename="../../posapp/ui/controller.py" line="285"/>
         <source>Stop waiting for this payment? If the customer pays anyway, posapp will still record it.</source>
         <translation>Ne plus attendre ce paiement&#x202f;? Si le client paie quand même, posapp l’enregistrera.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="314"/>
+        <location filename="../../posapp/ui/controller.py" line="318"/>
         <source>This payment is no longer waiting for a capture.</source>
         <translation>Ce paiement n’attend plus d’encaissement.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="351"/>
+        <location filename="../../posapp/ui/controller.py" line="355"/>
         <source>No clear answer from the provider about the capture. Do not capture again: posapp keeps checking.</source>
         <translation>Pas de réponse claire du prestataire sur l’encaissement. N’encaissez pas à nouveau&#x202f;: posapp continue de vérifier.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="357"/>
+        <location filename="../../posapp/ui/controller.py" line="361"/>
         <source>Captured {captured} of the {authorized} authorized.</source>
         <translation>Encaissé&#x202f;: {captured} sur {authorized} autorisés.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="360"/>
+        <location filename="../../posapp/ui/controller.py" line="364"/>
         <source>Captured {amount}.</source>
         <translation>Encaissé&#x202f;: {amount}.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="390"/>
+        <location filename="../../posapp/ui/controller.py" line="394"/>
         <source>The code is not right.</source>
         <translation>Le code n’est pas bon.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="442"/>
+        <location filename="../../posapp/ui/controller.py" line="446"/>
         <source>A payment&apos;s outcome is unknown: see Activity.</source>
         <translation>Le résultat d’un paiement est inconnu&#x202f;: voir Activité.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="446"/>
+        <location filename="../../posapp/ui/controller.py" line="456"/>
+        <source>The journal is written again: every answer it missed is in it.</source>
+        <translation>Le journal est de nouveau écrit : toutes les réponses qui lui manquaient y sont.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/controller.py" line="461"/>
         <source>Provider not reachable</source>
         <translation>Prestataire injoignable</translation>
     </message>
@@ -558,68 +668,68 @@
 <context>
     <name>CustomerDisplay</name>
     <message>
-        <location filename="../../posapp/ui/screens/customer_display.py" line="23"/>
+        <location filename="../../posapp/ui/screens/customer_display.py" line="24"/>
         <source>Paid — thank you</source>
         <translation>Payé — merci</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/customer_display.py" line="25"/>
+        <location filename="../../posapp/ui/screens/customer_display.py" line="26"/>
         <source>Payment failed</source>
         <translation>Paiement échoué</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/customer_display.py" line="27"/>
+        <location filename="../../posapp/ui/screens/customer_display.py" line="28"/>
         <source>Payment canceled</source>
         <translation>Paiement annulé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/customer_display.py" line="29"/>
+        <location filename="../../posapp/ui/screens/customer_display.py" line="30"/>
         <source>Time ran out: payment not made</source>
         <translation>Délai dépassé&#x202f;: non payé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/customer_display.py" line="31"/>
+        <location filename="../../posapp/ui/screens/customer_display.py" line="32"/>
         <source>Checking the payment, please wait</source>
         <translation>Vérification, veuillez patienter</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/customer_display.py" line="33"/>
+        <location filename="../../posapp/ui/screens/customer_display.py" line="34"/>
         <source>Tell the cashier the code you received by SMS</source>
         <translation>Donnez au caissier le code reçu par SMS</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/customer_display.py" line="35"/>
+        <location filename="../../posapp/ui/screens/customer_display.py" line="36"/>
         <source>Confirm the payment on your phone</source>
         <translation>Confirmez sur votre téléphone</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/customer_display.py" line="36"/>
+        <location filename="../../posapp/ui/screens/customer_display.py" line="37"/>
         <source>Scan to pay</source>
         <translation>Scannez pour payer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/customer_display.py" line="63"/>
+        <location filename="../../posapp/ui/screens/customer_display.py" line="64"/>
         <source>Customer display</source>
         <translation>Écran client</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/customer_display.py" line="73"/>
+        <location filename="../../posapp/ui/screens/customer_display.py" line="74"/>
         <source>TRAINING — no real money</source>
         <translation>FORMATION — pas d’argent réel</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/customer_display.py" line="87"/>
+        <location filename="../../posapp/ui/screens/customer_display.py" line="88"/>
         <source>Welcome</source>
         <translation>Bienvenue</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/customer_display.py" line="117"/>
-        <location filename="../../posapp/ui/screens/customer_display.py" line="188"/>
+        <location filename="../../posapp/ui/screens/customer_display.py" line="118"/>
+        <location filename="../../posapp/ui/screens/customer_display.py" line="189"/>
         <source>Amount to pay</source>
         <translation>Montant à payer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/customer_display.py" line="186"/>
+        <location filename="../../posapp/ui/screens/customer_display.py" line="187"/>
         <source>Amount paid</source>
         <translation>Montant payé</translation>
     </message>
@@ -627,17 +737,17 @@
 <context>
     <name>EndOfDayScreen</name>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="89"/>
+        <location filename="../../posapp/ui/reports_render.py" line="88"/>
         <source>Whole shop</source>
         <translation>Toute la boutique</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="90"/>
+        <location filename="../../posapp/ui/reports_render.py" line="89"/>
         <source>(no cashier)</source>
         <translation>(sans caissier)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="102"/>
+        <location filename="../../posapp/ui/reports_render.py" line="101"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
@@ -1012,204 +1122,204 @@
         <translation>Fin de la session de formation</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="140"/>
+        <location filename="../../posapp/ui/screens/history.py" line="141"/>
         <source>cashier {name}</source>
         <translation>caissier {name}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="142"/>
+        <location filename="../../posapp/ui/screens/history.py" line="143"/>
         <source>cashier</source>
         <translation>caissier</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="146"/>
+        <location filename="../../posapp/ui/screens/history.py" line="147"/>
         <source>manager {name}</source>
         <translation>gérant {name}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="148"/>
+        <location filename="../../posapp/ui/screens/history.py" line="149"/>
         <source>manager</source>
         <translation>gérant</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="150"/>
+        <location filename="../../posapp/ui/screens/history.py" line="151"/>
         <source>posapp</source>
         <translation>posapp</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="310"/>
+        <location filename="../../posapp/ui/screens/history.py" line="311"/>
         <source>Search: reference, phone or reason</source>
         <translation>Rechercher : référence, téléphone ou motif</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="312"/>
-        <location filename="../../posapp/ui/screens/history.py" line="423"/>
+        <location filename="../../posapp/ui/screens/history.py" line="313"/>
+        <location filename="../../posapp/ui/screens/history.py" line="424"/>
         <source>Clear filters</source>
         <translation>Effacer les filtres</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="327"/>
+        <location filename="../../posapp/ui/screens/history.py" line="328"/>
         <source>Today</source>
         <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="328"/>
+        <location filename="../../posapp/ui/screens/history.py" line="329"/>
         <source>7 days</source>
         <translation>7 jours</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="329"/>
+        <location filename="../../posapp/ui/screens/history.py" line="330"/>
         <source>30 days</source>
         <translation>30 jours</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="330"/>
+        <location filename="../../posapp/ui/screens/history.py" line="331"/>
         <source>All</source>
         <translation>Tout</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="331"/>
+        <location filename="../../posapp/ui/screens/history.py" line="332"/>
         <source>Dates…</source>
         <translation>Dates…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="342"/>
+        <location filename="../../posapp/ui/screens/history.py" line="343"/>
         <source>From</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="343"/>
+        <location filename="../../posapp/ui/screens/history.py" line="344"/>
         <source>to</source>
         <translation>au</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="359"/>
+        <location filename="../../posapp/ui/screens/history.py" line="360"/>
         <source>All providers</source>
         <translation>Tous les prestataires</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="439"/>
+        <location filename="../../posapp/ui/screens/history.py" line="440"/>
         <source>Choose a line to see its details and its timeline.</source>
         <translation>Choisissez une ligne pour voir ses détails et son historique.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="455"/>
+        <location filename="../../posapp/ui/screens/history.py" line="456"/>
         <source>Re-check status</source>
         <translation>Revérifier le statut</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="459"/>
+        <location filename="../../posapp/ui/screens/history.py" line="460"/>
         <source>Refund</source>
         <comment>button: refund this payment</comment>
         <translation>Rembourser</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="463"/>
+        <location filename="../../posapp/ui/screens/history.py" line="464"/>
         <source>Reprint receipt</source>
         <translation>Réimprimer le reçu</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="467"/>
+        <location filename="../../posapp/ui/screens/history.py" line="468"/>
         <source>Capture…</source>
         <translation>Encaisser…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="472"/>
+        <location filename="../../posapp/ui/screens/history.py" line="473"/>
         <source>Settle the outcome…</source>
         <translation>Régler le résultat…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="490"/>
+        <location filename="../../posapp/ui/screens/history.py" line="491"/>
         <source>← Back to the list</source>
         <translation>← Retour à la liste</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="604"/>
+        <location filename="../../posapp/ui/screens/history.py" line="605"/>
         <source>{count}+ transactions</source>
         <translation>{count}+ transactions</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="608"/>
+        <location filename="../../posapp/ui/screens/history.py" line="609"/>
         <source>1 transaction</source>
         <translation>1 transaction</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="610"/>
+        <location filename="../../posapp/ui/screens/history.py" line="611"/>
         <source>{count} transactions</source>
         <translation>{count} transactions</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="622"/>
+        <location filename="../../posapp/ui/screens/history.py" line="623"/>
         <source>No payments yet. Every payment, refund and payout appears here as soon as it starts.</source>
         <translation>Aucun paiement pour l’instant. Chaque paiement, remboursement et versement apparaît ici dès qu’il commence.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="627"/>
+        <location filename="../../posapp/ui/screens/history.py" line="628"/>
         <source>Nothing matches these filters or this search.</source>
         <translation>Rien ne correspond à ces filtres ni à cette recherche.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="873"/>
+        <location filename="../../posapp/ui/screens/history.py" line="874"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="874"/>
+        <location filename="../../posapp/ui/screens/history.py" line="875"/>
         <source>Created</source>
         <translation>Créé le</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="875"/>
+        <location filename="../../posapp/ui/screens/history.py" line="876"/>
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="876"/>
+        <location filename="../../posapp/ui/screens/history.py" line="877"/>
         <source>Network</source>
         <translation>Réseau</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="877"/>
+        <location filename="../../posapp/ui/screens/history.py" line="878"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="879"/>
+        <location filename="../../posapp/ui/screens/history.py" line="880"/>
         <source>Fees</source>
         <translation>Frais</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="882"/>
+        <location filename="../../posapp/ui/screens/history.py" line="883"/>
         <source>Refund of</source>
         <translation>Remboursement de</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="883"/>
+        <location filename="../../posapp/ui/screens/history.py" line="884"/>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="884"/>
+        <location filename="../../posapp/ui/screens/history.py" line="885"/>
         <source>Provider</source>
         <translation>Prestataire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="885"/>
+        <location filename="../../posapp/ui/screens/history.py" line="886"/>
         <source>Provider reference</source>
         <translation>Référence du prestataire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="886"/>
+        <location filename="../../posapp/ui/screens/history.py" line="887"/>
         <source>Cashier</source>
         <translation>Caissier</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="887"/>
+        <location filename="../../posapp/ui/screens/history.py" line="888"/>
         <source>Last change</source>
         <translation>Dernière modification</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="913"/>
+        <location filename="../../posapp/ui/screens/history.py" line="914"/>
         <source>fees {amount}</source>
         <translation>frais {amount}</translation>
     </message>
@@ -1430,96 +1540,96 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="35"/>
-        <location filename="../../posapp/ui/screens/sale.py" line="48"/>
+        <location filename="../../posapp/ui/main_window.py" line="42"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="60"/>
         <source>Sale</source>
         <translation>Vente</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="36"/>
+        <location filename="../../posapp/ui/main_window.py" line="43"/>
         <source>Type the amount, then show a QR code for the customer to scan or push the payment to their phone.</source>
         <translation>Saisissez le montant, puis affichez un code QR à scanner par le client ou envoyez le paiement sur son téléphone.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="43"/>
-        <location filename="../../posapp/ui/screens/activity.py" line="268"/>
+        <location filename="../../posapp/ui/main_window.py" line="50"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="269"/>
         <source>Activity</source>
         <translation>Activité</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="44"/>
+        <location filename="../../posapp/ui/main_window.py" line="51"/>
         <source>Every payment in progress with its live status, age and actions.</source>
         <translation>Chaque paiement en cours avec son statut en direct, son ancienneté et ses actions.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="50"/>
-        <location filename="../../posapp/ui/screens/history.py" line="224"/>
+        <location filename="../../posapp/ui/main_window.py" line="57"/>
+        <location filename="../../posapp/ui/screens/history.py" line="225"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="51"/>
+        <location filename="../../posapp/ui/main_window.py" line="58"/>
         <source>Every past payment, refund and payout: search, filters, details and re-check.</source>
         <translation>Tous les paiements, remboursements et versements passés&#x202f;: recherche, filtres, détails et nouvelle vérification.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="57"/>
+        <location filename="../../posapp/ui/main_window.py" line="64"/>
         <location filename="../../posapp/ui/screens/balance.py" line="83"/>
         <source>Balance</source>
         <translation>Solde</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="58"/>
+        <location filename="../../posapp/ui/main_window.py" line="65"/>
         <source>The provider balance and today&apos;s takings, refunds, payouts and fees.</source>
         <translation>Le solde chez le prestataire et les encaissements, remboursements, versements et frais du jour.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="64"/>
-        <location filename="../../posapp/ui/screens/payout.py" line="130"/>
+        <location filename="../../posapp/ui/main_window.py" line="71"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="125"/>
         <source>Payouts</source>
         <translation>Versements</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="65"/>
+        <location filename="../../posapp/ui/main_window.py" line="72"/>
         <source>Send money to a mobile-money number or wallet, with manager approval.</source>
         <translation>Envoyer de l’argent vers un numéro mobile money ou un portefeuille, avec l’accord du gérant.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="71"/>
+        <location filename="../../posapp/ui/main_window.py" line="78"/>
         <location filename="../../posapp/ui/screens/settings.py" line="215"/>
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="72"/>
+        <location filename="../../posapp/ui/main_window.py" line="79"/>
         <source>Provider and keys, language, polling, idle lock, receipts and users.</source>
         <translation>Prestataire et clés, langue, suivi des statuts, verrouillage, reçus et utilisateurs.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="118"/>
+        <location filename="../../posapp/ui/main_window.py" line="127"/>
         <source>TRAINING MODE: payments go to the built-in emulator ({provider}). No real money moves.</source>
         <translation>MODE FORMATION&#x202f;: les paiements vont à l’émulateur intégré ({provider}). Aucun argent réel ne circule.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="172"/>
+        <location filename="../../posapp/ui/main_window.py" line="181"/>
+        <location filename="../../posapp/ui/main_window.py" line="236"/>
+        <source>About posapp</source>
+        <translation>À propos de posapp</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/main_window.py" line="194"/>
         <source>Training mode</source>
         <translation>Mode formation</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="174"/>
+        <location filename="../../posapp/ui/main_window.py" line="196"/>
         <source>Live: {provider}</source>
         <translation>En service&#x202f;: {provider}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="176"/>
+        <location filename="../../posapp/ui/main_window.py" line="198"/>
         <source>Ready</source>
         <translation>Prêt</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/main_window.py" line="181"/>
-        <location filename="../../posapp/ui/main_window.py" line="234"/>
-        <source>About posapp</source>
-        <translation>À propos de posapp</translation>
     </message>
 </context>
 <context>
@@ -1664,27 +1774,27 @@
     </message>
     <message>
         <location filename="../../posapp/ui/manager_screens.py" line="239"/>
-        <location filename="../../posapp/ui/manager_screens.py" line="357"/>
+        <location filename="../../posapp/ui/manager_screens.py" line="359"/>
         <source>Not approved: nothing was sent.</source>
         <translation>Non approuvé&#x202f;: rien n’a été envoyé.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/manager_screens.py" line="278"/>
+        <location filename="../../posapp/ui/manager_screens.py" line="280"/>
         <source>This outcome is known already: nothing to settle.</source>
         <translation>Ce résultat est déjà connu&#x202f;: rien à régler.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/manager_screens.py" line="295"/>
+        <location filename="../../posapp/ui/manager_screens.py" line="297"/>
         <source>Settle an unknown outcome: {what} ({ref})</source>
         <translation>Régler un résultat inconnu&#x202f;: {what} ({ref})</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/manager_screens.py" line="307"/>
+        <location filename="../../posapp/ui/manager_screens.py" line="309"/>
         <source>Not approved: nothing was recorded.</source>
         <translation>Non approuvé&#x202f;: rien n’a été enregistré.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/manager_screens.py" line="389"/>
+        <location filename="../../posapp/ui/manager_screens.py" line="391"/>
         <source>See the balance and today&apos;s totals</source>
         <translation>Voir le solde et les totaux du jour</translation>
     </message>
@@ -1692,42 +1802,42 @@
 <context>
     <name>OtpDialog</name>
     <message>
-        <location filename="../../posapp/ui/screens/otp_dialog.py" line="22"/>
+        <location filename="../../posapp/ui/screens/otp_dialog.py" line="24"/>
         <source>Code from the customer&apos;s SMS</source>
         <translation>Code SMS du client</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/otp_dialog.py" line="29"/>
+        <location filename="../../posapp/ui/screens/otp_dialog.py" line="31"/>
         <source>The customer ({phone}) received a code by SMS. Type the code they read out.</source>
         <translation>Le client ({phone}) a reçu un code par SMS. Saisissez le code qu’il vous lit.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/otp_dialog.py" line="40"/>
+        <location filename="../../posapp/ui/screens/otp_dialog.py" line="42"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/otp_dialog.py" line="46"/>
+        <location filename="../../posapp/ui/screens/otp_dialog.py" line="48"/>
         <source>Confirm code</source>
         <translation>Valider le code</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/otp_dialog.py" line="48"/>
+        <location filename="../../posapp/ui/screens/otp_dialog.py" line="50"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/otp_dialog.py" line="75"/>
+        <location filename="../../posapp/ui/screens/otp_dialog.py" line="77"/>
         <source>Tries left: {count}</source>
         <translation>Essais restants&#x202f;: {count}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/otp_dialog.py" line="80"/>
+        <location filename="../../posapp/ui/screens/otp_dialog.py" line="82"/>
         <source>The code has at least 4 digits.</source>
         <translation>Le code a au moins 4 chiffres.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/otp_dialog.py" line="87"/>
+        <location filename="../../posapp/ui/screens/otp_dialog.py" line="90"/>
         <source>The code is not right.</source>
         <translation>Le code est incorrect.</translation>
     </message>
@@ -1735,57 +1845,57 @@
 <context>
     <name>OutcomePanel</name>
     <message>
-        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="17"/>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="18"/>
         <source>PAID</source>
         <translation>PAYÉ</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="18"/>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="19"/>
         <source>The money is received. Hand over the goods.</source>
         <translation>L’argent est reçu. Remettez la marchandise.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="23"/>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="24"/>
         <source>OUTCOME UNKNOWN</source>
         <translation>RÉSULTAT INCONNU</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="24"/>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="25"/>
         <source>Do NOT ask the customer to pay again. posapp keeps checking; see Activity, or call a manager.</source>
         <translation>Ne redemandez PAS le paiement au client. posapp continue de vérifier&#x202f;; voyez Activité ou appelez un gérant.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="32"/>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="33"/>
         <source>NOT PAID: TIME RAN OUT</source>
         <translation>NON PAYÉ&#x202f;: DÉLAI DÉPASSÉ</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="33"/>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="34"/>
         <source>The customer did not pay in time. Start a new payment if they still want to pay.</source>
         <translation>Le client n’a pas payé à temps. Lancez un nouveau paiement s’il veut encore payer.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="40"/>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="41"/>
         <source>CANCELED</source>
         <translation>ANNULÉ</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="41"/>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="42"/>
         <source>No money was taken. Start a new payment if needed.</source>
         <translation>Aucun argent n’a été prélevé. Lancez un nouveau paiement si besoin.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="45"/>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="46"/>
         <source>NOT PAID</source>
         <translation>NON PAYÉ</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="46"/>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="47"/>
         <source>The payment failed. Ask the customer to check their balance, or try another way to pay.</source>
         <translation>Le paiement a échoué. Demandez au client de vérifier son solde, ou essayez un autre moyen de paiement.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="83"/>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="84"/>
         <source>New sale</source>
         <translation>Nouvelle vente</translation>
     </message>
@@ -1793,167 +1903,172 @@
 <context>
     <name>PayoutScreen</name>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="160"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="155"/>
         <source>My-CoolPay wallet</source>
         <translation>Portefeuille My-CoolPay</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="158"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="153"/>
         <source>Mobile money</source>
         <translation>Mobile money</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="159"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="154"/>
         <source>My-CoolPay</source>
         <translation>My-CoolPay</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="192"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="187"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="201"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="196"/>
         <source>Reason (required)</source>
         <translation>Motif (obligatoire)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="207"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="202"/>
         <source>Supplier, salary advance, cash withdrawal...</source>
         <translation>Fournisseur, avance sur salaire, retrait…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="217"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="212"/>
         <source>Continue</source>
         <translation>Continuer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="236"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="231"/>
         <source>Wallet: phone number, username or e-mail</source>
         <translation>Portefeuille&#x202f;: téléphone, identifiant ou e-mail</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="238"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="233"/>
         <source>Recipient&apos;s mobile-money number</source>
         <translation>Numéro mobile money du bénéficiaire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="267"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="262"/>
         <source>✓ {operator} number</source>
         <translation>✓ Numéro {operator}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="274"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="269"/>
         <source>This looks like a {detected} number, but {chosen} is chosen. Keep it only if the number moved to {chosen}.</source>
         <translation>Ce numéro semble être un numéro {detected}, mais {chosen} est choisi. Gardez ce choix seulement si le numéro a été transféré chez {chosen}.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="299"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="294"/>
         <source>Type the wallet&apos;s phone number, username or e-mail.</source>
         <translation>Saisissez le téléphone, l’identifiant ou l’e-mail du portefeuille.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="312"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="307"/>
         <source>This e-mail address is not complete.</source>
         <translation>Cette adresse e-mail est incomplète.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="321"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="316"/>
         <source>A username has 3 to 64 letters, digits, dots, dashes or underscores.</source>
         <translation>Un identifiant compte 3 à 64 lettres, chiffres, points, tirets ou tirets bas.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="342"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="337"/>
         <source>Say what the payout is for.</source>
         <translation>Indiquez le motif du versement.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="354"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="349"/>
         <source>Reason: {reason}</source>
         <translation>Motif&#x202f;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="363"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="358"/>
         <source>Send {amount}</source>
         <translation>Envoyer {amount}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="373"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="368"/>
         <source>Send {amount} to {recipient} ({operator})?</source>
         <translation>Envoyer {amount} à {recipient} ({operator})&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="387"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="382"/>
         <source>Check before sending</source>
         <translation>Vérifiez avant d’envoyer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="396"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="391"/>
         <source>A manager approves with their PIN. Money sent cannot be taken back: check the number with the recipient.</source>
         <translation>Un gérant approuve avec son code PIN. L’argent envoyé ne peut pas être récupéré&#x202f;: vérifiez le numéro avec le bénéficiaire.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="416"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="411"/>
         <source>Send</source>
         <translation>Envoyer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="420"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="415"/>
         <source>Back to the form</source>
         <translation>Retour au formulaire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="455"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="450"/>
         <source>Not sent: the payout of {amount} to this recipient on {when} has an unknown outcome and may already have been paid. A manager must resolve it in Activity or History first ({ref}).</source>
         <translation>Non envoyé&#x202f;: le versement de {amount} à ce bénéficiaire le {when} a un résultat inconnu et a peut-être déjà été payé. Un gérant doit d’abord le régulariser dans Activité ou Historique ({ref}).</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="503"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="456"/>
+        <source>Not sent: the payout of {amount} to this recipient on {when} is not finished yet and may already have been paid. Wait for its outcome in Activity; nothing must be paid twice ({ref}).</source>
+        <translation>Non envoyé : le versement de {amount} à ce bénéficiaire le {when} n’est pas encore terminé et a peut-être déjà été payé. Attendez son résultat dans Activité ; rien ne doit être payé deux fois ({ref}).</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/payout.py" line="506"/>
         <source>New payout</source>
         <translation>Nouveau versement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="516"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="519"/>
         <source>To {recipient} ({operator})</source>
         <translation>À {recipient} ({operator})</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="538"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="541"/>
         <source>Sent: the recipient has the money.</source>
         <translation>Envoyé&#x202f;: le bénéficiaire a reçu l’argent.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="540"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="543"/>
         <source>Outcome unknown: the provider gave no clear answer, so the money may already have been sent. Do not send it again. A manager resolves it in Activity or History once the provider&apos;s status is known; until then the same amount cannot be sent to this recipient.</source>
         <translation>Résultat inconnu&#x202f;: le prestataire n’a pas répondu clairement, l’argent a donc peut-être déjà été envoyé. Ne le renvoyez pas. Un gérant régularise dans Activité ou Historique dès que le statut du prestataire est connu&#x202f;; d’ici là, le même montant ne peut pas être envoyé à ce bénéficiaire.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="547"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="550"/>
         <source>The operator did not confirm in time; the payout may still go through.</source>
         <translation>L’opérateur n’a pas confirmé à temps&#x202f;; le versement peut encore aboutir.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="551"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="554"/>
         <source>The payout did not go through. No money left the account.</source>
         <translation>Le versement n’a pas abouti. Aucun argent n’est sorti du compte.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="555"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="558"/>
         <source>Sent. Waiting for the operator to confirm the transfer.</source>
         <translation>Envoyé. En attente de la confirmation de l’opérateur.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="559"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="562"/>
         <source>Provider: {message}</source>
         <translation>Prestataire&#x202f;: {message}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="586"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="589"/>
         <source>Recent payouts</source>
         <translation>Versements récents</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="607"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="610"/>
         <source>No payouts yet. Each one appears here as soon as it is sent.</source>
         <translation>Aucun versement pour l’instant. Chacun apparaît ici dès son envoi.</translation>
     </message>
@@ -1961,7 +2076,7 @@
 <context>
     <name>PlaceholderScreen</name>
     <message>
-        <location filename="../../posapp/ui/screens/placeholder.py" line="27"/>
+        <location filename="../../posapp/ui/screens/placeholder.py" line="29"/>
         <source>This screen is coming in a later version.</source>
         <translation>Cet écran arrive dans une prochaine version.</translation>
     </message>
@@ -1969,32 +2084,32 @@
 <context>
     <name>PushPaymentScreen</name>
     <message>
-        <location filename="../../posapp/ui/screens/push_payment.py" line="45"/>
+        <location filename="../../posapp/ui/screens/push_payment.py" line="46"/>
         <source>Type the customer&apos;s code</source>
         <translation>Saisir le code du client</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/push_payment.py" line="49"/>
+        <location filename="../../posapp/ui/screens/push_payment.py" line="50"/>
         <source>Cancel payment</source>
         <translation>Annuler le paiement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/push_payment.py" line="84"/>
+        <location filename="../../posapp/ui/screens/push_payment.py" line="85"/>
         <source>The customer received a code by SMS. Ask them to read it out, then type it.</source>
         <translation>Le client a reçu un code par SMS. Demandez-lui de le lire, puis saisissez-le.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/push_payment.py" line="91"/>
+        <location filename="../../posapp/ui/screens/push_payment.py" line="92"/>
         <source>The customer confirms the payment on their phone with their PIN. If nothing appears, they dial:</source>
         <translation>Le client confirme le paiement sur son téléphone avec son code PIN. Si rien ne s’affiche, il compose&#x202f;:</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/push_payment.py" line="96"/>
+        <location filename="../../posapp/ui/screens/push_payment.py" line="97"/>
         <source>The customer confirms the payment on their phone with their PIN.</source>
         <translation>Le client confirme le paiement sur son téléphone avec son code PIN.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/push_payment.py" line="114"/>
+        <location filename="../../posapp/ui/screens/push_payment.py" line="115"/>
         <source>Waiting for {time}</source>
         <translation>En attente depuis {time}</translation>
     </message>
@@ -2051,155 +2166,225 @@
     </message>
 </context>
 <context>
+    <name>ReadOnly</name>
+    <message>
+        <location filename="../../posapp/ui/read_only.py" line="56"/>
+        <source>a newer posapp wrote it</source>
+        <translation>une version plus récente de posapp l’a écrit</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/read_only.py" line="58"/>
+        <source>it cannot be written</source>
+        <translation>il ne peut pas être écrit</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/read_only.py" line="59"/>
+        <source>Read-only journal ({why}): History and export only. No payment can be taken here.</source>
+        <translation>Journal en lecture seule ({why}) : Historique et export uniquement. Aucun paiement ne peut être pris ici.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/read_only.py" line="102"/>
+        <location filename="../../posapp/ui/read_only.py" line="191"/>
+        <source>posapp: read-only journal</source>
+        <translation>posapp : journal en lecture seule</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/read_only.py" line="109"/>
+        <source>A manager opens the journal read-only: History and export, no payments.</source>
+        <translation>Un responsable ouvre le journal en lecture seule : Historique et export, aucun paiement.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/read_only.py" line="117"/>
+        <source>Manager</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/read_only.py" line="124"/>
+        <location filename="../../posapp/ui/read_only.py" line="125"/>
+        <source>PIN</source>
+        <translation>Code PIN</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/read_only.py" line="132"/>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/read_only.py" line="138"/>
+        <source>This journal has no manager to open it.</source>
+        <translation>Ce journal n’a aucun responsable pour l’ouvrir.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/read_only.py" line="161"/>
+        <source>Not opened: the PIN was refused.</source>
+        <translation>Non ouvert : le code PIN a été refusé.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/read_only.py" line="167"/>
+        <source>Wrong PIN: {count} tries left.</source>
+        <translation>Code PIN erroné : encore {count} essais.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/read_only.py" line="205"/>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/read_only.py" line="206"/>
+        <source>End of day</source>
+        <translation>Fin de journée</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="111"/>
+        <location filename="../../posapp/ui/receipts.py" line="112"/>
         <source>58 mm roll</source>
         <translation>Rouleau 58&#xa0;mm</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="112"/>
+        <location filename="../../posapp/ui/receipts.py" line="113"/>
         <source>80 mm roll</source>
         <translation>Rouleau 80&#xa0;mm</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="113"/>
+        <location filename="../../posapp/ui/receipts.py" line="114"/>
         <source>A4 page</source>
         <translation>Page A4</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="185"/>
+        <location filename="../../posapp/ui/receipts.py" line="176"/>
         <source>REFUND RECEIPT</source>
         <translation>REÇU DE REMBOURSEMENT</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="187"/>
+        <location filename="../../posapp/ui/receipts.py" line="178"/>
         <source>PAYMENT RECEIPT</source>
         <translation>REÇU DE PAIEMENT</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="190"/>
+        <location filename="../../posapp/ui/receipts.py" line="181"/>
         <source>Refunded to the customer</source>
         <translation>Remboursé au client</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="192"/>
+        <location filename="../../posapp/ui/receipts.py" line="183"/>
         <source>Paid</source>
         <translation>Payé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="198"/>
+        <location filename="../../posapp/ui/receipts.py" line="189"/>
         <source>Network</source>
         <translation>Réseau</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="200"/>
+        <location filename="../../posapp/ui/receipts.py" line="191"/>
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="202"/>
+        <location filename="../../posapp/ui/receipts.py" line="193"/>
         <source>Provider</source>
         <translation>Prestataire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="205"/>
+        <location filename="../../posapp/ui/receipts.py" line="196"/>
         <source>For</source>
         <translation>Objet</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="206"/>
+        <location filename="../../posapp/ui/receipts.py" line="197"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="207"/>
+        <location filename="../../posapp/ui/receipts.py" line="198"/>
         <source>Cashier</source>
         <translation>Caissier</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="209"/>
+        <location filename="../../posapp/ui/receipts.py" line="200"/>
         <source>Refund of</source>
         <translation>Remboursement de</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="210"/>
+        <location filename="../../posapp/ui/receipts.py" line="201"/>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="211"/>
+        <location filename="../../posapp/ui/receipts.py" line="202"/>
         <source>Provider ref.</source>
         <translation>Réf. prestataire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="220"/>
+        <location filename="../../posapp/ui/receipts.py" line="211"/>
         <source>Scan to find this transaction</source>
         <translation>Scannez pour retrouver cette transaction</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="221"/>
+        <location filename="../../posapp/ui/receipts.py" line="212"/>
         <source>TRAINING - NO REAL MONEY</source>
         <translation>FORMATION - PAS D’ARGENT RÉEL</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="222"/>
+        <location filename="../../posapp/ui/receipts.py" line="213"/>
         <source>DUPLICATE</source>
         <translation>DUPLICATA</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="223"/>
+        <location filename="../../posapp/ui/receipts.py" line="214"/>
         <source>Thank you. Keep this receipt.</source>
         <translation>Merci. Conservez ce reçu.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="640"/>
-        <location filename="../../posapp/ui/receipts.py" line="655"/>
+        <location filename="../../posapp/ui/receipts.py" line="631"/>
+        <location filename="../../posapp/ui/receipts.py" line="646"/>
         <source>Receipt</source>
         <translation>Reçu</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="686"/>
+        <location filename="../../posapp/ui/receipts.py" line="677"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="689"/>
+        <location filename="../../posapp/ui/receipts.py" line="680"/>
         <source>Save as PDF</source>
         <translation>Enregistrer en PDF</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="693"/>
+        <location filename="../../posapp/ui/receipts.py" line="684"/>
         <source>Print</source>
         <translation>Imprimer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="712"/>
+        <location filename="../../posapp/ui/receipts.py" line="703"/>
         <source>Save the receipt as PDF</source>
         <translation>Enregistrer le reçu en PDF</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="714"/>
+        <location filename="../../posapp/ui/receipts.py" line="705"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="728"/>
+        <location filename="../../posapp/ui/receipts.py" line="719"/>
         <source>The receipt could not be saved there.</source>
         <translation>Impossible d’enregistrer le reçu à cet endroit.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="730"/>
+        <location filename="../../posapp/ui/receipts.py" line="722"/>
         <source>Saved: {path}</source>
         <translation>Enregistré&#x202f;: {path}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="745"/>
+        <location filename="../../posapp/ui/receipts.py" line="738"/>
         <source>Sent to the printer.</source>
         <translation>Envoyé à l’imprimante.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="748"/>
+        <location filename="../../posapp/ui/receipts.py" line="741"/>
         <source>The printer did not answer.</source>
         <translation>L’imprimante ne répond pas.</translation>
     </message>
@@ -2222,135 +2407,135 @@
 <context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="65"/>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="174"/>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="196"/>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="331"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="66"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="176"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="198"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="334"/>
         <source>Refund</source>
         <translation>Rembourser</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="92"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="93"/>
         <source>Refund a payment</source>
         <translation>Rembourser un paiement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="113"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="115"/>
         <source>Can still be refunded</source>
         <translation>Encore remboursable</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="127"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="129"/>
         <source>All of it</source>
         <translation>Tout</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="128"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="130"/>
         <source>Part of it</source>
         <translation>Une partie</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="138"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="140"/>
         <source>Amount to refund</source>
         <translation>Montant à rembourser</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="146"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="148"/>
         <source>Reason (required)</source>
         <translation>Motif (obligatoire)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="152"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="154"/>
         <source>Why the money goes back (returned goods, paid twice...)</source>
         <translation>Pourquoi l’argent est rendu (article retourné, payé deux fois…)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="162"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="164"/>
         <source>A manager approves every refund. The money goes back to the number that paid.</source>
         <translation>Un gérant approuve chaque remboursement. L’argent retourne au numéro qui a payé.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="172"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="174"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="229"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="231"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="263"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="266"/>
         <source>Payment of {amount}</source>
         <translation>Paiement de {amount}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="270"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="273"/>
         <source>Paid by {payer}</source>
         <translation>Payé par {payer}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="277"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="280"/>
         <source>Already refunded or being refunded: {amount}</source>
         <translation>Déjà remboursé ou en cours&#x202f;: {amount}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="290"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="293"/>
         <source>Nothing is left to refund on this payment.</source>
         <translation>Il ne reste rien à rembourser sur ce paiement.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="327"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="330"/>
         <source>Refund {amount}</source>
         <translation>Rembourser {amount}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="346"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="349"/>
         <source>At most {amount} can be refunded on this payment.</source>
         <translation>Vous pouvez rembourser au plus {amount} sur ce paiement.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="362"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="365"/>
         <source>Say why the money goes back.</source>
         <translation>Indiquez pourquoi l’argent est rendu.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="393"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="396"/>
         <source>Back to {phone} ({operator})</source>
         <translation>Rendu au {phone} ({operator})</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="397"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="400"/>
         <source>Back to {phone}</source>
         <translation>Rendu au {phone}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="415"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="418"/>
         <source>Refund sent: {amount} went back to the customer.</source>
         <translation>Remboursement envoyé&#x202f;: le client a récupéré {amount}.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="419"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="422"/>
         <source>Outcome unknown: the provider gave no clear answer, so the money may already have been sent. Do not refund this payment again. A manager resolves it in Activity or History once the provider&apos;s status is known.</source>
         <translation>Résultat inconnu&#x202f;: le prestataire n’a pas répondu clairement, l’argent a donc peut-être déjà été envoyé. Ne remboursez pas ce paiement une seconde fois. Un gérant régularise dans Activité ou Historique dès que le statut du prestataire est connu.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="426"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="429"/>
         <source>The operator did not confirm in time; the refund may still go through. Check History before refunding again.</source>
         <translation>L’opérateur n’a pas confirmé à temps&#x202f;; le remboursement peut encore aboutir. Consultez l’Historique avant de rembourser à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="432"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="435"/>
         <source>The refund did not go through. No money left the account.</source>
         <translation>Le remboursement n’a pas abouti. Aucun argent n’est sorti du compte.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="436"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="439"/>
         <source>Sent. Waiting for the operator to confirm the transfer; you may close this window.</source>
         <translation>Envoyé. En attente de la confirmation de l’opérateur&#x202f;; vous pouvez fermer cette fenêtre.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="442"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="445"/>
         <source>Provider: {message}</source>
         <translation>Prestataire&#x202f;: {message}</translation>
     </message>
@@ -2358,42 +2543,73 @@
 <context>
     <name>SaleScreen</name>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="64"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="77"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="73"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="81"/>
+        <source>The amount the customer pays. Type digits; Enter starts the payment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/sale.py" line="92"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="98"/>
         <source>Reason (optional)</source>
         <translation>Motif (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="78"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="97"/>
         <source>What is being paid for</source>
         <translation>Objet du paiement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="83"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="100"/>
+        <source>What is being paid for; shown to the customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/sale.py" line="107"/>
         <source>Customer phone (needed for a push)</source>
         <translation>Téléphone du client (pour une demande)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="109"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="116"/>
+        <source>Customer phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/sale.py" line="118"/>
+        <source>The customer&apos;s mobile-money number, needed for a push</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/sale.py" line="139"/>
         <source>Show QR code</source>
         <translation>Afficher le code QR</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="112"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="143"/>
         <source>Mobile Money push</source>
         <translation>Demande Mobile Money</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="188"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="266"/>
         <source>Type the amount first.</source>
         <translation>Saisissez d’abord le montant.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="197"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="269"/>
+        <source>{amount} is less than {limit}, {why}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/sale.py" line="279"/>
+        <source>{amount} is more than {limit}, {why}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/sale.py" line="295"/>
         <source>Type the customer&apos;s phone number to push the payment.</source>
         <translation>Saisissez le numéro du client pour lui envoyer la demande de paiement.</translation>
     </message>
@@ -2895,186 +3111,186 @@
 <context>
     <name>SettleDialog</name>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="48"/>
         <location filename="../../posapp/ui/screens/settle_dialog.py" line="49"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="50"/>
         <source>Payment of {amount}</source>
         <translation>Paiement de {amount}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="50"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="51"/>
         <source>Refund of {amount}</source>
         <translation>Remboursement de {amount}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="51"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="52"/>
         <source>Payout of {amount}</source>
         <translation>Versement de {amount}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="60"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="61"/>
         <source>The customer paid</source>
         <translation>Le client a payé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="61"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="62"/>
         <source>The customer did not pay</source>
         <translation>Le client n’a pas payé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="65"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="66"/>
         <source>The refund reached the customer</source>
         <translation>Le client a été remboursé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="66"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="67"/>
         <source>The refund was not sent</source>
         <translation>Le remboursement n’est pas parti</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="69"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="70"/>
         <source>The money was sent</source>
         <translation>L’argent est parti</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="70"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="71"/>
         <source>The money was not sent</source>
         <translation>L’argent n’est pas parti</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="79"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="80"/>
         <source>Recorded as paid: it counts in today&apos;s takings.</source>
         <translation>Enregistré comme payé&#x202f;: il compte dans les recettes du jour.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="81"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="82"/>
         <source>Recorded as not paid. Ask the customer to pay again if they still owe it.</source>
         <translation>Enregistré comme non payé. Demandez au client de payer à nouveau s’il doit encore la somme.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="86"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="87"/>
         <source>Recorded as sent: the money left the account.</source>
         <translation>Enregistré comme envoyé&#x202f;: l’argent a quitté le compte.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="88"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="89"/>
         <source>Recorded as not sent: no money left the account. It can be sent again if it is owed.</source>
         <translation>Enregistré comme non envoyé&#x202f;: aucun argent n’a quitté le compte. Il peut être renvoyé s’il est dû.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="118"/>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="144"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="119"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="145"/>
         <source>Settle an unknown outcome</source>
         <translation>Régler un résultat inconnu</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="175"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="176"/>
         <source>Ask {provider} again</source>
         <translation>Redemander à {provider}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="186"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="187"/>
         <source>What you found</source>
         <translation>Ce que vous avez constaté</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="205"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="206"/>
         <source>How you know (required)</source>
         <translation>Comment vous le savez (obligatoire)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="211"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="212"/>
         <source>Seen in the provider&apos;s dashboard, confirmed by its support, the customer&apos;s SMS...</source>
         <translation>Vu dans le tableau de bord du prestataire, confirmé par son support, SMS du client...</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="223"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="224"/>
         <source>A manager approves. Nothing is sent to the provider: the journal records what you found, who settled it and when.</source>
         <translation>Un responsable approuve. Rien n’est envoyé au prestataire&#x202f;: le journal enregistre ce que vous avez constaté, qui a réglé et quand.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="235"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="236"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="237"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="238"/>
         <source>Record the outcome</source>
         <translation>Enregistrer le résultat</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="258"/>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="437"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="259"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="438"/>
         <source>Outcome recorded</source>
         <translation>Résultat enregistré</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="279"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="280"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="312"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="313"/>
         <source>From {who}</source>
         <translation>De {who}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="313"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="314"/>
         <source>To {who}</source>
         <translation>À {who}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="320"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="321"/>
         <source>{provider} reference: {ref}</source>
         <translation>Référence {provider}&#x202f;: {ref}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="324"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="325"/>
         <source>No {provider} reference: the request may never have reached {provider}.</source>
         <translation>Pas de référence {provider}&#x202f;: la demande n’est peut-être jamais arrivée chez {provider}.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="331"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="332"/>
         <source>Our reference: {ref}</source>
         <translation>Notre référence&#x202f;: {ref}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="336"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="337"/>
         <source>The console could not learn whether this went through, so it never sends it again. Look it up in {provider}&apos;s dashboard or ask its support (give them the references above), then record what you found.</source>
         <translation>La caisse n’a pas pu savoir si l’opération a abouti, elle ne la renvoie donc jamais. Cherchez-la dans le tableau de bord de {provider} ou demandez à son support (avec les références ci-dessus), puis enregistrez ce que vous avez constaté.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="362"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="363"/>
         <source>Choose what you found.</source>
         <translation>Choisissez ce que vous avez constaté.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="367"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="368"/>
         <source>Say how you know: the next manager will read it.</source>
         <translation>Dites comment vous le savez&#x202f;: le prochain responsable le lira.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="380"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="381"/>
         <source>Asking…</source>
         <translation>Demande en cours…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="392"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="393"/>
         <source>Still no clear answer from {provider}: check its dashboard.</source>
         <translation>Toujours pas de réponse claire de {provider}&#x202f;: vérifiez son tableau de bord.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="440"/>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="445"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="441"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="446"/>
         <source>The provider answered</source>
         <translation>Le prestataire a répondu</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="441"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="442"/>
         <source>{provider} now gives a clear answer, recorded in the journal: nothing left to settle.</source>
         <translation>{provider} donne maintenant une réponse claire, enregistrée dans le journal&#x202f;: plus rien à régler.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="446"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="447"/>
         <source>{provider} knows it now: it is still in progress, and the console follows it until it ends. Nothing left to settle.</source>
         <translation>{provider} la connaît maintenant&#x202f;: elle est toujours en cours et la caisse la suit jusqu’au bout. Plus rien à régler.</translation>
     </message>
@@ -3082,225 +3298,428 @@
 <context>
     <name>ShopStatus</name>
     <message>
-        <location filename="../../posapp/ui/widgets/shop_status.py" line="30"/>
+        <location filename="../../posapp/ui/widgets/shop_status.py" line="26"/>
         <source>Shop: connected</source>
-        <translation>Boutique : connectée</translation>
+        <translation>Boutique&#x202f;: connectée</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/shop_status.py" line="31"/>
+        <location filename="../../posapp/ui/widgets/shop_status.py" line="28"/>
         <source>Shop: sending, {count} waiting</source>
-        <translation>Boutique : envoi, {count} en attente</translation>
+        <translation>Boutique&#x202f;: envoi, {count} en attente</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/shop_status.py" line="32"/>
+        <location filename="../../posapp/ui/widgets/shop_status.py" line="30"/>
         <source>Shop: offline, {count} waiting (out of date since {time})</source>
-        <translation>Boutique : hors ligne, {count} en attente (pas à jour depuis {time})</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/widgets/shop_status.py" line="33"/>
-        <source>Shop: not connected (out of date since {time})</source>
-        <translation>Boutique : non connectée (pas à jour depuis {time})</translation>
+        <translation>Boutique&#x202f;: hors ligne, {count} en attente (pas à jour depuis {time})</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/widgets/shop_status.py" line="34"/>
-        <source>Shop: stopped</source>
-        <translation>Boutique : arrêtée</translation>
+        <source>Shop: not connected (out of date since {time})</source>
+        <translation>Boutique&#x202f;: non connectée (pas à jour depuis {time})</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/shop_status.py" line="35"/>
+        <location filename="../../posapp/ui/widgets/shop_status.py" line="38"/>
+        <source>Shop: stopped</source>
+        <translation>Boutique&#x202f;: arrêtée</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/shop_status.py" line="40"/>
         <source>Shop: connecting</source>
-        <translation>Boutique : connexion…</translation>
+        <translation>Boutique&#x202f;: connexion…</translation>
     </message>
 </context>
 <context>
     <name>ShopView</name>
     <message>
-        <location filename="../work/main/posapp/ui/screens/shop_view.py" line="93"/>
-        <location filename="../work/main/posapp/ui/screens/shop_view.py" line="267"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="93"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="267"/>
         <source>The whole shop</source>
         <translation>Toute la boutique</translation>
     </message>
     <message>
-        <location filename="../work/main/posapp/ui/screens/shop_view.py" line="115"/>
-        <location filename="../work/main/posapp/ui/screens/shop_view.py" line="237"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="115"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="237"/>
         <source>All counters</source>
         <translation>Toutes les caisses</translation>
     </message>
     <message>
-        <location filename="../work/main/posapp/ui/screens/shop_view.py" line="118"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="118"/>
         <source>Search a reference or a phone number</source>
         <translation>Chercher une référence ou un numéro de téléphone</translation>
     </message>
     <message>
-        <location filename="../work/main/posapp/ui/screens/shop_view.py" line="119"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="119"/>
         <source>Show</source>
         <translation>Afficher</translation>
     </message>
     <message>
-        <location filename="../work/main/posapp/ui/screens/shop_view.py" line="128"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="128"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../work/main/posapp/ui/screens/shop_view.py" line="129"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="129"/>
         <source>Counter</source>
         <translation>Caisse</translation>
     </message>
     <message>
-        <location filename="../work/main/posapp/ui/screens/shop_view.py" line="130"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="130"/>
         <source>Cashier</source>
         <translation>Caissier</translation>
     </message>
     <message>
-        <location filename="../work/main/posapp/ui/screens/shop_view.py" line="131"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="131"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../work/main/posapp/ui/screens/shop_view.py" line="132"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="132"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../work/main/posapp/ui/screens/shop_view.py" line="133"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="133"/>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../work/main/posapp/ui/screens/shop_view.py" line="139"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="139"/>
         <source>Show more</source>
         <translation>Afficher plus</translation>
     </message>
     <message>
-        <location filename="../work/main/posapp/ui/screens/shop_view.py" line="142"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="142"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../work/main/posapp/ui/screens/shop_view.py" line="149"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="149"/>
         <source>Show the day</source>
         <translation>Afficher la journée</translation>
     </message>
     <message>
-        <location filename="../work/main/posapp/ui/screens/shop_view.py" line="150"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="150"/>
         <source>Record this report</source>
         <translation>Enregistrer ce rapport</translation>
     </message>
     <message>
-        <location filename="../work/main/posapp/ui/screens/shop_view.py" line="161"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="161"/>
         <source>For</source>
         <translation>Pour</translation>
     </message>
     <message>
-        <location filename="../work/main/posapp/ui/screens/shop_view.py" line="162"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="162"/>
         <source>Paid</source>
         <translation>Payé</translation>
     </message>
     <message>
-        <location filename="../work/main/posapp/ui/screens/shop_view.py" line="163"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="163"/>
         <source>Refunds</source>
         <translation>Remboursements</translation>
     </message>
     <message>
-        <location filename="../work/main/posapp/ui/screens/shop_view.py" line="164"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="164"/>
         <source>Payouts</source>
         <translation>Paiements sortants</translation>
     </message>
     <message>
-        <location filename="../work/main/posapp/ui/screens/shop_view.py" line="165"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="165"/>
         <source>Net</source>
         <translation>Net</translation>
     </message>
     <message>
-        <location filename="../work/main/posapp/ui/screens/shop_view.py" line="175"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="175"/>
         <source>End of day</source>
         <translation>Fin de journée</translation>
     </message>
     <message>
-        <location filename="../work/main/posapp/ui/screens/shop_view.py" line="268"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="268"/>
         <source>Counter {name}</source>
         <translation>Caisse {name}</translation>
     </message>
     <message>
-        <location filename="../work/main/posapp/ui/screens/shop_view.py" line="269"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="269"/>
         <source>Cashier {name}</source>
         <translation>Caissier {name}</translation>
     </message>
     <message>
-        <location filename="../work/main/posapp/ui/screens/shop_view.py" line="278"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="278"/>
         <source>{counter}: up to date at {time}</source>
-        <translation>{counter} : à jour à {time}</translation>
+        <translation>{counter}&#x202f;: à jour à {time}</translation>
     </message>
     <message>
-        <location filename="../work/main/posapp/ui/screens/shop_view.py" line="285"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="285"/>
         <source>{count} arrived after the report of {time}: {refs}</source>
-        <translation>{count} arrivé(s) après le rapport de {time} : {refs}</translation>
+        <translation>{count} arrivé(s) après le rapport de {time}&#x202f;: {refs}</translation>
     </message>
     <message>
-        <location filename="../work/main/posapp/ui/screens/shop_view.py" line="302"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="302"/>
         <source>The shop view is out of date since {time}: {reason} This counter&apos;s own History and end of day are complete.</source>
-        <translation>La vue de la boutique n’est pas à jour depuis {time} : {reason} L’historique et la fin de journée de cette caisse sont complets.</translation>
+        <translation>La vue de la boutique n’est pas à jour depuis {time}&#x202f;: {reason} L’historique et la fin de journée de cette caisse sont complets.</translation>
     </message>
     <message>
-        <location filename="../work/main/posapp/ui/screens/shop_view.py" line="319"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="319"/>
         <source>Whole shop</source>
         <translation>Toute la boutique</translation>
     </message>
 </context>
 <context>
+    <name>StartupProblem</name>
+    <message>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="40"/>
+        <source>another posapp window on this computer</source>
+        <translation>une autre fenêtre posapp sur cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="41"/>
+        <source>process {pid} on {host}</source>
+        <translation>processus {pid} sur {host}</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="45"/>
+        <source>, since {when}</source>
+        <translation>, depuis le {when}</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="53"/>
+        <source>restore the last backup (made {when})</source>
+        <translation>restaurer la dernière sauvegarde (faite le {when})</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="57"/>
+        <source>there is no backup of it yet</source>
+        <translation>il n’en existe encore aucune sauvegarde</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="62"/>
+        <source>posapp is already open on this journal</source>
+        <translation>posapp est déjà ouvert sur ce journal</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="63"/>
+        <source>Another posapp window uses this journal: {who}. Only one window may use a journal at a time, so that no payment is followed or settled twice.</source>
+        <translation>Une autre fenêtre posapp utilise ce journal : {who}. Une seule fenêtre peut utiliser un journal à la fois, pour qu’aucun paiement ne soit suivi ou réglé deux fois.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="68"/>
+        <source>Use the window that is open (bring it forward), or close it first.</source>
+        <translation>Utilisez la fenêtre déjà ouverte (faites-la passer devant), ou fermez-la d’abord.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="74"/>
+        <source>This journal was written by a newer posapp</source>
+        <translation>Ce journal a été écrit par une version plus récente de posapp</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="75"/>
+        <source>A newer version of posapp saved this file; this one cannot safely write to it.</source>
+        <translation>Une version plus récente de posapp a enregistré ce fichier ; celle-ci ne peut pas y écrire sans risque.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="78"/>
+        <source>Install the newer posapp again, or open the journal read-only for History.</source>
+        <translation>Réinstallez la version plus récente de posapp, ou ouvrez le journal en lecture seule pour l’Historique.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="84"/>
+        <source>The journal file is damaged</source>
+        <translation>Le fichier du journal est endommagé</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="85"/>
+        <source>The file is not a whole posapp journal: it may have been cut short or damaged on the disk.</source>
+        <translation>Le fichier n’est pas un journal posapp complet : il a peut-être été tronqué ou endommagé sur le disque.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="89"/>
+        <source>You can {backup}, or call support with the log named below.</source>
+        <translation>Vous pouvez {backup}, ou appeler l’assistance avec le journal d’activité indiqué ci-dessous.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="95"/>
+        <source>The journal&apos;s folder cannot be written</source>
+        <translation>Le dossier du journal ne peut pas être écrit</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="96"/>
+        <source>posapp writes every payment to the journal before sending it, and this folder or file is read-only for your account.</source>
+        <translation>posapp écrit chaque paiement dans le journal avant de l’envoyer, et ce dossier ou ce fichier est en lecture seule pour votre compte.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="101"/>
+        <source>Ask whoever looks after this computer to let your account write to the folder, or open the journal read-only for History.</source>
+        <translation>Demandez à la personne qui s’occupe de cet ordinateur d’autoriser votre compte à écrire dans le dossier, ou ouvrez le journal en lecture seule pour l’Historique.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="109"/>
+        <source>The disk is full</source>
+        <translation>Le disque est plein</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="110"/>
+        <source>posapp writes every payment to the journal before sending it, and the disk that holds the journal has no space left.</source>
+        <translation>posapp écrit chaque paiement dans le journal avant de l’envoyer, et le disque qui contient le journal n’a plus de place.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="115"/>
+        <source>Free some space on this disk (move or delete files), then open posapp again.</source>
+        <translation>Libérez de la place sur ce disque (déplacez ou supprimez des fichiers), puis rouvrez posapp.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="121"/>
+        <source>The disk reports an error</source>
+        <translation>Le disque signale une erreur</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="122"/>
+        <source>Reading or writing the journal failed with a disk error.</source>
+        <translation>La lecture ou l’écriture du journal a échoué sur une erreur du disque.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="125"/>
+        <source>Check the disk (a USB disk may have been pulled out) and open posapp again; if it stays broken, you can {backup}.</source>
+        <translation>Vérifiez le disque (un disque USB a peut-être été débranché) et rouvrez posapp ; s’il reste en panne, vous pouvez {backup}.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="133"/>
+        <source>The journal cannot be opened</source>
+        <translation>Le journal ne peut pas être ouvert</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="134"/>
+        <source>posapp could not open its journal.</source>
+        <translation>posapp n’a pas pu ouvrir son journal.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="135"/>
+        <source>Call support with the log named below.</source>
+        <translation>Appelez l’assistance avec le journal d’activité indiqué ci-dessous.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="148"/>
+        <source>The other window did not answer: it may be closing. Try again, or quit.</source>
+        <translation>L’autre fenêtre n’a pas répondu : elle est peut-être en train de se fermer. Réessayez, ou quittez.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="154"/>
+        <source>The backup could not be restored: {reason}</source>
+        <translation>La sauvegarde n’a pas pu être restaurée : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="169"/>
+        <source>posapp: the journal</source>
+        <translation>posapp : le journal</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="177"/>
+        <source>File: {path}</source>
+        <translation>Fichier : {path}</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="181"/>
+        <source>Nothing in it was changed.</source>
+        <translation>Rien n’y a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="183"/>
+        <source>Nothing was changed, and nothing was resumed here.</source>
+        <translation>Rien n’a été modifié, et rien n’a été repris ici.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="188"/>
+        <source>Log for support: {path}</source>
+        <translation>Journal d’activité pour l’assistance : {path}</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="202"/>
+        <source>Bring it forward</source>
+        <translation>La faire passer devant</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="203"/>
+        <source>Restore the last backup…</source>
+        <translation>Restaurer la dernière sauvegarde…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="204"/>
+        <source>Open read-only</source>
+        <translation>Ouvrir en lecture seule</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="205"/>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="207"/>
+        <source>History and export only: no payment can be taken.</source>
+        <translation>Historique et export uniquement : aucun paiement ne peut être pris.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="236"/>
+        <source>Restore the copy made {when}? Payments made after it are not in it. The current file is kept aside, not deleted. Press Restore again to go on.</source>
+        <translation>Restaurer la copie faite le {when} ? Les paiements faits après n’y sont pas. Le fichier actuel est mis de côté, pas supprimé. Appuyez de nouveau sur Restaurer pour continuer.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="243"/>
+        <source>Restore</source>
+        <translation>Restaurer</translation>
+    </message>
+</context>
+<context>
     <name>StatusBadge</name>
     <message>
-        <location filename="../../posapp/ui/widgets/status_badge.py" line="14"/>
+        <location filename="../../posapp/ui/widgets/status_badge.py" line="15"/>
         <source>Starting</source>
         <translation>Démarrage</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/status_badge.py" line="15"/>
+        <location filename="../../posapp/ui/widgets/status_badge.py" line="16"/>
         <source>Waiting for the customer</source>
         <translation>En attente du client</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/status_badge.py" line="16"/>
+        <location filename="../../posapp/ui/widgets/status_badge.py" line="17"/>
         <source>Code needed</source>
         <translation>Code requis</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/status_badge.py" line="17"/>
+        <location filename="../../posapp/ui/widgets/status_badge.py" line="18"/>
         <source>Authorized, to capture</source>
         <translation>Autorisé, à encaisser</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/status_badge.py" line="18"/>
+        <location filename="../../posapp/ui/widgets/status_badge.py" line="19"/>
         <source>Paid</source>
         <translation>Payé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/status_badge.py" line="19"/>
+        <location filename="../../posapp/ui/widgets/status_badge.py" line="20"/>
         <source>Failed</source>
         <translation>Échoué</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/status_badge.py" line="20"/>
+        <location filename="../../posapp/ui/widgets/status_badge.py" line="21"/>
         <source>Canceled</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/status_badge.py" line="21"/>
+        <location filename="../../posapp/ui/widgets/status_badge.py" line="22"/>
         <source>Expired</source>
         <translation>Expiré</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/status_badge.py" line="22"/>
+        <location filename="../../posapp/ui/widgets/status_badge.py" line="23"/>
         <source>Outcome unknown</source>
         <translation>Résultat inconnu</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/status_badge.py" line="23"/>
+        <location filename="../../posapp/ui/widgets/status_badge.py" line="24"/>
         <source>Refunded</source>
         <translation>Remboursé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/status_badge.py" line="24"/>
+        <location filename="../../posapp/ui/widgets/status_badge.py" line="25"/>
         <source>Partly refunded</source>
         <translation>Partiellement remboursé</translation>
     </message>
@@ -3326,118 +3745,118 @@
 <context>
     <name>TrainingPhonePanel</name>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="293"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="294"/>
         <source>TRAINING — emulated customer phone</source>
         <translation>FORMATION — téléphone client</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="301"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="302"/>
         <source>This phone&apos;s number</source>
         <translation>Numéro de ce téléphone</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="308"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="309"/>
         <source>The number the customer pays payment links with</source>
         <translation>Le numéro avec lequel le client paie les liens de paiement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="329"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="330"/>
         <source>Payment requests</source>
         <translation>Demandes de paiement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="332"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="333"/>
         <source>Payment links (QR code scanned)</source>
         <translation>Liens de paiement (QR scanné)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="335"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="336"/>
         <source>Messages</source>
         <translation>Messages</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="338"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="339"/>
         <source>Nothing on this phone yet. Start a payment at the till: codes, requests and links appear here.</source>
         <translation>Rien sur ce téléphone pour l’instant. Lancez un paiement à la caisse&#x202f;: codes, demandes et liens s’affichent ici.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="410"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="411"/>
         <source>The training emulator of {provider} does not answer.</source>
         <translation>L’émulateur de formation de {provider} ne répond pas.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="518"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="519"/>
         <source>{provider} asks you to pay</source>
         <translation>Demande de {provider}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="526"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="527"/>
         <source>To {number}</source>
         <translation>À {number}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="533"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="534"/>
         <source>Read this SMS code to the cashier, then approve:</source>
         <translation>Dites ce code SMS au caissier, puis acceptez&#x202f;:</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="539"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="540"/>
         <source>Read the SMS code to the cashier first.</source>
         <translation>Dites d’abord le code SMS au caissier.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="547"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="548"/>
         <source>Approve</source>
         <translation>Accepter</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="551"/>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="589"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="552"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="592"/>
         <source>Decline</source>
         <translation>Refuser</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="554"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="555"/>
         <source>Ignore (let it expire)</source>
         <translation>Ignorer (laisser expirer)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="558"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="559"/>
         <source>The customer never answers: the payment expires</source>
         <translation>Le client ne répond jamais&#x202f;: le paiement expire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="573"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="574"/>
         <source>{provider} checkout page</source>
         <translation>Page de paiement {provider}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="580"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="581"/>
         <source>Open the checkout page</source>
         <translation>Ouvrir la page de paiement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="586"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="589"/>
         <source>Pay</source>
         <translation>Payer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="592"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="595"/>
         <source>Walk away without paying</source>
         <translation>Partir sans payer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="596"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="599"/>
         <source>The customer leaves without paying: the link expires</source>
         <translation>Le client part sans payer&#x202f;: le lien expire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="617"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="620"/>
         <source>SMS from {sender} to {number}</source>
         <translation>SMS de {sender} au {number}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="657"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="660"/>
         <source>The training emulator does not answer.</source>
         <translation>L’émulateur de formation ne répond pas.</translation>
     </message>
@@ -3445,77 +3864,77 @@
 <context>
     <name>TransactionsModel</name>
     <message>
-        <location filename="../../posapp/ui/models/transactions_model.py" line="74"/>
+        <location filename="../../posapp/ui/models/transactions_model.py" line="75"/>
         <source>QR payment</source>
         <translation>Paiement par QR</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/models/transactions_model.py" line="75"/>
+        <location filename="../../posapp/ui/models/transactions_model.py" line="76"/>
         <source>Push payment</source>
         <translation>Paiement poussé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/models/transactions_model.py" line="76"/>
+        <location filename="../../posapp/ui/models/transactions_model.py" line="77"/>
         <source>Refund</source>
         <translation>Remboursement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/models/transactions_model.py" line="77"/>
+        <location filename="../../posapp/ui/models/transactions_model.py" line="78"/>
         <source>Payout</source>
         <translation>Versement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/models/transactions_model.py" line="92"/>
+        <location filename="../../posapp/ui/models/transactions_model.py" line="93"/>
         <source>My-CoolPay wallet</source>
         <translation>Portefeuille My-CoolPay</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/models/transactions_model.py" line="101"/>
+        <location filename="../../posapp/ui/models/transactions_model.py" line="102"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/models/transactions_model.py" line="102"/>
+        <location filename="../../posapp/ui/models/transactions_model.py" line="103"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/models/transactions_model.py" line="103"/>
+        <location filename="../../posapp/ui/models/transactions_model.py" line="104"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/models/transactions_model.py" line="104"/>
+        <location filename="../../posapp/ui/models/transactions_model.py" line="105"/>
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/models/transactions_model.py" line="105"/>
+        <location filename="../../posapp/ui/models/transactions_model.py" line="106"/>
         <source>Network</source>
         <translation>Réseau</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/models/transactions_model.py" line="106"/>
+        <location filename="../../posapp/ui/models/transactions_model.py" line="107"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/models/transactions_model.py" line="107"/>
+        <location filename="../../posapp/ui/models/transactions_model.py" line="108"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/models/transactions_model.py" line="108"/>
+        <location filename="../../posapp/ui/models/transactions_model.py" line="109"/>
         <source>Provider</source>
         <translation>Prestataire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/models/transactions_model.py" line="109"/>
+        <location filename="../../posapp/ui/models/transactions_model.py" line="110"/>
         <source>Cashier</source>
         <translation>Caissier</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/models/transactions_model.py" line="110"/>
+        <location filename="../../posapp/ui/models/transactions_model.py" line="111"/>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>

@@ -48,50 +48,57 @@ def owner_text(owner: Owner | None, locale: str) -> str:
 
 def texts(problem: OpenProblem, locale: str) -> tuple[str, str, str]:
     """(headline, what is wrong, what to do) for ``problem``."""
-    t = QCoreApplication.translate
     newest = problem.backups[0] if problem.backups else None
     backup = (
-        t("StartupProblem", "restore the last backup (made {when})").format(when=_when(made_at(newest), locale))
+        QCoreApplication.translate("StartupProblem", "restore the last backup (made {when})").format(
+            when=_when(made_at(newest), locale)
+        )
         if newest is not None
-        else t("StartupProblem", "there is no backup of it yet")
+        else QCoreApplication.translate("StartupProblem", "there is no backup of it yet")
     )
     match problem.problem:
         case Problem.IN_USE:
             return (
-                t("StartupProblem", "posapp is already open on this journal"),
-                t(
+                QCoreApplication.translate("StartupProblem", "posapp is already open on this journal"),
+                QCoreApplication.translate(
                     "StartupProblem",
                     "Another posapp window uses this journal: {who}. Only one window may use a journal at a time, "
                     "so that no payment is followed or settled twice.",
                 ).format(who=owner_text(problem.owner, locale)),
-                t("StartupProblem", "Use the window that is open (bring it forward), or close it first."),
+                QCoreApplication.translate(
+                    "StartupProblem", "Use the window that is open (bring it forward), or close it first."
+                ),
             )
         case Problem.TOO_NEW:
             return (
-                t("StartupProblem", "This journal was written by a newer posapp"),
-                t("StartupProblem", "A newer version of posapp saved this file; this one cannot safely write to it."),
-                t("StartupProblem", "Install the newer posapp again, or open the journal read-only for History."),
+                QCoreApplication.translate("StartupProblem", "This journal was written by a newer posapp"),
+                QCoreApplication.translate(
+                    "StartupProblem", "A newer version of posapp saved this file; this one cannot safely write to it."
+                ),
+                QCoreApplication.translate(
+                    "StartupProblem", "Install the newer posapp again, or open the journal read-only for History."
+                ),
             )
         case Problem.DAMAGED:
             return (
-                t("StartupProblem", "The journal file is damaged"),
-                t(
+                QCoreApplication.translate("StartupProblem", "The journal file is damaged"),
+                QCoreApplication.translate(
                     "StartupProblem",
                     "The file is not a whole posapp journal: it may have been cut short or damaged on the disk.",
                 ),
-                t("StartupProblem", "You can {backup}, or call support with the log named below.").format(
-                    backup=backup
-                ),
+                QCoreApplication.translate(
+                    "StartupProblem", "You can {backup}, or call support with the log named below."
+                ).format(backup=backup),
             )
         case Problem.READ_ONLY:
             return (
-                t("StartupProblem", "The journal's folder cannot be written"),
-                t(
+                QCoreApplication.translate("StartupProblem", "The journal's folder cannot be written"),
+                QCoreApplication.translate(
                     "StartupProblem",
                     "posapp writes every payment to the journal before sending it, and this folder or file is "
                     "read-only for your account.",
                 ),
-                t(
+                QCoreApplication.translate(
                     "StartupProblem",
                     "Ask whoever looks after this computer to let your account write to the folder, or open the "
                     "journal read-only for History.",
@@ -99,19 +106,23 @@ def texts(problem: OpenProblem, locale: str) -> tuple[str, str, str]:
             )
         case Problem.DISK_FULL:
             return (
-                t("StartupProblem", "The disk is full"),
-                t(
+                QCoreApplication.translate("StartupProblem", "The disk is full"),
+                QCoreApplication.translate(
                     "StartupProblem",
                     "posapp writes every payment to the journal before sending it, and the disk that holds the "
                     "journal has no space left.",
                 ),
-                t("StartupProblem", "Free some space on this disk (move or delete files), then open posapp again."),
+                QCoreApplication.translate(
+                    "StartupProblem", "Free some space on this disk (move or delete files), then open posapp again."
+                ),
             )
         case Problem.DISK_ERROR:
             return (
-                t("StartupProblem", "The disk reports an error"),
-                t("StartupProblem", "Reading or writing the journal failed with a disk error."),
-                t(
+                QCoreApplication.translate("StartupProblem", "The disk reports an error"),
+                QCoreApplication.translate(
+                    "StartupProblem", "Reading or writing the journal failed with a disk error."
+                ),
+                QCoreApplication.translate(
                     "StartupProblem",
                     "Check the disk (a USB disk may have been pulled out) and open posapp again; if it stays "
                     "broken, you can {backup}.",
@@ -119,9 +130,9 @@ def texts(problem: OpenProblem, locale: str) -> tuple[str, str, str]:
             )
         case _:
             return (
-                t("StartupProblem", "The journal cannot be opened"),
-                t("StartupProblem", "posapp could not open its journal."),
-                t("StartupProblem", "Call support with the log named below."),
+                QCoreApplication.translate("StartupProblem", "The journal cannot be opened"),
+                QCoreApplication.translate("StartupProblem", "posapp could not open its journal."),
+                QCoreApplication.translate("StartupProblem", "Call support with the log named below."),
             )
 
 
