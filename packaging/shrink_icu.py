@@ -23,6 +23,10 @@ LANGUAGES = ("root", "en", "fr")
 # Locale data trees Qt never reads in this app: units, currencies, names of languages and regions,
 # transliterators and number spell-out rules. Break iteration keeps its rules but not its dictionaries.
 DROPPED_TREES = ("translit", "rbnf", "unit", "lang", "region", "curr")
+# Items no Qt call reads: Unicode character names (u_charName), the spoof checker's confusables, and the
+# line-break rules of Chinese and Japanese phrase and loose breaking.
+DROPPED_ITEMS = ("unames.icu", "confusables.cfu", "confusablesWholeScript.cfu")
+_CJ_BREAK = re.compile(r"^line_(\w+_)?(cj|phrase_cj)\.brk$|_cj\.brk$|_phrase_cj\.brk$")
 _LOCALE = re.compile(r"^[a-z]{2,3}(_[A-Za-z0-9]+)*$")
 
 
@@ -31,7 +35,9 @@ def keep_item(name: str) -> bool:
     path = name.split("/", 1)[1]
     tree, _, leaf = path.rpartition("/")
     stem, _, ext = leaf.rpartition(".")
-    if tree in DROPPED_TREES or ext in ("cnv", "dict"):
+    if tree in DROPPED_TREES or ext in ("cnv", "dict") or leaf in DROPPED_ITEMS:
+        return False
+    if tree == "brkitr" and _CJ_BREAK.search(leaf):
         return False
     if stem in ("root", "pool", "res_index"):
         return True

@@ -121,5 +121,6 @@ class VersionAction(argparse.Action):
         )
 
     def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
-        sys.stdout.write(version_text() + "\n")
+        if sys.stdout is not None:  # None in a windowed Windows build: the exit code still says it ran
+            sys.stdout.write(version_text() + "\n")
         parser.exit()

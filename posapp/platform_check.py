@@ -39,6 +39,7 @@ class ElfDynamic:
     soname: str
     needed: tuple[str, ...]
     runpath: tuple[str, ...]  # DT_RUNPATH, or DT_RPATH when there is no RUNPATH
+    runpath_offset: int = -1  # where the run path's string is in the file (packaging rewrites it); -1 none
 
 
 _PT_LOAD, _PT_DYNAMIC = 1, 2
@@ -102,16 +103,17 @@ def read_dynamic(path: Path) -> ElfDynamic:
             raise NotElf(f"{path}: the string table is outside every loaded segment")
         file.seek(table_offset)
         strings = file.read(strsz)
+    runpath = values.get(_DT_RUNPATH, values.get(_DT_RPATH))
 
     def text(offset: int) -> str:
         return strings[offset : strings.index(b"\0", offset)].decode("utf-8", "replace")
 
     needed = tuple(text(value) for tag, value in tags if tag == _DT_NEEDED)
-    runpath = values.get(_DT_RUNPATH, values.get(_DT_RPATH))
     return ElfDynamic(
         soname=text(values[_DT_SONAME]) if _DT_SONAME in values else "",
         needed=needed,
         runpath=tuple(p for p in text(runpath).split(":") if p) if runpath is not None else (),
+        runpath_offset=table_offset + runpath if runpath is not None else -1,
     )
 
 
@@ -307,6 +309,11 @@ PACKAGES: dict[str, tuple[str, str, str, str]] = {
     "libgio-2.0.so.0": ("libglib2.0-0", "glib2", "libgio-2_0-0", "glib2"),
     "libdbus-1.so.3": ("libdbus-1-3", "dbus-libs", "libdbus-1-3", "dbus"),
     "libcups.so.2": ("libcups2", "cups-libs", "libcups2", "libcups"),
+    # Left to the system by the Linux bundle too: OpenSSL 3 (Python's ssl and hashlib) and PostgreSQL's
+    # client library (the shop store's psycopg, pure Python there); not needed to open the window.
+    "libssl.so.3": ("libssl3", "openssl-libs", "libopenssl3", "openssl"),
+    "libcrypto.so.3": ("libssl3", "openssl-libs", "libopenssl3", "openssl"),
+    "libpq.so.5": ("libpq5", "libpq", "libpq5", "postgresql-libs"),
     "libstdc++.so.6": ("libstdc++6", "libstdc++", "libstdc++6", "gcc-libs"),
     "libgcc_s.so.1": ("libgcc-s1", "libgcc", "libgcc_s1", "gcc-libs"),
     "libz.so.1": ("zlib1g", "zlib", "libz1", "zlib"),
