@@ -194,6 +194,8 @@ class StartupProblemDialog(QDialog):
             layout.addWidget(label)
         self.detail = _plain(problem.detail, "problemDetail")
         self.detail.setToolTip(plain_tooltip(problem.detail))
+        # SQLite's or the file system's own words, for support; "in use" says it all in the person's words.
+        self.detail.setVisible(problem.problem is not Problem.IN_USE)
         layout.addWidget(self.detail)
         layout.addStretch(1)
 
