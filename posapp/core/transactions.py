@@ -22,9 +22,15 @@ class Kind(StrEnum):
     PUSH_PAYMENT = "push_payment"  # the provider pushes the payment to the customer's phone
     REFUND = "refund"  # money back to the payer of an earlier payment
     PAYOUT = "payout"  # money out of the merchant's account to a recipient
+    CASH_PAYMENT = "cash_payment"  # notes and coins into the till's drawer; never sent to a provider
 
     @property
     def is_payment(self) -> bool:
+        return self in (Kind.LINK_PAYMENT, Kind.PUSH_PAYMENT, Kind.CASH_PAYMENT)
+
+    @property
+    def is_mobile_payment(self) -> bool:
+        """A payment a provider moves (and the tracker follows), as against cash handed over the counter."""
         return self in (Kind.LINK_PAYMENT, Kind.PUSH_PAYMENT)
 
     @property

@@ -189,3 +189,79 @@ def m003_terminal(db: Database) -> None:
     )
     created = datetime.now(UTC).replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
     db.execute("INSERT INTO terminal (id, terminal_id, created_at) VALUES (1, ?, ?)", [str(uuid.uuid4()), created])
+
+
+@migrations()
+def m004_till(db: Database) -> None:
+    """The till: sales paid by several tenders, and the cash drawer's float, counts and manual openings.
+
+    A sale is one record (what is due) with tenders: each tender is an ordinary transaction (a cash
+    payment, a QR or push payment) linked to it once, so its status is the projection of its own events
+    and the sale's state (paid, unpaid part, parts in flight) is computed from its tenders, never stored.
+    All four tables are append-only: a voided sale is a ``sale_events`` row, a recount a new count.
+    """
+    db.executescript(
+        """
+        CREATE TABLE sales (
+            id INTEGER PRIMARY KEY,
+            sale_ref TEXT NOT NULL UNIQUE,
+            amount_minor INTEGER NOT NULL CHECK (amount_minor > 0),
+            currency TEXT NOT NULL,
+            reason TEXT NOT NULL DEFAULT '',
+            cashier TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX sales_created ON sales(created_at);
+        CREATE TRIGGER sales_no_update BEFORE UPDATE ON sales
+        BEGIN SELECT RAISE(ABORT, 'a recorded sale cannot change'); END;
+        CREATE TRIGGER sales_no_delete BEFORE DELETE ON sales
+        BEGIN SELECT RAISE(ABORT, 'sales are never deleted'); END;
+
+        CREATE TABLE sale_tenders (
+            id INTEGER PRIMARY KEY,
+            sale_id INTEGER NOT NULL REFERENCES sales(id),
+            transaction_id INTEGER NOT NULL UNIQUE REFERENCES transactions(id),
+            -- cash: what the customer handed over (the change is given_minor - the tender's amount)
+            given_minor INTEGER CHECK (given_minor IS NULL OR given_minor > 0),
+            at TEXT NOT NULL
+        );
+        CREATE INDEX sale_tenders_sale ON sale_tenders(sale_id);
+        CREATE TRIGGER sale_tenders_no_update BEFORE UPDATE ON sale_tenders
+        BEGIN SELECT RAISE(ABORT, 'a recorded tender cannot change'); END;
+        CREATE TRIGGER sale_tenders_no_delete BEFORE DELETE ON sale_tenders
+        BEGIN SELECT RAISE(ABORT, 'tenders are never deleted'); END;
+
+        CREATE TABLE sale_events (
+            id INTEGER PRIMARY KEY,
+            sale_id INTEGER NOT NULL REFERENCES sales(id),
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            type TEXT NOT NULL CHECK (type IN ('voided')),
+            message TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX sale_events_sale ON sale_events(sale_id);
+        CREATE TRIGGER sale_events_no_update BEFORE UPDATE ON sale_events
+        BEGIN SELECT RAISE(ABORT, 'sale events are append-only: UPDATE refused'); END;
+        CREATE TRIGGER sale_events_no_delete BEFORE DELETE ON sale_events
+        BEGIN SELECT RAISE(ABORT, 'sale events are append-only: DELETE refused'); END;
+
+        CREATE TABLE drawer_events (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            cashier TEXT NOT NULL,  -- whose drawer: the shift the float, count or opening belongs to
+            type TEXT NOT NULL CHECK (type IN ('float', 'count', 'open')),
+            amount_minor INTEGER CHECK (amount_minor IS NULL OR amount_minor >= 0),
+            currency TEXT,
+            pieces TEXT,  -- a count by note and coin, as JSON {"10000": 2, "500": 3}; NULL for a total
+            reason TEXT NOT NULL DEFAULT '',
+            CHECK ((type = 'open') = (amount_minor IS NULL)),
+            CHECK ((amount_minor IS NULL) = (currency IS NULL))
+        );
+        CREATE INDEX drawer_events_at ON drawer_events(at);
+        CREATE TRIGGER drawer_events_no_update BEFORE UPDATE ON drawer_events
+        BEGIN SELECT RAISE(ABORT, 'drawer events are append-only: UPDATE refused'); END;
+        CREATE TRIGGER drawer_events_no_delete BEFORE DELETE ON drawer_events
+        BEGIN SELECT RAISE(ABORT, 'drawer events are append-only: DELETE refused'); END;
+        """
+    )

@@ -14,10 +14,12 @@ API (amounts are ``Money``; ``cashier`` is the signed-in user's name, journaled 
 
     CheckoutService(journal: SerialJournal, gateway, bus, tracker, *, clock=None, otp_tries=3,
                     dedupe_window_s=10.0, lang="fr")
-    await start_link_payment(amount, reason="", customer: MobileNumber | None = None, *, cashier)
+    await start_link_payment(amount, reason="", customer: MobileNumber | None = None, *, cashier, sale_ref=None)
         -> LinkPayment(transaction, url)
-    await start_push_payment(amount, phone: MobileNumber, reason="", *, cashier)
+    await start_push_payment(amount, phone: MobileNumber, reason="", *, cashier, sale_ref=None)
         -> PushPayment(transaction, ussd, message, tries_left)      .awaiting_otp: ask for the code
+        ``sale_ref``: the payment is a tender of that sale (``journal.sales``), linked to it in the
+        same SQLite transaction as its intent; ``ActionFailed`` (nothing sent) when it does not fit
     await submit_otp(app_ref, code) -> OtpOutcome(transaction, accepted, message, tries_left, ussd)
     await cancel(app_ref, reason="", *, cashier="") -> Transaction   stop following it; recorded CANCELED
     await capture(app_ref, amount: Money | None = None, *, cashier) -> CaptureOutcome
@@ -63,6 +65,7 @@ from posapp.gateways.base import (
     OutcomeUnknown,
     Unavailable,
 )
+from posapp.journal.sales import TenderRefused, record_tender_intent
 from posapp.journal.store import Journal
 from posapp.services.common import ActionFailed, DoubleClickGuard, actor, before_sending, new_app_ref
 from posapp.services.events import EventBus, OtpRequired, PaymentStarted
@@ -192,15 +195,25 @@ class CheckoutService:
     # ------------------------------------------------------------------------------------ starting
 
     async def start_link_payment(
-        self, amount: Money, reason: str = "", customer: MobileNumber | None = None, *, cashier: str
+        self,
+        amount: Money,
+        reason: str = "",
+        customer: MobileNumber | None = None,
+        *,
+        cashier: str,
+        sale_ref: str | None = None,
     ) -> LinkPayment:
         """Record, create the payment link, follow it; ``ActionFailed`` when no link was created."""
-        key = ("link", amount, customer.e164 if customer else None, reason, cashier)
-        result: LinkPayment = await self._guard.run(key, lambda: self._start_link(amount, reason, customer, cashier))
+        key = ("link", amount, customer.e164 if customer else None, reason, cashier, sale_ref)
+        result: LinkPayment = await self._guard.run(
+            key, lambda: self._start_link(amount, reason, customer, cashier, sale_ref)
+        )
         return result
 
-    async def _start_link(self, amount: Money, reason: str, customer: MobileNumber | None, cashier: str) -> LinkPayment:
-        tx = await self._record_intent(Kind.LINK_PAYMENT, amount, reason, customer, cashier)
+    async def _start_link(
+        self, amount: Money, reason: str, customer: MobileNumber | None, cashier: str, sale_ref: str | None
+    ) -> LinkPayment:
+        tx = await self._record_intent(Kind.LINK_PAYMENT, amount, reason, customer, cashier, sale_ref)
         try:
             link = await self._gateway.create_payment_link(
                 tx.app_ref, amount, reason, Customer(phone=customer) if customer else None, self.lang
@@ -238,14 +251,18 @@ class CheckoutService:
         return LinkPayment(change.transaction, link.url)
 
     async def start_push_payment(
-        self, amount: Money, phone: MobileNumber, reason: str = "", *, cashier: str
+        self, amount: Money, phone: MobileNumber, reason: str = "", *, cashier: str, sale_ref: str | None = None
     ) -> PushPayment:
         """Record, push to ``phone`` (its operator from the number), follow; ``ActionFailed`` if refused."""
-        key = ("push", amount, phone.e164, reason, cashier)
-        result: PushPayment = await self._guard.run(key, lambda: self._start_push(amount, phone, reason, cashier))
+        key = ("push", amount, phone.e164, reason, cashier, sale_ref)
+        result: PushPayment = await self._guard.run(
+            key, lambda: self._start_push(amount, phone, reason, cashier, sale_ref)
+        )
         return result
 
-    async def _start_push(self, amount: Money, phone: MobileNumber, reason: str, cashier: str) -> PushPayment:
+    async def _start_push(
+        self, amount: Money, phone: MobileNumber, reason: str, cashier: str, sale_ref: str | None
+    ) -> PushPayment:
         kept = next(
             (t for t in self._recorder.kept() if t.kind is Kind.PUSH_PAYMENT and t.customer == phone.e164
              and t.amount == amount),
@@ -254,7 +271,7 @@ class CheckoutService:
         blocker = kept or await self._journal.call(_find_push_blocker, phone.e164, amount)
         if blocker is not None:
             raise PaymentBlocked(blocker)
-        tx = await self._record_intent(Kind.PUSH_PAYMENT, amount, reason, phone, cashier)
+        tx = await self._record_intent(Kind.PUSH_PAYMENT, amount, reason, phone, cashier, sale_ref)
         try:
             pushed = await self._gateway.push_payment(tx.app_ref, amount, phone, reason, None, self.lang)
         except OutcomeUnknown as exc:
@@ -291,7 +308,13 @@ class CheckoutService:
         return PushPayment(sent, ussd=pushed.ussd, message=pushed.message)
 
     async def _record_intent(
-        self, kind: Kind, amount: Money, reason: str, customer: MobileNumber | None, cashier: str
+        self,
+        kind: Kind,
+        amount: Money,
+        reason: str,
+        customer: MobileNumber | None,
+        cashier: str,
+        sale_ref: str | None = None,
     ) -> Transaction:
         prefix = "QR" if kind is Kind.LINK_PAYMENT else "PAY"
         intent = Transaction(
@@ -304,9 +327,15 @@ class CheckoutService:
             reason=reason,
             cashier=cashier,
         )
-        tx = await before_sending(
-            self._journal.call(Journal.record_intent, intent, actor("cashier", cashier), secrets=self._secrets)
-        )
+        who = actor("cashier", cashier)
+        if sale_ref is None:
+            write = self._journal.call(Journal.record_intent, intent, who, secrets=self._secrets)
+        else:
+            write = self._journal.call(record_tender_intent, sale_ref, intent, who, secrets=self._secrets)
+        try:
+            tx = await before_sending(write)
+        except TenderRefused as exc:
+            raise ActionFailed(str(exc), cause=exc) from None
         self._bus.publish(PaymentStarted(tx))
         return tx
 
@@ -458,8 +487,8 @@ class CheckoutService:
     async def cancel(self, app_ref: str, reason: str = "", *, cashier: str = "") -> Transaction:
         """Stop waiting for a payment and record why; ``ActionFailed`` if it is already final."""
         tx = await self._get(app_ref)
-        if not tx.kind.is_payment:
-            raise ActionFailed("only a payment can be canceled; refunds and payouts are followed to the end")
+        if not tx.kind.is_mobile_payment:
+            raise ActionFailed("only a QR or push payment can be canceled; the rest is followed to the end")
         change = await self._journal.call(
             record_change,
             app_ref,

@@ -11,6 +11,8 @@ The composition root (``posapp/app.py``) builds one and the UI talks to its part
     services.payouts                PayoutService: approve, payout, refund, refundable, resolve_unknown
     services.recorder               AnswerRecorder: answers the journal refused, kept and written again
     services.balance                BalanceService: cached, refresh, today
+    services.sales                  SaleService: cash, split sales, refunds per tender, the drawer
+                                    (``sales.kick_drawer`` is the printer's drawer pulse, set by the app)
     services.journal                SerialJournal: the services' ordered access to the journal
     await services.aclose()         stop polling and drain journal writes; idempotent. The journal itself
                                     (and the HTTP client) belong to the caller, who closes them after.
@@ -39,6 +41,7 @@ from posapp.services.checkout import CheckoutService
 from posapp.services.events import EventBus
 from posapp.services.payouts import PayoutService
 from posapp.services.recording import AnswerRecorder
+from posapp.services.sales import SaleService
 from posapp.services.serial_journal import SerialJournal
 from posapp.services.tracker import StatusTracker, utc_now
 
@@ -141,6 +144,9 @@ class PaymentServices:
         )
         self.payouts = PayoutService(self.journal, gateway, bus, self.tracker, recorder=self.recorder, clock=clock)
         self.balance = BalanceService(self.journal, gateway, bus, clock=clock, sleep=sleep)
+        self.sales = SaleService(
+            self.journal, self.checkout, self.payouts, bus, clock=clock, currency=settings.currency
+        )
         self._started = False
         self.gc_pacer = GcPacer(lambda: not self.tracker.following_any(), sleep=sleep)
         self._gc_task: asyncio.Task[None] | None = None
@@ -157,7 +163,9 @@ class PaymentServices:
         self.tracker.start()
         self.balance.start()
         self._gc_task = asyncio.get_running_loop().create_task(self.gc_pacer.run(), name="gc-pacer")
-        return await self.tracker.resume()
+        resumed = await self.tracker.resume()
+        await self.sales.start()
+        return resumed
 
     async def aclose(self) -> None:
         """Stop following and refreshing, let queued journal writes finish. Safe to call twice."""
@@ -168,6 +176,7 @@ class PaymentServices:
             self._gc_task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._gc_task
+        await self.sales.aclose()
         await self.recorder.aclose()
         await self.tracker.aclose()
         await self.balance.aclose()

@@ -143,7 +143,8 @@ def test_statuses_accept_their_journal_strings() -> None:
 
 
 def test_kinds() -> None:
-    assert {k for k in Kind if k.is_payment} == {Kind.LINK_PAYMENT, Kind.PUSH_PAYMENT}
+    assert {k for k in Kind if k.is_payment} == {Kind.LINK_PAYMENT, Kind.PUSH_PAYMENT, Kind.CASH_PAYMENT}
+    assert {k for k in Kind if k.is_mobile_payment} == {Kind.LINK_PAYMENT, Kind.PUSH_PAYMENT}
     assert {k for k in Kind if k.moves_money_out} == {Kind.REFUND, Kind.PAYOUT}
 
 
