@@ -13,10 +13,8 @@ distribution. No Qt import: it runs before Qt is loaded.
 
 from __future__ import annotations
 
-import ctypes
 import importlib.util
 import os
-import platform
 import struct
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -136,6 +134,8 @@ class MissingLibrary:
 
 def try_load(soname: str) -> str | None:
     """None when the dynamic loader opens ``soname`` (by name, as for a DT_NEEDED), else its error."""
+    import ctypes  # here, not at the top: the console imports this module at every start
+
     try:
         ctypes.CDLL(soname, mode=os.RTLD_LAZY | getattr(os, "RTLD_LOCAL", 0))
     except OSError as exc:
@@ -338,6 +338,8 @@ def package_for(soname: str, family: str) -> str | None:
 def os_family(os_release: Mapping[str, str] | None = None) -> str | None:
     """``debian``, ``fedora``, ``suse`` or ``arch`` from os-release's ID and ID_LIKE; None when unknown."""
     if os_release is None:
+        import platform
+
         try:
             os_release = platform.freedesktop_os_release()
         except OSError:
