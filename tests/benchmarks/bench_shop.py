@@ -79,7 +79,7 @@ def catch_up(server: PostgresServer, events: int, folder: Path) -> None:
         print(
             f"catch-up, batches of {batch}: {shipped:,} events in {elapsed:.2f} s = {shipped / elapsed:,.0f} events/s"
         )
-        if batch == 500:
+        if batch == 2000:  # the replicator's default
             replicated_rate = shipped / elapsed
     columns = ", ".join(EVENT_COLUMNS)
     with shop.admin() as admin:
@@ -98,7 +98,7 @@ def catch_up(server: PostgresServer, events: int, folder: Path) -> None:
         raw_elapsed = time.perf_counter() - started
     raw_rate = len(rows) / raw_elapsed
     print(f"raw executemany of the same rows (no triggers): {raw_elapsed:.2f} s = {raw_rate:,.0f} events/s")
-    print(f"replicator (batches of 500) / raw executemany: {replicated_rate / raw_rate:.2f}x")
+    print(f"replicator (batches of 2000, its default) / raw executemany: {replicated_rate / raw_rate:.2f}x")
 
 
 def fill_shop(shop: Any, events: int, terminals: int = 5) -> list[str]:
@@ -126,8 +126,8 @@ SELECT %(tid)s, 3 * (i - 1) + e, 'T' || %(k)s || '-' || i,
     CASE WHEN e = 2 THEN 'MCP' || %(k)s || lpad(i::text, 9, '0') END,
     CASE WHEN e = 3 THEN 'CM_MOMO' END,
     CASE WHEN e = 1 THEN 'push_payment' END, CASE WHEN e = 1 THEN 'mycoolpay' END,
-    CASE WHEN e = 1 THEN 100 + (i * 7919) %% 50000 END, CASE WHEN e = 1 THEN 'XAF' END,
-    CASE WHEN e = 1 THEN '+237699' || lpad(((i * 104729 + %(k)s * 7) %% 1000000)::text, 6, '0') END,
+    CASE WHEN e = 1 THEN 100 + (i::bigint * 7919) %% 50000 END, CASE WHEN e = 1 THEN 'XAF' END,
+    CASE WHEN e = 1 THEN '+237699' || lpad(((i::bigint * 104729 + %(k)s * 7) %% 1000000)::text, 6, '0') END,
     CASE WHEN e = 1 THEN '' END,
     CASE WHEN e = 1 THEN (ARRAY['ama', 'kofi', 'esi', 'yaw'])[1 + i %% 4] END
 FROM generate_series(%(first)s::int, %(last)s::int) AS i CROSS JOIN generate_series(1, 3) AS e ORDER BY i, e
