@@ -53,3 +53,37 @@ def test_shop_init_says_why_it_failed(
     assert main(["shop", "init", empty_database]) == 1
     err = capsys.readouterr().err
     assert "refused the password" in err and "wrong" not in err
+
+
+def test_shop_connect_checks_then_keeps_the_address_password_and_name(
+    shop_db, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:  # type: ignore[no-untyped-def]
+    import keyring
+
+    from posapp.config import load_settings
+    from posapp.journal.store import Journal
+    from posapp.shop.identity import terminal_identity
+    from posapp.shop.link import store_password
+    from tests.shop.conftest import TERMINAL_PASSWORD
+    from tests.test_keyring import MemoryKeyring
+
+    before = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    try:
+        monkeypatch.setenv("POSAPP_SHOP_PASSWORD", "not-it")
+        assert main(["shop", "connect", shop_db.terminal_dsn, "--name", "Counter 2"]) == 1
+        assert "refused the password" in capsys.readouterr().err
+        assert load_settings().shop_store == "" and store_password() is None  # nothing changed
+        monkeypatch.setenv("POSAPP_SHOP_PASSWORD", TERMINAL_PASSWORD)
+        assert main(["shop", "connect", "postgresql://posapp_terminal:pw@host/shop"]) == 1
+        assert "Leave the password out of the address" in capsys.readouterr().err
+        assert main(["shop", "connect", shop_db.terminal_dsn, "--name", "Counter 2"]) == 0
+        assert "Counter 2 is linked to the shop store" in capsys.readouterr().out
+        assert load_settings().shop_store == shop_db.terminal_dsn and store_password() == TERMINAL_PASSWORD
+        with Journal.open() as journal:
+            assert terminal_identity(journal).name == "Counter 2"
+        from posapp.config import settings_path
+
+        assert TERMINAL_PASSWORD not in settings_path().read_text()
+    finally:
+        keyring.set_keyring(before)
