@@ -366,6 +366,20 @@ class ShopStore:
 
     # ------------------------------------------------------------ refunds across counters
 
+    def payer_phone(self, terminal_id: str, app_ref: str) -> str | None:
+        """The number that paid a sale: the push's, or what the provider reported for a link payment."""
+        rows = self._run(
+            "SELECT customer FROM posapp.transactions WHERE terminal_id = %s AND app_ref = %s", (terminal_id, app_ref)
+        )
+        if rows and rows[0][0]:
+            return str(rows[0][0])
+        rows = self._run(
+            "SELECT raw ->> 'customer_phone_number' FROM posapp.events WHERE terminal_id = %s AND app_ref = %s"
+            " AND raw ? 'customer_phone_number' ORDER BY seq DESC LIMIT 1",
+            (terminal_id, app_ref),
+        )
+        return str(rows[0][0]) if rows and rows[0][0] else None
+
     def claim_refund(
         self,
         *,
