@@ -604,9 +604,20 @@ def build_cashier_screens(window: Any, settings: Settings, journal: Journal | No
         locale=settings.locale,
         training=settings.training,
         shop_name=settings.shop_name,
+        largest_sale=largest_sale(settings),
     )
+    controller.apply_limits()
     controller.message.connect(lambda text: window.statusBar().showMessage(text, 10_000))
     return controller
+
+
+def largest_sale(settings: Settings) -> Any:
+    """The shop's largest sale as ``Money`` (None when the shop sets none)."""
+    from posapp.core.money import Money, exponent
+
+    if settings.largest_sale <= 0:
+        return None
+    return Money(settings.largest_sale * 10 ** exponent(settings.currency), settings.currency)
 
 
 def install_access(console: Console, window: Any) -> Any:
@@ -627,9 +638,24 @@ def install_access(console: Console, window: Any) -> Any:
         controller = console.controller
         access.user_changed.connect(lambda user: setattr(controller, "cashier", user.name if user else ""))
         access.locked.connect(controller.close_otp_dialog)
+    connect_window_to_access(window, access)
     access.start()
     console.access = access
     return access
+
+
+def connect_window_to_access(window: Any, access: Any) -> None:
+    """The navigation's Lock and Switch user, who is signed in, and the keyboard back on the screen after sign-in."""
+    from posapp.ui.inert_text import inert
+    from posapp.ui.screens.lock import role_text
+
+    def user_changed(user: Any) -> None:
+        window.set_signed_in(f"{inert(user.name)}\n{role_text(user.role)}" if user is not None else "")
+
+    access.user_changed.connect(user_changed)
+    access.unlocked.connect(lambda _user: window.focus_screen())
+    window.lock_requested.connect(access.lock)
+    window.switch_user_requested.connect(access.switch_user)
 
 
 BACKUP_CHECK_EVERY_S = 3600.0
@@ -726,6 +752,7 @@ def install_settings(console: Console, window: Any) -> Any:
     screen.settings_saved.connect(lambda settings: setattr(console, "settings", settings))
     # Every screen is built again in the new language (payments are followed again from the journal).
     screen.language_changed.connect(lambda _language: console.request_restart(console.settings))
+    window.end_of_day_requested.connect(wiring.open_end_of_day)
     console.settings_wiring = wiring
     return wiring
 

@@ -114,6 +114,9 @@ class Settings:
     payment_expiry_s: int = 15 * 60
     max_concurrent_reads: int = 8
     idle_lock_minutes: int = 5
+    # The largest sale the shop takes, in whole units of the currency (francs, euros); 0: no shop limit,
+    # only the provider's. It catches an amount typed with a zero too many before anybody is asked to pay.
+    largest_sale: int = 1_000_000
     shop_name: str = ""
     shop_address: str = ""
     shop_phone: str = ""
@@ -241,6 +244,8 @@ def validate(settings: Settings) -> Settings:
         raise ConfigError("Setting 'max_concurrent_reads' must be more than zero.")
     if settings.idle_lock_minutes < 0:
         raise ConfigError("Setting 'idle_lock_minutes' cannot be negative (0 turns the idle lock off).")
+    if not 0 <= settings.largest_sale < 10**9:
+        raise ConfigError("Setting 'largest_sale' must be 0 (no shop limit) or a whole number below 1000000000.")
     return settings
 
 

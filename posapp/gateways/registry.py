@@ -27,7 +27,7 @@ In training mode the credentials and base URL of each emulator come from the run
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
@@ -41,8 +41,29 @@ from posapp.gateways.paiwise import PaiwiseGateway
 
 
 @dataclass(frozen=True, slots=True)
+class AmountLimits:
+    """The smallest and largest amount of one payment at a provider, in minor units (None: none published).
+
+    The console refuses an amount outside them before any request, in the cashier's words.
+    """
+
+    minimum_minor: int = 1
+    maximum_minor: int | None = None
+
+
+# What the documents and the providers' public clients say about one payment's amount. My-CoolPay's
+# collection and its official PHP SDK and WooCommerce plugin ask for a positive ``transaction_amount``
+# (whole francs in XAF) and publish no minimum above that nor any maximum; the card providers' documents
+# publish none either. The shop's own largest sale (``Settings.largest_sale``) is the limit that bites.
+NO_PUBLISHED_LIMITS = AmountLimits()
+
+
+@dataclass(frozen=True, slots=True)
 class ProviderInfo:
-    """One provider the console can use: how it is shown and which credentials it needs."""
+    """One provider the console can use: how it is shown and which credentials it needs.
+
+    ``amount_limits``: per currency, what one payment may be (``NO_PUBLISHED_LIMITS`` when unlisted).
+    """
 
     name: str
     label: str
@@ -50,6 +71,10 @@ class ProviderInfo:
     secret_fields: tuple[str, ...]
     optional_fields: tuple[str, ...]
     factory: Callable[..., Gateway]
+    amount_limits: Mapping[str, AmountLimits] = field(default_factory=dict)
+
+    def limits(self, currency: str) -> AmountLimits:
+        return self.amount_limits.get(currency, NO_PUBLISHED_LIMITS)
 
 
 PROVIDERS: dict[str, ProviderInfo] = {
@@ -62,6 +87,7 @@ PROVIDERS: dict[str, ProviderInfo] = {
             ("private_key",),
             (),
             MyCoolPayGateway,
+            {"XAF": AmountLimits(minimum_minor=1), "EUR": AmountLimits(minimum_minor=1)},
         ),
         ProviderInfo(
             "coolpay",
@@ -106,4 +132,4 @@ def build_gateway(
     return info.factory(http, base_url, *args, **options)
 
 
-__all__ = ["PROVIDERS", "ProviderInfo", "build_gateway", "provider_info"]
+__all__ = ["NO_PUBLISHED_LIMITS", "PROVIDERS", "AmountLimits", "ProviderInfo", "build_gateway", "provider_info"]

@@ -140,6 +140,11 @@ class AccessController(QObject):
         self.locked.emit()
         self._hide_dialogs()  # after the listeners closed theirs
 
+    def switch_user(self) -> None:
+        """Lock for the next person (shift change): nobody's name stays chosen on the lock screen."""
+        self.lock()
+        self.lock_screen.forget_selection()
+
     def _on_idle(self) -> None:
         if self._user is not None:
             log.info("locking after %.0f idle minute(s)", self.idle.minutes)

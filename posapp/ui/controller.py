@@ -14,6 +14,7 @@ from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QMessageBox, QStackedWidget, QWidget
 
 from posapp.core.money import Money, format_money
@@ -73,8 +74,20 @@ class SaleFlow(QStackedWidget):
             self.addWidget(page)
 
     def show_sale(self) -> None:
-        self.sale.reset()
         self.setCurrentWidget(self.sale)
+        self.sale.reset()
+
+    def focus_first(self) -> None:
+        """The keyboard goes to the page on show: the amount, or the outcome's New sale."""
+        page = self.currentWidget()
+        focus_first = getattr(page, "focus_first", None)
+        if callable(focus_first):
+            focus_first()
+
+    def take_key(self, event: QKeyEvent) -> bool:
+        """A key no widget took goes to the page on show (see ``MainWindow``)."""
+        take_key = getattr(self.currentWidget(), "take_key", None)
+        return bool(callable(take_key) and take_key(event))
 
 
 class ConsoleController(QObject):
@@ -97,6 +110,7 @@ class ConsoleController(QObject):
         training: bool,
         shop_name: str = "",
         cashier: str = "",
+        largest_sale: Money | None = None,
     ) -> None:
         super().__init__(window)
         self.window = window
@@ -107,6 +121,7 @@ class ConsoleController(QObject):
         self.training = training
         self.shop_name = shop_name
         self.cashier = cashier
+        self.largest_sale = largest_sale
         self.customer_display: CustomerDisplay | None = None
         self.services: PaymentServices | None = None
         self.bridge: ServiceBridge | None = None
@@ -155,6 +170,7 @@ class ConsoleController(QObject):
             payment_link=bool(capabilities & Capability.PAYMENT_LINK),
             push_payment=bool(capabilities & Capability.PUSH_PAYMENT),
         )
+        self.apply_limits()
         # Without mobile money the link opens a card checkout (CoolPay, Paiwise, Commerce Layer).
         self.flow.qr.set_card_checkout(not capabilities & Capability.PUSH_PAYMENT)
         can_capture = bool(capabilities & Capability.CAPTURE)
@@ -163,6 +179,41 @@ class ConsoleController(QObject):
             self.history.set_capture_enabled(can_capture)
         self.window.set_connection_text(QCoreApplication.translate("Controller", "Connected"))
         self.activity.set_transactions(services.tracker.following())
+
+    def set_largest_sale(self, largest_sale: Money | None) -> None:
+        """The shop's largest sale changed in Settings."""
+        self.largest_sale = largest_sale
+        self.apply_limits()
+
+    def apply_limits(self) -> None:
+        """Tell the Sale screen the smallest and largest payment: the provider's, and the shop's maximum."""
+        from posapp.gateways.registry import PROVIDERS
+
+        sale = self.flow.sale
+        currency = sale.currency
+        minimum = maximum = None
+        minimum_why = maximum_why = ""
+        if self.services is not None:
+            name = self.services.gateway.name
+            info = PROVIDERS.get(name)
+            if info is not None:
+                limits = info.limits(currency)
+                label = info.label
+                if limits.minimum_minor > 1:
+                    minimum = Money(limits.minimum_minor, currency)
+                    minimum_why = QCoreApplication.translate(
+                        "Controller", "the smallest payment {provider} takes"
+                    ).format(provider=label)
+                if limits.maximum_minor is not None:
+                    maximum = Money(limits.maximum_minor, currency)
+                    maximum_why = QCoreApplication.translate(
+                        "Controller", "the largest payment {provider} takes"
+                    ).format(provider=label)
+        shop = self.largest_sale
+        if shop is not None and shop.currency == currency and (maximum is None or shop < maximum):
+            maximum = shop
+            maximum_why = QCoreApplication.translate("Controller", "the shop's largest sale (Settings)")
+        sale.set_limits(minimum=minimum, minimum_why=minimum_why, maximum=maximum, maximum_why=maximum_why)
 
     def _notify(self, event: Event) -> None:
         for listener in list(self.listeners):

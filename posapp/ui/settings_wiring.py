@@ -134,6 +134,11 @@ class SettingsWiring(QObject):
         self.training = settings.training
         if self.controller is not None and hasattr(self.controller, "shop_name"):
             self.controller.shop_name = settings.shop_name
+        if self.controller is not None and hasattr(self.controller, "set_largest_sale"):
+            from posapp.core.money import Money, exponent
+
+            largest = settings.largest_sale * 10 ** exponent(settings.currency)
+            self.controller.set_largest_sale(Money(largest, settings.currency) if largest > 0 else None)
 
     def _say(self, text: str) -> None:
         self.window.statusBar().showMessage(text, 10_000)

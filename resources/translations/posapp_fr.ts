@@ -222,42 +222,42 @@
     <message>
         <location filename="../../posapp/ui/widgets/amount_input.py" line="155"/>
         <source>{currency} amounts have no decimals: “{key}” was not taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les montants en {currency} n’ont pas de décimales : « {key} » n’a pas été pris.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/widgets/amount_input.py" line="159"/>
         <source>The amount already has its decimal mark: “{key}” was not taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le montant a déjà sa virgule : « {key} » n’a pas été pris.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/widgets/amount_input.py" line="168"/>
         <source>At most {count} digits: “{key}” was not taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} chiffres au plus : « {key} » n’a pas été pris.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/widgets/amount_input.py" line="173"/>
         <source>{currency} amounts have at most {count} decimals: “{key}” was not taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les montants en {currency} ont au plus {count} décimales : « {key} » n’a pas été pris.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/widgets/amount_input.py" line="183"/>
         <source>{amount} is more than {limit}, {why}: “{key}” was not taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>{amount} dépasse {limit}, {why} : « {key} » n’a pas été pris.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/widgets/amount_input.py" line="194"/>
         <source>An amount cannot be negative: “{key}” was not taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un montant ne peut pas être négatif : « {key} » n’a pas été pris.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/widgets/amount_input.py" line="197"/>
         <source>Only digits make an amount: “{key}” was not taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un montant ne contient que des chiffres : « {key} » n’a pas été pris.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/widgets/amount_input.py" line="212"/>
         <source>A scanner typed a code here: it was not taken as the amount. Type the amount.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un lecteur de codes a tapé un code ici : il n’a pas été pris comme montant. Tapez le montant.</translation>
     </message>
 </context>
 <context>
@@ -441,68 +441,83 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="164"/>
-        <location filename="../../posapp/ui/controller.py" line="466"/>
+        <location filename="../../posapp/ui/controller.py" line="180"/>
+        <location filename="../../posapp/ui/controller.py" line="517"/>
         <source>Connected</source>
         <translation>Connecté</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="182"/>
+        <location filename="../../posapp/ui/controller.py" line="204"/>
+        <source>the smallest payment {provider} takes</source>
+        <translation>le plus petit paiement accepté par {provider}</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/controller.py" line="209"/>
+        <source>the largest payment {provider} takes</source>
+        <translation>le plus gros paiement accepté par {provider}</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/controller.py" line="215"/>
+        <source>the shop&apos;s largest sale (Settings)</source>
+        <translation>la plus grosse vente de la boutique (Réglages)</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/controller.py" line="233"/>
         <source>Still connecting to the provider; try again in a moment.</source>
         <translation>Connexion au prestataire en cours&#x202f;; réessayez dans un instant.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="274"/>
+        <location filename="../../posapp/ui/controller.py" line="325"/>
         <source>This payment has no link to show.</source>
         <translation>Ce paiement n’a pas de lien à afficher.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="284"/>
+        <location filename="../../posapp/ui/controller.py" line="335"/>
         <source>Cancel this payment?</source>
         <translation>Annuler ce paiement&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="285"/>
+        <location filename="../../posapp/ui/controller.py" line="336"/>
         <source>Stop waiting for this payment? If the customer pays anyway, posapp will still record it.</source>
         <translation>Ne plus attendre ce paiement&#x202f;? Si le client paie quand même, posapp l’enregistrera.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="318"/>
+        <location filename="../../posapp/ui/controller.py" line="369"/>
         <source>This payment is no longer waiting for a capture.</source>
         <translation>Ce paiement n’attend plus d’encaissement.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="355"/>
+        <location filename="../../posapp/ui/controller.py" line="406"/>
         <source>No clear answer from the provider about the capture. Do not capture again: posapp keeps checking.</source>
         <translation>Pas de réponse claire du prestataire sur l’encaissement. N’encaissez pas à nouveau&#x202f;: posapp continue de vérifier.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="361"/>
+        <location filename="../../posapp/ui/controller.py" line="412"/>
         <source>Captured {captured} of the {authorized} authorized.</source>
         <translation>Encaissé&#x202f;: {captured} sur {authorized} autorisés.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="364"/>
+        <location filename="../../posapp/ui/controller.py" line="415"/>
         <source>Captured {amount}.</source>
         <translation>Encaissé&#x202f;: {amount}.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="394"/>
+        <location filename="../../posapp/ui/controller.py" line="445"/>
         <source>The code is not right.</source>
         <translation>Le code n’est pas bon.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="446"/>
+        <location filename="../../posapp/ui/controller.py" line="497"/>
         <source>A payment&apos;s outcome is unknown: see Activity.</source>
         <translation>Le résultat d’un paiement est inconnu&#x202f;: voir Activité.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="456"/>
+        <location filename="../../posapp/ui/controller.py" line="507"/>
         <source>The journal is written again: every answer it missed is in it.</source>
         <translation>Le journal est de nouveau écrit : toutes les réponses qui lui manquaient y sont.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="461"/>
+        <location filename="../../posapp/ui/controller.py" line="512"/>
         <source>Provider not reachable</source>
         <translation>Prestataire injoignable</translation>
     </message>
@@ -761,7 +776,7 @@
         <location filename="../../posapp/ui/reports_render.py" line="274"/>
         <location filename="../../posapp/ui/screens/end_of_day.py" line="106"/>
         <location filename="../../posapp/ui/settings_wiring.py" line="59"/>
-        <location filename="../../posapp/ui/settings_wiring.py" line="215"/>
+        <location filename="../../posapp/ui/settings_wiring.py" line="220"/>
         <source>End-of-day report</source>
         <translation>Rapport de fin de journée</translation>
     </message>
@@ -1328,6 +1343,7 @@
     <name>Keypad</name>
     <message>
         <location filename="../../posapp/ui/widgets/keypad.py" line="38"/>
+        <location filename="../../posapp/ui/widgets/keypad.py" line="40"/>
         <source>Erase the last digit (Backspace)</source>
         <translation>Effacer le dernier chiffre (Retour arrière)</translation>
     </message>
@@ -1337,19 +1353,45 @@
         <translation>Effacer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/keypad.py" line="40"/>
+        <location filename="../../posapp/ui/widgets/keypad.py" line="41"/>
         <source>C</source>
         <translation>C</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/keypad.py" line="41"/>
+        <location filename="../../posapp/ui/widgets/keypad.py" line="42"/>
+        <location filename="../../posapp/ui/widgets/keypad.py" line="44"/>
         <source>Clear the amount (Esc)</source>
         <translation>Effacer le montant (Échap)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/keypad.py" line="42"/>
+        <location filename="../../posapp/ui/widgets/keypad.py" line="43"/>
         <source>Clear</source>
         <translation>Tout effacer</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/keypad.py" line="58"/>
+        <source>Double zero</source>
+        <translation>Double zéro</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/keypad.py" line="59"/>
+        <source>Type two zeros</source>
+        <translation>Tape deux zéros</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/keypad.py" line="61"/>
+        <source>Decimal mark</source>
+        <translation>Virgule</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/keypad.py" line="62"/>
+        <source>Start the decimals</source>
+        <translation>Commence les décimales</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/keypad.py" line="66"/>
+        <source>Type the digit {digit} (or the {digit} key)</source>
+        <translation>Tape le chiffre {digit} (ou la touche {digit})</translation>
     </message>
 </context>
 <context>
@@ -1517,22 +1559,22 @@
         <translation>Créer et se connecter</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="507"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="513"/>
         <source>Touch your name first</source>
         <translation>Appuyez d’abord sur votre nom</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="512"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="518"/>
         <source>{name}, type your PIN</source>
         <translation>{name}, votre code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="585"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="591"/>
         <source>Type the manager&apos;s name.</source>
         <translation>Saisissez le nom du gérant.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="587"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="593"/>
         <source>The two PINs are not the same. Type them again.</source>
         <translation>Les deux codes PIN sont différents. Saisissez-les à nouveau.</translation>
     </message>
@@ -1540,94 +1582,135 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="42"/>
+        <location filename="../../posapp/ui/main_window.py" line="48"/>
         <location filename="../../posapp/ui/screens/sale.py" line="60"/>
         <source>Sale</source>
         <translation>Vente</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="43"/>
+        <location filename="../../posapp/ui/main_window.py" line="49"/>
         <source>Type the amount, then show a QR code for the customer to scan or push the payment to their phone.</source>
         <translation>Saisissez le montant, puis affichez un code QR à scanner par le client ou envoyez le paiement sur son téléphone.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="50"/>
+        <location filename="../../posapp/ui/main_window.py" line="56"/>
         <location filename="../../posapp/ui/screens/activity.py" line="269"/>
         <source>Activity</source>
         <translation>Activité</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="51"/>
+        <location filename="../../posapp/ui/main_window.py" line="57"/>
         <source>Every payment in progress with its live status, age and actions.</source>
         <translation>Chaque paiement en cours avec son statut en direct, son ancienneté et ses actions.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="57"/>
+        <location filename="../../posapp/ui/main_window.py" line="63"/>
         <location filename="../../posapp/ui/screens/history.py" line="225"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="58"/>
+        <location filename="../../posapp/ui/main_window.py" line="64"/>
         <source>Every past payment, refund and payout: search, filters, details and re-check.</source>
         <translation>Tous les paiements, remboursements et versements passés&#x202f;: recherche, filtres, détails et nouvelle vérification.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="64"/>
+        <location filename="../../posapp/ui/main_window.py" line="70"/>
         <location filename="../../posapp/ui/screens/balance.py" line="83"/>
         <source>Balance</source>
         <translation>Solde</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="65"/>
+        <location filename="../../posapp/ui/main_window.py" line="71"/>
         <source>The provider balance and today&apos;s takings, refunds, payouts and fees.</source>
         <translation>Le solde chez le prestataire et les encaissements, remboursements, versements et frais du jour.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="71"/>
+        <location filename="../../posapp/ui/main_window.py" line="77"/>
         <location filename="../../posapp/ui/screens/payout.py" line="125"/>
         <source>Payouts</source>
         <translation>Versements</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="72"/>
+        <location filename="../../posapp/ui/main_window.py" line="78"/>
         <source>Send money to a mobile-money number or wallet, with manager approval.</source>
         <translation>Envoyer de l’argent vers un numéro mobile money ou un portefeuille, avec l’accord du gérant.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="78"/>
+        <location filename="../../posapp/ui/main_window.py" line="84"/>
         <location filename="../../posapp/ui/screens/settings.py" line="215"/>
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="79"/>
+        <location filename="../../posapp/ui/main_window.py" line="85"/>
         <source>Provider and keys, language, polling, idle lock, receipts and users.</source>
         <translation>Prestataire et clés, langue, suivi des statuts, verrouillage, reçus et utilisateurs.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="127"/>
+        <location filename="../../posapp/ui/main_window.py" line="146"/>
         <source>TRAINING MODE: payments go to the built-in emulator ({provider}). No real money moves.</source>
         <translation>MODE FORMATION&#x202f;: les paiements vont à l’émulateur intégré ({provider}). Aucun argent réel ne circule.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="181"/>
-        <location filename="../../posapp/ui/main_window.py" line="236"/>
+        <location filename="../../posapp/ui/main_window.py" line="198"/>
+        <source>End of day</source>
+        <translation>Fin de journée</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/main_window.py" line="203"/>
+        <source>The end-of-day report (a manager&apos;s)</source>
+        <translation>Le rapport de fin de journée (pour un gérant)</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/main_window.py" line="208"/>
+        <source>Customer phone</source>
+        <translation>Téléphone du client</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/main_window.py" line="214"/>
+        <source>Show or hide the emulated customer&apos;s phone (training)</source>
+        <translation>Afficher ou masquer le téléphone émulé du client (formation)</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/main_window.py" line="225"/>
+        <source>Lock</source>
+        <translation>Verrouiller</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/main_window.py" line="229"/>
+        <source>Lock the console; type your PIN to come back</source>
+        <translation>Verrouiller la console ; tapez votre code PIN pour revenir</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/main_window.py" line="233"/>
+        <source>Switch user</source>
+        <translation>Changer d’utilisateur</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/main_window.py" line="238"/>
+        <source>Sign out so that the next cashier signs in (shift change)</source>
+        <translation>Se déconnecter pour que le caissier suivant se connecte (relève)</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/main_window.py" line="245"/>
+        <location filename="../../posapp/ui/main_window.py" line="249"/>
+        <location filename="../../posapp/ui/main_window.py" line="337"/>
         <source>About posapp</source>
         <translation>À propos de posapp</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="194"/>
+        <location filename="../../posapp/ui/main_window.py" line="262"/>
         <source>Training mode</source>
         <translation>Mode formation</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="196"/>
+        <location filename="../../posapp/ui/main_window.py" line="264"/>
         <source>Live: {provider}</source>
         <translation>En service&#x202f;: {provider}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="198"/>
+        <location filename="../../posapp/ui/main_window.py" line="266"/>
         <source>Ready</source>
         <translation>Prêt</translation>
     </message>
@@ -1845,59 +1928,64 @@
 <context>
     <name>OutcomePanel</name>
     <message>
-        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="18"/>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="19"/>
         <source>PAID</source>
         <translation>PAYÉ</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="19"/>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="20"/>
         <source>The money is received. Hand over the goods.</source>
         <translation>L’argent est reçu. Remettez la marchandise.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="24"/>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="25"/>
         <source>OUTCOME UNKNOWN</source>
         <translation>RÉSULTAT INCONNU</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="25"/>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="26"/>
         <source>Do NOT ask the customer to pay again. posapp keeps checking; see Activity, or call a manager.</source>
         <translation>Ne redemandez PAS le paiement au client. posapp continue de vérifier&#x202f;; voyez Activité ou appelez un gérant.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="33"/>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="34"/>
         <source>NOT PAID: TIME RAN OUT</source>
         <translation>NON PAYÉ&#x202f;: DÉLAI DÉPASSÉ</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="34"/>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="35"/>
         <source>The customer did not pay in time. Start a new payment if they still want to pay.</source>
         <translation>Le client n’a pas payé à temps. Lancez un nouveau paiement s’il veut encore payer.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="41"/>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="42"/>
         <source>CANCELED</source>
         <translation>ANNULÉ</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="42"/>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="43"/>
         <source>No money was taken. Start a new payment if needed.</source>
         <translation>Aucun argent n’a été prélevé. Lancez un nouveau paiement si besoin.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="46"/>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="47"/>
         <source>NOT PAID</source>
         <translation>NON PAYÉ</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="47"/>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="48"/>
         <source>The payment failed. Ask the customer to check their balance, or try another way to pay.</source>
         <translation>Le paiement a échoué. Demandez au client de vérifier son solde, ou essayez un autre moyen de paiement.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="84"/>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="85"/>
         <source>New sale</source>
         <translation>Nouvelle vente</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="92"/>
+        <source>New sale (Enter or {key})</source>
+        <translation>Nouvelle vente (Entrée ou {key})</translation>
     </message>
 </context>
 <context>
@@ -2084,32 +2172,32 @@
 <context>
     <name>PushPaymentScreen</name>
     <message>
-        <location filename="../../posapp/ui/screens/push_payment.py" line="46"/>
+        <location filename="../../posapp/ui/screens/push_payment.py" line="49"/>
         <source>Type the customer&apos;s code</source>
         <translation>Saisir le code du client</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/push_payment.py" line="50"/>
+        <location filename="../../posapp/ui/screens/push_payment.py" line="53"/>
         <source>Cancel payment</source>
         <translation>Annuler le paiement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/push_payment.py" line="85"/>
+        <location filename="../../posapp/ui/screens/push_payment.py" line="90"/>
         <source>The customer received a code by SMS. Ask them to read it out, then type it.</source>
         <translation>Le client a reçu un code par SMS. Demandez-lui de le lire, puis saisissez-le.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/push_payment.py" line="92"/>
+        <location filename="../../posapp/ui/screens/push_payment.py" line="97"/>
         <source>The customer confirms the payment on their phone with their PIN. If nothing appears, they dial:</source>
         <translation>Le client confirme le paiement sur son téléphone avec son code PIN. Si rien ne s’affiche, il compose&#x202f;:</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/push_payment.py" line="97"/>
+        <location filename="../../posapp/ui/screens/push_payment.py" line="102"/>
         <source>The customer confirms the payment on their phone with their PIN.</source>
         <translation>Le client confirme le paiement sur son téléphone avec son code PIN.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/push_payment.py" line="115"/>
+        <location filename="../../posapp/ui/screens/push_payment.py" line="120"/>
         <source>Waiting for {time}</source>
         <translation>En attente depuis {time}</translation>
     </message>
@@ -2130,37 +2218,37 @@
 <context>
     <name>QrPaymentScreen</name>
     <message>
-        <location filename="../../posapp/ui/screens/qr_payment.py" line="115"/>
+        <location filename="../../posapp/ui/screens/qr_payment.py" line="121"/>
         <source>Ask the customer to scan this code with their phone and pay.</source>
         <translation>Demandez au client de scanner ce code avec son téléphone et de payer.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/qr_payment.py" line="74"/>
+        <location filename="../../posapp/ui/screens/qr_payment.py" line="77"/>
         <source>Copy link</source>
         <translation>Copier le lien</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/qr_payment.py" line="76"/>
+        <location filename="../../posapp/ui/screens/qr_payment.py" line="79"/>
         <source>Customer screen</source>
         <translation>Écran client</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/qr_payment.py" line="78"/>
+        <location filename="../../posapp/ui/screens/qr_payment.py" line="81"/>
         <source>Cancel payment</source>
         <translation>Annuler le paiement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/qr_payment.py" line="105"/>
+        <location filename="../../posapp/ui/screens/qr_payment.py" line="111"/>
         <source>The card is authorized, but no money is taken yet: capture the payment in Activity.</source>
         <translation>La carte est autorisée, mais rien n’est encore prélevé&#x202f;: encaissez le paiement dans Activité.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/qr_payment.py" line="110"/>
+        <location filename="../../posapp/ui/screens/qr_payment.py" line="116"/>
         <source>Ask the customer to scan this code with their phone and pay by card on the page that opens.</source>
         <translation>Demandez au client de scanner ce code avec son téléphone et de payer par carte sur la page qui s’ouvre.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/qr_payment.py" line="145"/>
+        <location filename="../../posapp/ui/screens/qr_payment.py" line="151"/>
         <source>Waiting for {time}</source>
         <translation>En attente depuis {time}</translation>
     </message>
@@ -2389,17 +2477,17 @@
         <translation>L’imprimante ne répond pas.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_wiring.py" line="155"/>
+        <location filename="../../posapp/ui/settings_wiring.py" line="160"/>
         <source>Receipt not printed: no printer is set up.</source>
         <translation>Reçu non imprimé&#x202f;: aucune imprimante n’est configurée.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_wiring.py" line="166"/>
+        <location filename="../../posapp/ui/settings_wiring.py" line="171"/>
         <source>Receipt not printed: the printer did not answer.</source>
         <translation>Reçu non imprimé&#x202f;: l’imprimante ne répond pas.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_wiring.py" line="174"/>
+        <location filename="../../posapp/ui/settings_wiring.py" line="179"/>
         <source>Only paid payments and succeeded refunds have a receipt.</source>
         <translation>Seuls les paiements réussis et les remboursements effectués ont un reçu.</translation>
     </message>
@@ -2543,73 +2631,78 @@
 <context>
     <name>SaleScreen</name>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="77"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="71"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="81"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="75"/>
         <source>The amount the customer pays. Type digits; Enter starts the payment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le montant que paie le client. Tapez les chiffres ; Entrée lance le paiement.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="92"/>
-        <location filename="../../posapp/ui/screens/sale.py" line="98"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="83"/>
+        <source>Amount problem</source>
+        <translation>Problème de montant</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/sale.py" line="94"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="100"/>
         <source>Reason (optional)</source>
         <translation>Motif (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="97"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="99"/>
         <source>What is being paid for</source>
         <translation>Objet du paiement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="100"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="102"/>
         <source>What is being paid for; shown to the customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce qui est payé ; montré au client</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="107"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="109"/>
         <source>Customer phone (needed for a push)</source>
         <translation>Téléphone du client (pour une demande)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="116"/>
-        <source>Customer phone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../posapp/ui/screens/sale.py" line="118"/>
-        <source>The customer&apos;s mobile-money number, needed for a push</source>
-        <translation type="unfinished"></translation>
+        <source>Customer phone</source>
+        <translation>Téléphone du client</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="139"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="120"/>
+        <source>The customer&apos;s mobile-money number, needed for a push</source>
+        <translation>Le numéro mobile money du client, nécessaire pour une demande</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/sale.py" line="141"/>
         <source>Show QR code</source>
         <translation>Afficher le code QR</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="143"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="145"/>
         <source>Mobile Money push</source>
         <translation>Demande Mobile Money</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="266"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="289"/>
         <source>Type the amount first.</source>
         <translation>Saisissez d’abord le montant.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="269"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="292"/>
         <source>{amount} is less than {limit}, {why}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{amount} est inférieur à {limit}, {why}.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="279"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="302"/>
         <source>{amount} is more than {limit}, {why}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{amount} dépasse {limit}, {why}.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="295"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="318"/>
         <source>Type the customer&apos;s phone number to push the payment.</source>
         <translation>Saisissez le numéro du client pour lui envoyer la demande de paiement.</translation>
     </message>
@@ -2845,265 +2938,280 @@
         <translation>Fixée par le compte du prestataire&#x202f;: chaque paiement, remboursement et rapport de cette caisse est dans cette devise.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="505"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="503"/>
+        <source>No shop limit</source>
+        <translation>Pas de limite de la boutique</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="507"/>
+        <source>Largest sale</source>
+        <translation>Plus grosse vente</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="509"/>
+        <source>A sale above this is refused as it is typed, before the customer is asked to pay. 0: no shop limit.</source>
+        <translation>Une vente au-delà est refusée dès la saisie, avant qu’on demande au client de payer. 0 : pas de limite de la boutique.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="520"/>
         <source>Following payments</source>
         <translation>Suivi des paiements</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="513"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="528"/>
         <source>Status checks</source>
         <translation>Vérifications du statut</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="515"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="530"/>
         <source>How often the provider is asked about a payment, by its age. Faster feels quicker to the customer; slower uses less data.</source>
         <translation>Fréquence à laquelle le prestataire est interrogé sur un paiement, selon son âge. Plus rapide paraît plus vif au client&#x202f;; plus lent consomme moins de données.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="525"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="540"/>
         <source>Payment age up to (s)</source>
         <translation>Âge du paiement jusqu’à (s)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="526"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="541"/>
         <source>Check every (s)</source>
         <translation>Vérifier toutes les (s)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="534"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="549"/>
         <source>Schedule</source>
         <translation>Rythme</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="535"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="550"/>
         <source>Idle lock</source>
         <translation>Verrouillage auto</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="539"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="554"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="540"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="555"/>
         <source>Off</source>
         <translation>Désactivé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="544"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="559"/>
         <source>Lock after</source>
         <translation>Verrouiller après</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="546"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="561"/>
         <source>The console locks when nobody touches it for this long. 0 turns it off.</source>
         <translation>La caisse se verrouille si personne n’y touche pendant cette durée. 0 désactive le verrouillage.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="561"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="576"/>
         <source>Changes to users take effect at once (no need to save) and are recorded.</source>
         <translation>Les modifications des utilisateurs s’appliquent aussitôt (sans enregistrer) et sont journalisées.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="574"/>
-        <location filename="../../posapp/ui/screens/settings.py" line="597"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="589"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="612"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="575"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="590"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="576"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="591"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="590"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="605"/>
         <source>Add a user</source>
         <translation>Ajouter un utilisateur</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="602"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="617"/>
         <source>PIN</source>
         <translation>Code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="604"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="619"/>
         <source>PIN again</source>
         <translation>Répéter le code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="611"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="626"/>
         <source>Add user</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="623"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="638"/>
         <source>New PIN</source>
         <translation>Nouveau code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="625"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="640"/>
         <source>New PIN again</source>
         <translation>Répéter le nouveau code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="631"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="646"/>
         <source>Change PIN</source>
         <translation>Changer le code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="687"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="702"/>
         <source>Open the settings</source>
         <translation>Ouvrir les réglages</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="691"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="706"/>
         <source>No manager approved: still locked.</source>
         <translation>Aucun gérant n’a approuvé&#x202f;: toujours verrouillé.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="750"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="767"/>
         <source>Changes discarded.</source>
         <translation>Modifications annulées.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="760"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="777"/>
         <source>Secret keys are kept in this computer&apos;s secure key store.</source>
         <translation>Les clés secrètes sont gardées dans le coffre de clés sécurisé de cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="783"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="800"/>
         <source>Stored. Type to replace it.</source>
         <translation>Déjà enregistré. Saisissez pour remplacer.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="785"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="802"/>
         <source>Not set</source>
         <translation>Non défini</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="787"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="804"/>
         <source>Required</source>
         <translation>Obligatoire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="791"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="808"/>
         <source>Required: your organization&apos;s address</source>
         <translation>Obligatoire&#x202f;: l’adresse de votre organisation</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="825"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="842"/>
         <source>later (any age)</source>
         <translation>ensuite (tout âge)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="873"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="890"/>
         <source>This computer has no secure key store: use training mode until one is set up.</source>
         <translation>Cet ordinateur n’a pas de coffre de clés sécurisé&#x202f;: utilisez le mode formation jusqu’à ce qu’il y en ait un.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="877"/>
-        <location filename="../../posapp/ui/screens/settings.py" line="883"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="894"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="900"/>
         <source>{field} is needed for {provider}.</source>
         <translation>{field}&#x202f;: obligatoire pour {provider}.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="890"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="907"/>
         <source>{provider} needs your organization&apos;s address.</source>
         <translation>{provider} a besoin de l’adresse de votre organisation.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="900"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="917"/>
         <source>At most {count} characters.</source>
         <translation>{count} caractères au maximum.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="904"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="921"/>
         <source>Letters, digits and punctuation only.</source>
         <translation>Lettres, chiffres et ponctuation uniquement.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="907"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="924"/>
         <source>Every cell needs a number of seconds.</source>
         <translation>Chaque case doit contenir un nombre de secondes.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="942"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="960"/>
         <source>Use more than 0 seconds, with ages that grow from one row to the next.</source>
         <translation>Utilisez plus de 0 seconde, avec des âges croissants d’une ligne à l’autre.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="946"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="964"/>
         <source>Use 0 (off) or more minutes.</source>
         <translation>Indiquez 0 (désactivé) ou un nombre de minutes.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="961"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="979"/>
         <source>Nothing was saved: correct the fields marked in red.</source>
         <translation>Rien n’a été enregistré&#x202f;: corrigez les champs en rouge.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="993"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1011"/>
         <source>The settings file could not be written.</source>
         <translation>Impossible d’écrire le fichier de réglages.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1001"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1019"/>
         <source>Saved.</source>
         <translation>Enregistré.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1023"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1041"/>
         <source>Disabled</source>
         <translation>Désactivé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1025"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1043"/>
         <source>Active</source>
         <translation>Actif</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1057"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1075"/>
         <source>Select a user in the list</source>
         <translation>Choisissez un utilisateur dans la liste</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1058"/>
-        <location filename="../../posapp/ui/screens/settings.py" line="1064"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1076"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1082"/>
         <source>Disable</source>
         <translation>Désactiver</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1062"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1080"/>
         <source>Enable</source>
         <translation>Activer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1076"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1094"/>
         <source>The two PINs are not the same.</source>
         <translation>Les deux codes PIN sont différents.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1101"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1119"/>
         <source>{name} can sign in now.</source>
         <translation>{name} peut se connecter dès maintenant.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1121"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1139"/>
         <source>The PIN of {name} was changed.</source>
         <translation>Le code PIN de {name} a été changé.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1138"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1156"/>
         <source>{name} can no longer sign in.</source>
         <translation>{name} ne peut plus se connecter.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1140"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1158"/>
         <source>{name} can sign in again.</source>
         <translation>{name} peut de nouveau se connecter.</translation>
     </message>
@@ -3631,37 +3739,37 @@
         <translation>Journal d’activité pour l’assistance : {path}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/startup_problem.py" line="202"/>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="204"/>
         <source>Bring it forward</source>
         <translation>La faire passer devant</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/startup_problem.py" line="203"/>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="205"/>
         <source>Restore the last backup…</source>
         <translation>Restaurer la dernière sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/startup_problem.py" line="204"/>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="206"/>
         <source>Open read-only</source>
         <translation>Ouvrir en lecture seule</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/startup_problem.py" line="205"/>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="207"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/startup_problem.py" line="207"/>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="209"/>
         <source>History and export only: no payment can be taken.</source>
         <translation>Historique et export uniquement : aucun paiement ne peut être pris.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/startup_problem.py" line="236"/>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="238"/>
         <source>Restore the copy made {when}? Payments made after it are not in it. The current file is kept aside, not deleted. Press Restore again to go on.</source>
         <translation>Restaurer la copie faite le {when} ? Les paiements faits après n’y sont pas. Le fichier actuel est mis de côté, pas supprimé. Appuyez de nouveau sur Restaurer pour continuer.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/startup_problem.py" line="243"/>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="245"/>
         <source>Restore</source>
         <translation>Restaurer</translation>
     </message>

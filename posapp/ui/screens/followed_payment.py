@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
 from posapp.core.transactions import Status, Transaction
@@ -90,6 +91,22 @@ class FollowedPaymentScreen(QWidget):
 
     def showing_outcome(self) -> bool:
         return self.pages.currentWidget() is self.outcome
+
+    def focus_first(self) -> None:
+        if self.showing_outcome():
+            self.outcome.new_sale.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def take_key(self, event: QKeyEvent) -> bool:
+        """Enter on the outcome starts the next sale, wherever the focus is on this screen."""
+        plain = not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+        if self.showing_outcome() and plain and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.new_sale_requested.emit()
+            return True
+        return False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        if not self.take_key(event):
+            super().keyPressEvent(event)
 
     def waited_seconds(self) -> float:
         return time.monotonic() - self._started

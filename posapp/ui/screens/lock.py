@@ -488,6 +488,12 @@ class LockScreen(QWidget):
         self.first_run_error.setText("")
         self.refresh()
 
+    def forget_selection(self) -> None:
+        """Nobody chosen: the next person touches their name (a single user is chosen all the same)."""
+        self.selected = None
+        self.refresh()
+        self.focus_input()
+
     def select_user(self, name: str) -> None:
         user = self.users.get(name)
         if user is None or user.disabled:

@@ -11,7 +11,10 @@ from posapp.core.transactions import Status, Transaction
 from posapp.ui.inert_text import PlainLabel, inert
 from posapp.ui.screens.followed_payment import FollowedPaymentScreen
 from posapp.ui.widgets.fit_label import FitLabel
+from posapp.ui.widgets.shortcut import give_shortcut
 from posapp.ui.widgets.status_badge import StatusBadge
+
+CANCEL_PAYMENT_KEY = "Ctrl+X"
 
 
 class PushPaymentScreen(FollowedPaymentScreen):
@@ -49,6 +52,8 @@ class PushPaymentScreen(FollowedPaymentScreen):
         self.otp_button.setMinimumHeight(64)
         self.cancel_button = QPushButton(QCoreApplication.translate("PushPaymentScreen", "Cancel payment"))
         self.cancel_button.setProperty("secondary", True)
+        give_shortcut(self.otp_button, "Ctrl+O")
+        give_shortcut(self.cancel_button, CANCEL_PAYMENT_KEY)
         layout.addWidget(self.amount)
         layout.addWidget(self.phone)
         layout.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignLeft)

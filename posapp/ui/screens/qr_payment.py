@@ -18,7 +18,10 @@ from posapp.ui.inert_text import PlainLabel, inert
 from posapp.ui.screens.followed_payment import FollowedPaymentScreen
 from posapp.ui.widgets.fit_label import FitLabel
 from posapp.ui.widgets.qr_code import QrCodeWidget
+from posapp.ui.widgets.shortcut import give_shortcut
 from posapp.ui.widgets.status_badge import StatusBadge
+
+CANCEL_PAYMENT_KEY = "Ctrl+X"
 
 
 class QrPaymentScreen(FollowedPaymentScreen):
@@ -78,6 +81,9 @@ class QrPaymentScreen(FollowedPaymentScreen):
         self.cancel_button = QPushButton(QCoreApplication.translate("QrPaymentScreen", "Cancel payment"))
         self.cancel_button.setObjectName("cancelButton")
         self.cancel_button.setProperty("secondary", True)
+        give_shortcut(self.copy_button, "Ctrl+C")
+        give_shortcut(self.display_button, "Ctrl+D")
+        give_shortcut(self.cancel_button, CANCEL_PAYMENT_KEY)
         side.addWidget(self.amount)
         side.addWidget(self.reason)
         side.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignLeft)

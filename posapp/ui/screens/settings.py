@@ -88,7 +88,7 @@ _TAB_OF = {
     "provider": 0, "training_provider": 0, "public_key": 0, "base_url": 0, "keyring": 0,
     "private_key": 0, "api_key": 0, "client_secret": 0, "webhook_secret": 0,
     "shop_name": 1, "shop_address": 1, "shop_phone": 1, "receipt_layout": 1, "receipt_printer": 1, "auto_print": 1,
-    "language": 2, "currency": 2, "country": 2,
+    "language": 2, "currency": 2, "country": 2, "largest_sale": 2,
     "poll_schedule": 3, "idle_lock_minutes": 3, "payment_expiry_s": 3, "max_concurrent_reads": 3,
 }  # fmt: skip
 _SECRET_FIELDS = ("private_key", "api_key", "client_secret", "webhook_secret")
@@ -496,6 +496,21 @@ class SettingsScreen(QWidget):
                 "Fixed by the provider account: every payment, refund and report of this till is in this currency.",
             ),
         )
+        self.largest_sale_spin = QSpinBox()
+        self.largest_sale_spin.setObjectName("largestSaleSpin")
+        self.largest_sale_spin.setRange(0, 999_999_999)
+        self.largest_sale_spin.setGroupSeparatorShown(True)
+        self.largest_sale_spin.setSpecialValueText(QCoreApplication.translate("SettingsScreen", "No shop limit"))
+        self._row(
+            grid,
+            "largest_sale",
+            QCoreApplication.translate("SettingsScreen", "Largest sale"),
+            self.largest_sale_spin,
+            QCoreApplication.translate(
+                "SettingsScreen",
+                "A sale above this is refused as it is typed, before the customer is asked to pay. 0: no shop limit.",
+            ),
+        )
         grid.setRowStretch(grid.rowCount(), 1)
         return page
 
@@ -731,6 +746,8 @@ class SettingsScreen(QWidget):
         self.auto_print_check.setChecked(settings.auto_print)
         self._select(self.language_combo, settings.language)
         self.currency_label.setText(f"{settings.currency} ({currency_label(settings.currency, settings.locale)})")
+        self.largest_sale_spin.setSuffix(" " + currency_label(settings.currency, settings.locale))
+        self.largest_sale_spin.setValue(max(0, min(999_999_999, settings.largest_sale)))
         self.idle_spin.setValue(max(0, min(240, settings.idle_lock_minutes)))
         self.set_poll_schedule(settings.poll_schedule)
         self.show_errors({})
@@ -923,6 +940,7 @@ class SettingsScreen(QWidget):
             language=self.language_combo.currentData() or "",
             poll_schedule=steps if steps is not None else self.settings.poll_schedule,
             idle_lock_minutes=self.idle_spin.value(),
+            largest_sale=self.largest_sale_spin.value(),
             shop_name=self.shop_name_edit.text().strip(),
             shop_address=self.shop_address_edit.text().strip(),
             shop_phone=self.shop_phone_edit.text().strip(),

@@ -37,9 +37,11 @@ class Keypad(QWidget):
         back = self._button(BACKSPACE, "⌫")
         back.setToolTip(QCoreApplication.translate("Keypad", "Erase the last digit (Backspace)"))
         back.setAccessibleName(QCoreApplication.translate("Keypad", "Erase"))
+        back.setAccessibleDescription(QCoreApplication.translate("Keypad", "Erase the last digit (Backspace)"))
         clear = self._button(CLEAR, QCoreApplication.translate("Keypad", "C"))
         clear.setToolTip(QCoreApplication.translate("Keypad", "Clear the amount (Esc)"))
         clear.setAccessibleName(QCoreApplication.translate("Keypad", "Clear"))
+        clear.setAccessibleDescription(QCoreApplication.translate("Keypad", "Clear the amount (Esc)"))
         clear.setProperty("role", "clear")
         grid.addWidget(back, 0, 3, 2, 1)
         grid.addWidget(clear, 2, 3, 2, 1)
@@ -52,5 +54,16 @@ class Keypad(QWidget):
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         button.setMinimumSize(72, 60)
         button.clicked.connect(lambda: self.key_pressed.emit(key))
+        if key == DOUBLE_ZERO:
+            button.setAccessibleName(QCoreApplication.translate("Keypad", "Double zero"))
+            button.setAccessibleDescription(QCoreApplication.translate("Keypad", "Type two zeros"))
+        elif key == ".":
+            button.setAccessibleName(QCoreApplication.translate("Keypad", "Decimal mark"))
+            button.setAccessibleDescription(QCoreApplication.translate("Keypad", "Start the decimals"))
+        elif key.isdigit():
+            button.setAccessibleName(key)
+            button.setAccessibleDescription(
+                QCoreApplication.translate("Keypad", "Type the digit {digit} (or the {digit} key)").format(digit=key)
+            )
         self.buttons[key] = button
         return button

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
 from posapp.core.money import Money, format_money
 from posapp.core.transactions import Status
 from posapp.ui.inert_text import PlainLabel, inert
+from posapp.ui.widgets.shortcut import give_shortcut, key_text
 
 
 def outcome_texts(status: Status) -> tuple[str, str, str]:
@@ -85,6 +86,11 @@ class OutcomePanel(QFrame):
         self.new_sale.setObjectName("newSaleButton")
         self.new_sale.setProperty("primary", True)
         self.new_sale.setMinimumHeight(72)
+        # Enter starts it too (FollowedPaymentScreen.take_key): the key a cashier presses after PAID.
+        give_shortcut(self.new_sale, "Ctrl+N")
+        self.new_sale.setToolTip(
+            QCoreApplication.translate("OutcomePanel", "New sale (Enter or {key})").format(key=key_text("Ctrl+N"))
+        )
         self.new_sale.clicked.connect(self.new_sale_requested)
         layout.addStretch(1)
         layout.addWidget(self.symbol)
