@@ -704,7 +704,12 @@ def start_shop_link(console: Console, window: Any) -> Any:
     console.shop = link
     window.statusBar().addPermanentWidget(ShopStatusLabel(link, window))
     current_user = (lambda: console.access.current_user()) if console.access is not None else (lambda: None)
-    window.statusBar().addPermanentWidget(shop_view_button(link, console.settings.locale, window, current_user))
+
+    def refund(row: Any) -> None:  # another counter's sale, from the shop view (once the services run)
+        if link.refunds is not None:
+            link.refunds.open_refund(row)
+
+    window.statusBar().addPermanentWidget(shop_view_button(link, console.settings.locale, window, current_user, refund))
     return link
 
 
@@ -730,6 +735,16 @@ async def connect_console(console: Console, window: Any) -> None:
         console.settings_wiring.attach(console.services)
     if console.shop is not None:
         console.services.payouts.refund_guard = console.shop.refund_guard
+        if console.access is not None:
+            from posapp.core.access import Permission
+            from posapp.ui.shop_refunds import ShopRefunds
+
+            access = console.access
+            console.shop.refunds = ShopRefunds(
+                window, console.services.payouts, console.shop,
+                lambda amount, summary: access.require(Permission.PAYOUT, amount, summary=summary),
+                console.settings.locale,
+            )  # fmt: skip
     old_dock = getattr(window, "training_dock", None)
     if old_dock is not None:
         window.removeDockWidget(old_dock)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from posapp.config import KEYRING_SERVICE, KeyringUnavailable, secure_keyring
 from posapp.journal.store import Journal
@@ -74,6 +75,7 @@ class ShopLink:
             self.identity: TerminalIdentity = terminal_identity(journal)
         self.replicator = Replicator(journal_path, self.connect, interval_s=interval_s, on_status=on_status)
         self.refund_guard = ShopRefundGuard(self.connect, self.identity.terminal_id)
+        self.refunds: Any = None  # posapp.ui.shop_refunds.ShopRefunds, set by the console once its services run
 
     @property
     def secrets(self) -> list[str]:

@@ -234,6 +234,24 @@ END $$;
 CREATE TRIGGER events_project AFTER INSERT ON posapp.events REFERENCING NEW TABLE AS new_events
     FOR EACH STATEMENT EXECUTE FUNCTION posapp.project_events();
 
+-- What a sale's refunds hold across the shop: every claim whose refund the store does not know FAILED or
+-- CANCELED, and the refunds its own terminal recorded without a claim (offline) that are not.
+CREATE FUNCTION posapp.refund_reserved(p_sale_terminal uuid, p_sale_ref text) RETURNS bigint
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = posapp, pg_temp AS $$
+    SELECT coalesce(sum(amount), 0)::bigint FROM (
+        SELECT c.amount_minor AS amount FROM posapp.refund_claims c
+        WHERE c.sale_terminal_id = p_sale_terminal AND c.sale_ref = p_sale_ref
+          AND NOT EXISTS (SELECT 1 FROM posapp.transactions r WHERE r.terminal_id = c.terminal_id
+                          AND r.app_ref = c.refund_ref AND r.status IN ('failed', 'canceled'))
+        UNION ALL
+        SELECT r.amount_minor FROM posapp.transactions r
+        WHERE r.terminal_id = p_sale_terminal AND r.parent_ref = p_sale_ref AND r.kind = 'refund'
+          AND r.status NOT IN ('failed', 'canceled')
+          AND NOT EXISTS (SELECT 1 FROM posapp.refund_claims c WHERE c.terminal_id = r.terminal_id
+                          AND c.refund_ref = r.app_ref)
+    ) AS reserving
+$$;
+
 -- The shop-wide refund cap, decided under a lock on the sale's row. Refunds the sale's own terminal
 -- recorded without a claim (offline) count too; a refund the store knows FAILED or CANCELED does not.
 CREATE FUNCTION posapp.claim_refund(
@@ -263,18 +281,7 @@ BEGIN
     IF sale.currency <> p_currency THEN
         accepted := false; left_minor := 0; reason := 'currency'; RETURN;
     END IF;
-    SELECT coalesce(sum(amount), 0) INTO reserved FROM (
-        SELECT c.amount_minor AS amount FROM posapp.refund_claims c
-        WHERE c.sale_terminal_id = p_sale_terminal AND c.sale_ref = p_sale_ref
-          AND NOT EXISTS (SELECT 1 FROM posapp.transactions r WHERE r.terminal_id = c.terminal_id
-                          AND r.app_ref = c.refund_ref AND r.status IN ('failed', 'canceled'))
-        UNION ALL
-        SELECT r.amount_minor FROM posapp.transactions r
-        WHERE r.terminal_id = p_sale_terminal AND r.parent_ref = p_sale_ref AND r.kind = 'refund'
-          AND r.status NOT IN ('failed', 'canceled')
-          AND NOT EXISTS (SELECT 1 FROM posapp.refund_claims c WHERE c.terminal_id = r.terminal_id
-                          AND c.refund_ref = r.app_ref)
-    ) AS reserving;
+    reserved := posapp.refund_reserved(p_sale_terminal, p_sale_ref);
     left_minor := greatest(sale.amount_minor - reserved, 0);
     IF p_amount > left_minor THEN
         accepted := false; reason := 'over_refund'; RETURN;
@@ -310,6 +317,7 @@ GRANT SELECT ON posapp.refund_claims TO {role};
 GRANT SELECT, INSERT ON posapp.terminals TO {role};
 GRANT UPDATE (name, last_sync_at, last_seq) ON posapp.terminals TO {role};
 GRANT EXECUTE ON FUNCTION posapp.claim_refund(uuid, text, uuid, text, bigint, text, text) TO {role};
+GRANT EXECUTE ON FUNCTION posapp.refund_reserved(uuid, text) TO {role};
 """
 
 

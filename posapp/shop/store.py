@@ -380,6 +380,16 @@ class ShopStore:
         )
         return str(rows[0][0]) if rows and rows[0][0] else None
 
+    def refundable(self, sale_terminal_id: str, sale_ref: str) -> int | None:
+        """What may still be refunded on a paid sale across the shop (minor units), None when not refundable."""
+        rows = self._run(
+            "SELECT amount_minor - posapp.refund_reserved(terminal_id, app_ref) FROM posapp.transactions"
+            " WHERE terminal_id = %s AND app_ref = %s AND kind IN ('link_payment', 'push_payment')"
+            " AND status IN ('succeeded', 'partially_refunded')",
+            (sale_terminal_id, sale_ref),
+        )
+        return max(int(rows[0][0]), 0) if rows else None
+
     def claim_refund(
         self,
         *,

@@ -3404,6 +3404,24 @@
     </message>
 </context>
 <context>
+    <name>ShopRefunds</name>
+    <message>
+        <location filename="../../posapp/ui/shop_refunds.py" line="1"/>
+        <source>This sale cannot be refunded any more.</source>
+        <translation>Cette vente ne peut plus être remboursée.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shop_refunds.py" line="1"/>
+        <source>Refund of {ref} ({paid}) taken at {counter}</source>
+        <translation>Remboursement de {ref} ({paid}) encaissé à {counter}</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shop_refunds.py" line="1"/>
+        <source>Not approved: nothing was sent.</source>
+        <translation>Non approuvé : rien n’a été envoyé.</translation>
+    </message>
+</context>
+<context>
     <name>ShopStatus</name>
     <message>
         <location filename="../../posapp/ui/widgets/shop_status.py" line="26"/>
@@ -3569,6 +3587,11 @@
         <location filename="../../posapp/ui/screens/shop_view.py" line="319"/>
         <source>Whole shop</source>
         <translation>Toute la boutique</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="1"/>
+        <source>Refund this sale…</source>
+        <translation>Rembourser cette vente…</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@ out of date; this counter's own History and end of day stay exact (its journal i
 
 Signals:
     loaded(object): a read finished (its result, or the ``StoreError`` that stopped it); tests wait on it.
+    refund_requested(object): a manager asked to refund the selected sale of another counter (a ``ShopRow``).
 """
 
 from __future__ import annotations
@@ -32,8 +33,18 @@ from PySide6.QtWidgets import (
 )
 
 from posapp.core.money import format_money
+from posapp.core.transactions import Status
 from posapp.journal.store import HistoryFilter
-from posapp.shop.reads import ShopCursor, ShopDay, ShopFilter, ShopPage, end_of_day, history_page, record_report
+from posapp.shop.reads import (
+    ShopCursor,
+    ShopDay,
+    ShopFilter,
+    ShopPage,
+    ShopRow,
+    end_of_day,
+    history_page,
+    record_report,
+)
 from posapp.shop.store import ShopStore, StoreError
 from posapp.ui.inert_text import PlainLabel, inert
 from posapp.ui.widgets.status_badge import status_text
@@ -85,6 +96,7 @@ class ShopView(QDialog):
     """History across the shop and the shop's end of day; see the module docstring."""
 
     loaded = Signal(object)
+    refund_requested = Signal(object)
 
     def __init__(self, link: Any, locale: str, parent: QWidget | None = None, *, manager: str = "") -> None:
         """``manager``: the signed-in manager's name (may record the day's report), "" for a cashier."""
@@ -97,6 +109,7 @@ class ShopView(QDialog):
         self._reader = _Reader(link.connect, self)
         self._cursor: ShopCursor | None = None
         self._counters: list[tuple[str, str]] = []
+        self._rows: list[ShopRow] = []
 
         layout = QVBoxLayout(self)
         self.notice = PlainLabel("")
@@ -136,9 +149,17 @@ class ShopView(QDialog):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         history_layout.addWidget(self.table, 1)
+        buttons = QHBoxLayout()
         self.more_button = QPushButton(QCoreApplication.translate("ShopView", "Show more"))
         self.more_button.setEnabled(False)
-        history_layout.addWidget(self.more_button)
+        self.refund_button = QPushButton(QCoreApplication.translate("ShopView", "Refund this sale…"))
+        self.refund_button.setObjectName("shopRefundButton")
+        self.refund_button.setEnabled(False)
+        self.refund_button.setVisible(bool(manager))  # a manager refunds; a cashier only looks
+        buttons.addWidget(self.more_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.refund_button)
+        history_layout.addLayout(buttons)
         self.tabs.addTab(history, QCoreApplication.translate("ShopView", "History"))
 
         day = QWidget()
@@ -178,6 +199,8 @@ class ShopView(QDialog):
         self.search.returnPressed.connect(self.show_history)
         self.counter_filter.activated.connect(lambda _index: self.show_history())
         self.more_button.clicked.connect(self.show_more)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.refund_button.clicked.connect(self._ask_refund)
         self.day_button.clicked.connect(self.show_day)
         self.record_button.clicked.connect(self.record_day)
         self.resize(900, 600)
@@ -214,6 +237,8 @@ class ShopView(QDialog):
         self._update_counters(terminals)
         if fresh:
             self.table.setRowCount(0)
+            self._rows = []
+        self._rows.extend(page.items)
         for row in page.items:
             tx = row.transaction
             at = tx.created_at.astimezone().strftime("%d/%m %H:%M") if tx.created_at else ""
@@ -226,6 +251,25 @@ class ShopView(QDialog):
         self._cursor = page.next
         self.more_button.setEnabled(page.next is not None)
         self.loaded.emit(page)
+
+    def selected_row(self) -> ShopRow | None:
+        rows = {index.row() for index in self.table.selectedIndexes()}
+        return self._rows[rows.pop()] if len(rows) == 1 and max(rows) < len(self._rows) else None
+
+    def _selection_changed(self) -> None:
+        row = self.selected_row()
+        refundable = (
+            row is not None
+            and row.terminal_id != self.link.identity.terminal_id  # this counter's own: from its History
+            and row.transaction.kind.is_payment
+            and row.transaction.status in (Status.SUCCEEDED, Status.PARTIALLY_REFUNDED)
+        )
+        self.refund_button.setEnabled(bool(self.manager) and refundable)
+
+    def _ask_refund(self) -> None:
+        row = self.selected_row()
+        if row is not None and self.refund_button.isEnabled():
+            self.refund_requested.emit(row)
 
     def _update_counters(self, terminals: list[Any]) -> None:
         counters = [(t.terminal_id, t.name) for t in terminals]
@@ -314,8 +358,11 @@ class ShopView(QDialog):
         super().done(code)
 
 
-def shop_view_button(link: Any, locale: str, window: Any, current_user: Callable[[], Any]) -> QPushButton:
-    """A flat status-bar button that opens the shop view (``current_user()``: who is signed in, or None)."""
+def shop_view_button(
+    link: Any, locale: str, window: Any, current_user: Callable[[], Any], on_refund: Callable[[Any], None] | None = None
+) -> QPushButton:
+    """A flat status-bar button that opens the shop view (``current_user()``: who is signed in, or None;
+    ``on_refund(row)``: refund another counter's sale, see ``posapp.ui.shop_refunds``)."""
     button = QPushButton(QCoreApplication.translate("ShopView", "Whole shop"))
     button.setObjectName("shopViewButton")
     button.setFlat(True)
@@ -323,7 +370,9 @@ def shop_view_button(link: Any, locale: str, window: Any, current_user: Callable
     def open_view() -> None:
         user = current_user()
         manager = user.name if user is not None and getattr(user, "is_manager", False) else ""
-        view = ShopView(link, locale, window, manager=manager)
+        view = ShopView(link, locale, window, manager=manager if on_refund is not None else "")
+        if on_refund is not None:
+            view.refund_requested.connect(on_refund)
         view.setModal(False)
         view.show()
         button.setProperty("view", view)  # kept alive while open
