@@ -767,6 +767,8 @@ def install_settings(console: Console, window: Any) -> Any:
     screen.settings_saved.connect(lambda settings: setattr(console, "settings", settings))
     # Every screen is built again in the new language (payments are followed again from the journal).
     screen.language_changed.connect(lambda _language: console.request_restart(console.settings))
+    # A new shop store (or its password): the console is built again, so the link starts on the new one.
+    screen.shop_store_changed.connect(lambda settings: console.request_restart(settings))
     window.end_of_day_requested.connect(wiring.open_end_of_day)
     console.settings_wiring = wiring
     return wiring

@@ -3215,6 +3215,51 @@
         <source>{name} can sign in again.</source>
         <translation>{name} peut de nouveau se connecter.</translation>
     </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="1"/>
+        <source>Several counters</source>
+        <translation>Plusieurs caisses</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="1"/>
+        <source>This counter's name</source>
+        <translation>Nom de cette caisse</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="1"/>
+        <source>Shown in the status bar and in the shop's reports.</source>
+        <translation>Affiché dans la barre d’état et dans les rapports de la boutique.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="1"/>
+        <source>Shop store</source>
+        <translation>Base de la boutique</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="1"/>
+        <source>The PostgreSQL database the counters share (set up with 'posapp shop init'). Add ?sslmode=verify-full for a store outside the shop. Empty: this counter works alone.</source>
+        <translation>La base PostgreSQL que partagent les caisses (créée avec « posapp shop init »). Ajoutez ?sslmode=verify-full pour une base hors de la boutique. Vide : cette caisse travaille seule.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="1"/>
+        <source>Shop store password</source>
+        <translation>Mot de passe de la base de la boutique</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="1"/>
+        <source>Kept in the computer's key store, never shown again.</source>
+        <translation>Gardé dans le trousseau de l’ordinateur, jamais réaffiché.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="1"/>
+        <source>Stored: type a new one to replace it</source>
+        <translation>Enregistré : tapez-en un nouveau pour le remplacer</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="1"/>
+        <source>The shop store's password is needed.</source>
+        <translation>Le mot de passe de la base de la boutique est nécessaire.</translation>
+    </message>
 </context>
 <context>
     <name>SettleDialog</name>

@@ -67,6 +67,9 @@ from posapp.config import (
 from posapp.core.access import Permission, Role, WeakPin
 from posapp.core.money import currency_label
 from posapp.journal.users import LastManager, User, UserError, UserExists, UserStore
+from posapp.shop.identity import TerminalNameError, clean_terminal_name, name_terminal, terminal_identity
+from posapp.shop.link import save_store_password, store_password
+from posapp.shop.store import StoreError, check_address
 from posapp.ui.access import AccessController
 from posapp.ui.actions import run_action
 from posapp.ui.inert_text import PlainLabel, inert
@@ -88,6 +91,7 @@ _TAB_OF = {
     "provider": 0, "training_provider": 0, "public_key": 0, "base_url": 0, "keyring": 0,
     "private_key": 0, "api_key": 0, "client_secret": 0, "webhook_secret": 0,
     "shop_name": 1, "shop_address": 1, "shop_phone": 1, "receipt_layout": 1, "receipt_printer": 1, "auto_print": 1,
+    "counter_name": 1, "shop_store": 1, "shop_store_password": 1,
     "language": 2, "currency": 2, "country": 2, "largest_sale": 2,
     "poll_schedule": 3, "idle_lock_minutes": 3, "payment_expiry_s": 3, "max_concurrent_reads": 3,
 }  # fmt: skip
@@ -186,6 +190,7 @@ class SettingsScreen(QWidget):
     settings_saved = Signal(object)
     provider_changed = Signal(object)
     language_changed = Signal(str)
+    shop_store_changed = Signal(object)  # the shop store's address or password changed: the console restarts
     end_of_day_requested = Signal()
 
     def __init__(
@@ -439,6 +444,7 @@ class SettingsScreen(QWidget):
         self._row(grid, "shop_name", QCoreApplication.translate("SettingsScreen", "Shop name"), self.shop_name_edit)
         self._row(grid, "shop_address", QCoreApplication.translate("SettingsScreen", "Address"), self.shop_address_edit)
         self._row(grid, "shop_phone", QCoreApplication.translate("SettingsScreen", "Phone"), self.shop_phone_edit)
+        self._build_shop_store_rows(grid)
         self._section(grid, QCoreApplication.translate("SettingsScreen", "Printing"))
         self.layout_combo = QComboBox()
         self.layout_combo.setObjectName("receiptLayoutCombo")
@@ -468,6 +474,43 @@ class SettingsScreen(QWidget):
         )
         grid.setRowStretch(grid.rowCount(), 1)
         return page
+
+    def _build_shop_store_rows(self, grid: QGridLayout) -> None:
+        """This counter's name and the shop store several counters share (posapp.shop)."""
+        self._section(grid, QCoreApplication.translate("SettingsScreen", "Several counters"))
+        self.counter_name_edit = QLineEdit()
+        self.counter_name_edit.setObjectName("counterNameEdit")
+        self._row(
+            grid,
+            "counter_name",
+            QCoreApplication.translate("SettingsScreen", "This counter's name"),
+            self.counter_name_edit,
+            QCoreApplication.translate("SettingsScreen", "Shown in the status bar and in the shop's reports."),
+        )
+        self.shop_store_edit = QLineEdit()
+        self.shop_store_edit.setObjectName("shopStoreEdit")
+        self.shop_store_edit.setPlaceholderText("postgresql://posapp_terminal@server/shop")
+        self._row(
+            grid,
+            "shop_store",
+            QCoreApplication.translate("SettingsScreen", "Shop store"),
+            self.shop_store_edit,
+            QCoreApplication.translate(
+                "SettingsScreen",
+                "The PostgreSQL database the counters share (set up with 'posapp shop init'). Add "
+                "?sslmode=verify-full for a store outside the shop. Empty: this counter works alone.",
+            ),
+        )
+        self.shop_store_password_edit = QLineEdit()
+        self.shop_store_password_edit.setObjectName("shopStorePasswordEdit")
+        self.shop_store_password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self._row(
+            grid,
+            "shop_store_password",
+            QCoreApplication.translate("SettingsScreen", "Shop store password"),
+            self.shop_store_password_edit,
+            QCoreApplication.translate("SettingsScreen", "Kept in the computer's key store, never shown again."),
+        )
 
     def _build_language_tab(self) -> QWidget:
         page = QWidget()
@@ -741,6 +784,8 @@ class SettingsScreen(QWidget):
         self.shop_name_edit.setText(settings.shop_name)
         self.shop_address_edit.setText(settings.shop_address)
         self.shop_phone_edit.setText(settings.shop_phone)
+        self.shop_store_edit.setText(settings.shop_store)
+        self._load_counter_name()
         self._select(self.layout_combo, layout_of(settings).value)
         self._select(self.printer_combo, str(settings.extra.get("receipt_printer", "")))
         self.auto_print_check.setChecked(settings.auto_print)
@@ -761,6 +806,17 @@ class SettingsScreen(QWidget):
     def clear_secrets(self) -> None:
         for edit in self.secret_edits.values():
             edit.clear()
+        self.shop_store_password_edit.clear()
+        stored = bool(self.settings.shop_store) and store_password() is not None
+        self.shop_store_password_edit.setPlaceholderText(
+            QCoreApplication.translate("SettingsScreen", "Stored: type a new one to replace it") if stored else ""
+        )
+
+    def _load_counter_name(self) -> None:
+        identity = terminal_identity(self.users.journal) if self.users is not None else None
+        self.counter_name_edit.setText(identity.name if identity is not None and identity.named else "")
+        self.counter_name_edit.setPlaceholderText(identity.name if identity is not None else "")
+        self.counter_name_edit.setEnabled(identity is not None)
 
     def discard(self) -> None:
         self.load(self.settings)
@@ -919,6 +975,22 @@ class SettingsScreen(QWidget):
                 )
             elif _CONTROL.search(text):
                 errors[key] = QCoreApplication.translate("SettingsScreen", "Letters, digits and punctuation only.")
+        shop_store = self.shop_store_edit.text().strip()
+        if shop_store:
+            try:
+                check_address(shop_store)
+            except StoreError as exc:
+                errors["shop_store"] = str(exc)
+            else:
+                if not self.shop_store_password_edit.text() and store_password() is None:
+                    errors["shop_store_password"] = QCoreApplication.translate(
+                        "SettingsScreen", "The shop store's password is needed."
+                    )
+        if self.counter_name_edit.text().strip():
+            try:
+                clean_terminal_name(self.counter_name_edit.text())
+            except TerminalNameError as exc:
+                errors["counter_name"] = str(exc)
         steps = self.poll_schedule()
         if steps is None:
             errors["poll_schedule"] = QCoreApplication.translate(
@@ -944,6 +1016,7 @@ class SettingsScreen(QWidget):
             shop_name=self.shop_name_edit.text().strip(),
             shop_address=self.shop_address_edit.text().strip(),
             shop_phone=self.shop_phone_edit.text().strip(),
+            shop_store=shop_store,
             auto_print=self.auto_print_check.isChecked(),
             extra=extra,
         )
@@ -1003,6 +1076,14 @@ class SettingsScreen(QWidget):
                 log.warning("settings: %s", exc)
                 self.show_errors({field: no_key_store_text()})
                 return False
+        store_password_typed = self.shop_store_password_edit.text()
+        if store_password_typed:
+            try:
+                save_store_password(store_password_typed)
+            except KeyringUnavailable as exc:
+                log.warning("settings: %s", exc)
+                self.show_errors({"shop_store_password": no_key_store_text()})
+                return False
         try:
             save_settings(candidate, self.path)
         except (ConfigError, OSError) as exc:
@@ -1013,6 +1094,7 @@ class SettingsScreen(QWidget):
             return False
         old = self.settings
         self.settings = candidate
+        self._save_counter_name()
         self.clear_secrets()
         self.show_errors({})
         self._provider_shown()
@@ -1026,7 +1108,16 @@ class SettingsScreen(QWidget):
             self.provider_changed.emit(candidate)
         if old.language != candidate.language:
             self.language_changed.emit(candidate.resolved_language())
+        if store_password_typed or old.shop_store != candidate.shop_store:
+            self.shop_store_changed.emit(candidate)
         return True
+
+    def _save_counter_name(self) -> None:
+        name = self.counter_name_edit.text().strip()
+        if self.users is None or not name:
+            return
+        if terminal_identity(self.users.journal).name != " ".join(name.split()):
+            name_terminal(self.users.journal, name)
 
     # ------------------------------------------------------------------ users
 
