@@ -439,6 +439,57 @@
     </message>
 </context>
 <context>
+    <name>CashTender</name>
+    <message>
+        <location filename="../../posapp/ui/widgets/cash_tender.py" line="37"/>
+        <location filename="../../posapp/ui/widgets/cash_tender.py" line="42"/>
+        <source>Amount due</source>
+        <translation>Montant dû</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/cash_tender.py" line="44"/>
+        <location filename="../../posapp/ui/widgets/cash_tender.py" line="48"/>
+        <source>Cash given</source>
+        <translation>Espèces reçues</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/cash_tender.py" line="60"/>
+        <source>Add a note of {amount}</source>
+        <translation>Ajouter un billet de {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/cash_tender.py" line="67"/>
+        <source>Exact amount</source>
+        <translation>Montant exact</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/cash_tender.py" line="69"/>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/cash_tender.py" line="78"/>
+        <location filename="../../posapp/ui/widgets/cash_tender.py" line="83"/>
+        <source>Change to give back</source>
+        <translation>Monnaie à rendre</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/cash_tender.py" line="88"/>
+        <source>Take the cash</source>
+        <translation>Encaisser les espèces</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/cash_tender.py" line="93"/>
+        <source>Take the cash (Enter)</source>
+        <translation>Encaisser les espèces (Entrée)</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/cash_tender.py" line="152"/>
+        <source>Still to pay after this cash: {amount}. Take it by QR code or by phone.</source>
+        <translation>Reste à payer après ces espèces : {amount}. Encaissez-le par code QR ou par téléphone.</translation>
+    </message>
+</context>
+<context>
     <name>Controller</name>
     <message>
         <location filename="../../posapp/ui/controller.py" line="180"/>
@@ -747,6 +798,126 @@
         <location filename="../../posapp/ui/screens/customer_display.py" line="187"/>
         <source>Amount paid</source>
         <translation>Montant payé</translation>
+    </message>
+</context>
+<context>
+    <name>DrawerCount</name>
+    <message>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="34"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="62"/>
+        <source>Count the drawer</source>
+        <translation>Compter la caisse</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="67"/>
+        <source>Drawer of {cashier}</source>
+        <translation>Caisse de {cashier}</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="76"/>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="233"/>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="250"/>
+        <source>Opening float</source>
+        <translation>Fonds de caisse</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="77"/>
+        <source>Cash sales</source>
+        <translation>Ventes en espèces</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="78"/>
+        <source>Cash refunds</source>
+        <translation>Remboursements en espèces</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="79"/>
+        <source>Cash paid out</source>
+        <translation>Sorties d&apos;espèces</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="86"/>
+        <source>Expected in the drawer</source>
+        <translation>Attendu dans la caisse</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="95"/>
+        <source>Count by note and coin</source>
+        <translation>Compter billet par billet</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="96"/>
+        <source>Type the total</source>
+        <translation>Saisir le total</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="117"/>
+        <source>Number of {value}</source>
+        <translation>Nombre de {value}</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="127"/>
+        <source>Total counted</source>
+        <translation>Total compté</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="133"/>
+        <source>Counted</source>
+        <translation>Compté</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="138"/>
+        <source>Difference</source>
+        <translation>Écart</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="151"/>
+        <source>Note (optional)</source>
+        <translation>Remarque (facultative)</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="152"/>
+        <source>Note</source>
+        <translation>Remarque</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="154"/>
+        <source>Save the count</source>
+        <translation>Enregistrer le comptage</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="201"/>
+        <source>{amount} is missing from the drawer.</source>
+        <translation>Il manque {amount} dans la caisse.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="204"/>
+        <source>The drawer holds {amount} more than expected.</source>
+        <translation>La caisse contient {amount} de plus que prévu.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="207"/>
+        <source>The drawer holds exactly what is expected.</source>
+        <translation>La caisse contient exactement le montant attendu.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="238"/>
+        <source>Opening float of {cashier}</source>
+        <translation>Fonds de caisse de {cashier}</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="242"/>
+        <source>Count the cash in the drawer before the first sale: the day&apos;s count starts from it.</source>
+        <translation>Comptez les espèces de la caisse avant la première vente : le comptage du jour part de ce montant.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="259"/>
+        <source>Start the shift</source>
+        <translation>Commencer le service</translation>
     </message>
 </context>
 <context>
@@ -2170,6 +2341,277 @@
     </message>
 </context>
 <context>
+    <name>PrintQueue</name>
+    <message>
+        <location filename="../../posapp/ui/print_bridge.py" line="84"/>
+        <source>No receipt printer is set up.</source>
+        <translation>Aucune imprimante de tickets n&apos;est configurée.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/print_bridge.py" line="85"/>
+        <source>The printer cannot be reached: is it on, plugged in and on the network?</source>
+        <translation>L&apos;imprimante est injoignable : est-elle allumée, branchée et sur le réseau ?</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/print_bridge.py" line="88"/>
+        <source>The printer does not answer.</source>
+        <translation>L&apos;imprimante ne répond pas.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/print_bridge.py" line="89"/>
+        <source>The printer is offline: is its cover open?</source>
+        <translation>L&apos;imprimante est hors ligne : son capot est-il ouvert ?</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/print_bridge.py" line="90"/>
+        <source>The printer is out of paper.</source>
+        <translation>L&apos;imprimante n&apos;a plus de papier.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/print_bridge.py" line="91"/>
+        <source>The printer stopped in the middle of the receipt.</source>
+        <translation>L&apos;imprimante s&apos;est arrêtée au milieu du ticket.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/print_bridge.py" line="94"/>
+        <source>This computer cannot use that kind of printer connection.</source>
+        <translation>Cet ordinateur ne peut pas utiliser ce type de connexion d&apos;imprimante.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/print_bridge.py" line="103"/>
+        <source>Waiting to print</source>
+        <translation>En attente d&apos;impression</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/print_bridge.py" line="104"/>
+        <source>Printing</source>
+        <translation>Impression en cours</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/print_bridge.py" line="105"/>
+        <source>Printed</source>
+        <translation>Imprimé</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/print_bridge.py" line="106"/>
+        <source>Not printed: trying again shortly</source>
+        <translation>Non imprimé : nouvel essai dans un instant</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/print_bridge.py" line="107"/>
+        <source>Not printed: press Retry</source>
+        <translation>Non imprimé : appuyez sur Réessayer</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/print_bridge.py" line="108"/>
+        <source>Canceled</source>
+        <translation>Annulé</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterSettings</name>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="43"/>
+        <source>No receipt printer (system printer only)</source>
+        <translation>Pas d&apos;imprimante de tickets (imprimante du système seulement)</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="44"/>
+        <source>Network (Ethernet or Wi-Fi)</source>
+        <translation>Réseau (Ethernet ou Wi-Fi)</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="45"/>
+        <source>USB</source>
+        <translation>USB</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="46"/>
+        <source>Serial port or Bluetooth</source>
+        <translation>Port série ou Bluetooth</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="47"/>
+        <source>Windows printer</source>
+        <translation>Imprimante Windows</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="48"/>
+        <source>Device file</source>
+        <translation>Fichier de périphérique</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="66"/>
+        <source>The test page printed: check its accents and its width.</source>
+        <translation>La page de test est imprimée : vérifiez les accents et la largeur.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="68"/>
+        <source>The drawer was told to open.</source>
+        <translation>L&apos;ouverture du tiroir-caisse a été demandée.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="72"/>
+        <source>The test page did not print.</source>
+        <translation>La page de test n&apos;a pas été imprimée.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="74"/>
+        <source>The drawer did not open: use its key.</source>
+        <translation>Le tiroir-caisse ne s&apos;est pas ouvert : utilisez sa clé.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="102"/>
+        <source>Receipt printer</source>
+        <translation>Imprimante de tickets</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="114"/>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="125"/>
+        <source>Vendor id</source>
+        <translation>Id fabricant</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="127"/>
+        <source>Product id</source>
+        <translation>Id produit</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="143"/>
+        <source>Printer name (empty: the default printer)</source>
+        <translation>Nom de l&apos;imprimante (vide : l&apos;imprimante par défaut)</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="158"/>
+        <source>Where</source>
+        <translation>Où</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="162"/>
+        <source>58 mm roll</source>
+        <translation>Rouleau de 58 mm</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="163"/>
+        <source>80 mm roll</source>
+        <translation>Rouleau de 80 mm</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="167"/>
+        <source>as the paper</source>
+        <translation>selon le papier</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="170"/>
+        <source>Characters per line</source>
+        <translation>Caractères par ligne</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="172"/>
+        <source>Paper</source>
+        <translation>Papier</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="176"/>
+        <source>Printer model</source>
+        <translation>Modèle d&apos;imprimante</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="179"/>
+        <source>Pin 2 (most drawers)</source>
+        <translation>Broche 2 (la plupart des tiroirs)</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="180"/>
+        <source>Pin 5</source>
+        <translation>Broche 5</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="181"/>
+        <source>Cash drawer</source>
+        <translation>Tiroir-caisse</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="183"/>
+        <source>Print the receipt of every paid sale</source>
+        <translation>Imprimer le ticket de chaque vente payée</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="185"/>
+        <source>Open the drawer for cash</source>
+        <translation>Ouvrir le tiroir pour les espèces</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="187"/>
+        <source>Ask the printer whether it has paper before printing</source>
+        <translation>Demander à l&apos;imprimante si elle a du papier avant d&apos;imprimer</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="199"/>
+        <source>Save the printer</source>
+        <translation>Enregistrer l&apos;imprimante</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="202"/>
+        <source>Test print</source>
+        <translation>Page de test</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="204"/>
+        <source>Open drawer</source>
+        <translation>Ouvrir le tiroir</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="215"/>
+        <source>Receipts not printed</source>
+        <translation>Tickets non imprimés</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="223"/>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="225"/>
+        <source>Do not print</source>
+        <translation>Ne pas imprimer</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="286"/>
+        <source>Type the printer&apos;s network address.</source>
+        <translation>Saisissez l&apos;adresse réseau de l&apos;imprimante.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="288"/>
+        <source>Type the printer&apos;s USB vendor and product ids (four hexadecimal digits each).</source>
+        <translation>Saisissez les identifiants USB du fabricant et du produit (quatre chiffres hexadécimaux chacun).</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="292"/>
+        <source>Type the printer&apos;s serial port.</source>
+        <translation>Saisissez le port série de l&apos;imprimante.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="294"/>
+        <source>Type the printer&apos;s device file.</source>
+        <translation>Saisissez le fichier de périphérique de l&apos;imprimante.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="296"/>
+        <source>A receipt line holds at least 16 characters.</source>
+        <translation>Une ligne de ticket contient au moins 16 caractères.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="328"/>
+        <source>Sending the test print...</source>
+        <translation>Envoi de la page de test…</translation>
+    </message>
+</context>
+<context>
     <name>PushPaymentScreen</name>
     <message>
         <location filename="../../posapp/ui/screens/push_payment.py" line="49"/>
@@ -3215,51 +3657,6 @@
         <source>{name} can sign in again.</source>
         <translation>{name} peut de nouveau se connecter.</translation>
     </message>
-    <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1"/>
-        <source>Several counters</source>
-        <translation>Plusieurs caisses</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1"/>
-        <source>This counter's name</source>
-        <translation>Nom de cette caisse</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1"/>
-        <source>Shown in the status bar and in the shop's reports.</source>
-        <translation>Affiché dans la barre d’état et dans les rapports de la boutique.</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1"/>
-        <source>Shop store</source>
-        <translation>Base de la boutique</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1"/>
-        <source>The PostgreSQL database the counters share (set up with 'posapp shop init'). Add ?sslmode=verify-full for a store outside the shop. Empty: this counter works alone.</source>
-        <translation>La base PostgreSQL que partagent les caisses (créée avec « posapp shop init »). Ajoutez ?sslmode=verify-full pour une base hors de la boutique. Vide : cette caisse travaille seule.</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1"/>
-        <source>Shop store password</source>
-        <translation>Mot de passe de la base de la boutique</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1"/>
-        <source>Kept in the computer's key store, never shown again.</source>
-        <translation>Gardé dans le trousseau de l’ordinateur, jamais réaffiché.</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1"/>
-        <source>Stored: type a new one to replace it</source>
-        <translation>Enregistré : tapez-en un nouveau pour le remplacer</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1"/>
-        <source>The shop store's password is needed.</source>
-        <translation>Le mot de passe de la base de la boutique est nécessaire.</translation>
-    </message>
 </context>
 <context>
     <name>SettleDialog</name>
@@ -3451,19 +3848,19 @@
 <context>
     <name>ShopRefunds</name>
     <message>
-        <location filename="../../posapp/ui/shop_refunds.py" line="1"/>
+        <location filename="../../posapp/ui/shop_refunds.py" line="65"/>
         <source>This sale cannot be refunded any more.</source>
         <translation>Cette vente ne peut plus être remboursée.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shop_refunds.py" line="1"/>
+        <location filename="../../posapp/ui/shop_refunds.py" line="84"/>
         <source>Refund of {ref} ({paid}) taken at {counter}</source>
         <translation>Remboursement de {ref} ({paid}) encaissé à {counter}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shop_refunds.py" line="1"/>
+        <location filename="../../posapp/ui/shop_refunds.py" line="98"/>
         <source>Not approved: nothing was sent.</source>
-        <translation>Non approuvé : rien n’a été envoyé.</translation>
+        <translation>Non approuvé&#x202f;: rien n’a été envoyé.</translation>
     </message>
 </context>
 <context>
@@ -3502,139 +3899,139 @@
 <context>
     <name>ShopView</name>
     <message>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="93"/>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="267"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="105"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="311"/>
         <source>The whole shop</source>
         <translation>Toute la boutique</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="115"/>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="237"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="128"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="281"/>
         <source>All counters</source>
         <translation>Toutes les caisses</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="118"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="131"/>
         <source>Search a reference or a phone number</source>
         <translation>Chercher une référence ou un numéro de téléphone</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="119"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="132"/>
         <source>Show</source>
         <translation>Afficher</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="128"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="141"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="129"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="142"/>
         <source>Counter</source>
         <translation>Caisse</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="130"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="143"/>
         <source>Cashier</source>
         <translation>Caissier</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="131"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="144"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="132"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="145"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="133"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="146"/>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="139"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="153"/>
         <source>Show more</source>
         <translation>Afficher plus</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="142"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="163"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="149"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="170"/>
         <source>Show the day</source>
         <translation>Afficher la journée</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="150"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="171"/>
         <source>Record this report</source>
         <translation>Enregistrer ce rapport</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="161"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="182"/>
         <source>For</source>
         <translation>Pour</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="162"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="183"/>
         <source>Paid</source>
         <translation>Payé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="163"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="184"/>
         <source>Refunds</source>
         <translation>Remboursements</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="164"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="185"/>
         <source>Payouts</source>
         <translation>Paiements sortants</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="165"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="186"/>
         <source>Net</source>
         <translation>Net</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="175"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="196"/>
         <source>End of day</source>
         <translation>Fin de journée</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="268"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="312"/>
         <source>Counter {name}</source>
         <translation>Caisse {name}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="269"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="313"/>
         <source>Cashier {name}</source>
         <translation>Caissier {name}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="278"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="322"/>
         <source>{counter}: up to date at {time}</source>
         <translation>{counter}&#x202f;: à jour à {time}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="285"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="329"/>
         <source>{count} arrived after the report of {time}: {refs}</source>
         <translation>{count} arrivé(s) après le rapport de {time}&#x202f;: {refs}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="302"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="346"/>
         <source>The shop view is out of date since {time}: {reason} This counter&apos;s own History and end of day are complete.</source>
         <translation>La vue de la boutique n’est pas à jour depuis {time}&#x202f;: {reason} L’historique et la fin de journée de cette caisse sont complets.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="319"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="366"/>
         <source>Whole shop</source>
         <translation>Toute la boutique</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="1"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="155"/>
         <source>Refund this sale…</source>
         <translation>Rembourser cette vente…</translation>
     </message>
