@@ -1809,7 +1809,7 @@
     </message>
     <message>
         <location filename="../../posapp/ui/main_window.py" line="84"/>
-        <location filename="../../posapp/ui/screens/settings.py" line="215"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="220"/>
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
@@ -3152,510 +3152,555 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="100"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="104"/>
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="101"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="105"/>
         <source>Quick (busy counter, good connection)</source>
         <translation>Rapide (caisse chargée, bonne connexion)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="102"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="106"/>
         <source>Data saver (slow or costly connection)</source>
         <translation>Économie de données (connexion lente ou chère)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="103"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="107"/>
         <source>Custom</source>
         <translation>Personnalisé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="110"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="114"/>
         <source>Client ID</source>
         <translation>ID client</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="112"/>
-        <location filename="../../posapp/ui/screens/settings.py" line="407"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="116"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="412"/>
         <source>Public key</source>
         <translation>Clé publique</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="114"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="118"/>
         <source>Private key</source>
         <translation>Clé privée</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="115"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="119"/>
         <source>API key</source>
         <translation>Clé API</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="116"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="120"/>
         <source>Client secret</source>
         <translation>Secret client</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="117"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="121"/>
         <source>Webhook secret (optional)</source>
         <translation>Secret webhook (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="133"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="137"/>
         <source>This computer has no secure key store; a live provider&apos;s keys cannot be kept safely here. Set up the system&apos;s key store (Windows Credential Manager, macOS Keychain, GNOME Keyring or KWallet) and open posapp again. Training mode keeps working.</source>
         <translation>Cet ordinateur n’a pas de coffre de clés sécurisé&#x202f;; les clés d’un prestataire réel ne peuvent pas y être gardées en sécurité. Configurez le coffre de clés du système (Gestionnaire d’identification Windows, Trousseau macOS, GNOME Keyring ou KWallet) puis rouvrez posapp. Le mode formation continue de fonctionner.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="145"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="149"/>
         <source>There is already a user with this name.</source>
         <translation>Un utilisateur porte déjà ce nom.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="147"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="151"/>
         <source>This is the only manager: add another manager before disabling them.</source>
         <translation>C’est le seul gérant&#x202f;: ajoutez un autre gérant avant de le désactiver.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="157"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="161"/>
         <source>Type a full address such as https://api.example.com.</source>
         <translation>Saisissez une adresse complète, par exemple https://api.example.com.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="165"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="169"/>
         <source>Keys would travel unencrypted: use an https:// address.</source>
         <translation>Les clés circuleraient sans chiffrement&#x202f;: utilisez une adresse https://.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="219"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="224"/>
         <source>End-of-day report</source>
         <translation>Rapport de fin de journée</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="248"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="253"/>
         <source>Settings are for managers</source>
         <translation>Réglages réservés aux gérants</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="252"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="257"/>
         <source>The provider&apos;s keys, the language, the idle lock, receipts and users can only be changed by a manager. A manager can open them here with their PIN.</source>
         <translation>Seul un gérant peut modifier les clés du prestataire, la langue, le verrouillage, les reçus et les utilisateurs. Un gérant peut les ouvrir ici avec son code PIN.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="260"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="265"/>
         <source>Unlock as manager</source>
         <translation>Déverrouiller (gérant)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="288"/>
-        <location filename="../../posapp/ui/screens/settings.py" line="394"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="293"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="399"/>
         <source>Provider</source>
         <translation>Prestataire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="291"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="296"/>
         <source>Shop and receipts</source>
         <translation>Boutique et reçus</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="294"/>
-        <location filename="../../posapp/ui/screens/settings.py" line="483"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="299"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="526"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="297"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="302"/>
         <source>Polling and lock</source>
         <translation>Suivi et verrouillage</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="300"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="305"/>
         <source>Users</source>
         <translation>Utilisateurs</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="308"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="313"/>
         <source>Discard changes</source>
         <translation>Annuler les modifications</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="312"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="317"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="390"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="395"/>
         <source>Training mode (built-in emulator, no real money)</source>
         <translation>Mode formation (émulateur intégré, pas d’argent réel)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="402"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="407"/>
         <source>Emulator to train on</source>
         <translation>Émulateur de formation</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="421"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="426"/>
         <source>Address (optional)</source>
         <translation>Adresse (facultative)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="423"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="428"/>
         <source>Leave empty to use the provider&apos;s own address.</source>
         <translation>Laissez vide pour utiliser l’adresse du prestataire.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="432"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="437"/>
         <source>Receipt header</source>
         <translation>En-tête du reçu</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="439"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="444"/>
         <source>Shop name</source>
         <translation>Nom de la boutique</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="440"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="445"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="441"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="446"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="442"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="448"/>
         <source>Printing</source>
         <translation>Impression</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="448"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="454"/>
         <source>Receipt paper</source>
         <translation>Papier du reçu</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="452"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="458"/>
         <source>The computer&apos;s default printer</source>
         <translation>Imprimante par défaut de l’ordinateur</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="455"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="461"/>
         <source>Printer</source>
         <translation>Imprimante</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="457"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="463"/>
         <source>After each paid sale or refund</source>
         <translation>Après chaque vente payée ou remboursement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="463"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="469"/>
         <source>Print automatically</source>
         <translation>Imprimer automatiquement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="465"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="471"/>
         <source>The receipt goes to the printer above without asking. Reprints are in History.</source>
         <translation>Le reçu part vers l’imprimante ci-dessus sans confirmation. Les réimpressions se font dans Historique.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="477"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="520"/>
         <source>As the computer (system)</source>
         <translation>Comme l’ordinateur (système)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="485"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="528"/>
         <source>Screens opened after saving use the new language.</source>
         <translation>Les écrans ouverts après l’enregistrement utilisent la nouvelle langue.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="492"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="535"/>
         <source>Currency</source>
         <translation>Devise</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="494"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="537"/>
         <source>Fixed by the provider account: every payment, refund and report of this till is in this currency.</source>
         <translation>Fixée par le compte du prestataire&#x202f;: chaque paiement, remboursement et rapport de cette caisse est dans cette devise.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="503"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="546"/>
         <source>No shop limit</source>
         <translation>Pas de limite de la boutique</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="507"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="550"/>
         <source>Largest sale</source>
         <translation>Plus grosse vente</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="509"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="552"/>
         <source>A sale above this is refused as it is typed, before the customer is asked to pay. 0: no shop limit.</source>
         <translation>Une vente au-delà est refusée dès la saisie, avant qu’on demande au client de payer. 0 : pas de limite de la boutique.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="520"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="563"/>
         <source>Following payments</source>
         <translation>Suivi des paiements</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="528"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="571"/>
         <source>Status checks</source>
         <translation>Vérifications du statut</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="530"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="573"/>
         <source>How often the provider is asked about a payment, by its age. Faster feels quicker to the customer; slower uses less data.</source>
         <translation>Fréquence à laquelle le prestataire est interrogé sur un paiement, selon son âge. Plus rapide paraît plus vif au client&#x202f;; plus lent consomme moins de données.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="540"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="583"/>
         <source>Payment age up to (s)</source>
         <translation>Âge du paiement jusqu’à (s)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="541"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="584"/>
         <source>Check every (s)</source>
         <translation>Vérifier toutes les (s)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="549"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="592"/>
         <source>Schedule</source>
         <translation>Rythme</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="550"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="593"/>
         <source>Idle lock</source>
         <translation>Verrouillage auto</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="554"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="597"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="555"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="598"/>
         <source>Off</source>
         <translation>Désactivé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="559"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="602"/>
         <source>Lock after</source>
         <translation>Verrouiller après</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="561"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="604"/>
         <source>The console locks when nobody touches it for this long. 0 turns it off.</source>
         <translation>La caisse se verrouille si personne n’y touche pendant cette durée. 0 désactive le verrouillage.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="576"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="619"/>
         <source>Changes to users take effect at once (no need to save) and are recorded.</source>
         <translation>Les modifications des utilisateurs s’appliquent aussitôt (sans enregistrer) et sont journalisées.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="589"/>
-        <location filename="../../posapp/ui/screens/settings.py" line="612"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="632"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="655"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="590"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="633"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="591"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="634"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="605"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="648"/>
         <source>Add a user</source>
         <translation>Ajouter un utilisateur</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="617"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="660"/>
         <source>PIN</source>
         <translation>Code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="619"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="662"/>
         <source>PIN again</source>
         <translation>Répéter le code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="626"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="669"/>
         <source>Add user</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="638"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="681"/>
         <source>New PIN</source>
         <translation>Nouveau code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="640"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="683"/>
         <source>New PIN again</source>
         <translation>Répéter le nouveau code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="646"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="689"/>
         <source>Change PIN</source>
         <translation>Changer le code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="702"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="745"/>
         <source>Open the settings</source>
         <translation>Ouvrir les réglages</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="706"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="749"/>
         <source>No manager approved: still locked.</source>
         <translation>Aucun gérant n’a approuvé&#x202f;: toujours verrouillé.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="767"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="823"/>
         <source>Changes discarded.</source>
         <translation>Modifications annulées.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="777"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="833"/>
         <source>Secret keys are kept in this computer&apos;s secure key store.</source>
         <translation>Les clés secrètes sont gardées dans le coffre de clés sécurisé de cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="800"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="856"/>
         <source>Stored. Type to replace it.</source>
         <translation>Déjà enregistré. Saisissez pour remplacer.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="802"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="858"/>
         <source>Not set</source>
         <translation>Non défini</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="804"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="860"/>
         <source>Required</source>
         <translation>Obligatoire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="808"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="864"/>
         <source>Required: your organization&apos;s address</source>
         <translation>Obligatoire&#x202f;: l’adresse de votre organisation</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="842"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="898"/>
         <source>later (any age)</source>
         <translation>ensuite (tout âge)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="890"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="946"/>
         <source>This computer has no secure key store: use training mode until one is set up.</source>
         <translation>Cet ordinateur n’a pas de coffre de clés sécurisé&#x202f;: utilisez le mode formation jusqu’à ce qu’il y en ait un.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="894"/>
-        <location filename="../../posapp/ui/screens/settings.py" line="900"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="950"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="956"/>
         <source>{field} is needed for {provider}.</source>
         <translation>{field}&#x202f;: obligatoire pour {provider}.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="907"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="963"/>
         <source>{provider} needs your organization&apos;s address.</source>
         <translation>{provider} a besoin de l’adresse de votre organisation.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="917"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="973"/>
         <source>At most {count} characters.</source>
         <translation>{count} caractères au maximum.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="921"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="977"/>
         <source>Letters, digits and punctuation only.</source>
         <translation>Lettres, chiffres et ponctuation uniquement.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="924"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="996"/>
         <source>Every cell needs a number of seconds.</source>
         <translation>Chaque case doit contenir un nombre de secondes.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="960"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1033"/>
         <source>Use more than 0 seconds, with ages that grow from one row to the next.</source>
         <translation>Utilisez plus de 0 seconde, avec des âges croissants d’une ligne à l’autre.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="964"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1037"/>
         <source>Use 0 (off) or more minutes.</source>
         <translation>Indiquez 0 (désactivé) ou un nombre de minutes.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="979"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1052"/>
         <source>Nothing was saved: correct the fields marked in red.</source>
         <translation>Rien n’a été enregistré&#x202f;: corrigez les champs en rouge.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1011"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1092"/>
         <source>The settings file could not be written.</source>
         <translation>Impossible d’écrire le fichier de réglages.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1019"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1101"/>
         <source>Saved.</source>
         <translation>Enregistré.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1041"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1132"/>
         <source>Disabled</source>
         <translation>Désactivé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1043"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1134"/>
         <source>Active</source>
         <translation>Actif</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1075"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1166"/>
         <source>Select a user in the list</source>
         <translation>Choisissez un utilisateur dans la liste</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1076"/>
-        <location filename="../../posapp/ui/screens/settings.py" line="1082"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1167"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1173"/>
         <source>Disable</source>
         <translation>Désactiver</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1080"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1171"/>
         <source>Enable</source>
         <translation>Activer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1094"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1185"/>
         <source>The two PINs are not the same.</source>
         <translation>Les deux codes PIN sont différents.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1119"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1210"/>
         <source>{name} can sign in now.</source>
         <translation>{name} peut se connecter dès maintenant.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1139"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1230"/>
         <source>The PIN of {name} was changed.</source>
         <translation>Le code PIN de {name} a été changé.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1156"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1247"/>
         <source>{name} can no longer sign in.</source>
         <translation>{name} ne peut plus se connecter.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1158"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1249"/>
         <source>{name} can sign in again.</source>
         <translation>{name} peut de nouveau se connecter.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="480"/>
+        <source>Several counters</source>
+        <translation>Plusieurs caisses</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="486"/>
+        <source>This counter&apos;s name</source>
+        <translation>Nom de cette caisse</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="488"/>
+        <source>Shown in the status bar and in the shop&apos;s reports.</source>
+        <translation>Affiché dans la barre d’état et dans les rapports de la boutique.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="496"/>
+        <source>Shop store</source>
+        <translation>Base de la boutique</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="498"/>
+        <source>The PostgreSQL database the counters share (set up with &apos;posapp shop init&apos;). Add ?sslmode=verify-full for a store outside the shop. Empty: this counter works alone.</source>
+        <translation>La base PostgreSQL que partagent les caisses (créée avec « posapp shop init »). Ajoutez ?sslmode=verify-full pour une base hors de la boutique. Vide&#x202f;: cette caisse travaille seule.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="510"/>
+        <source>Shop store password</source>
+        <translation>Mot de passe de la base de la boutique</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="512"/>
+        <source>Kept in the computer&apos;s key store, never shown again.</source>
+        <translation>Gardé dans le trousseau de l’ordinateur, jamais réaffiché.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="812"/>
+        <source>Stored: type a new one to replace it</source>
+        <translation>Enregistré&#x202f;: tapez-en un nouveau pour le remplacer</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="986"/>
+        <source>The shop store&apos;s password is needed.</source>
+        <translation>Le mot de passe de la base de la boutique est nécessaire.</translation>
     </message>
 </context>
 <context>
