@@ -1,4 +1,5 @@
 """The Settings screen's shop store fields: checked, the password only in the key store, the name in the journal."""
+# ruff: noqa: F811  (fixtures imported from another test module are used as arguments)
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ SECRET = "shop-store-CANARY-7731"
 
 
 @pytest.fixture
-def screen(qtbot, posapp_home: Path, memory_keyring: MemoryKeyring, tmp_path: Path):  # type: ignore[no-untyped-def]  # noqa: F811
+def screen(qtbot, posapp_home: Path, memory_keyring: MemoryKeyring, tmp_path: Path):  # type: ignore[no-untyped-def]
     save_settings(Settings())
     journal = Journal(tmp_path / "journal.sqlite3")
     widget = SettingsScreen(load_settings(), users=UserStore(journal))
@@ -35,7 +36,7 @@ def errors_of(screen: SettingsScreen) -> dict[str, str]:
 def test_the_store_its_password_and_the_counters_name_are_saved_where_they_belong(
     qtbot,
     screen: SettingsScreen,
-    memory_keyring: MemoryKeyring,  # noqa: F811
+    memory_keyring: MemoryKeyring,
 ) -> None:  # type: ignore[no-untyped-def]
     screen.shop_store_edit.setText(ADDRESS)
     screen.shop_store_password_edit.setText(SECRET)
@@ -66,7 +67,7 @@ def test_a_bad_store_setting_is_said_and_nothing_is_saved(  # type: ignore[no-un
     address: str,
     password: str,
     field: str,
-    words: str,  # noqa: F811
+    words: str,
 ) -> None:
     before = settings_path().read_bytes()
     screen.shop_store_edit.setText(address)
