@@ -302,6 +302,53 @@ def needs_rehash(stored: PinHash, params: ScryptParams = DEFAULT_PARAMS) -> bool
     return stored.scheme != SCHEME or stored.params != params
 
 
+# ---------------------------------------------------------------------------------------------- recovery codes
+
+# A manager's way back in when their PIN is forgotten or locked out and no other manager can help: codes
+# shown once when the manager is created (or made anew in Settings), stored hashed like PINs, each good
+# once. A code is 12 characters of an alphabet without look-alikes (0/O, 1/I/L), about 59 bits: far
+# beyond guessing within the tries allowed, so the PIN's lockout is not weakened by offering it.
+RECOVERY_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+RECOVERY_LENGTH = 12
+RECOVERY_CODES = 8
+# Cheaper than a PIN's: a code is not guessable offline anyway, and a try checks each unused code.
+RECOVERY_PARAMS = ScryptParams(n=2**12)
+
+
+def new_recovery_code(choice: Callable[[str], str] = secrets.choice) -> str:
+    """A fresh code as it is shown and written down: ``7KQ2-M9XA-P4TB``."""
+    raw = "".join(choice(RECOVERY_ALPHABET) for _ in range(RECOVERY_LENGTH))
+    return "-".join(raw[i : i + 4] for i in range(0, RECOVERY_LENGTH, 4))
+
+
+def normalize_recovery_code(text: str) -> str | None:
+    """The code's 12 characters as typed in any case, with or without spaces and dashes; None if it cannot be one."""
+    raw = "".join(ch for ch in text.upper() if ch not in " -\t")
+    if len(raw) != RECOVERY_LENGTH or any(ch not in RECOVERY_ALPHABET for ch in raw):
+        return None
+    return raw
+
+
+def hash_recovery_code(
+    code: str,
+    *,
+    params: ScryptParams = RECOVERY_PARAMS,
+    random_bytes: Callable[[int], bytes] = secrets.token_bytes,
+) -> PinHash:
+    raw = normalize_recovery_code(code)
+    if raw is None:
+        raise ValueError("not a recovery code")
+    salt = random_bytes(SALT_BYTES)
+    return PinHash(salt=salt, digest=_derive(raw, salt, params), params=params)
+
+
+def verify_recovery_code(code: str, stored: PinHash) -> bool:
+    raw = normalize_recovery_code(code)
+    if raw is None or stored.scheme != SCHEME:
+        return False
+    return hmac.compare_digest(_derive(raw, stored.salt, stored.params), stored.digest)
+
+
 # ---------------------------------------------------------------------------------------------- lockout
 
 
@@ -372,8 +419,14 @@ __all__ = [
     "can",
     "check_new_pin",
     "hash_pin",
+    "hash_recovery_code",
+    "new_recovery_code",
+    "normalize_recovery_code",
     "needs_manager",
     "needs_rehash",
     "pin_problem",
     "verify_pin",
+    "verify_recovery_code",
+    "RECOVERY_CODES",
+    "RECOVERY_PARAMS",
 ]

@@ -265,3 +265,35 @@ def m004_till(db: Database) -> None:
         BEGIN SELECT RAISE(ABORT, 'drawer events are append-only: DELETE refused'); END;
         """
     )
+
+
+@migrations()
+def m005_recovery_codes(db: Database) -> None:
+    """Managers' recovery codes: each hashed like a PIN (scrypt with its own salt), good once.
+
+    A code is never deleted: using it, or making new codes (which ends the unused ones), stamps
+    ``ended_at`` and ``ended`` once; a trigger refuses to bring an ended code back or to change its hash.
+    """
+    db.executescript(
+        """
+        CREATE TABLE recovery_codes (
+            id INTEGER PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            code_scheme TEXT NOT NULL,
+            code_params TEXT NOT NULL,
+            code_salt BLOB NOT NULL,
+            code_hash BLOB NOT NULL,
+            created_at TEXT NOT NULL,
+            ended_at TEXT,  -- NULL while the code may still be used
+            ended TEXT CHECK (ended IN ('used', 'replaced')),
+            CHECK ((ended_at IS NULL) = (ended IS NULL))
+        );
+        CREATE INDEX recovery_codes_unused ON recovery_codes(user_id) WHERE ended_at IS NULL;
+        CREATE TRIGGER recovery_codes_no_delete BEFORE DELETE ON recovery_codes
+        BEGIN SELECT RAISE(ABORT, 'recovery codes are ended, never deleted'); END;
+        CREATE TRIGGER recovery_codes_once BEFORE UPDATE ON recovery_codes
+        WHEN old.ended_at IS NOT NULL OR new.code_hash IS NOT old.code_hash OR new.code_salt IS NOT old.code_salt
+            OR new.user_id IS NOT old.user_id
+        BEGIN SELECT RAISE(ABORT, 'a recovery code is used or replaced once, and keeps its hash'); END;
+        """
+    )

@@ -32,6 +32,16 @@ API::
     reset_lockout(name, *, by) -> User
     verify_pin(name, pin) -> PinCheck         outcome, user, tries left, locked until
     audit(name=None) -> list[UserEvent]       oldest first
+    create_first_manager_with_codes(name, pin) -> (User, codes)   first run: the codes to show once
+    new_recovery_codes(name, *, by) -> codes  a manager's fresh codes; the unused old ones end
+    recovery_codes_left(name) -> int
+    recover(name, code, new_pin) -> PinCheck  a recovery code opens (once) and sets a new PIN
+    who_can_sign_in() -> list[User]           enabled users not locked out now
+
+Recovery codes (managers only, ``m005_recovery_codes``): hashed like PINs, each good once. ``recover``
+checks the new PIN first (``WeakPin``: nothing used up), then the code; a wrong code is recorded
+(``recovery_refused``) and the policy's limit applies to codes as to PINs, counted on their own, so a
+manager locked out of PINs can still recover, and nobody can try codes without end.
 
 ``by`` is an actor as elsewhere in the journal: ``"manager:kofi"``, ``"system"``.
 """
@@ -51,6 +61,8 @@ from typing import Any
 from posapp.core.access import (
     DEFAULT_LOCKOUT,
     DEFAULT_PARAMS,
+    RECOVERY_CODES,
+    RECOVERY_PARAMS,
     LockoutPolicy,
     LoginState,
     PinHash,
@@ -58,8 +70,11 @@ from posapp.core.access import (
     ScryptParams,
     check_new_pin,
     hash_pin,
+    hash_recovery_code,
     needs_rehash,
+    new_recovery_code,
     verify_pin,
+    verify_recovery_code,
 )
 from posapp.journal.store import Journal, JournalError, _check_actor, _parse, _stamp
 
@@ -87,6 +102,10 @@ class LastManager(UserError):
 
 class ManagerExists(UserError):
     """The first manager was already created (first run is over)."""
+
+
+class NotAManager(UserError):
+    """Recovery codes are a manager's."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +222,8 @@ class UserStore:
         self.params = params
         self.policy = policy
         self._random_bytes = random_bytes
+        # Codes are checked one by one at a try: cheaper than a PIN unless a test asks for cheaper still.
+        self._recovery_params = params if params.n < RECOVERY_PARAMS.n else RECOVERY_PARAMS
 
     def __repr__(self) -> str:
         return f"<UserStore of {self.journal!r}>"
@@ -264,12 +285,21 @@ class UserStore:
         """Create the first manager (first run); refused with ``ManagerExists`` once an enabled one exists."""
         return self._insert(name, Role.MANAGER, pin, by=None)
 
+    def create_first_manager_with_codes(self, name: str, pin: str) -> tuple[User, list[str]]:
+        """Create the first manager and their recovery codes in one transaction; the codes, to show once."""
+        codes = [new_recovery_code() for _ in range(RECOVERY_CODES)]
+        hashed = [
+            hash_recovery_code(code, params=self._recovery_params, random_bytes=self._random_bytes) for code in codes
+        ]
+        user = self._insert(name, Role.MANAGER, pin, by=None, recovery=hashed)
+        return user, codes
+
     def add_user(self, name: str, role: Role | str, pin: str, *, by: str) -> User:
         """Add a user; ``WeakPin`` for a trivial PIN, ``UserExists`` for a name already taken."""
         _check_actor(by)
         return self._insert(name, Role(role), pin, by=by)
 
-    def _insert(self, name: str, role: Role, pin: str, *, by: str | None) -> User:
+    def _insert(self, name: str, role: Role, pin: str, *, by: str | None, recovery: Sequence[PinHash] = ()) -> User:
         cleaned = clean_name(name)
         check_new_pin(pin)
         hashed = hash_pin(pin, params=self.params, random_bytes=self._random_bytes)
@@ -288,6 +318,9 @@ class UserStore:
             user_id = int(cur.lastrowid or 0)
             actor = by or f"{role.value}:{cleaned}"
             self._audit(conn, user_id, now, actor, "created", role.value)
+            if recovery:
+                self._store_codes(conn, user_id, recovery, now)
+                self._audit(conn, user_id, now, actor, "recovery_codes_made", str(len(recovery)))
             row = conn.execute(f"SELECT {_USER_COLUMNS} FROM users WHERE id = ?", (user_id,)).fetchone()
         log.info("user %s (%s) created by %s", cleaned, role.value, actor)
         return _to_user(row)
@@ -402,6 +435,146 @@ class UserStore:
             return PinCheck(LoginOutcome.OK, user, self.policy.max_failures)
         return PinCheck(LoginOutcome.WRONG_PIN, user, 0)
 
+    # ------------------------------------------------------------ recovery codes
+
+    @staticmethod
+    def _store_codes(conn: sqlite3.Connection, user_id: int, codes: Sequence[PinHash], now: str) -> None:
+        conn.execute(
+            "UPDATE recovery_codes SET ended_at = ?, ended = 'replaced' WHERE user_id = ? AND ended_at IS NULL",
+            (now, user_id),
+        )
+        conn.executemany(
+            "INSERT INTO recovery_codes (user_id, code_scheme, code_params, code_salt, code_hash, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [(user_id, c.scheme, c.params.encode(), c.salt, c.digest, now) for c in codes],
+        )
+
+    def new_recovery_codes(self, name: str, *, by: str) -> list[str]:
+        """Fresh recovery codes for the manager ``name`` (their unused ones end); the codes, to show once."""
+        _check_actor(by)
+        codes = [new_recovery_code() for _ in range(RECOVERY_CODES)]
+        hashed = [
+            hash_recovery_code(code, params=self._recovery_params, random_bytes=self._random_bytes) for code in codes
+        ]
+        with self.journal._lock, self.journal._write() as conn:
+            row = self._row(conn, name)
+            if row is None:
+                raise UnknownUser(f"no user named {name!r}")
+            if row[2] != Role.MANAGER.value:
+                raise NotAManager(f"{row[1]} is not a manager: recovery codes are a manager's")
+            now = _stamp(self.now())
+            self._store_codes(conn, row[0], hashed, now)
+            self._audit(conn, row[0], now, by, "recovery_codes_made", str(len(codes)))
+        log.info("new recovery codes for %s made by %s", row[1], by)
+        return codes
+
+    def recovery_codes_left(self, name: str) -> int:
+        with self.journal._lock:
+            row = self._row(self.journal._live(), name)
+            if row is None:
+                return 0
+            return int(
+                self.journal._live()
+                .execute("SELECT count(*) FROM recovery_codes WHERE user_id = ? AND ended_at IS NULL", (row[0],))
+                .fetchone()[0]
+            )
+
+    def _recovery_state(self, conn: sqlite3.Connection, user_id: int, now: datetime) -> tuple[int, datetime | None]:
+        """Wrong codes in a row since the last good one or the last lock, and until when codes are refused."""
+        last = conn.execute(
+            "SELECT id, type, detail FROM user_events"
+            " WHERE user_id = ? AND type IN ('recovery_used', 'recovery_locked') ORDER BY id DESC LIMIT 1",
+            (user_id,),
+        ).fetchone()
+        since = 0
+        if last is not None:
+            since = last[0]
+            if last[1] == "recovery_locked":
+                until = _parse(last[2])
+                if now < until:
+                    return 0, until
+        wrong = conn.execute(
+            "SELECT count(*) FROM user_events WHERE user_id = ? AND type = 'recovery_refused' AND id > ?",
+            (user_id, since),
+        ).fetchone()[0]
+        return int(wrong), None
+
+    def recover(self, name: str, code: str, new_pin: str) -> PinCheck:
+        """A manager's recovery code (good once) opens and sets ``new_pin``; the lockout is cleared.
+
+        ``WeakPin`` before anything is used up. The outcome is OK (the user, signed in), WRONG_PIN (the
+        code is not one of theirs, or was used: ``tries_left`` codes may still be tried), LOCKED (too many
+        wrong codes: ``locked_until``), DISABLED or UNKNOWN_USER; ``NotAManager`` for a cashier.
+        """
+        check_new_pin(new_pin)
+        with self.journal._lock:
+            row = self._row(self.journal._live(), name)
+        if row is None:
+            return PinCheck(LoginOutcome.UNKNOWN_USER, None)
+        user = _to_user(row)
+        if user.disabled:
+            return PinCheck(LoginOutcome.DISABLED, user)
+        if not user.is_manager:
+            raise NotAManager(f"{user.name} is not a manager: recovery codes are a manager's")
+        with self.journal._lock:
+            stored = (
+                self.journal._live()
+                .execute(
+                    "SELECT id, code_scheme, code_params, code_salt, code_hash FROM recovery_codes"
+                    " WHERE user_id = ? AND ended_at IS NULL ORDER BY id",
+                    (user.id,),
+                )
+                .fetchall()
+            )
+            _, locked = self._recovery_state(self.journal._live(), user.id, self.now())
+        if locked is not None:
+            return PinCheck(LoginOutcome.LOCKED, user, 0, locked)
+        matched = next(
+            (
+                code_id
+                for code_id, scheme, params, salt, digest in stored
+                if verify_recovery_code(
+                    code,
+                    PinHash(salt=bytes(salt), digest=bytes(digest), params=ScryptParams.decode(params), scheme=scheme),
+                )
+            ),
+            None,
+        )
+        hashed = hash_pin(new_pin, params=self.params, random_bytes=self._random_bytes) if matched else None
+        with self.journal._lock, self.journal._write() as conn:
+            now_dt = self.now()
+            now = _stamp(now_dt)
+            wrong, locked = self._recovery_state(conn, user.id, now_dt)
+            if locked is not None:
+                return PinCheck(LoginOutcome.LOCKED, user, 0, locked)
+            if matched is not None and hashed is not None:
+                taken = conn.execute(
+                    "UPDATE recovery_codes SET ended_at = ?, ended = 'used' WHERE id = ? AND ended_at IS NULL",
+                    (now, matched),
+                ).rowcount
+                if taken:
+                    conn.execute(
+                        "UPDATE users SET pin_scheme = ?, pin_params = ?, pin_salt = ?, pin_hash = ?,"
+                        " failed_attempts = 0, locked_until = NULL, updated_at = ? WHERE id = ?",
+                        (hashed.scheme, hashed.params.encode(), hashed.salt, hashed.digest, now, user.id),
+                    )
+                    self._audit(conn, user.id, now, user.actor, "recovery_used")
+                    self._audit(conn, user.id, now, user.actor, "pin_changed", "with a recovery code")
+                    log.warning("%s used a recovery code and set a new PIN", user.actor)
+                    return PinCheck(LoginOutcome.OK, self._reread(conn, user.id), self.policy.max_failures)
+            self._audit(conn, user.id, now, "system", "recovery_refused")
+            log.warning("a wrong recovery code was typed for %s", user.name)
+            if wrong + 1 >= self.policy.max_failures:
+                until = now_dt + self.policy.lock_for
+                self._audit(conn, user.id, now, "system", "recovery_locked", _stamp(until))
+                return PinCheck(LoginOutcome.LOCKED, user, 0, until)
+            return PinCheck(LoginOutcome.WRONG_PIN, user, self.policy.max_failures - wrong - 1)
+
+    def who_can_sign_in(self) -> list[User]:
+        """The enabled users not locked out now, managers first."""
+        now = self.now()
+        return [user for user in self.list_users() if not user.is_locked(now)]
+
     def _refusal(self, row: Any, now: datetime) -> PinCheck | None:
         if row is None:
             return PinCheck(LoginOutcome.UNKNOWN_USER, None)
@@ -454,6 +627,7 @@ __all__ = [
     "LastManager",
     "LoginOutcome",
     "ManagerExists",
+    "NotAManager",
     "PinCheck",
     "UnknownUser",
     "User",

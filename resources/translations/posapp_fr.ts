@@ -1568,184 +1568,279 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="46"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="47"/>
         <source>A PIN is made of digits only.</source>
         <translation>Un code PIN ne contient que des chiffres.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="47"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="48"/>
         <source>A PIN has at least 4 digits.</source>
         <translation>Un code PIN a au moins 4 chiffres.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="48"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="49"/>
         <source>A PIN has at most 8 digits.</source>
         <translation>Un code PIN a au plus 8 chiffres.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="49"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="50"/>
         <source>The same digit repeated is the first PIN anyone tries. Choose another.</source>
         <translation>Un même chiffre répété est le premier code PIN qu’on essaie. Choisissez-en un autre.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="52"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="53"/>
         <source>Digits in a row, like 1234 or 9876, are easy to guess. Choose another.</source>
         <translation>Des chiffres qui se suivent, comme 1234 ou 9876, sont faciles à deviner. Choisissez-en un autre.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="55"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="56"/>
         <source>A repeated pattern, like 1212, is easy to guess. Choose another.</source>
         <translation>Un motif répété, comme 1212, est facile à deviner. Choisissez-en un autre.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="58"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="59"/>
         <source>This PIN is one of the most common ones. Choose another.</source>
         <translation>Ce code PIN est l’un des plus courants. Choisissez-en un autre.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="67"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="68"/>
         <source>Manager</source>
         <translation>Gérant</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="69"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="70"/>
         <source>Cashier</source>
         <translation>Caissier</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="83"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="84"/>
+        <source>{names} and {last}</source>
+        <translation>{names} et {last}</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/lock.py" line="93"/>
+        <source>Too many wrong PINs: {name} is locked until {time}.</source>
+        <translation>Trop de codes PIN erronés : {name} est bloqué jusqu’à {time}.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/lock.py" line="97"/>
+        <source>{names} can still sign in.</source>
+        <translation>Connexion encore possible pour {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/lock.py" line="99"/>
+        <source>Nobody else can sign in: wait until then, or use one of {name}&apos;s recovery codes now.</source>
+        <translation>Personne d’autre ne peut se connecter : attendez jusque-là, ou utilisez dès maintenant un des codes de secours de {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/lock.py" line="103"/>
+        <source>Nobody else can sign in: wait until then, or ask a manager to reset the lock.</source>
+        <translation>Personne d’autre ne peut se connecter : attendez jusque-là, ou demandez à un gérant de lever le blocage.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/lock.py" line="118"/>
         <source>Wrong PIN. 1 try left, then {name} is locked for 30 minutes.</source>
         <translation>Code PIN erroné. Encore 1 essai, puis le compte de {name} sera bloqué 30 minutes.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="86"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="121"/>
         <source>Wrong PIN. Tries left: {count}.</source>
         <translation>Code PIN erroné. Essais restants&#x202f;: {count}.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="90"/>
-        <source>Too many wrong PINs: {name} is locked until {time}. Another user can still sign in.</source>
-        <translation>Trop de codes PIN erronés&#x202f;: le compte de {name} est bloqué jusqu’à {time}. Un autre utilisateur peut se connecter.</translation>
-    </message>
-    <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="94"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="127"/>
         <source>{name} is disabled. A manager can enable them in Settings.</source>
         <translation>Le compte de {name} est désactivé. Un gérant peut le réactiver dans Réglages.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="97"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="130"/>
         <source>This user no longer exists.</source>
         <translation>Cet utilisateur n’existe plus.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="122"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="155"/>
         <source>Erase</source>
         <translation>Effacer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="123"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="156"/>
         <source>Erase the last digit (Backspace)</source>
         <translation>Effacer le dernier chiffre (Retour arrière)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="125"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="158"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="127"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="160"/>
         <source>Confirm the PIN (Enter)</source>
         <translation>Valider le code PIN (Entrée)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="178"/>
-        <location filename="../../posapp/ui/screens/lock.py" line="179"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="211"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="212"/>
         <source>PIN</source>
         <translation>Code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="205"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="238"/>
         <source>Type your PIN: at least 4 digits.</source>
         <translation>Saisissez votre code PIN&#x202f;: au moins 4 chiffres.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="293"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="329"/>
         <source>The console is locked</source>
         <translation>Caisse verrouillée</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="296"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="332"/>
         <source>Who is working? Touch your name.</source>
         <translation>Qui travaille&#x202f;? Appuyez sur votre nom.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="314"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="350"/>
         <source>Payments in progress are still being followed while the console is locked.</source>
         <translation>Les paiements en cours restent suivis pendant que la caisse est verrouillée.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="355"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="371"/>
+        <source>Forgot the PIN? Use a recovery code</source>
+        <translation>Code PIN oublié ? Utiliser un code de secours</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/lock.py" line="380"/>
+        <source>A manager&apos;s recovery code unlocks and sets a new PIN</source>
+        <translation>Un code de secours du gérant débloque et fixe un nouveau code PIN</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/lock.py" line="407"/>
+        <source>Type one of the recovery codes written down when the manager was created, and a new PIN. Each code opens once.</source>
+        <translation>Tapez un des codes de secours notés à la création du gérant, et un nouveau code PIN. Chaque code ne sert qu’une fois.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/lock.py" line="421"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="430"/>
+        <source>Recovery code</source>
+        <translation>Code de secours</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/lock.py" line="431"/>
+        <source>New PIN (4 to 8 digits)</source>
+        <translation>Nouveau code PIN (4 à 8 chiffres)</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/lock.py" line="445"/>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/lock.py" line="448"/>
+        <source>Unlock and set the PIN</source>
+        <translation>Débloquer et fixer le code PIN</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/lock.py" line="477"/>
+        <source>Write down the recovery codes</source>
+        <translation>Notez les codes de secours</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/lock.py" line="481"/>
+        <source>If the manager&apos;s PIN is forgotten or locked out, one of these codes unlocks and sets a new PIN. They are shown only now: write them on paper and keep it away from the till.</source>
+        <translation>Si le code PIN du gérant est oublié ou bloqué, un de ces codes débloque et fixe un nouveau code PIN. Ils ne sont montrés que maintenant : notez-les sur papier et gardez-le loin de la caisse.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/lock.py" line="493"/>
+        <source>They are written down: sign in</source>
+        <translation>Ils sont notés : se connecter</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/lock.py" line="520"/>
         <source>Welcome to posapp</source>
         <translation>Bienvenue dans posapp</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="358"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="523"/>
         <source>First, create the manager: the person who approves refunds and payouts and changes the settings. Cashiers are added later, in Settings.</source>
         <translation>Créez d’abord le gérant&#x202f;: la personne qui approuve les remboursements et les versements et modifie les réglages. Les caissiers s’ajoutent plus tard, dans Réglages.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="372"/>
-        <location filename="../../posapp/ui/screens/lock.py" line="373"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="537"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="538"/>
         <source>Manager&apos;s name</source>
         <translation>Nom du gérant</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="374"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="425"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="539"/>
         <source>New PIN</source>
         <translation>Nouveau code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="376"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="427"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="541"/>
         <source>New PIN again</source>
         <translation>Répéter le nouveau code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="379"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="544"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="380"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="545"/>
         <source>PIN (4 to 8 digits)</source>
         <translation>Code PIN (4 à 8 chiffres)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="381"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="432"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="546"/>
         <source>The same PIN again</source>
         <translation>Confirmez le code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="393"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="558"/>
         <source>Create and sign in</source>
         <translation>Créer et se connecter</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="513"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="687"/>
         <source>Touch your name first</source>
         <translation>Appuyez d’abord sur votre nom</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="518"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="693"/>
         <source>{name}, type your PIN</source>
         <translation>{name}, votre code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="591"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="774"/>
+        <source>Recovery for {name}</source>
+        <translation>Secours pour {name}</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/lock.py" line="810"/>
+        <source>A recovery code has 12 letters and digits, like 7KQ2-M9XA-P4TB.</source>
+        <translation>Un code de secours a 12 lettres et chiffres, comme 7KQ2-M9XA-P4TB.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/lock.py" line="833"/>
+        <source>Too many wrong recovery codes: try again after {time}.</source>
+        <translation>Trop de codes de secours erronés : réessayez après {time}.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/lock.py" line="837"/>
+        <source>This is not one of {name}&apos;s unused recovery codes. Tries left: {count}.</source>
+        <translation>Ce n’est pas un des codes de secours inutilisés de {name}. Essais restants : {count}.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/lock.py" line="871"/>
         <source>Type the manager&apos;s name.</source>
         <translation>Saisissez le nom du gérant.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="593"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="814"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="873"/>
         <source>The two PINs are not the same. Type them again.</source>
         <translation>Les deux codes PIN sont différents. Saisissez-les à nouveau.</translation>
     </message>
@@ -1809,7 +1904,7 @@
     </message>
     <message>
         <location filename="../../posapp/ui/main_window.py" line="84"/>
-        <location filename="../../posapp/ui/screens/settings.py" line="220"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="221"/>
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
@@ -3152,553 +3247,593 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="104"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="105"/>
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="105"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="106"/>
         <source>Quick (busy counter, good connection)</source>
         <translation>Rapide (caisse chargée, bonne connexion)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="106"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="107"/>
         <source>Data saver (slow or costly connection)</source>
         <translation>Économie de données (connexion lente ou chère)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="107"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="108"/>
         <source>Custom</source>
         <translation>Personnalisé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="114"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="115"/>
         <source>Client ID</source>
         <translation>ID client</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="116"/>
-        <location filename="../../posapp/ui/screens/settings.py" line="412"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="117"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="413"/>
         <source>Public key</source>
         <translation>Clé publique</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="118"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="119"/>
         <source>Private key</source>
         <translation>Clé privée</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="119"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="120"/>
         <source>API key</source>
         <translation>Clé API</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="120"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="121"/>
         <source>Client secret</source>
         <translation>Secret client</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="121"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="122"/>
         <source>Webhook secret (optional)</source>
         <translation>Secret webhook (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="137"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="138"/>
         <source>This computer has no secure key store; a live provider&apos;s keys cannot be kept safely here. Set up the system&apos;s key store (Windows Credential Manager, macOS Keychain, GNOME Keyring or KWallet) and open posapp again. Training mode keeps working.</source>
         <translation>Cet ordinateur n’a pas de coffre de clés sécurisé&#x202f;; les clés d’un prestataire réel ne peuvent pas y être gardées en sécurité. Configurez le coffre de clés du système (Gestionnaire d’identification Windows, Trousseau macOS, GNOME Keyring ou KWallet) puis rouvrez posapp. Le mode formation continue de fonctionner.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="149"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="150"/>
         <source>There is already a user with this name.</source>
         <translation>Un utilisateur porte déjà ce nom.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="151"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="152"/>
         <source>This is the only manager: add another manager before disabling them.</source>
         <translation>C’est le seul gérant&#x202f;: ajoutez un autre gérant avant de le désactiver.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="161"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="162"/>
         <source>Type a full address such as https://api.example.com.</source>
         <translation>Saisissez une adresse complète, par exemple https://api.example.com.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="169"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="170"/>
         <source>Keys would travel unencrypted: use an https:// address.</source>
         <translation>Les clés circuleraient sans chiffrement&#x202f;: utilisez une adresse https://.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="224"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="225"/>
         <source>End-of-day report</source>
         <translation>Rapport de fin de journée</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="253"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="254"/>
         <source>Settings are for managers</source>
         <translation>Réglages réservés aux gérants</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="257"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="258"/>
         <source>The provider&apos;s keys, the language, the idle lock, receipts and users can only be changed by a manager. A manager can open them here with their PIN.</source>
         <translation>Seul un gérant peut modifier les clés du prestataire, la langue, le verrouillage, les reçus et les utilisateurs. Un gérant peut les ouvrir ici avec son code PIN.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="265"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="266"/>
         <source>Unlock as manager</source>
         <translation>Déverrouiller (gérant)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="293"/>
-        <location filename="../../posapp/ui/screens/settings.py" line="399"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="294"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="400"/>
         <source>Provider</source>
         <translation>Prestataire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="296"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="297"/>
         <source>Shop and receipts</source>
         <translation>Boutique et reçus</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="299"/>
-        <location filename="../../posapp/ui/screens/settings.py" line="526"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="300"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="527"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="302"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="303"/>
         <source>Polling and lock</source>
         <translation>Suivi et verrouillage</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="305"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="306"/>
         <source>Users</source>
         <translation>Utilisateurs</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="313"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="314"/>
         <source>Discard changes</source>
         <translation>Annuler les modifications</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="317"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="318"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="395"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="396"/>
         <source>Training mode (built-in emulator, no real money)</source>
         <translation>Mode formation (émulateur intégré, pas d’argent réel)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="407"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="408"/>
         <source>Emulator to train on</source>
         <translation>Émulateur de formation</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="426"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="427"/>
         <source>Address (optional)</source>
         <translation>Adresse (facultative)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="428"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="429"/>
         <source>Leave empty to use the provider&apos;s own address.</source>
         <translation>Laissez vide pour utiliser l’adresse du prestataire.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="437"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="438"/>
         <source>Receipt header</source>
         <translation>En-tête du reçu</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="444"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="445"/>
         <source>Shop name</source>
         <translation>Nom de la boutique</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="445"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="446"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="446"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="447"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="448"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="449"/>
         <source>Printing</source>
         <translation>Impression</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="454"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="455"/>
         <source>Receipt paper</source>
         <translation>Papier du reçu</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="458"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="459"/>
         <source>The computer&apos;s default printer</source>
         <translation>Imprimante par défaut de l’ordinateur</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="461"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="462"/>
         <source>Printer</source>
         <translation>Imprimante</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="463"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="464"/>
         <source>After each paid sale or refund</source>
         <translation>Après chaque vente payée ou remboursement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="469"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="470"/>
         <source>Print automatically</source>
         <translation>Imprimer automatiquement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="471"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="472"/>
         <source>The receipt goes to the printer above without asking. Reprints are in History.</source>
         <translation>Le reçu part vers l’imprimante ci-dessus sans confirmation. Les réimpressions se font dans Historique.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="520"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="521"/>
         <source>As the computer (system)</source>
         <translation>Comme l’ordinateur (système)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="528"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="529"/>
         <source>Screens opened after saving use the new language.</source>
         <translation>Les écrans ouverts après l’enregistrement utilisent la nouvelle langue.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="535"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="536"/>
         <source>Currency</source>
         <translation>Devise</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="537"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="538"/>
         <source>Fixed by the provider account: every payment, refund and report of this till is in this currency.</source>
         <translation>Fixée par le compte du prestataire&#x202f;: chaque paiement, remboursement et rapport de cette caisse est dans cette devise.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="546"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="547"/>
         <source>No shop limit</source>
         <translation>Pas de limite de la boutique</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="550"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="551"/>
         <source>Largest sale</source>
         <translation>Plus grosse vente</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="552"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="553"/>
         <source>A sale above this is refused as it is typed, before the customer is asked to pay. 0: no shop limit.</source>
         <translation>Une vente au-delà est refusée dès la saisie, avant qu’on demande au client de payer. 0 : pas de limite de la boutique.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="563"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="564"/>
         <source>Following payments</source>
         <translation>Suivi des paiements</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="571"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="572"/>
         <source>Status checks</source>
         <translation>Vérifications du statut</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="573"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="574"/>
         <source>How often the provider is asked about a payment, by its age. Faster feels quicker to the customer; slower uses less data.</source>
         <translation>Fréquence à laquelle le prestataire est interrogé sur un paiement, selon son âge. Plus rapide paraît plus vif au client&#x202f;; plus lent consomme moins de données.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="583"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="584"/>
         <source>Payment age up to (s)</source>
         <translation>Âge du paiement jusqu’à (s)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="584"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="585"/>
         <source>Check every (s)</source>
         <translation>Vérifier toutes les (s)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="592"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="593"/>
         <source>Schedule</source>
         <translation>Rythme</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="593"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="594"/>
         <source>Idle lock</source>
         <translation>Verrouillage auto</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="597"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="598"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="598"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="599"/>
         <source>Off</source>
         <translation>Désactivé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="602"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="603"/>
         <source>Lock after</source>
         <translation>Verrouiller après</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="604"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="605"/>
         <source>The console locks when nobody touches it for this long. 0 turns it off.</source>
         <translation>La caisse se verrouille si personne n’y touche pendant cette durée. 0 désactive le verrouillage.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="619"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="620"/>
         <source>Changes to users take effect at once (no need to save) and are recorded.</source>
         <translation>Les modifications des utilisateurs s’appliquent aussitôt (sans enregistrer) et sont journalisées.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="632"/>
-        <location filename="../../posapp/ui/screens/settings.py" line="655"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="633"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="656"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="633"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="634"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="634"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="635"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="648"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="649"/>
         <source>Add a user</source>
         <translation>Ajouter un utilisateur</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="660"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="661"/>
         <source>PIN</source>
         <translation>Code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="662"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="663"/>
         <source>PIN again</source>
         <translation>Répéter le code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="669"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="670"/>
         <source>Add user</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="681"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="682"/>
         <source>New PIN</source>
         <translation>Nouveau code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="683"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="684"/>
         <source>New PIN again</source>
         <translation>Répéter le nouveau code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="689"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="690"/>
         <source>Change PIN</source>
         <translation>Changer le code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="745"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="694"/>
+        <source>Clear the lock</source>
+        <translation>Lever le blocage</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="697"/>
+        <source>Let a user locked out after wrong PINs try again now</source>
+        <translation>Permettre dès maintenant à un utilisateur bloqué après des codes PIN erronés de réessayer</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="699"/>
+        <source>New recovery codes</source>
+        <translation>Nouveaux codes de secours</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="702"/>
+        <source>A manager&apos;s codes for a forgotten or locked PIN; the old unused ones stop working</source>
+        <translation>Les codes d’un gérant pour un code PIN oublié ou bloqué ; les anciens codes inutilisés ne fonctionnent plus</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="767"/>
         <source>Open the settings</source>
         <translation>Ouvrir les réglages</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="749"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="771"/>
         <source>No manager approved: still locked.</source>
         <translation>Aucun gérant n’a approuvé&#x202f;: toujours verrouillé.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="823"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="845"/>
         <source>Changes discarded.</source>
         <translation>Modifications annulées.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="833"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="855"/>
         <source>Secret keys are kept in this computer&apos;s secure key store.</source>
         <translation>Les clés secrètes sont gardées dans le coffre de clés sécurisé de cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="856"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="878"/>
         <source>Stored. Type to replace it.</source>
         <translation>Déjà enregistré. Saisissez pour remplacer.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="858"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="880"/>
         <source>Not set</source>
         <translation>Non défini</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="860"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="882"/>
         <source>Required</source>
         <translation>Obligatoire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="864"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="886"/>
         <source>Required: your organization&apos;s address</source>
         <translation>Obligatoire&#x202f;: l’adresse de votre organisation</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="898"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="920"/>
         <source>later (any age)</source>
         <translation>ensuite (tout âge)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="946"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="968"/>
         <source>This computer has no secure key store: use training mode until one is set up.</source>
         <translation>Cet ordinateur n’a pas de coffre de clés sécurisé&#x202f;: utilisez le mode formation jusqu’à ce qu’il y en ait un.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="950"/>
-        <location filename="../../posapp/ui/screens/settings.py" line="956"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="972"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="978"/>
         <source>{field} is needed for {provider}.</source>
         <translation>{field}&#x202f;: obligatoire pour {provider}.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="963"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="985"/>
         <source>{provider} needs your organization&apos;s address.</source>
         <translation>{provider} a besoin de l’adresse de votre organisation.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="973"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="995"/>
         <source>At most {count} characters.</source>
         <translation>{count} caractères au maximum.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="977"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="999"/>
         <source>Letters, digits and punctuation only.</source>
         <translation>Lettres, chiffres et ponctuation uniquement.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="996"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1018"/>
         <source>Every cell needs a number of seconds.</source>
         <translation>Chaque case doit contenir un nombre de secondes.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1033"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1055"/>
         <source>Use more than 0 seconds, with ages that grow from one row to the next.</source>
         <translation>Utilisez plus de 0 seconde, avec des âges croissants d’une ligne à l’autre.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1037"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1059"/>
         <source>Use 0 (off) or more minutes.</source>
         <translation>Indiquez 0 (désactivé) ou un nombre de minutes.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1052"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1074"/>
         <source>Nothing was saved: correct the fields marked in red.</source>
         <translation>Rien n’a été enregistré&#x202f;: corrigez les champs en rouge.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1092"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1114"/>
         <source>The settings file could not be written.</source>
         <translation>Impossible d’écrire le fichier de réglages.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1101"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1123"/>
         <source>Saved.</source>
         <translation>Enregistré.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1132"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1154"/>
         <source>Disabled</source>
         <translation>Désactivé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1134"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1156"/>
         <source>Active</source>
         <translation>Actif</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1166"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1192"/>
         <source>Select a user in the list</source>
         <translation>Choisissez un utilisateur dans la liste</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1167"/>
-        <location filename="../../posapp/ui/screens/settings.py" line="1173"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1193"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1199"/>
         <source>Disable</source>
         <translation>Désactiver</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1171"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1197"/>
         <source>Enable</source>
         <translation>Activer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1185"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1211"/>
         <source>The two PINs are not the same.</source>
         <translation>Les deux codes PIN sont différents.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1210"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1236"/>
         <source>{name} can sign in now.</source>
         <translation>{name} peut se connecter dès maintenant.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1230"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1256"/>
         <source>The PIN of {name} was changed.</source>
         <translation>Le code PIN de {name} a été changé.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1247"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1275"/>
+        <source>{name} may type their PIN again.</source>
+        <translation>{name} peut de nouveau taper son code PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="1294"/>
+        <source>Recovery codes of {name}</source>
+        <translation>Codes de secours de {name}</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="1295"/>
+        <source>Write these codes on paper and keep it away from the till: they are shown only now. Each one unlocks {name} once and sets a new PIN; the earlier codes no longer work.</source>
+        <translation>Notez ces codes sur papier et gardez-le loin de la caisse : ils ne sont montrés que maintenant. Chacun débloque {name} une fois et fixe un nouveau code PIN ; les codes précédents ne fonctionnent plus.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="1308"/>
+        <source>New recovery codes for {name}.</source>
+        <translation>Nouveaux codes de secours pour {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="1325"/>
         <source>{name} can no longer sign in.</source>
         <translation>{name} ne peut plus se connecter.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1249"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1327"/>
         <source>{name} can sign in again.</source>
         <translation>{name} peut de nouveau se connecter.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="480"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="481"/>
         <source>Several counters</source>
         <translation>Plusieurs caisses</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="486"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="487"/>
         <source>This counter&apos;s name</source>
         <translation>Nom de cette caisse</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="488"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="489"/>
         <source>Shown in the status bar and in the shop&apos;s reports.</source>
         <translation>Affiché dans la barre d’état et dans les rapports de la boutique.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="496"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="497"/>
         <source>Shop store</source>
         <translation>Base de la boutique</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="498"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="499"/>
         <source>The PostgreSQL database the counters share (set up with &apos;posapp shop init&apos;). Add ?sslmode=verify-full for a store outside the shop. Empty: this counter works alone.</source>
         <translation>La base PostgreSQL que partagent les caisses (créée avec « posapp shop init »). Ajoutez ?sslmode=verify-full pour une base hors de la boutique. Vide&#x202f;: cette caisse travaille seule.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="510"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="511"/>
         <source>Shop store password</source>
         <translation>Mot de passe de la base de la boutique</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="512"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="513"/>
         <source>Kept in the computer&apos;s key store, never shown again.</source>
         <translation>Gardé dans le trousseau de l’ordinateur, jamais réaffiché.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="812"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="834"/>
         <source>Stored: type a new one to replace it</source>
         <translation>Enregistré&#x202f;: tapez-en un nouveau pour le remplacer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="986"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1008"/>
         <source>The shop store&apos;s password is needed.</source>
         <translation>Le mot de passe de la base de la boutique est nécessaire.</translation>
     </message>

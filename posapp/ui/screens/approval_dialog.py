@@ -207,9 +207,15 @@ class ManagerApprovalDialog(QDialog):
         if user is not None and user.is_locked(self.users.now()):
             self.entry.set_locked(True)
             check = PinCheck(LoginOutcome.LOCKED, user, 0, user.locked_until)
-            self.entry.show_message(refusal_text(check, self.babel_locale), error=True)
+            self.entry.show_message(self._refusal(check), error=True)
         else:
             self.entry.set_locked(False)
+
+    def _refusal(self, check: PinCheck) -> str:
+        """Who else could approve (the other managers not locked out), or how the lock ends."""
+        refused = check.user.name if check.user is not None else ""
+        others = [u.name for u in self.users.who_can_sign_in() if u.is_manager and u.name != refused]
+        return refusal_text(check, self.babel_locale, others, recoverable=False)
 
     def _check_pin(self, pin: str) -> None:
         if self.manager_name is None:
@@ -223,6 +229,6 @@ class ManagerApprovalDialog(QDialog):
             self.approved.emit(self.approval)
             self.accept()
             return
-        self.entry.show_message(refusal_text(check, self.babel_locale), error=True)
+        self.entry.show_message(self._refusal(check), error=True)
         if check.user is None or check.user.is_locked(self.users.now()) or check.user.disabled:
             self.entry.set_locked(True)

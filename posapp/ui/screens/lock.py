@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from posapp.core.access import PIN_MAX_DIGITS, PIN_MIN_DIGITS, PinProblem, Role, WeakPin
+from posapp.core.access import PIN_MAX_DIGITS, PIN_MIN_DIGITS, PinProblem, Role, WeakPin, normalize_recovery_code
 from posapp.journal.users import LoginOutcome, PinCheck, User, UserError, UserStore
 from posapp.ui.inert_text import PlainLabel, button_text, inert
+from posapp.ui.widgets.shortcut import give_shortcut
 
 BACKSPACE = "backspace"
 ENTER = "enter"
@@ -75,8 +76,42 @@ def local_time_text(moment: datetime, locale: str) -> str:
     return format_time(moment.astimezone(), format="short", locale=locale)
 
 
-def refusal_text(check: PinCheck, locale: str) -> str:
-    """What to tell the person at the till after a PIN that did not open."""
+def names_text(names: list[str]) -> str:
+    """``Ama``, ``Ama and Kofi``, ``Ama, Kofi and Bea``, in the user's language."""
+    shown = [inert(name) for name in names]
+    if len(shown) <= 1:
+        return "".join(shown)
+    return QCoreApplication.translate("LockScreen", "{names} and {last}").format(
+        names=", ".join(shown[:-1]), last=shown[-1]
+    )
+
+
+def locked_text(check: PinCheck, locale: str, others: list[str], *, recoverable: bool) -> str:
+    """A user locked out: until when, who else can sign in (by name), and the way back when nobody can."""
+    name = inert(check.user.name) if check.user is not None else ""
+    until = local_time_text(check.locked_until, locale) if check.locked_until is not None else ""
+    first = QCoreApplication.translate("LockScreen", "Too many wrong PINs: {name} is locked until {time}.").format(
+        name=name, time=until
+    )
+    if others:
+        then = QCoreApplication.translate("LockScreen", "{names} can still sign in.").format(names=names_text(others))
+    elif recoverable:
+        then = QCoreApplication.translate(
+            "LockScreen", "Nobody else can sign in: wait until then, or use one of {name}'s recovery codes now."
+        ).format(name=name)
+    else:
+        then = QCoreApplication.translate(
+            "LockScreen", "Nobody else can sign in: wait until then, or ask a manager to reset the lock."
+        )
+    return f"{first} {then}"
+
+
+def refusal_text(check: PinCheck, locale: str, others: list[str] | None = None, *, recoverable: bool = False) -> str:
+    """What to tell the person at the till after a PIN that did not open.
+
+    ``others``: the names of the users who can still sign in (for a lockout); ``recoverable``: the
+    user is a manager, who may use a recovery code.
+    """
     name = inert(check.user.name) if check.user is not None else ""
     if check.outcome is LoginOutcome.WRONG_PIN:
         if check.tries_left == 1:
@@ -87,9 +122,7 @@ def refusal_text(check: PinCheck, locale: str) -> str:
             count=check.tries_left
         )
     if check.outcome is LoginOutcome.LOCKED and check.locked_until is not None:
-        return QCoreApplication.translate(
-            "LockScreen", "Too many wrong PINs: {name} is locked until {time}. Another user can still sign in."
-        ).format(name=name, time=local_time_text(check.locked_until, locale))
+        return locked_text(check, locale, others or [], recoverable=recoverable)
     if check.outcome is LoginOutcome.DISABLED:
         return QCoreApplication.translate(
             "LockScreen", "{name} is disabled. A manager can enable them in Settings."
@@ -264,8 +297,11 @@ class LockScreen(QWidget):
         outer.addWidget(self.pages, 1)
         self.sign_in_page = self._build_sign_in()
         self.first_run_page = self._build_first_run()
-        self.pages.addWidget(self.sign_in_page)
-        self.pages.addWidget(self.first_run_page)
+        self.recovery_page = self._build_recovery()
+        self.codes_page = self._build_codes()
+        self._new_manager: User | None = None
+        for page in (self.sign_in_page, self.first_run_page, self.recovery_page, self.codes_page):
+            self.pages.addWidget(page)
         self.refresh()
 
     # ------------------------------------------------------------------ building
@@ -331,12 +367,141 @@ class LockScreen(QWidget):
         self.selected_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.selected_label.setWordWrap(True)
         self.entry = PinEntry()
+        self.recover_button = QPushButton(
+            QCoreApplication.translate("LockScreen", "Forgot the PIN? Use a recovery code")
+        )
+        self.recover_button.setObjectName("recoverButton")
+        self.recover_button.setProperty("linkButton", True)
+        self.recover_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.recover_button.setVisible(False)
+        give_shortcut(
+            self.recover_button,
+            "Ctrl+R",
+            QCoreApplication.translate("LockScreen", "A manager's recovery code unlocks and sets a new PIN"),
+        )
         pin_layout.addWidget(self.selected_label)
         pin_layout.addWidget(self.entry, 1)
+        pin_layout.addWidget(self.recover_button)
         row.addWidget(pin_card, 4)
         row.addStretch(1)
 
         self.entry.submitted.connect(self._check_pin)
+        self.recover_button.clicked.connect(self.show_recovery)
+        return page
+
+    def _build_recovery(self) -> QWidget:
+        page = QWidget()
+        row = QHBoxLayout(page)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addStretch(1)
+        card = self._card()
+        card.setMinimumWidth(420)
+        card.setMaximumWidth(600)
+        form = QVBoxLayout(card)
+        form.setContentsMargins(28, 20, 28, 20)
+        form.setSpacing(6)
+        self.recovery_title = PlainLabel("")
+        self.recovery_title.setObjectName("lockTitle")
+        self.recovery_title.setWordWrap(True)
+        intro = PlainLabel(
+            QCoreApplication.translate(
+                "LockScreen",
+                "Type one of the recovery codes written down when the manager was created, and a new PIN. "
+                "Each code opens once.",
+            )
+        )
+        intro.setObjectName("lockText")
+        intro.setWordWrap(True)
+        form.addWidget(self.recovery_title)
+        form.addWidget(intro)
+        self.recovery_code = QLineEdit()
+        self.recovery_code.setObjectName("recoveryCode")
+        self.recovery_code.setMaxLength(20)
+        self.recovery_code.setPlaceholderText("XXXX-XXXX-XXXX")
+        self.recovery_code.setAccessibleName(QCoreApplication.translate("LockScreen", "Recovery code"))
+        self.recovery_code.setInputMethodHints(
+            Qt.InputMethodHint.ImhSensitiveData | Qt.InputMethodHint.ImhNoPredictiveText
+        )
+        self.recovery_pin = pin_field(QCoreApplication.translate("LockScreen", "New PIN"))
+        self.recovery_pin.setObjectName("newPin")
+        self.recovery_pin_again = pin_field(QCoreApplication.translate("LockScreen", "New PIN again"))
+        self.recovery_pin_again.setObjectName("newPinAgain")
+        for caption, widget in (
+            (QCoreApplication.translate("LockScreen", "Recovery code"), self.recovery_code),
+            (QCoreApplication.translate("LockScreen", "New PIN (4 to 8 digits)"), self.recovery_pin),
+            (QCoreApplication.translate("LockScreen", "The same PIN again"), self.recovery_pin_again),
+        ):
+            label = PlainLabel(caption)
+            label.setObjectName("fieldCaption")
+            label.setBuddy(widget)
+            form.addWidget(label)
+            form.addWidget(widget)
+        self.recovery_error = PlainLabel("")
+        self.recovery_error.setObjectName("fieldError")
+        self.recovery_error.setWordWrap(True)
+        form.addWidget(self.recovery_error)
+        form.addStretch(1)
+        buttons = QHBoxLayout()
+        self.recovery_back = QPushButton(QCoreApplication.translate("LockScreen", "Back"))
+        self.recovery_back.setProperty("secondary", True)
+        give_shortcut(self.recovery_back, "Esc")
+        self.recovery_ok = QPushButton(QCoreApplication.translate("LockScreen", "Unlock and set the PIN"))
+        self.recovery_ok.setObjectName("recoverOk")
+        self.recovery_ok.setProperty("primary", True)
+        self.recovery_ok.setMinimumHeight(60)
+        give_shortcut(self.recovery_ok, "Return", handled=True)
+        buttons.addWidget(self.recovery_back)
+        buttons.addWidget(self.recovery_ok, 1)
+        form.addLayout(buttons)
+        row.addWidget(card, 5)
+        row.addStretch(1)
+        for field in (self.recovery_code, self.recovery_pin, self.recovery_pin_again):
+            field.returnPressed.connect(self._recovery_return)
+            field.textEdited.connect(lambda _: self.recovery_error.setText(""))
+        self.recovery_back.clicked.connect(self.leave_recovery)
+        self.recovery_ok.clicked.connect(self.recover)
+        return page
+
+    def _build_codes(self) -> QWidget:
+        """First run, once the manager exists: their recovery codes, shown this once."""
+        page = QWidget()
+        row = QHBoxLayout(page)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addStretch(1)
+        card = self._card()
+        card.setMinimumWidth(420)
+        card.setMaximumWidth(640)
+        form = QVBoxLayout(card)
+        form.setContentsMargins(28, 20, 28, 20)
+        form.setSpacing(8)
+        title = PlainLabel(QCoreApplication.translate("LockScreen", "Write down the recovery codes"))
+        title.setObjectName("lockTitle")
+        title.setWordWrap(True)
+        text = PlainLabel(
+            QCoreApplication.translate(
+                "LockScreen",
+                "If the manager's PIN is forgotten or locked out, one of these codes unlocks and sets a new PIN. "
+                "They are shown only now: write them on paper and keep it away from the till.",
+            )
+        )
+        text.setObjectName("lockText")
+        text.setWordWrap(True)
+        self.codes_label = PlainLabel("")
+        self.codes_label.setObjectName("recoveryCodes")
+        self.codes_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.codes_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.codes_done = QPushButton(QCoreApplication.translate("LockScreen", "They are written down: sign in"))
+        self.codes_done.setObjectName("codesDone")
+        self.codes_done.setProperty("primary", True)
+        self.codes_done.setMinimumHeight(60)
+        give_shortcut(self.codes_done, "Ctrl+Return")
+        form.addWidget(title)
+        form.addWidget(text)
+        form.addWidget(self.codes_label, 1)
+        form.addWidget(self.codes_done)
+        row.addWidget(card, 5)
+        row.addStretch(1)
+        self.codes_done.clicked.connect(self._codes_written)
         return page
 
     def _build_first_run(self) -> QWidget:
@@ -430,6 +595,8 @@ class LockScreen(QWidget):
 
     def refresh(self) -> None:
         """Read the users again: first run when there is no manager, else the list of enabled users."""
+        if self.pages.currentWidget() is self.codes_page and self._new_manager is not None:
+            return  # the codes stay on show until the manager says they are written down
         if not self.users.has_manager():
             self.pages.setCurrentWidget(self.first_run_page)
             self._refresh_timer.stop()
@@ -474,6 +641,10 @@ class LockScreen(QWidget):
         """Put the keyboard focus where typing makes sense: the PIN, or the name on first run."""
         if self.first_run:
             self.name_edit.setFocus()
+        elif self.recovering:
+            self.recovery_code.setFocus()
+        elif self.pages.currentWidget() is self.codes_page:
+            self.codes_done.setFocus()
         elif self.entry.field.isEnabled():
             self.entry.field.setFocus()
         else:
@@ -486,6 +657,9 @@ class LockScreen(QWidget):
         self.new_pin.clear()
         self.new_pin_again.clear()
         self.first_run_error.setText("")
+        for field in (self.recovery_code, self.recovery_pin, self.recovery_pin_again):
+            field.clear()
+        self.recovery_error.setText("")
         self.refresh()
 
     def forget_selection(self) -> None:
@@ -511,16 +685,18 @@ class LockScreen(QWidget):
         user = self.selected
         if user is None:
             self.selected_label.setText(QCoreApplication.translate("LockScreen", "Touch your name first"))
+            self.recover_button.setVisible(False)
             self.entry.set_locked(True)
             self._refresh_timer.stop()
             return
         self.selected_label.setText(
             QCoreApplication.translate("LockScreen", "{name}, type your PIN").format(name=inert(user.name))
         )
+        self.recover_button.setVisible(user.is_manager)
         now = self.users.now()
         if user.is_locked(now) and user.locked_until is not None:
             check = PinCheck(LoginOutcome.LOCKED, user, 0, user.locked_until)
-            self.entry.show_message(refusal_text(check, self.babel_locale), error=True)
+            self.entry.show_message(self._refusal(check), error=True)
             self.entry.set_locked(True)
             self._refresh_timer.start()
         else:
@@ -533,7 +709,8 @@ class LockScreen(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
         # A digit typed while nothing has focus (after touching a name) goes to the PIN.
-        if not self.first_run and event.text().isdigit() and self.entry.field.isEnabled():
+        on_sign_in = self.pages.currentWidget() is self.sign_in_page
+        if on_sign_in and event.text().isdigit() and self.entry.field.isEnabled():
             press_into(self.entry.field, event.text())
             return
         super().keyPressEvent(event)
@@ -551,19 +728,122 @@ class LockScreen(QWidget):
             self.unlocked.emit(check.user)
             return
         if check.outcome in (LoginOutcome.DISABLED, LoginOutcome.UNKNOWN_USER):
-            message = refusal_text(check, self.babel_locale)
+            message = self._refusal(check)
             self.selected = None
             self.refresh()
             self.entry.show_message(message, error=True)
             return
         if check.user is not None:
             self.selected = check.user
-        self.entry.show_message(refusal_text(check, self.babel_locale), error=True)
+        self.entry.show_message(self._refusal(check), error=True)
         if check.outcome is LoginOutcome.LOCKED:
             self.entry.set_locked(True)
             self._refresh_timer.start()
         else:
             self.entry.field.setFocus()
+
+    def _refusal(self, check: PinCheck) -> str:
+        refused = check.user.name if check.user is not None else ""
+        others = [user.name for user in self.users.who_can_sign_in() if user.name != refused]
+        recoverable = check.user is not None and check.user.is_manager
+        return refusal_text(check, self.babel_locale, others, recoverable=recoverable)
+
+    # ------------------------------------------------------------------ recovery
+
+    def show_codes(self, user: User, codes: list[str]) -> None:
+        """The new manager's recovery codes, on show until they say they wrote them down."""
+        self._new_manager = user
+        self.codes_label.setText("\n".join(f"{index}.  {code}" for index, code in enumerate(codes, 1)))
+        self.pages.setCurrentWidget(self.codes_page)
+        self.codes_done.setFocus()
+
+    def _codes_written(self) -> None:
+        user, self._new_manager = self._new_manager, None
+        self.codes_label.setText("")  # gone from the screen for good
+        self.pages.setCurrentWidget(self.sign_in_page)
+        self.refresh()
+        if user is not None:
+            self.unlocked.emit(user)
+
+    def show_recovery(self) -> None:
+        """The chosen manager types a recovery code and a new PIN."""
+        user = self.selected
+        if user is None or not user.is_manager:
+            return
+        self.recovery_title.setText(
+            QCoreApplication.translate("LockScreen", "Recovery for {name}").format(name=inert(user.name))
+        )
+        for field in (self.recovery_code, self.recovery_pin, self.recovery_pin_again):
+            field.clear()
+        self.recovery_error.setText("")
+        self.pages.setCurrentWidget(self.recovery_page)
+        self.recovery_code.setFocus()
+
+    def leave_recovery(self) -> None:
+        for field in (self.recovery_code, self.recovery_pin, self.recovery_pin_again):
+            field.clear()
+        self.pages.setCurrentWidget(self.sign_in_page)
+        self.refresh()
+        self.focus_input()
+
+    @property
+    def recovering(self) -> bool:
+        return self.pages.currentWidget() is self.recovery_page
+
+    def _recovery_return(self) -> None:
+        fields = (self.recovery_code, self.recovery_pin, self.recovery_pin_again)
+        empty = next((field for field in fields if not field.text()), None)
+        if empty is not None:
+            empty.setFocus()
+        else:
+            self.recover()
+
+    def recover(self) -> None:
+        """Check the form and the code; a good one signs the manager in with the new PIN."""
+        user = self.selected
+        if user is None:
+            return
+        code = self.recovery_code.text()
+        pin, again = self.recovery_pin.text(), self.recovery_pin_again.text()
+        target: QWidget = self.recovery_code
+        if normalize_recovery_code(code) is None:
+            error = QCoreApplication.translate(
+                "LockScreen", "A recovery code has 12 letters and digits, like 7KQ2-M9XA-P4TB."
+            )
+        elif pin != again:
+            error = QCoreApplication.translate("LockScreen", "The two PINs are not the same. Type them again.")
+            target = self.recovery_pin
+        else:
+            try:
+                check = self.users.recover(user.name, code, pin)
+            except WeakPin as exc:
+                error, target = pin_problem_text(exc.problem), self.recovery_pin
+            except UserError as exc:
+                error = str(exc)
+            else:
+                if check.ok and check.user is not None:
+                    for field in (self.recovery_code, self.recovery_pin, self.recovery_pin_again):
+                        field.clear()
+                    self.pages.setCurrentWidget(self.sign_in_page)
+                    self.selected = check.user
+                    self.refresh()
+                    self.unlocked.emit(check.user)
+                    return
+                if check.outcome is LoginOutcome.LOCKED and check.locked_until is not None:
+                    error = QCoreApplication.translate(
+                        "LockScreen", "Too many wrong recovery codes: try again after {time}."
+                    ).format(time=local_time_text(check.locked_until, self.babel_locale))
+                elif check.outcome is LoginOutcome.WRONG_PIN:
+                    error = QCoreApplication.translate(
+                        "LockScreen", "This is not one of {name}'s unused recovery codes. Tries left: {count}."
+                    ).format(name=inert(user.name), count=check.tries_left)
+                else:
+                    error = self._refusal(check)
+        if target is self.recovery_pin:
+            self.recovery_pin.clear()
+            self.recovery_pin_again.clear()
+        self.recovery_error.setText(error)
+        target.setFocus()
 
     def _first_run_key(self, key: str) -> None:
         if key == ENTER:
@@ -596,7 +876,7 @@ class LockScreen(QWidget):
             self.new_pin_again.clear()
         else:
             try:
-                user = self.users.create_first_manager(name, pin)
+                user, codes = self.users.create_first_manager_with_codes(name, pin)
             except WeakPin as exc:
                 error = pin_problem_text(exc.problem)
                 target = self.new_pin
@@ -607,8 +887,7 @@ class LockScreen(QWidget):
             else:
                 self.new_pin.clear()
                 self.new_pin_again.clear()
-                self.refresh()
-                self.unlocked.emit(user)
+                self.show_codes(user, codes)
                 return
         self.first_run_error.setText(error)
         target.setFocus()

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -72,7 +73,7 @@ from posapp.shop.link import save_store_password, store_password
 from posapp.shop.store import StoreError, check_address
 from posapp.ui.access import AccessController
 from posapp.ui.actions import run_action
-from posapp.ui.inert_text import PlainLabel, inert
+from posapp.ui.inert_text import PlainLabel, inert, plain_message_box
 from posapp.ui.receipts import ReceiptLayout, layout_of, layout_text
 from posapp.ui.screens.lock import pin_problem_text, role_text
 
@@ -690,11 +691,30 @@ class SettingsScreen(QWidget):
         self.change_pin_button.setObjectName("changePinButton")
         self.disable_button = QPushButton()
         self.disable_button.setObjectName("disableUser")
-        for button in (self.change_pin_button, self.disable_button):
+        self.unlock_user_button = QPushButton(QCoreApplication.translate("SettingsScreen", "Clear the lock"))
+        self.unlock_user_button.setObjectName("unlockUser")
+        self.unlock_user_button.setToolTip(
+            QCoreApplication.translate("SettingsScreen", "Let a user locked out after wrong PINs try again now")
+        )
+        self.recovery_button = QPushButton(QCoreApplication.translate("SettingsScreen", "New recovery codes"))
+        self.recovery_button.setObjectName("newRecoveryCodes")
+        self.recovery_button.setToolTip(
+            QCoreApplication.translate(
+                "SettingsScreen", "A manager's codes for a forgotten or locked PIN; the old unused ones stop working"
+            )
+        )
+        for button in (self.change_pin_button, self.disable_button, self.unlock_user_button, self.recovery_button):
             button.setProperty("rowAction", True)
-            actions.addWidget(button)
+        actions.addWidget(self.change_pin_button)
+        actions.addWidget(self.disable_button)
         actions.addStretch(1)
         side.addLayout(actions)
+        more = QHBoxLayout()
+        more.addWidget(self.unlock_user_button)
+        more.addWidget(self.recovery_button)
+        more.addStretch(1)
+        side.addLayout(more)
+        self.recovery_box: QMessageBox | None = None
         side.addWidget(self._error_label("selected_user"))
         self.users_message = PlainLabel()
         self.users_message.setObjectName("settingsOk")
@@ -703,6 +723,8 @@ class SettingsScreen(QWidget):
         side.addStretch(1)
         self.change_pin_button.clicked.connect(self.change_selected_pin)
         self.disable_button.clicked.connect(self.toggle_selected_disabled)
+        self.unlock_user_button.clicked.connect(self.clear_selected_lock)
+        self.recovery_button.clicked.connect(self.new_recovery_codes)
         columns.addLayout(side, 1)
         layout.addLayout(columns, 1)
         return page
@@ -1162,6 +1184,10 @@ class SettingsScreen(QWidget):
         user = self.selected_user()
         for widget in (self.change_pin, self.change_pin_again, self.change_pin_button, self.disable_button):
             widget.setEnabled(user is not None)
+        self.recovery_button.setVisible(user is not None and user.is_manager)
+        self.unlock_user_button.setVisible(
+            user is not None and self.users is not None and user.is_locked(self.users.now())
+        )
         if user is None:
             self.selected_title.setText(QCoreApplication.translate("SettingsScreen", "Select a user in the list"))
             self.disable_button.setText(QCoreApplication.translate("SettingsScreen", "Disable"))
@@ -1232,6 +1258,58 @@ class SettingsScreen(QWidget):
             ),
         )
         return changed
+
+    def clear_selected_lock(self) -> User | None:
+        """A manager vouches for a user locked out after wrong PINs: they may try again now."""
+        user = self.selected_user()
+        if self.users is None or user is None or not self.unlocked:
+            return None
+        try:
+            changed = self.users.reset_lockout(user.name, by=self._acting_manager())
+        except UserError as exc:
+            self._user_feedback("selected_user", user_error_text(exc))
+            return None
+        self.refresh_users()
+        self._user_feedback(
+            "selected_user",
+            done=QCoreApplication.translate("SettingsScreen", "{name} may type their PIN again.").format(
+                name=inert(changed.name)
+            ),
+        )
+        return changed
+
+    def new_recovery_codes(self) -> list[str]:
+        """Fresh recovery codes for the selected manager, shown once in a box (the old unused ones end)."""
+        user = self.selected_user()
+        if self.users is None or user is None or not self.unlocked or not user.is_manager:
+            return []
+        try:
+            codes = self.users.new_recovery_codes(user.name, by=self._acting_manager())
+        except UserError as exc:
+            self._user_feedback("selected_user", user_error_text(exc))
+            return []
+        box = plain_message_box(
+            self,
+            QMessageBox.Icon.Information,
+            QCoreApplication.translate("SettingsScreen", "Recovery codes of {name}").format(name=inert(user.name)),
+            QCoreApplication.translate(
+                "SettingsScreen",
+                "Write these codes on paper and keep it away from the till: they are shown only now. "
+                "Each one unlocks {name} once and sets a new PIN; the earlier codes no longer work.",
+            ).format(name=inert(user.name)),
+        )
+        box.setInformativeText("\n".join(f"{index}.  {code}" for index, code in enumerate(codes, 1)))
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.finished.connect(lambda _: box.setInformativeText(""))  # gone from the screen once closed
+        self.recovery_box = box
+        box.open()
+        self._user_feedback(
+            "selected_user",
+            done=QCoreApplication.translate("SettingsScreen", "New recovery codes for {name}.").format(
+                name=inert(user.name)
+            ),
+        )
+        return codes
 
     def toggle_selected_disabled(self) -> User | None:
         user = self.selected_user()

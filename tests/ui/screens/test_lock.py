@@ -62,8 +62,15 @@ def test_first_run_creates_the_manager_and_signs_in(qtbot, users: UserStore) -> 
     screen.new_pin.setFocus()
     tap_pin(qtbot, screen.first_run_pad, "5831", enter=False)
     qtbot.keyClicks(screen.new_pin_again, "5831")
-    with qtbot.waitSignal(screen.unlocked, timeout=2000) as blocker:
+    with qtbot.assertNotEmitted(screen.unlocked):
         click(qtbot, screen.create_button)
+    # The manager's recovery codes, shown this once, before the console opens.
+    assert screen.pages.currentWidget() is screen.codes_page
+    codes = [line.split()[-1] for line in screen.codes_label.text().splitlines()]
+    assert len(codes) == 8 and users.recovery_codes_left("Kofi Mensah") == 8
+    with qtbot.waitSignal(screen.unlocked, timeout=2000) as blocker:
+        click(qtbot, screen.codes_done)
+    assert screen.codes_label.text() == "", "the codes leave the screen"
     manager = blocker.args[0]
     assert (manager.name, manager.role) == ("Kofi Mensah", Role.MANAGER)
     assert users.has_manager() and users.verify_pin("Kofi Mensah", "5831").ok
@@ -141,7 +148,7 @@ def test_locked_out_shows_until_when_then_opens_again(qtbot, staffed: UserStore,
     user = staffed.get("Ama")
     assert user is not None and user.locked_until is not None
     text = screen.entry.message.text()
-    assert "locked until" in text and "Another user can still sign in" in text
+    assert "locked until" in text and text.endswith("Kofi can still sign in."), "who else, by name"
     local = user.locked_until.astimezone()
     assert f"{local:%H}" in text and f"{local:%M}" in text
     assert not screen.entry.pad.isEnabled() and not screen.entry.field.isEnabled()
@@ -172,3 +179,42 @@ def test_notice_line(qtbot, staffed: UserStore) -> None:  # type: ignore[no-unty
     assert not screen.notice.isVisible()
     screen.set_notice("TRAINING MODE")
     assert screen.notice.isVisible() and screen.notice.text() == "TRAINING MODE"
+
+
+def test_the_only_manager_locked_out_is_told_the_truth_and_recovers(qtbot, users: UserStore) -> None:  # type: ignore[no-untyped-def]
+    """Issue 14: no "another user can sign in" when there is none; a recovery code unlocks and sets a new PIN."""
+    _, codes = users.create_first_manager_with_codes("Kofi", "5831")
+    screen = make_screen(qtbot, users)
+    assert screen.selected is not None and screen.selected.name == "Kofi"
+    for _ in range(5):
+        tap_pin(qtbot, screen.entry.pad, "0852")
+    text = screen.entry.message.text()
+    local = users.get("Kofi").locked_until.astimezone()  # type: ignore[union-attr]
+    assert text == (
+        f"Too many wrong PINs: Kofi is locked until {local:%H:%M}. "
+        "Nobody else can sign in: wait until then, or use one of Kofi's recovery codes now."
+    )
+    assert screen.recover_button.isVisible()
+    click(qtbot, screen.recover_button)
+    assert screen.recovering
+    qtbot.keyClicks(screen.recovery_code, "AAAA-BBBB-CCCC")
+    qtbot.keyClicks(screen.recovery_pin, "4096")
+    qtbot.keyClicks(screen.recovery_pin_again, "4096")
+    with qtbot.assertNotEmitted(screen.unlocked):
+        click(qtbot, screen.recovery_ok)
+    assert screen.recovery_error.text() == "This is not one of Kofi's unused recovery codes. Tries left: 4."
+    screen.recovery_code.clear()
+    qtbot.keyClicks(screen.recovery_code, codes[0])
+    with qtbot.waitSignal(screen.unlocked, timeout=2000) as signed:
+        qtbot.keyClick(screen.recovery_code, Qt.Key.Key_Return)
+    assert signed.args[0].name == "Kofi" and signed.args[0].locked_until is None
+    assert users.verify_pin("Kofi", "4096").ok
+    assert not screen.recovering
+
+
+def test_a_cashier_is_offered_no_recovery_code(qtbot, staffed: UserStore) -> None:  # type: ignore[no-untyped-def]
+    screen = make_screen(qtbot, staffed)
+    screen.select_user("Ama")
+    assert not screen.recover_button.isVisible()
+    screen.select_user("Kofi")
+    assert screen.recover_button.isVisible()

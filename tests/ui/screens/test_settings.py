@@ -240,3 +240,26 @@ def test_a_signed_in_manager_sees_the_settings(qtbot, saved: bytes, access: Acce
     assert screen.save() is True and access.idle.minutes == 12
     access.lock()
     assert screen.pages.currentIndex() == 0
+
+
+def test_a_manager_clears_a_lock_and_makes_new_recovery_codes(qtbot, saved: bytes, users: UserStore) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    """Issue 14: the way out of a lockout from Settings, and recovery codes for a manager created earlier."""
+    screen = SettingsScreen(load_settings(), users=users)
+    qtbot.addWidget(screen)
+    screen.show()
+    for _ in range(5):
+        users.verify_pin("Ama", "0007")
+    screen.refresh_users()
+    screen.select_user("Ama")
+    assert not screen.unlock_user_button.isHidden() and screen.recovery_button.isHidden()
+    assert screen.clear_selected_lock() is not None
+    assert users.verify_pin("Ama", "2749").ok
+    screen.select_user("Kofi")
+    assert not screen.recovery_button.isHidden() and screen.unlock_user_button.isHidden()
+    codes = screen.new_recovery_codes()
+    assert len(codes) == 8 and users.recovery_codes_left("Kofi") == 8
+    box = screen.recovery_box
+    assert box is not None and box.isVisible() and codes[0] in box.informativeText()
+    box.accept()
+    assert box.informativeText() == "", "the codes leave the screen once the box is closed"
+    assert users.recover("Kofi", codes[5], "4096").ok
