@@ -137,77 +137,82 @@
         <translation>Versement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="121"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="58"/>
+        <source>Cash</source>
+        <translation>Espèces</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/activity.py" line="122"/>
         <source>Capture…</source>
         <translation>Encaisser…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="124"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="125"/>
         <source>Take the money of this authorized card payment (all or part)</source>
         <translation>Encaisser ce paiement par carte autorisé (en tout ou en partie)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="126"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="127"/>
         <source>Show QR again</source>
         <translation>Réafficher le code QR</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="127"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="128"/>
         <source>Re-check now</source>
         <translation>Revérifier</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="128"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="129"/>
         <source>Stop following</source>
         <translation>Ne plus suivre</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="131"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="132"/>
         <source>Settle…</source>
         <translation>Régler…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="134"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="135"/>
         <source>A manager records whether it went through</source>
         <translation>Un responsable note si elle a abouti</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="181"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="182"/>
         <source>Do not ask the customer to pay again: the outcome is being checked.</source>
         <translation>Ne redemandez pas le paiement au client&#x202f;: le résultat est en cours de vérification.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="192"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="193"/>
         <source>The card is authorized: capture the payment to receive the money.</source>
         <translation>La carte est autorisée&#x202f;: encaissez le paiement pour recevoir l’argent.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="217"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="218"/>
         <source>Started {age} ago</source>
         <translation>Lancé il y a {age}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="290"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="291"/>
         <source>No payment in progress</source>
         <translation>Aucun paiement en cours</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="293"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="294"/>
         <source>Payments waiting for a customer appear here, with their live status.</source>
         <translation>Les paiements en attente d’un client s’affichent ici, avec leur statut en direct.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="443"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="444"/>
         <source>{count} in progress</source>
         <translation>{count} en cours</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="468"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="469"/>
         <source>The provider cannot be reached since {time}; payments are still being checked.</source>
         <translation>Le prestataire est injoignable depuis {time}&#x202f;; les paiements sont toujours vérifiés.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="480"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="481"/>
         <source>Connection back</source>
         <translation>Connexion rétablie</translation>
     </message>
@@ -1146,366 +1151,371 @@
 <context>
     <name>HistoryScreen</name>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="70"/>
+        <location filename="../../posapp/ui/screens/history.py" line="71"/>
         <source>All statuses</source>
         <translation>Tous les statuts</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="71"/>
+        <location filename="../../posapp/ui/screens/history.py" line="72"/>
         <source>Paid</source>
         <translation>Payé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="73"/>
+        <location filename="../../posapp/ui/screens/history.py" line="74"/>
         <source>In progress</source>
         <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="76"/>
+        <location filename="../../posapp/ui/screens/history.py" line="77"/>
         <source>Outcome unknown</source>
         <translation>Résultat inconnu</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="78"/>
+        <location filename="../../posapp/ui/screens/history.py" line="79"/>
         <source>Not paid (failed, canceled, expired)</source>
         <translation>Non payé (échoué, annulé, expiré)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="82"/>
+        <location filename="../../posapp/ui/screens/history.py" line="83"/>
         <source>Refunded</source>
         <translation>Remboursé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="90"/>
+        <location filename="../../posapp/ui/screens/history.py" line="91"/>
         <source>All types</source>
         <translation>Tous les types</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="91"/>
+        <location filename="../../posapp/ui/screens/history.py" line="93"/>
         <source>Payments</source>
         <translation>Paiements</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="102"/>
+        <location filename="../../posapp/ui/screens/history.py" line="107"/>
         <source>Recorded</source>
         <translation>Enregistré</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="103"/>
+        <location filename="../../posapp/ui/screens/history.py" line="108"/>
         <source>Sent to the provider</source>
         <translation>Envoyé au prestataire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="104"/>
+        <location filename="../../posapp/ui/screens/history.py" line="109"/>
         <source>Status read</source>
         <translation>Statut consulté</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="105"/>
+        <location filename="../../posapp/ui/screens/history.py" line="110"/>
         <source>Code asked</source>
         <translation>Code demandé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="106"/>
+        <location filename="../../posapp/ui/screens/history.py" line="111"/>
         <source>Code typed</source>
         <translation>Code saisi</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="107"/>
+        <location filename="../../posapp/ui/screens/history.py" line="112"/>
         <source>Code accepted</source>
         <translation>Code accepté</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="108"/>
-        <location filename="../../posapp/ui/screens/history.py" line="109"/>
+        <location filename="../../posapp/ui/screens/history.py" line="113"/>
+        <location filename="../../posapp/ui/screens/history.py" line="114"/>
         <source>Code refused</source>
         <translation>Code refusé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="110"/>
+        <location filename="../../posapp/ui/screens/history.py" line="115"/>
         <source>No answer to the code</source>
         <translation>Pas de réponse au code</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="112"/>
+        <location filename="../../posapp/ui/screens/history.py" line="117"/>
         <source>Refund</source>
         <comment>timeline: a refund of this payment</comment>
         <translation>Remboursement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="113"/>
+        <location filename="../../posapp/ui/screens/history.py" line="118"/>
         <source>Settled by a manager</source>
         <translation>Réglé par un responsable</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="114"/>
+        <location filename="../../posapp/ui/screens/history.py" line="119"/>
         <source>Canceled</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="115"/>
+        <location filename="../../posapp/ui/screens/history.py" line="120"/>
         <source>Expired</source>
         <translation>Expiré</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="116"/>
+        <location filename="../../posapp/ui/screens/history.py" line="121"/>
         <source>No answer from the provider</source>
         <translation>Pas de réponse du prestataire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="117"/>
+        <location filename="../../posapp/ui/screens/history.py" line="122"/>
         <source>Not sent</source>
         <translation>Non envoyé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="118"/>
+        <location filename="../../posapp/ui/screens/history.py" line="123"/>
         <source>Refused by the provider</source>
         <translation>Refusé par le prestataire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="119"/>
+        <location filename="../../posapp/ui/screens/history.py" line="124"/>
         <source>Interrupted</source>
         <translation>Interrompu</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="120"/>
+        <location filename="../../posapp/ui/screens/history.py" line="125"/>
         <source>Answer did not match</source>
         <translation>Réponse incohérente</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="121"/>
+        <location filename="../../posapp/ui/screens/history.py" line="126"/>
         <source>Capture asked</source>
         <translation>Encaissement demandé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="122"/>
+        <location filename="../../posapp/ui/screens/history.py" line="127"/>
         <source>Captured</source>
         <translation>Encaissé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="123"/>
+        <location filename="../../posapp/ui/screens/history.py" line="128"/>
         <source>Capture checked</source>
         <translation>Encaissement vérifié</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="124"/>
+        <location filename="../../posapp/ui/screens/history.py" line="129"/>
         <source>No answer to the capture</source>
         <translation>Pas de réponse à l’encaissement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="125"/>
+        <location filename="../../posapp/ui/screens/history.py" line="130"/>
         <source>Capture refused</source>
         <translation>Encaissement refusé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="126"/>
+        <location filename="../../posapp/ui/screens/history.py" line="131"/>
         <source>Capture not sent</source>
         <translation>Encaissement non envoyé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="127"/>
+        <location filename="../../posapp/ui/screens/history.py" line="132"/>
         <source>Training session ended</source>
         <translation>Fin de la session de formation</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="141"/>
+        <location filename="../../posapp/ui/screens/history.py" line="146"/>
         <source>cashier {name}</source>
         <translation>caissier {name}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="143"/>
+        <location filename="../../posapp/ui/screens/history.py" line="148"/>
         <source>cashier</source>
         <translation>caissier</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="147"/>
+        <location filename="../../posapp/ui/screens/history.py" line="152"/>
         <source>manager {name}</source>
         <translation>gérant {name}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="149"/>
+        <location filename="../../posapp/ui/screens/history.py" line="154"/>
         <source>manager</source>
         <translation>gérant</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="151"/>
+        <location filename="../../posapp/ui/screens/history.py" line="156"/>
         <source>posapp</source>
         <translation>posapp</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="311"/>
+        <location filename="../../posapp/ui/screens/history.py" line="216"/>
+        <source>Cash</source>
+        <translation>Espèces</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="317"/>
         <source>Search: reference, phone or reason</source>
         <translation>Rechercher : référence, téléphone ou motif</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="313"/>
-        <location filename="../../posapp/ui/screens/history.py" line="424"/>
+        <location filename="../../posapp/ui/screens/history.py" line="319"/>
+        <location filename="../../posapp/ui/screens/history.py" line="430"/>
         <source>Clear filters</source>
         <translation>Effacer les filtres</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="328"/>
+        <location filename="../../posapp/ui/screens/history.py" line="334"/>
         <source>Today</source>
         <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="329"/>
+        <location filename="../../posapp/ui/screens/history.py" line="335"/>
         <source>7 days</source>
         <translation>7 jours</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="330"/>
+        <location filename="../../posapp/ui/screens/history.py" line="336"/>
         <source>30 days</source>
         <translation>30 jours</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="331"/>
+        <location filename="../../posapp/ui/screens/history.py" line="337"/>
         <source>All</source>
         <translation>Tout</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="332"/>
+        <location filename="../../posapp/ui/screens/history.py" line="338"/>
         <source>Dates…</source>
         <translation>Dates…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="343"/>
+        <location filename="../../posapp/ui/screens/history.py" line="349"/>
         <source>From</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="344"/>
+        <location filename="../../posapp/ui/screens/history.py" line="350"/>
         <source>to</source>
         <translation>au</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="360"/>
+        <location filename="../../posapp/ui/screens/history.py" line="366"/>
         <source>All providers</source>
         <translation>Tous les prestataires</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="440"/>
+        <location filename="../../posapp/ui/screens/history.py" line="446"/>
         <source>Choose a line to see its details and its timeline.</source>
         <translation>Choisissez une ligne pour voir ses détails et son historique.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="456"/>
+        <location filename="../../posapp/ui/screens/history.py" line="462"/>
         <source>Re-check status</source>
         <translation>Revérifier le statut</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="460"/>
+        <location filename="../../posapp/ui/screens/history.py" line="466"/>
         <source>Refund</source>
         <comment>button: refund this payment</comment>
         <translation>Rembourser</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="464"/>
+        <location filename="../../posapp/ui/screens/history.py" line="470"/>
         <source>Reprint receipt</source>
         <translation>Réimprimer le reçu</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="468"/>
+        <location filename="../../posapp/ui/screens/history.py" line="474"/>
         <source>Capture…</source>
         <translation>Encaisser…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="473"/>
+        <location filename="../../posapp/ui/screens/history.py" line="479"/>
         <source>Settle the outcome…</source>
         <translation>Régler le résultat…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="491"/>
+        <location filename="../../posapp/ui/screens/history.py" line="497"/>
         <source>← Back to the list</source>
         <translation>← Retour à la liste</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="605"/>
+        <location filename="../../posapp/ui/screens/history.py" line="611"/>
         <source>{count}+ transactions</source>
         <translation>{count}+ transactions</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="609"/>
+        <location filename="../../posapp/ui/screens/history.py" line="615"/>
         <source>1 transaction</source>
         <translation>1 transaction</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="611"/>
+        <location filename="../../posapp/ui/screens/history.py" line="617"/>
         <source>{count} transactions</source>
         <translation>{count} transactions</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="623"/>
+        <location filename="../../posapp/ui/screens/history.py" line="629"/>
         <source>No payments yet. Every payment, refund and payout appears here as soon as it starts.</source>
         <translation>Aucun paiement pour l’instant. Chaque paiement, remboursement et versement apparaît ici dès qu’il commence.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="628"/>
+        <location filename="../../posapp/ui/screens/history.py" line="634"/>
         <source>Nothing matches these filters or this search.</source>
         <translation>Rien ne correspond à ces filtres ni à cette recherche.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="874"/>
+        <location filename="../../posapp/ui/screens/history.py" line="880"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="875"/>
+        <location filename="../../posapp/ui/screens/history.py" line="881"/>
         <source>Created</source>
         <translation>Créé le</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="876"/>
+        <location filename="../../posapp/ui/screens/history.py" line="882"/>
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="877"/>
+        <location filename="../../posapp/ui/screens/history.py" line="883"/>
         <source>Network</source>
         <translation>Réseau</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="878"/>
+        <location filename="../../posapp/ui/screens/history.py" line="884"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="880"/>
+        <location filename="../../posapp/ui/screens/history.py" line="886"/>
         <source>Fees</source>
         <translation>Frais</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="883"/>
+        <location filename="../../posapp/ui/screens/history.py" line="889"/>
         <source>Refund of</source>
         <translation>Remboursement de</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="884"/>
+        <location filename="../../posapp/ui/screens/history.py" line="890"/>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="885"/>
+        <location filename="../../posapp/ui/screens/history.py" line="891"/>
         <source>Provider</source>
         <translation>Prestataire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="886"/>
+        <location filename="../../posapp/ui/screens/history.py" line="892"/>
         <source>Provider reference</source>
         <translation>Référence du prestataire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="887"/>
+        <location filename="../../posapp/ui/screens/history.py" line="893"/>
         <source>Cashier</source>
         <translation>Caissier</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="888"/>
+        <location filename="../../posapp/ui/screens/history.py" line="894"/>
         <source>Last change</source>
         <translation>Dernière modification</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="914"/>
+        <location filename="../../posapp/ui/screens/history.py" line="920"/>
         <source>fees {amount}</source>
         <translation>frais {amount}</translation>
     </message>
@@ -1860,7 +1870,7 @@
     </message>
     <message>
         <location filename="../../posapp/ui/main_window.py" line="56"/>
-        <location filename="../../posapp/ui/screens/activity.py" line="269"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="270"/>
         <source>Activity</source>
         <translation>Activité</translation>
     </message>
@@ -1871,7 +1881,7 @@
     </message>
     <message>
         <location filename="../../posapp/ui/main_window.py" line="63"/>
-        <location filename="../../posapp/ui/screens/history.py" line="225"/>
+        <location filename="../../posapp/ui/screens/history.py" line="231"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
@@ -3843,6 +3853,7 @@
     <message>
         <location filename="../../posapp/ui/screens/settle_dialog.py" line="49"/>
         <location filename="../../posapp/ui/screens/settle_dialog.py" line="50"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="53"/>
         <source>Payment of {amount}</source>
         <translation>Paiement de {amount}</translation>
     </message>
@@ -3857,170 +3868,170 @@
         <translation>Versement de {amount}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="61"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="62"/>
         <source>The customer paid</source>
         <translation>Le client a payé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="62"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="63"/>
         <source>The customer did not pay</source>
         <translation>Le client n’a pas payé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="66"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="67"/>
         <source>The refund reached the customer</source>
         <translation>Le client a été remboursé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="67"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="68"/>
         <source>The refund was not sent</source>
         <translation>Le remboursement n’est pas parti</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="70"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="71"/>
         <source>The money was sent</source>
         <translation>L’argent est parti</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="71"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="72"/>
         <source>The money was not sent</source>
         <translation>L’argent n’est pas parti</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="80"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="81"/>
         <source>Recorded as paid: it counts in today&apos;s takings.</source>
         <translation>Enregistré comme payé&#x202f;: il compte dans les recettes du jour.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="82"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="83"/>
         <source>Recorded as not paid. Ask the customer to pay again if they still owe it.</source>
         <translation>Enregistré comme non payé. Demandez au client de payer à nouveau s’il doit encore la somme.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="87"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="88"/>
         <source>Recorded as sent: the money left the account.</source>
         <translation>Enregistré comme envoyé&#x202f;: l’argent a quitté le compte.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="89"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="90"/>
         <source>Recorded as not sent: no money left the account. It can be sent again if it is owed.</source>
         <translation>Enregistré comme non envoyé&#x202f;: aucun argent n’a quitté le compte. Il peut être renvoyé s’il est dû.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="119"/>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="145"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="120"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="146"/>
         <source>Settle an unknown outcome</source>
         <translation>Régler un résultat inconnu</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="176"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="177"/>
         <source>Ask {provider} again</source>
         <translation>Redemander à {provider}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="187"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="188"/>
         <source>What you found</source>
         <translation>Ce que vous avez constaté</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="206"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="207"/>
         <source>How you know (required)</source>
         <translation>Comment vous le savez (obligatoire)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="212"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="213"/>
         <source>Seen in the provider&apos;s dashboard, confirmed by its support, the customer&apos;s SMS...</source>
         <translation>Vu dans le tableau de bord du prestataire, confirmé par son support, SMS du client...</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="224"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="225"/>
         <source>A manager approves. Nothing is sent to the provider: the journal records what you found, who settled it and when.</source>
         <translation>Un responsable approuve. Rien n’est envoyé au prestataire&#x202f;: le journal enregistre ce que vous avez constaté, qui a réglé et quand.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="236"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="237"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="238"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="239"/>
         <source>Record the outcome</source>
         <translation>Enregistrer le résultat</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="259"/>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="438"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="260"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="439"/>
         <source>Outcome recorded</source>
         <translation>Résultat enregistré</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="280"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="281"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="313"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="314"/>
         <source>From {who}</source>
         <translation>De {who}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="314"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="315"/>
         <source>To {who}</source>
         <translation>À {who}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="321"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="322"/>
         <source>{provider} reference: {ref}</source>
         <translation>Référence {provider}&#x202f;: {ref}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="325"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="326"/>
         <source>No {provider} reference: the request may never have reached {provider}.</source>
         <translation>Pas de référence {provider}&#x202f;: la demande n’est peut-être jamais arrivée chez {provider}.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="332"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="333"/>
         <source>Our reference: {ref}</source>
         <translation>Notre référence&#x202f;: {ref}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="337"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="338"/>
         <source>The console could not learn whether this went through, so it never sends it again. Look it up in {provider}&apos;s dashboard or ask its support (give them the references above), then record what you found.</source>
         <translation>La caisse n’a pas pu savoir si l’opération a abouti, elle ne la renvoie donc jamais. Cherchez-la dans le tableau de bord de {provider} ou demandez à son support (avec les références ci-dessus), puis enregistrez ce que vous avez constaté.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="363"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="364"/>
         <source>Choose what you found.</source>
         <translation>Choisissez ce que vous avez constaté.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="368"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="369"/>
         <source>Say how you know: the next manager will read it.</source>
         <translation>Dites comment vous le savez&#x202f;: le prochain responsable le lira.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="381"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="382"/>
         <source>Asking…</source>
         <translation>Demande en cours…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="393"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="394"/>
         <source>Still no clear answer from {provider}: check its dashboard.</source>
         <translation>Toujours pas de réponse claire de {provider}&#x202f;: vérifiez son tableau de bord.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="441"/>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="446"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="442"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="447"/>
         <source>The provider answered</source>
         <translation>Le prestataire a répondu</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="442"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="443"/>
         <source>{provider} now gives a clear answer, recorded in the journal: nothing left to settle.</source>
         <translation>{provider} donne maintenant une réponse claire, enregistrée dans le journal&#x202f;: plus rien à régler.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="447"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="448"/>
         <source>{provider} knows it now: it is still in progress, and the console follows it until it ends. Nothing left to settle.</source>
         <translation>{provider} la connaît maintenant&#x202f;: elle est toujours en cours et la caisse la suit jusqu’au bout. Plus rien à régler.</translation>
     </message>
@@ -4637,57 +4648,62 @@
         <translation>Versement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/models/transactions_model.py" line="93"/>
+        <location filename="../../posapp/ui/models/transactions_model.py" line="79"/>
+        <source>Cash</source>
+        <translation>Espèces</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/models/transactions_model.py" line="94"/>
         <source>My-CoolPay wallet</source>
         <translation>Portefeuille My-CoolPay</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/models/transactions_model.py" line="102"/>
+        <location filename="../../posapp/ui/models/transactions_model.py" line="103"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/models/transactions_model.py" line="103"/>
+        <location filename="../../posapp/ui/models/transactions_model.py" line="104"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/models/transactions_model.py" line="104"/>
+        <location filename="../../posapp/ui/models/transactions_model.py" line="105"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/models/transactions_model.py" line="105"/>
+        <location filename="../../posapp/ui/models/transactions_model.py" line="106"/>
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/models/transactions_model.py" line="106"/>
+        <location filename="../../posapp/ui/models/transactions_model.py" line="107"/>
         <source>Network</source>
         <translation>Réseau</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/models/transactions_model.py" line="107"/>
+        <location filename="../../posapp/ui/models/transactions_model.py" line="108"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/models/transactions_model.py" line="108"/>
+        <location filename="../../posapp/ui/models/transactions_model.py" line="109"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/models/transactions_model.py" line="109"/>
+        <location filename="../../posapp/ui/models/transactions_model.py" line="110"/>
         <source>Provider</source>
         <translation>Prestataire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/models/transactions_model.py" line="110"/>
+        <location filename="../../posapp/ui/models/transactions_model.py" line="111"/>
         <source>Cashier</source>
         <translation>Caissier</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/models/transactions_model.py" line="111"/>
+        <location filename="../../posapp/ui/models/transactions_model.py" line="112"/>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>

@@ -76,6 +76,7 @@ def kind_text(kind: Kind) -> str:
         Kind.PUSH_PAYMENT: QCoreApplication.translate("TransactionsModel", "Push payment"),
         Kind.REFUND: QCoreApplication.translate("TransactionsModel", "Refund"),
         Kind.PAYOUT: QCoreApplication.translate("TransactionsModel", "Payout"),
+        Kind.CASH_PAYMENT: QCoreApplication.translate("TransactionsModel", "Cash"),
     }[kind]
 
 

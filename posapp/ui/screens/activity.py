@@ -55,6 +55,7 @@ def kind_text(kind: Kind) -> str:
         Kind.PUSH_PAYMENT: QCoreApplication.translate("ActivityScreen", "Phone push"),
         Kind.REFUND: QCoreApplication.translate("ActivityScreen", "Refund"),
         Kind.PAYOUT: QCoreApplication.translate("ActivityScreen", "Payout"),
+        Kind.CASH_PAYMENT: QCoreApplication.translate("ActivityScreen", "Cash"),
     }[kind]
 
 

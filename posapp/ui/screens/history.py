@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from posapp.config import PROVIDER_LABELS
+from posapp.core.cash import CASH
 from posapp.core.money import Money, format_money
 from posapp.core.phone import Operator, display_phone
 from posapp.core.transactions import TRANSITIONS, Kind, Status, Transaction
@@ -88,9 +89,13 @@ def status_choices() -> list[tuple[str, frozenset[Status]]]:
 def kind_choices() -> list[tuple[str, frozenset[Kind]]]:
     return [
         (QCoreApplication.translate("HistoryScreen", "All types"), frozenset()),
-        (QCoreApplication.translate("HistoryScreen", "Payments"), frozenset({Kind.LINK_PAYMENT, Kind.PUSH_PAYMENT})),
+        (
+            QCoreApplication.translate("HistoryScreen", "Payments"),
+            frozenset({Kind.LINK_PAYMENT, Kind.PUSH_PAYMENT, Kind.CASH_PAYMENT}),
+        ),
         (kind_text(Kind.LINK_PAYMENT), frozenset({Kind.LINK_PAYMENT})),
         (kind_text(Kind.PUSH_PAYMENT), frozenset({Kind.PUSH_PAYMENT})),
+        (kind_text(Kind.CASH_PAYMENT), frozenset({Kind.CASH_PAYMENT})),
         (kind_text(Kind.REFUND), frozenset({Kind.REFUND})),
         (kind_text(Kind.PAYOUT), frozenset({Kind.PAYOUT})),
     ]
@@ -208,6 +213,7 @@ class HistoryScreen(QWidget):
         self.locale_name = locale
         self.tz = tz
         self.providers = dict(providers if providers is not None else PROVIDER_LABELS)
+        self.providers.setdefault(CASH, QCoreApplication.translate("HistoryScreen", "Cash"))  # the till's drawer
         self._clock = clock or (lambda: datetime.now(UTC))
         self._refund_allowed = False
         self._reprint_allowed = False

@@ -50,6 +50,7 @@ def kind_title(tx: Transaction) -> str:
         Kind.PUSH_PAYMENT: QCoreApplication.translate("SettleDialog", "Payment of {amount}"),
         Kind.REFUND: QCoreApplication.translate("SettleDialog", "Refund of {amount}"),
         Kind.PAYOUT: QCoreApplication.translate("SettleDialog", "Payout of {amount}"),
+        Kind.CASH_PAYMENT: QCoreApplication.translate("SettleDialog", "Payment of {amount}"),
     }
     return amount_texts[tx.kind]
 
