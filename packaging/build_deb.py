@@ -38,7 +38,9 @@ LINUX_RESOURCES = ROOT / "resources" / "linux"
 # Libraries of features that work without them: a PC without CUPS saves receipts as PDF; the shop store
 # (several counters, PostgreSQL) is optional. Recommended, so apt installs them unless told not to.
 OPTIONAL = {"libcups.so.2": "libcups2"}
-RECOMMENDS = ("libpq5",)  # loaded by psycopg's pure-Python implementation through ctypes, not DT_NEEDED
+# Loaded through ctypes, not DT_NEEDED: libpq by psycopg's pure-Python implementation (the shop store),
+# libusb by pyusb (receipt printers on USB).
+RECOMMENDS = ("libpq5", "libusb-1.0-0")
 MAINTAINER = os.environ.get("POSAPP_DEB_MAINTAINER", "posapp maintainers <maintainers@posapp.invalid>")
 
 LAUNCHER = """#!/bin/sh

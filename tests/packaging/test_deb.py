@@ -60,7 +60,7 @@ def test_deb_depends_on_the_xcb_libraries_and_not_on_what_it_carries(deb: Path) 
     assert {"libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1", "libxkbcommon-x11-0", "libc6"} <= depends
     # Carried in the bundle (Qt, ICU, SQLite, Python) or not needed at all.
     assert not depends & {"libqt6gui6", "libicu72", "libsqlite3-0", "libpython3.11", "libgtk-3-0", "libpq5"}
-    assert set(field(deb, "Recommends").replace(" ", "").strip().split(",")) == {"libcups2", "libpq5"}
+    assert set(field(deb, "Recommends").replace(" ", "").strip().split(",")) == {"libcups2", "libpq5", "libusb-1.0-0"}
     assert field(deb, "Version").strip() == __version__
 
 
