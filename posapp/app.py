@@ -719,7 +719,7 @@ async def connect_console(console: Console, window: Any) -> None:
         await console.start_services()
     except Exception as exc:
         log.exception("cannot reach the provider")
-        window.set_connection_text(window.tr("Provider not reachable: {reason}").format(reason=exc))
+        window.show_provider_unreachable(str(exc))
         return
     if console.controller is not None:
         console.controller.attach(console.services)
@@ -745,11 +745,7 @@ async def connect_console(console: Console, window: Any) -> None:
                 lambda amount, summary: access.require(Permission.PAYOUT, amount, summary=summary),
                 console.settings.locale,
             )  # fmt: skip
-    old_dock = getattr(window, "training_dock", None)
-    if old_dock is not None:
-        window.removeDockWidget(old_dock)
-        old_dock.deleteLater()
-        window.training_dock = window.training_phone = None
+    window.set_training_phone(None)
     if console.settings.training and console.sandbox is not None and console.http is not None:
         add_training_phone(console, window)
 
@@ -800,20 +796,12 @@ async def switch_provider(console: Console, window: Any, settings: Settings) -> 
         console.sandbox = None
     console.gateway = None
     console.settings = settings
-    window.training = settings.training
-    window.training_banner.setVisible(settings.training)
-    label = _provider_label(settings.active_provider)
-    window.mode_label.setText(
-        window.tr("Training mode") if settings.training else window.tr("Live: {provider}").format(provider=label)
-    )
+    window.set_mode(training=settings.training, provider_label=_provider_label(settings.active_provider))
     await connect_console(console, window)
 
 
 def add_training_phone(console: Console, window: Any) -> Any:
-    """Dock the emulated customer's phone beside the console (training mode only)."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QDockWidget
-
+    """Put the emulated customer's phone beside the console (training only): ``MainWindow.set_training_phone``."""
     from posapp.ui.screens.training_phone import CustomerPhoneAdapter, MyCoolPayCustomerPhone, TrainingPhonePanel
     from posapp.ui.screens.training_phone_cards import card_customer_phone
 
@@ -831,20 +819,7 @@ def add_training_phone(console: Console, window: Any) -> Any:
     if console.services is not None:
         tracker = console.services.tracker
         panel.customer_acted.connect(lambda provider, ref, verb: tracker.request_check(provider_ref=ref))
-    dock = QDockWidget(window.tr("Customer phone (training)"), window)
-    dock.setObjectName("trainingPhoneDock")
-    dock.setWidget(panel)
-    dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    screen = window.screen().availableGeometry()
-    if screen.width() < 1600:
-        # Docked, the phone would squeeze the QR code on a counter-sized screen: float it at the right edge,
-        # where the trainee can move it like a real phone held next to the till.
-        dock.setFloating(True)
-        dock.resize(430, min(780, screen.height() - 40))
-        dock.move(screen.right() - dock.width() - 10, screen.top() + 30)
-    window.training_phone = panel
-    window.training_dock = dock
+    window.set_training_phone(panel)
     return panel
 
 

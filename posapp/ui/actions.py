@@ -33,6 +33,7 @@ from posapp.services.checkout import PaymentBlocked
 from posapp.services.common import ActionFailed, JournalWriteFailed
 from posapp.services.payouts import PayoutBlocked
 from posapp.ui.core_messages import translate_error
+from posapp.ui.provider_messages import with_provider_words
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +100,7 @@ def describe_error(exc: BaseException) -> str:
         )
     if isinstance(exc, ActionFailed):
         if exc.provider_message:
-            return exc.provider_message
+            return with_provider_words(exc.provider_message)
         if exc.cause is not None:
             return describe_error(exc.cause)
         return exc.message
@@ -110,9 +111,13 @@ def describe_error(exc: BaseException) -> str:
             "its status is being checked in Activity.",
         )
     if isinstance(exc, InvalidCode):
-        return exc.provider_message or QCoreApplication.translate("Actions", "The code is not right.")
+        return with_provider_words(
+            exc.provider_message, QCoreApplication.translate("Actions", "The code is not right.")
+        )
     if isinstance(exc, Refused):
-        return exc.provider_message or QCoreApplication.translate("Actions", "The provider refused this request.")
+        return with_provider_words(
+            exc.provider_message, QCoreApplication.translate("Actions", "The provider refused this request.")
+        )
     if isinstance(exc, Unauthorized):
         return QCoreApplication.translate(
             "Actions", "The provider refused our keys. Ask a manager to check the settings."

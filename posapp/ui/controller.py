@@ -34,6 +34,7 @@ from posapp.services.events import (
 )
 from posapp.ui.actions import journal_unwritable_text, run_action
 from posapp.ui.bridge import ServiceBridge
+from posapp.ui.provider_messages import with_provider_words
 from posapp.ui.screens.activity import ActivityScreen
 from posapp.ui.screens.capture_dialog import WHOLE_CAPTURE_ONLY, CaptureDialog
 from posapp.ui.screens.customer_display import CustomerDisplay
@@ -442,9 +443,9 @@ class ConsoleController(QObject):
                     self._show_status(outcome.transaction, outcome.message)
                 else:
                     # Our sentence in the cashier's language; the provider's own words (often English) after it.
-                    refused = QCoreApplication.translate("Controller", "The code is not right.")
-                    if outcome.message:
-                        refused += f" ({outcome.message})"
+                    refused = with_provider_words(
+                        outcome.message, QCoreApplication.translate("Controller", "The code is not right.")
+                    )
                     dialog.show_refused(refused, outcome.tries_left)
 
             def failed(exc: BaseException, text: str) -> None:

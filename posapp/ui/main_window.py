@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal, qVersion
-from PySide6.QtGui import QCloseEvent, QIcon, QKeyEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, qVersion
+from PySide6.QtGui import QCloseEvent, QIcon, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QDockWidget,
     QHBoxLayout,
     QMainWindow,
     QMessageBox,
@@ -17,15 +18,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from posapp.ui.inert_text import InertStatusBar, PlainLabel
+from posapp.ui.inert_text import InertStatusBar, PlainLabel, inert
 from posapp.ui.resources import resource_path
 from posapp.ui.screens.placeholder import PlaceholderScreen
 from posapp.ui.widgets.shortcut import give_shortcut, with_key
 
+# The narrowest the console may be and stay fully usable (navigation + the Sale screen's fields and
+# keypad): the training phone takes only what is left beside it, and a page of its own when too little is.
+CONSOLE_MIN_WIDTH = 900
+PHONE_WIDTHS = (300, 440)  # the phone panel's narrowest and widest, docked
 LOCK_KEY = "Ctrl+L"
 SWITCH_USER_KEY = "Ctrl+Shift+L"
-END_OF_DAY_KEY = "F7"
-TRAINING_PHONE_KEY = "F8"
+END_OF_DAY_KEY = "Ctrl+E"
+TRAINING_PHONE_KEY = "Ctrl+T"
 
 
 def application_icon() -> QIcon:
@@ -214,7 +219,6 @@ class MainWindow(QMainWindow):
             QCoreApplication.translate("MainWindow", "Show or hide the emulated customer's phone (training)"),
         )
         self.training_phone_button.setVisible(False)  # until a training phone is installed
-        self.training_phone_button.toggled.connect(self.training_phone_toggled)
         nav_layout.addWidget(self.training_phone_button)
         nav_layout.addStretch(1)
         self.signed_in_label = PlainLabel("")
@@ -270,6 +274,18 @@ class MainWindow(QMainWindow):
         self._paint_watcher = _PaintWatcher(self)
         self._paint_watcher.painted.connect(self.first_painted)
 
+        self.training_phone: QWidget | None = None
+        self.training_dock: QDockWidget | None = None
+        self.training_phone_page = QWidget()
+        self.training_phone_page.setObjectName("trainingPhonePage")
+        page_layout = QVBoxLayout(self.training_phone_page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        self.stack.addWidget(self.training_phone_page)
+        self.training_phone_wanted = True  # shown unless the trainee hides it; kept across rebuilds
+        self._screen_before_phone: QWidget | None = None
+        self.training_phone_button.clicked.connect(self._phone_button_clicked)
+        self.nav_group.idClicked.connect(lambda _: self._left_phone_page())
+
     @staticmethod
     def _nav_button(text: str, name: str) -> QPushButton:
         button = QPushButton(text)
@@ -279,6 +295,132 @@ class MainWindow(QMainWindow):
         # Reached with Tab, but a click leaves the keyboard where it was (on the Sale screen's amount).
         button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         return button
+
+    # ------------------------------------------------------------------ the training phone
+
+    def set_training_phone(self, panel: QWidget | None) -> None:
+        """Show the emulated customer's phone beside the console (training), or take it away (None).
+
+        The phone never covers the console: it is docked at the right, as wide as the console leaves it
+        (``PHONE_WIDTHS``), and on a screen too narrow for both it becomes a page of its own behind the
+        Customer phone entry. It cannot float (a window without a window manager could not be moved);
+        the entry (Ctrl+T) hides and shows it, and it stays hidden or shown when the console is rebuilt.
+        """
+        if self.training_dock is not None:
+            self.removeDockWidget(self.training_dock)
+            self.training_dock.deleteLater()
+            self.training_dock = None
+        if self.training_phone is not None:
+            self.training_phone.hide()
+            self.training_phone.deleteLater()
+        self.training_phone = panel
+        self.training_phone_button.setVisible(panel is not None)
+        if panel is None:
+            self._left_phone_page()
+            return
+        dock = QDockWidget(QCoreApplication.translate("MainWindow", "Customer phone (training)"), self)
+        dock.setObjectName("trainingPhoneDock")
+        dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
+        dock.setAllowedAreas(Qt.DockWidgetArea.RightDockWidgetArea)
+        # No title bar: the phone has its own header, and the navigation's entry hides and shows it.
+        dock.setTitleBarWidget(QWidget())
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.training_dock = dock
+        self.place_training_phone()
+
+    @property
+    def training_phone_docked(self) -> bool:
+        return (
+            self.training_dock is not None
+            and self.training_phone is not None
+            and (self.training_phone.parentWidget() is self.training_dock)
+        )
+
+    def show_training_phone(self, shown: bool) -> None:
+        """Show or hide the training phone (the Ctrl+T entry); remembered until changed."""
+        self.training_phone_wanted = shown
+        self.place_training_phone()
+        if shown and not self.training_phone_docked and self.training_phone is not None:
+            if self.stack.currentWidget() is not self.training_phone_page:
+                self._screen_before_phone = self.stack.currentWidget()
+            self.stack.setCurrentWidget(self.training_phone_page)
+            self._uncheck_navigation()
+        elif not shown and self.stack.currentWidget() is self.training_phone_page:
+            self._left_phone_page(back=True)
+        self.training_phone_button.setChecked(
+            shown and (self.training_phone_docked or self.stack.currentWidget() is self.training_phone_page)
+        )
+        self.training_phone_toggled.emit(shown)
+
+    def place_training_phone(self) -> None:
+        """Dock the phone beside the console when both fit the window, else keep it on its own page."""
+        panel, dock = self.training_phone, self.training_dock
+        if panel is None or dock is None:
+            return
+        room = self.width() - CONSOLE_MIN_WIDTH
+        narrowest, widest = PHONE_WIDTHS
+        if room >= narrowest:
+            if panel.parentWidget() is not dock:
+                dock.setWidget(panel)
+                panel.show()  # a widget given a new parent is hidden until shown
+            width = min(room, widest)
+            panel.setMinimumWidth(narrowest)
+            dock.setMaximumWidth(width)
+            dock.setVisible(self.training_phone_wanted)
+            # After the window's layout has taken the new size, or the dock keeps its narrowest.
+            QTimer.singleShot(0, lambda: self._size_dock(width))
+            if self.stack.currentWidget() is self.training_phone_page:
+                self._left_phone_page(back=True)
+        else:
+            dock.hide()
+            if panel.parentWidget() is not self.training_phone_page:
+                dock.setWidget(QWidget())  # the dock lets go of the panel
+                layout = self.training_phone_page.layout()
+                assert layout is not None
+                layout.addWidget(panel)
+                panel.show()
+        self.training_phone_button.blockSignals(True)
+        self.training_phone_button.setChecked(
+            self.training_phone_wanted
+            and (self.training_phone_docked or self.stack.currentWidget() is self.training_phone_page)
+        )
+        self.training_phone_button.blockSignals(False)
+
+    def _size_dock(self, width: int) -> None:
+        dock = self.training_dock
+        if dock is not None and dock.isVisible():
+            self.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
+
+    def _phone_button_clicked(self, checked: bool) -> None:
+        if self.training_phone_docked:
+            self.show_training_phone(checked)
+        else:
+            on_page = self.stack.currentWidget() is self.training_phone_page
+            self.show_training_phone(not on_page)
+
+    def _uncheck_navigation(self) -> None:
+        self.nav_group.setExclusive(False)
+        for button in self.nav_buttons.values():
+            button.setChecked(False)
+        self.nav_group.setExclusive(True)
+
+    def _left_phone_page(self, *, back: bool = False) -> None:
+        """The navigation went elsewhere (or the phone page is closed): the entry is unchecked."""
+        if self.stack.currentWidget() is self.training_phone_page and back:
+            previous = self._screen_before_phone
+            target = previous if previous is not None and self.stack.indexOf(previous) >= 0 else self.screens["sale"]
+            self.stack.setCurrentWidget(target)
+            key = next((k for k, w in self.screens.items() if w is target), "sale")
+            self.nav_buttons[key].setChecked(True)
+            self.focus_screen()
+        if not self.training_phone_docked:
+            self.training_phone_button.setChecked(False)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self.place_training_phone()
+
+    # ------------------------------------------------------------------ who is signed in
 
     def set_signed_in(self, text: str) -> None:
         """Who is signed in, shown above Lock and Switch user (empty: nobody, which hides both)."""
@@ -313,6 +455,8 @@ class MainWindow(QMainWindow):
         self.nav_buttons[key].click()
 
     def current_screen(self) -> str:
+        if self.stack.currentWidget() is self.training_phone_page:
+            return "training_phone"
         return next(k for k, w in self.screens.items() if w is self.stack.currentWidget())
 
     def replace_screen(self, key: str, widget: QWidget) -> None:
@@ -347,6 +491,22 @@ class MainWindow(QMainWindow):
 
     def set_connection_text(self, text: str) -> None:
         self.connection_label.setText(text)
+
+    def show_provider_unreachable(self, reason: str) -> None:
+        """The provider could not be reached at start or after a change (``reason``: the error's words)."""
+        self.set_connection_text(
+            QCoreApplication.translate("MainWindow", "Provider not reachable: {reason}").format(reason=inert(reason))
+        )
+
+    def set_mode(self, *, training: bool, provider_label: str) -> None:
+        """Training (the banner on) or live with ``provider_label``, in the status bar."""
+        self.training = training
+        self.training_banner.setVisible(training)
+        self.mode_label.setText(
+            QCoreApplication.translate("MainWindow", "Training mode")
+            if training
+            else QCoreApplication.translate("MainWindow", "Live: {provider}").format(provider=provider_label)
+        )
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         self.closing.emit()

@@ -4,107 +4,107 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="47"/>
+        <location filename="../../posapp/ui/actions.py" line="48"/>
         <source>the disk that holds it is full</source>
         <translation>le disque qui le contient est plein</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="48"/>
+        <location filename="../../posapp/ui/actions.py" line="49"/>
         <source>the disk reports an error</source>
         <translation>le disque signale une erreur</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="49"/>
+        <location filename="../../posapp/ui/actions.py" line="50"/>
         <source>another program holds the journal file</source>
         <translation>un autre programme tient le fichier du journal</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="50"/>
+        <location filename="../../posapp/ui/actions.py" line="51"/>
         <source>its folder or file cannot be written</source>
         <translation>son dossier ou son fichier ne peut pas être écrit</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="51"/>
+        <location filename="../../posapp/ui/actions.py" line="52"/>
         <source>the journal file is damaged</source>
         <translation>le fichier du journal est endommagé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="52"/>
+        <location filename="../../posapp/ui/actions.py" line="53"/>
         <source>the journal file cannot be opened</source>
         <translation>le fichier du journal ne peut pas être ouvert</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="63"/>
+        <location filename="../../posapp/ui/actions.py" line="64"/>
         <source>The journal cannot be written: {why}. An answer from the provider is kept in memory and written as soon as it can be. Until then its outcome is not known: do not repeat that payment, refund or payout.</source>
         <translation>Le journal ne peut pas être écrit : {why}. Une réponse de l’opérateur est gardée en mémoire et sera écrite dès que possible. D’ici là, son résultat n’est pas connu : ne refaites pas ce paiement, ce remboursement ou ce versement.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="76"/>
+        <location filename="../../posapp/ui/actions.py" line="77"/>
         <source>Nothing was sent: the disk that holds the journal is full. Free some space, then try again.</source>
         <translation>Rien n’a été envoyé : le disque qui contient le journal est plein. Libérez de la place, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="79"/>
+        <location filename="../../posapp/ui/actions.py" line="80"/>
         <source>Nothing was sent: the journal cannot be written ({why}). Fix it, then try again.</source>
         <translation>Rien n’a été envoyé : le journal ne peut pas être écrit ({why}). Corrigez cela, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="83"/>
+        <location filename="../../posapp/ui/actions.py" line="84"/>
         <source>An earlier request of this amount to this phone has no known outcome yet: the customer may already have paid. Do not push it again; wait for it in Activity.</source>
         <translation>Une demande précédente de ce montant vers ce téléphone n’a pas encore de résultat connu : le client a peut-être déjà payé. Ne la renvoyez pas ; attendez-la dans Activité.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="90"/>
+        <location filename="../../posapp/ui/actions.py" line="91"/>
         <source>Not sent: an earlier refund or payout of the same amount to the same person has an unknown outcome and may already have been paid. A manager must settle it in Activity or History first.</source>
         <translation>Non envoyé : un remboursement ou un versement précédent du même montant à la même personne a un résultat inconnu et a peut-être déjà été payé. Un responsable doit d’abord le régler dans Activité ou Historique.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="95"/>
+        <location filename="../../posapp/ui/actions.py" line="96"/>
         <source>Not sent: an earlier refund or payout of the same amount to the same person is not finished yet and may already have been paid. Wait for its outcome in Activity; nothing must be paid twice.</source>
         <translation>Non envoyé : un remboursement ou un versement précédent du même montant à la même personne n’est pas encore terminé et a peut-être déjà été payé. Attendez son résultat dans Activité ; rien ne doit être payé deux fois.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="107"/>
+        <location filename="../../posapp/ui/actions.py" line="108"/>
         <source>No clear answer from the provider: this may or may not have gone through. Do not try again; its status is being checked in Activity.</source>
         <translation>Pas de réponse claire du prestataire&#x202f;: l’opération est peut-être passée, ou pas. Ne réessayez pas&#x202f;; son statut est vérifié dans Activité.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="113"/>
+        <location filename="../../posapp/ui/actions.py" line="115"/>
         <source>The code is not right.</source>
         <translation>Le code est incorrect.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="115"/>
+        <location filename="../../posapp/ui/actions.py" line="119"/>
         <source>The provider refused this request.</source>
         <translation>Le prestataire a refusé cette demande.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="117"/>
+        <location filename="../../posapp/ui/actions.py" line="122"/>
         <source>The provider refused our keys. Ask a manager to check the settings.</source>
         <translation>Le prestataire a refusé nos clés. Demandez à un gérant de vérifier les réglages.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="121"/>
+        <location filename="../../posapp/ui/actions.py" line="126"/>
         <source>The provider cannot be reached. Check the connection and try again.</source>
         <translation>Le prestataire est injoignable. Vérifiez la connexion et réessayez.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="125"/>
+        <location filename="../../posapp/ui/actions.py" line="130"/>
         <source>This provider cannot do that.</source>
         <translation>Ce prestataire ne permet pas cette opération.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="127"/>
+        <location filename="../../posapp/ui/actions.py" line="132"/>
         <source>The provider answered with an error.</source>
         <translation>Le prestataire a répondu par une erreur.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="133"/>
+        <location filename="../../posapp/ui/actions.py" line="138"/>
         <source>The journal cannot be written ({why}): nothing was done.</source>
         <translation>Le journal ne peut pas être écrit ({why}) : rien n’a été fait.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="136"/>
+        <location filename="../../posapp/ui/actions.py" line="141"/>
         <source>Something went wrong; it has been logged. Please try again.</source>
         <translation>Une erreur s’est produite&#x202f;; elle a été enregistrée. Veuillez réessayer.</translation>
     </message>
@@ -112,107 +112,107 @@
 <context>
     <name>ActivityScreen</name>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="45"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="46"/>
         <source>{hours} h {minutes:02d}</source>
         <translation>{hours}&#xa0;h&#xa0;{minutes:02d}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="54"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="55"/>
         <source>QR code</source>
         <translation>Code QR</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="55"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="56"/>
         <source>Phone push</source>
         <translation>Demande sur téléphone</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="56"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="57"/>
         <source>Refund</source>
         <translation>Remboursement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="57"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="58"/>
         <source>Payout</source>
         <translation>Versement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="58"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="59"/>
         <source>Cash</source>
         <translation>Espèces</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="122"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="123"/>
         <source>Capture…</source>
         <translation>Encaisser…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="125"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="126"/>
         <source>Take the money of this authorized card payment (all or part)</source>
         <translation>Encaisser ce paiement par carte autorisé (en tout ou en partie)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="127"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="128"/>
         <source>Show QR again</source>
         <translation>Réafficher le code QR</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="128"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="129"/>
         <source>Re-check now</source>
         <translation>Revérifier</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="129"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="130"/>
         <source>Stop following</source>
         <translation>Ne plus suivre</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="132"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="133"/>
         <source>Settle…</source>
         <translation>Régler…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="135"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="136"/>
         <source>A manager records whether it went through</source>
         <translation>Un responsable note si elle a abouti</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="182"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="183"/>
         <source>Do not ask the customer to pay again: the outcome is being checked.</source>
         <translation>Ne redemandez pas le paiement au client&#x202f;: le résultat est en cours de vérification.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="193"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="194"/>
         <source>The card is authorized: capture the payment to receive the money.</source>
         <translation>La carte est autorisée&#x202f;: encaissez le paiement pour recevoir l’argent.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="218"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="219"/>
         <source>Started {age} ago</source>
         <translation>Lancé il y a {age}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="291"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="292"/>
         <source>No payment in progress</source>
         <translation>Aucun paiement en cours</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="294"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="295"/>
         <source>Payments waiting for a customer appear here, with their live status.</source>
         <translation>Les paiements en attente d’un client s’affichent ici, avec leur statut en direct.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="444"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="445"/>
         <source>{count} in progress</source>
         <translation>{count} en cours</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="469"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="470"/>
         <source>The provider cannot be reached since {time}; payments are still being checked.</source>
         <translation>Le prestataire est injoignable depuis {time}&#x202f;; les paiements sont toujours vérifiés.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="481"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="482"/>
         <source>Connection back</source>
         <translation>Connexion rétablie</translation>
     </message>
@@ -497,83 +497,83 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="180"/>
-        <location filename="../../posapp/ui/controller.py" line="517"/>
+        <location filename="../../posapp/ui/controller.py" line="181"/>
+        <location filename="../../posapp/ui/controller.py" line="518"/>
         <source>Connected</source>
         <translation>Connecté</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="204"/>
+        <location filename="../../posapp/ui/controller.py" line="205"/>
         <source>the smallest payment {provider} takes</source>
         <translation>le plus petit paiement accepté par {provider}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="209"/>
+        <location filename="../../posapp/ui/controller.py" line="210"/>
         <source>the largest payment {provider} takes</source>
         <translation>le plus gros paiement accepté par {provider}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="215"/>
+        <location filename="../../posapp/ui/controller.py" line="216"/>
         <source>the shop&apos;s largest sale (Settings)</source>
         <translation>la plus grosse vente de la boutique (Réglages)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="233"/>
+        <location filename="../../posapp/ui/controller.py" line="234"/>
         <source>Still connecting to the provider; try again in a moment.</source>
         <translation>Connexion au prestataire en cours&#x202f;; réessayez dans un instant.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="325"/>
+        <location filename="../../posapp/ui/controller.py" line="326"/>
         <source>This payment has no link to show.</source>
         <translation>Ce paiement n’a pas de lien à afficher.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="335"/>
+        <location filename="../../posapp/ui/controller.py" line="336"/>
         <source>Cancel this payment?</source>
         <translation>Annuler ce paiement&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="336"/>
+        <location filename="../../posapp/ui/controller.py" line="337"/>
         <source>Stop waiting for this payment? If the customer pays anyway, posapp will still record it.</source>
         <translation>Ne plus attendre ce paiement&#x202f;? Si le client paie quand même, posapp l’enregistrera.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="369"/>
+        <location filename="../../posapp/ui/controller.py" line="370"/>
         <source>This payment is no longer waiting for a capture.</source>
         <translation>Ce paiement n’attend plus d’encaissement.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="406"/>
+        <location filename="../../posapp/ui/controller.py" line="407"/>
         <source>No clear answer from the provider about the capture. Do not capture again: posapp keeps checking.</source>
         <translation>Pas de réponse claire du prestataire sur l’encaissement. N’encaissez pas à nouveau&#x202f;: posapp continue de vérifier.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="412"/>
+        <location filename="../../posapp/ui/controller.py" line="413"/>
         <source>Captured {captured} of the {authorized} authorized.</source>
         <translation>Encaissé&#x202f;: {captured} sur {authorized} autorisés.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="415"/>
+        <location filename="../../posapp/ui/controller.py" line="416"/>
         <source>Captured {amount}.</source>
         <translation>Encaissé&#x202f;: {amount}.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="445"/>
+        <location filename="../../posapp/ui/controller.py" line="447"/>
         <source>The code is not right.</source>
         <translation>Le code n’est pas bon.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="497"/>
+        <location filename="../../posapp/ui/controller.py" line="498"/>
         <source>A payment&apos;s outcome is unknown: see Activity.</source>
         <translation>Le résultat d’un paiement est inconnu&#x202f;: voir Activité.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="507"/>
+        <location filename="../../posapp/ui/controller.py" line="508"/>
         <source>The journal is written again: every answer it missed is in it.</source>
         <translation>Le journal est de nouveau écrit : toutes les réponses qui lui manquaient y sont.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="512"/>
+        <location filename="../../posapp/ui/controller.py" line="513"/>
         <source>Provider not reachable</source>
         <translation>Prestataire injoignable</translation>
     </message>
@@ -1151,371 +1151,376 @@
 <context>
     <name>HistoryScreen</name>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="71"/>
+        <location filename="../../posapp/ui/screens/history.py" line="72"/>
         <source>All statuses</source>
         <translation>Tous les statuts</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="72"/>
+        <location filename="../../posapp/ui/screens/history.py" line="73"/>
         <source>Paid</source>
         <translation>Payé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="74"/>
+        <location filename="../../posapp/ui/screens/history.py" line="75"/>
         <source>In progress</source>
         <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="77"/>
+        <location filename="../../posapp/ui/screens/history.py" line="78"/>
         <source>Outcome unknown</source>
         <translation>Résultat inconnu</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="79"/>
+        <location filename="../../posapp/ui/screens/history.py" line="80"/>
         <source>Not paid (failed, canceled, expired)</source>
         <translation>Non payé (échoué, annulé, expiré)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="83"/>
+        <location filename="../../posapp/ui/screens/history.py" line="84"/>
         <source>Refunded</source>
         <translation>Remboursé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="91"/>
+        <location filename="../../posapp/ui/screens/history.py" line="92"/>
         <source>All types</source>
         <translation>Tous les types</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="93"/>
+        <location filename="../../posapp/ui/screens/history.py" line="94"/>
         <source>Payments</source>
         <translation>Paiements</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="107"/>
+        <location filename="../../posapp/ui/screens/history.py" line="108"/>
         <source>Recorded</source>
         <translation>Enregistré</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="108"/>
+        <location filename="../../posapp/ui/screens/history.py" line="109"/>
         <source>Sent to the provider</source>
         <translation>Envoyé au prestataire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="109"/>
+        <location filename="../../posapp/ui/screens/history.py" line="110"/>
         <source>Status read</source>
         <translation>Statut consulté</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="110"/>
+        <location filename="../../posapp/ui/screens/history.py" line="111"/>
         <source>Code asked</source>
         <translation>Code demandé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="111"/>
+        <location filename="../../posapp/ui/screens/history.py" line="112"/>
         <source>Code typed</source>
         <translation>Code saisi</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="112"/>
+        <location filename="../../posapp/ui/screens/history.py" line="113"/>
         <source>Code accepted</source>
         <translation>Code accepté</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="113"/>
         <location filename="../../posapp/ui/screens/history.py" line="114"/>
+        <location filename="../../posapp/ui/screens/history.py" line="115"/>
         <source>Code refused</source>
         <translation>Code refusé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="115"/>
+        <location filename="../../posapp/ui/screens/history.py" line="116"/>
         <source>No answer to the code</source>
         <translation>Pas de réponse au code</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="117"/>
+        <location filename="../../posapp/ui/screens/history.py" line="118"/>
         <source>Refund</source>
         <comment>timeline: a refund of this payment</comment>
         <translation>Remboursement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="118"/>
+        <location filename="../../posapp/ui/screens/history.py" line="119"/>
         <source>Settled by a manager</source>
         <translation>Réglé par un responsable</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="119"/>
+        <location filename="../../posapp/ui/screens/history.py" line="120"/>
         <source>Canceled</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="120"/>
+        <location filename="../../posapp/ui/screens/history.py" line="121"/>
         <source>Expired</source>
         <translation>Expiré</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="121"/>
+        <location filename="../../posapp/ui/screens/history.py" line="122"/>
         <source>No answer from the provider</source>
         <translation>Pas de réponse du prestataire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="122"/>
+        <location filename="../../posapp/ui/screens/history.py" line="123"/>
         <source>Not sent</source>
         <translation>Non envoyé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="123"/>
+        <location filename="../../posapp/ui/screens/history.py" line="124"/>
         <source>Refused by the provider</source>
         <translation>Refusé par le prestataire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="124"/>
+        <location filename="../../posapp/ui/screens/history.py" line="125"/>
         <source>Interrupted</source>
         <translation>Interrompu</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="125"/>
+        <location filename="../../posapp/ui/screens/history.py" line="126"/>
         <source>Answer did not match</source>
         <translation>Réponse incohérente</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="126"/>
+        <location filename="../../posapp/ui/screens/history.py" line="127"/>
         <source>Capture asked</source>
         <translation>Encaissement demandé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="127"/>
+        <location filename="../../posapp/ui/screens/history.py" line="128"/>
         <source>Captured</source>
         <translation>Encaissé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="128"/>
+        <location filename="../../posapp/ui/screens/history.py" line="129"/>
         <source>Capture checked</source>
         <translation>Encaissement vérifié</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="129"/>
+        <location filename="../../posapp/ui/screens/history.py" line="130"/>
         <source>No answer to the capture</source>
         <translation>Pas de réponse à l’encaissement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="130"/>
+        <location filename="../../posapp/ui/screens/history.py" line="131"/>
         <source>Capture refused</source>
         <translation>Encaissement refusé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="131"/>
+        <location filename="../../posapp/ui/screens/history.py" line="132"/>
         <source>Capture not sent</source>
         <translation>Encaissement non envoyé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="132"/>
+        <location filename="../../posapp/ui/screens/history.py" line="133"/>
         <source>Training session ended</source>
         <translation>Fin de la session de formation</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="146"/>
+        <location filename="../../posapp/ui/screens/history.py" line="147"/>
         <source>cashier {name}</source>
         <translation>caissier {name}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="148"/>
+        <location filename="../../posapp/ui/screens/history.py" line="149"/>
         <source>cashier</source>
         <translation>caissier</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="152"/>
+        <location filename="../../posapp/ui/screens/history.py" line="153"/>
         <source>manager {name}</source>
         <translation>gérant {name}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="154"/>
+        <location filename="../../posapp/ui/screens/history.py" line="155"/>
         <source>manager</source>
         <translation>gérant</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="156"/>
+        <location filename="../../posapp/ui/screens/history.py" line="157"/>
         <source>posapp</source>
         <translation>posapp</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="216"/>
+        <location filename="../../posapp/ui/screens/history.py" line="217"/>
         <source>Cash</source>
         <translation>Espèces</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="317"/>
+        <location filename="../../posapp/ui/screens/history.py" line="318"/>
         <source>Search: reference, phone or reason</source>
         <translation>Rechercher : référence, téléphone ou motif</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="319"/>
-        <location filename="../../posapp/ui/screens/history.py" line="430"/>
+        <location filename="../../posapp/ui/screens/history.py" line="320"/>
+        <location filename="../../posapp/ui/screens/history.py" line="431"/>
         <source>Clear filters</source>
         <translation>Effacer les filtres</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="334"/>
+        <location filename="../../posapp/ui/screens/history.py" line="335"/>
         <source>Today</source>
         <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="335"/>
+        <location filename="../../posapp/ui/screens/history.py" line="336"/>
         <source>7 days</source>
         <translation>7 jours</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="336"/>
+        <location filename="../../posapp/ui/screens/history.py" line="337"/>
         <source>30 days</source>
         <translation>30 jours</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="337"/>
+        <location filename="../../posapp/ui/screens/history.py" line="338"/>
         <source>All</source>
         <translation>Tout</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="338"/>
+        <location filename="../../posapp/ui/screens/history.py" line="339"/>
         <source>Dates…</source>
         <translation>Dates…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="349"/>
+        <location filename="../../posapp/ui/screens/history.py" line="350"/>
         <source>From</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="350"/>
+        <location filename="../../posapp/ui/screens/history.py" line="351"/>
         <source>to</source>
         <translation>au</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="366"/>
+        <location filename="../../posapp/ui/screens/history.py" line="367"/>
         <source>All providers</source>
         <translation>Tous les prestataires</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="446"/>
+        <location filename="../../posapp/ui/screens/history.py" line="447"/>
         <source>Choose a line to see its details and its timeline.</source>
         <translation>Choisissez une ligne pour voir ses détails et son historique.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="462"/>
+        <location filename="../../posapp/ui/screens/history.py" line="463"/>
         <source>Re-check status</source>
         <translation>Revérifier le statut</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="466"/>
+        <location filename="../../posapp/ui/screens/history.py" line="467"/>
         <source>Refund</source>
         <comment>button: refund this payment</comment>
         <translation>Rembourser</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="470"/>
+        <location filename="../../posapp/ui/screens/history.py" line="471"/>
         <source>Reprint receipt</source>
         <translation>Réimprimer le reçu</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="474"/>
+        <location filename="../../posapp/ui/screens/history.py" line="475"/>
         <source>Capture…</source>
         <translation>Encaisser…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="479"/>
+        <location filename="../../posapp/ui/screens/history.py" line="480"/>
         <source>Settle the outcome…</source>
         <translation>Régler le résultat…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="497"/>
+        <location filename="../../posapp/ui/screens/history.py" line="498"/>
         <source>← Back to the list</source>
         <translation>← Retour à la liste</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="611"/>
+        <location filename="../../posapp/ui/screens/history.py" line="612"/>
         <source>{count}+ transactions</source>
         <translation>{count}+ transactions</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="615"/>
+        <location filename="../../posapp/ui/screens/history.py" line="616"/>
         <source>1 transaction</source>
         <translation>1 transaction</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="617"/>
+        <location filename="../../posapp/ui/screens/history.py" line="618"/>
         <source>{count} transactions</source>
         <translation>{count} transactions</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="629"/>
+        <location filename="../../posapp/ui/screens/history.py" line="630"/>
         <source>No payments yet. Every payment, refund and payout appears here as soon as it starts.</source>
         <translation>Aucun paiement pour l’instant. Chaque paiement, remboursement et versement apparaît ici dès qu’il commence.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="634"/>
+        <location filename="../../posapp/ui/screens/history.py" line="635"/>
         <source>Nothing matches these filters or this search.</source>
         <translation>Rien ne correspond à ces filtres ni à cette recherche.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="880"/>
+        <location filename="../../posapp/ui/screens/history.py" line="881"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="881"/>
+        <location filename="../../posapp/ui/screens/history.py" line="882"/>
         <source>Created</source>
         <translation>Créé le</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="882"/>
+        <location filename="../../posapp/ui/screens/history.py" line="883"/>
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="883"/>
+        <location filename="../../posapp/ui/screens/history.py" line="884"/>
         <source>Network</source>
         <translation>Réseau</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="884"/>
+        <location filename="../../posapp/ui/screens/history.py" line="885"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="886"/>
+        <location filename="../../posapp/ui/screens/history.py" line="887"/>
         <source>Fees</source>
         <translation>Frais</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="889"/>
+        <location filename="../../posapp/ui/screens/history.py" line="890"/>
         <source>Refund of</source>
         <translation>Remboursement de</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="890"/>
+        <location filename="../../posapp/ui/screens/history.py" line="891"/>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="891"/>
+        <location filename="../../posapp/ui/screens/history.py" line="892"/>
         <source>Provider</source>
         <translation>Prestataire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="892"/>
+        <location filename="../../posapp/ui/screens/history.py" line="893"/>
         <source>Provider reference</source>
         <translation>Référence du prestataire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="893"/>
+        <location filename="../../posapp/ui/screens/history.py" line="894"/>
         <source>Cashier</source>
         <translation>Caissier</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="894"/>
+        <location filename="../../posapp/ui/screens/history.py" line="895"/>
         <source>Last change</source>
         <translation>Dernière modification</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="920"/>
+        <location filename="../../posapp/ui/screens/history.py" line="903"/>
+        <source>Timeline</source>
+        <translation>Chronologie</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="923"/>
         <source>fees {amount}</source>
         <translation>frais {amount}</translation>
     </message>
@@ -1858,137 +1863,159 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="48"/>
-        <location filename="../../posapp/ui/screens/sale.py" line="60"/>
+        <location filename="../../posapp/ui/main_window.py" line="53"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="64"/>
         <source>Sale</source>
         <translation>Vente</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="49"/>
+        <location filename="../../posapp/ui/main_window.py" line="54"/>
         <source>Type the amount, then show a QR code for the customer to scan or push the payment to their phone.</source>
         <translation>Saisissez le montant, puis affichez un code QR à scanner par le client ou envoyez le paiement sur son téléphone.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="56"/>
-        <location filename="../../posapp/ui/screens/activity.py" line="270"/>
+        <location filename="../../posapp/ui/main_window.py" line="61"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="271"/>
         <source>Activity</source>
         <translation>Activité</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="57"/>
+        <location filename="../../posapp/ui/main_window.py" line="62"/>
         <source>Every payment in progress with its live status, age and actions.</source>
         <translation>Chaque paiement en cours avec son statut en direct, son ancienneté et ses actions.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="63"/>
-        <location filename="../../posapp/ui/screens/history.py" line="231"/>
+        <location filename="../../posapp/ui/main_window.py" line="68"/>
+        <location filename="../../posapp/ui/screens/history.py" line="232"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="64"/>
+        <location filename="../../posapp/ui/main_window.py" line="69"/>
         <source>Every past payment, refund and payout: search, filters, details and re-check.</source>
         <translation>Tous les paiements, remboursements et versements passés&#x202f;: recherche, filtres, détails et nouvelle vérification.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="70"/>
+        <location filename="../../posapp/ui/main_window.py" line="75"/>
+        <source>Till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/main_window.py" line="76"/>
+        <source>The cash drawer: opening float, count, Open drawer, and the receipt printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/main_window.py" line="82"/>
         <location filename="../../posapp/ui/screens/balance.py" line="83"/>
         <source>Balance</source>
         <translation>Solde</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="71"/>
+        <location filename="../../posapp/ui/main_window.py" line="83"/>
         <source>The provider balance and today&apos;s takings, refunds, payouts and fees.</source>
         <translation>Le solde chez le prestataire et les encaissements, remboursements, versements et frais du jour.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="77"/>
-        <location filename="../../posapp/ui/screens/payout.py" line="125"/>
+        <location filename="../../posapp/ui/main_window.py" line="89"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="126"/>
         <source>Payouts</source>
         <translation>Versements</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="78"/>
+        <location filename="../../posapp/ui/main_window.py" line="90"/>
         <source>Send money to a mobile-money number or wallet, with manager approval.</source>
         <translation>Envoyer de l’argent vers un numéro mobile money ou un portefeuille, avec l’accord du gérant.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="84"/>
+        <location filename="../../posapp/ui/main_window.py" line="96"/>
         <location filename="../../posapp/ui/screens/settings.py" line="221"/>
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="85"/>
+        <location filename="../../posapp/ui/main_window.py" line="97"/>
         <source>Provider and keys, language, polling, idle lock, receipts and users.</source>
         <translation>Prestataire et clés, langue, suivi des statuts, verrouillage, reçus et utilisateurs.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="146"/>
+        <location filename="../../posapp/ui/main_window.py" line="158"/>
         <source>TRAINING MODE: payments go to the built-in emulator ({provider}). No real money moves.</source>
         <translation>MODE FORMATION&#x202f;: les paiements vont à l’émulateur intégré ({provider}). Aucun argent réel ne circule.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="198"/>
+        <location filename="../../posapp/ui/main_window.py" line="210"/>
         <source>End of day</source>
         <translation>Fin de journée</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="203"/>
+        <location filename="../../posapp/ui/main_window.py" line="215"/>
         <source>The end-of-day report (a manager&apos;s)</source>
         <translation>Le rapport de fin de journée (pour un gérant)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="208"/>
+        <location filename="../../posapp/ui/main_window.py" line="220"/>
         <source>Customer phone</source>
-        <translation>Téléphone du client</translation>
+        <translation>Tél. du client</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="214"/>
+        <location filename="../../posapp/ui/main_window.py" line="226"/>
         <source>Show or hide the emulated customer&apos;s phone (training)</source>
         <translation>Afficher ou masquer le téléphone émulé du client (formation)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="225"/>
+        <location filename="../../posapp/ui/main_window.py" line="236"/>
         <source>Lock</source>
         <translation>Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="229"/>
+        <location filename="../../posapp/ui/main_window.py" line="240"/>
         <source>Lock the console; type your PIN to come back</source>
         <translation>Verrouiller la console ; tapez votre code PIN pour revenir</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="233"/>
+        <location filename="../../posapp/ui/main_window.py" line="244"/>
         <source>Switch user</source>
         <translation>Changer d’utilisateur</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="238"/>
+        <location filename="../../posapp/ui/main_window.py" line="249"/>
         <source>Sign out so that the next cashier signs in (shift change)</source>
         <translation>Se déconnecter pour que le caissier suivant se connecte (relève)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="245"/>
-        <location filename="../../posapp/ui/main_window.py" line="249"/>
-        <location filename="../../posapp/ui/main_window.py" line="337"/>
+        <location filename="../../posapp/ui/main_window.py" line="256"/>
+        <location filename="../../posapp/ui/main_window.py" line="260"/>
+        <location filename="../../posapp/ui/main_window.py" line="488"/>
         <source>About posapp</source>
         <translation>À propos de posapp</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="262"/>
+        <location filename="../../posapp/ui/main_window.py" line="273"/>
+        <location filename="../../posapp/ui/main_window.py" line="513"/>
         <source>Training mode</source>
         <translation>Mode formation</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="264"/>
+        <location filename="../../posapp/ui/main_window.py" line="275"/>
+        <location filename="../../posapp/ui/main_window.py" line="515"/>
         <source>Live: {provider}</source>
         <translation>En service&#x202f;: {provider}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="266"/>
+        <location filename="../../posapp/ui/main_window.py" line="277"/>
         <source>Ready</source>
         <translation>Prêt</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/main_window.py" line="328"/>
+        <source>Customer phone (training)</source>
+        <translation>Téléphone du client (formation)</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/main_window.py" line="505"/>
+        <source>Provider not reachable: {reason}</source>
+        <translation>Prestataire injoignable : {reason}</translation>
     </message>
 </context>
 <context>
@@ -2204,62 +2231,98 @@
 <context>
     <name>OutcomePanel</name>
     <message>
-        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="19"/>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="53"/>
         <source>PAID</source>
         <translation>PAYÉ</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="20"/>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="54"/>
         <source>The money is received. Hand over the goods.</source>
         <translation>L’argent est reçu. Remettez la marchandise.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="25"/>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="59"/>
         <source>OUTCOME UNKNOWN</source>
         <translation>RÉSULTAT INCONNU</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="26"/>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="60"/>
         <source>Do NOT ask the customer to pay again. posapp keeps checking; see Activity, or call a manager.</source>
         <translation>Ne redemandez PAS le paiement au client. posapp continue de vérifier&#x202f;; voyez Activité ou appelez un gérant.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="34"/>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="68"/>
         <source>NOT PAID: TIME RAN OUT</source>
         <translation>NON PAYÉ&#x202f;: DÉLAI DÉPASSÉ</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="35"/>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="40"/>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="69"/>
         <source>The customer did not pay in time. Start a new payment if they still want to pay.</source>
         <translation>Le client n’a pas payé à temps. Lancez un nouveau paiement s’il veut encore payer.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="42"/>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="18"/>
+        <source>The customer&apos;s code was wrong too many times. No money was taken: start a new payment if they still want to pay.</source>
+        <translation>Le code du client était faux trop de fois. Aucun argent n’a été pris : lancez un nouveau paiement s’il veut toujours payer.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="24"/>
+        <source>The customer declined on their phone. No money was taken: start again if they want to.</source>
+        <translation>Le client a refusé sur son téléphone. Aucun argent n’a été pris : recommencez s’il le souhaite.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="28"/>
+        <source>The customer&apos;s balance is too low. Ask them to top up, or try another way to pay.</source>
+        <translation>Le solde du client est insuffisant. Demandez-lui de recharger, ou essayez un autre moyen de paiement.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="32"/>
+        <source>The provider refused the phone number. Check it with the customer and start again.</source>
+        <translation>Le prestataire a refusé le numéro. Vérifiez-le avec le client et recommencez.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="36"/>
+        <source>The provider refused the console&apos;s keys. No money was taken: call a manager.</source>
+        <translation>Le prestataire a refusé les clés de la console. Aucun argent n’a été pris : appelez un gérant.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="43"/>
+        <source>The payment failed. No money was taken: start a new payment, or try another way to pay.</source>
+        <translation>Le paiement a échoué. Aucun argent n’a été pris : lancez un nouveau paiement, ou essayez un autre moyen de paiement.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="76"/>
         <source>CANCELED</source>
         <translation>ANNULÉ</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="43"/>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="77"/>
         <source>No money was taken. Start a new payment if needed.</source>
         <translation>Aucun argent n’a été prélevé. Lancez un nouveau paiement si besoin.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="47"/>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="79"/>
         <source>NOT PAID</source>
         <translation>NON PAYÉ</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="48"/>
-        <source>The payment failed. Ask the customer to check their balance, or try another way to pay.</source>
-        <translation>Le paiement a échoué. Demandez au client de vérifier son solde, ou essayez un autre moyen de paiement.</translation>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="89"/>
+        <source>Provider: {words}</source>
+        <translation>Prestataire : {words}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="85"/>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="92"/>
+        <source>{sentence} Provider: {words}</source>
+        <translation>{sentence} Prestataire : {words}</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="126"/>
         <source>New sale</source>
         <translation>Nouvelle vente</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="92"/>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="133"/>
         <source>New sale (Enter or {key})</source>
         <translation>Nouvelle vente (Entrée ou {key})</translation>
     </message>
@@ -2267,172 +2330,172 @@
 <context>
     <name>PayoutScreen</name>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="155"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="156"/>
         <source>My-CoolPay wallet</source>
         <translation>Portefeuille My-CoolPay</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="153"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="154"/>
         <source>Mobile money</source>
         <translation>Mobile money</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="154"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="155"/>
         <source>My-CoolPay</source>
         <translation>My-CoolPay</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="187"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="188"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="196"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="197"/>
         <source>Reason (required)</source>
         <translation>Motif (obligatoire)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="202"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="203"/>
         <source>Supplier, salary advance, cash withdrawal...</source>
         <translation>Fournisseur, avance sur salaire, retrait…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="212"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="213"/>
         <source>Continue</source>
         <translation>Continuer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="231"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="232"/>
         <source>Wallet: phone number, username or e-mail</source>
         <translation>Portefeuille&#x202f;: téléphone, identifiant ou e-mail</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="233"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="234"/>
         <source>Recipient&apos;s mobile-money number</source>
         <translation>Numéro mobile money du bénéficiaire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="262"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="263"/>
         <source>✓ {operator} number</source>
         <translation>✓ Numéro {operator}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="269"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="270"/>
         <source>This looks like a {detected} number, but {chosen} is chosen. Keep it only if the number moved to {chosen}.</source>
         <translation>Ce numéro semble être un numéro {detected}, mais {chosen} est choisi. Gardez ce choix seulement si le numéro a été transféré chez {chosen}.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="294"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="295"/>
         <source>Type the wallet&apos;s phone number, username or e-mail.</source>
         <translation>Saisissez le téléphone, l’identifiant ou l’e-mail du portefeuille.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="307"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="308"/>
         <source>This e-mail address is not complete.</source>
         <translation>Cette adresse e-mail est incomplète.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="316"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="317"/>
         <source>A username has 3 to 64 letters, digits, dots, dashes or underscores.</source>
         <translation>Un identifiant compte 3 à 64 lettres, chiffres, points, tirets ou tirets bas.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="337"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="338"/>
         <source>Say what the payout is for.</source>
         <translation>Indiquez le motif du versement.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="349"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="350"/>
         <source>Reason: {reason}</source>
         <translation>Motif&#x202f;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="358"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="359"/>
         <source>Send {amount}</source>
         <translation>Envoyer {amount}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="368"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="370"/>
         <source>Send {amount} to {recipient} ({operator})?</source>
         <translation>Envoyer {amount} à {recipient} ({operator})&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="382"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="384"/>
         <source>Check before sending</source>
         <translation>Vérifiez avant d’envoyer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="391"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="393"/>
         <source>A manager approves with their PIN. Money sent cannot be taken back: check the number with the recipient.</source>
         <translation>Un gérant approuve avec son code PIN. L’argent envoyé ne peut pas être récupéré&#x202f;: vérifiez le numéro avec le bénéficiaire.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="411"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="413"/>
         <source>Send</source>
         <translation>Envoyer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="415"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="417"/>
         <source>Back to the form</source>
         <translation>Retour au formulaire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="450"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="452"/>
         <source>Not sent: the payout of {amount} to this recipient on {when} has an unknown outcome and may already have been paid. A manager must resolve it in Activity or History first ({ref}).</source>
         <translation>Non envoyé&#x202f;: le versement de {amount} à ce bénéficiaire le {when} a un résultat inconnu et a peut-être déjà été payé. Un gérant doit d’abord le régulariser dans Activité ou Historique ({ref}).</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="456"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="458"/>
         <source>Not sent: the payout of {amount} to this recipient on {when} is not finished yet and may already have been paid. Wait for its outcome in Activity; nothing must be paid twice ({ref}).</source>
         <translation>Non envoyé : le versement de {amount} à ce bénéficiaire le {when} n’est pas encore terminé et a peut-être déjà été payé. Attendez son résultat dans Activité ; rien ne doit être payé deux fois ({ref}).</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="506"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="508"/>
         <source>New payout</source>
         <translation>Nouveau versement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="519"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="521"/>
         <source>To {recipient} ({operator})</source>
         <translation>À {recipient} ({operator})</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="541"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="543"/>
         <source>Sent: the recipient has the money.</source>
         <translation>Envoyé&#x202f;: le bénéficiaire a reçu l’argent.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="543"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="545"/>
         <source>Outcome unknown: the provider gave no clear answer, so the money may already have been sent. Do not send it again. A manager resolves it in Activity or History once the provider&apos;s status is known; until then the same amount cannot be sent to this recipient.</source>
         <translation>Résultat inconnu&#x202f;: le prestataire n’a pas répondu clairement, l’argent a donc peut-être déjà été envoyé. Ne le renvoyez pas. Un gérant régularise dans Activité ou Historique dès que le statut du prestataire est connu&#x202f;; d’ici là, le même montant ne peut pas être envoyé à ce bénéficiaire.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="550"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="552"/>
         <source>The operator did not confirm in time; the payout may still go through.</source>
         <translation>L’opérateur n’a pas confirmé à temps&#x202f;; le versement peut encore aboutir.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="554"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="556"/>
         <source>The payout did not go through. No money left the account.</source>
         <translation>Le versement n’a pas abouti. Aucun argent n’est sorti du compte.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="558"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="560"/>
         <source>Sent. Waiting for the operator to confirm the transfer.</source>
         <translation>Envoyé. En attente de la confirmation de l’opérateur.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="562"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="564"/>
         <source>Provider: {message}</source>
         <translation>Prestataire&#x202f;: {message}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="589"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="591"/>
         <source>Recent payouts</source>
         <translation>Versements récents</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="610"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="612"/>
         <source>No payouts yet. Each one appears here as soon as it is sent.</source>
         <translation>Aucun versement pour l’instant. Chacun apparaît ici dès son envoi.</translation>
     </message>
@@ -2448,67 +2511,67 @@
 <context>
     <name>PrintQueue</name>
     <message>
-        <location filename="../../posapp/ui/print_bridge.py" line="84"/>
+        <location filename="../../posapp/ui/print_bridge.py" line="105"/>
         <source>No receipt printer is set up.</source>
         <translation>Aucune imprimante de tickets n&apos;est configurée.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/print_bridge.py" line="85"/>
+        <location filename="../../posapp/ui/print_bridge.py" line="106"/>
         <source>The printer cannot be reached: is it on, plugged in and on the network?</source>
         <translation>L&apos;imprimante est injoignable : est-elle allumée, branchée et sur le réseau ?</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/print_bridge.py" line="88"/>
+        <location filename="../../posapp/ui/print_bridge.py" line="109"/>
         <source>The printer does not answer.</source>
         <translation>L&apos;imprimante ne répond pas.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/print_bridge.py" line="89"/>
+        <location filename="../../posapp/ui/print_bridge.py" line="110"/>
         <source>The printer is offline: is its cover open?</source>
         <translation>L&apos;imprimante est hors ligne : son capot est-il ouvert ?</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/print_bridge.py" line="90"/>
+        <location filename="../../posapp/ui/print_bridge.py" line="111"/>
         <source>The printer is out of paper.</source>
         <translation>L&apos;imprimante n&apos;a plus de papier.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/print_bridge.py" line="91"/>
+        <location filename="../../posapp/ui/print_bridge.py" line="112"/>
         <source>The printer stopped in the middle of the receipt.</source>
         <translation>L&apos;imprimante s&apos;est arrêtée au milieu du ticket.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/print_bridge.py" line="94"/>
+        <location filename="../../posapp/ui/print_bridge.py" line="115"/>
         <source>This computer cannot use that kind of printer connection.</source>
         <translation>Cet ordinateur ne peut pas utiliser ce type de connexion d&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/print_bridge.py" line="103"/>
+        <location filename="../../posapp/ui/print_bridge.py" line="124"/>
         <source>Waiting to print</source>
         <translation>En attente d&apos;impression</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/print_bridge.py" line="104"/>
+        <location filename="../../posapp/ui/print_bridge.py" line="125"/>
         <source>Printing</source>
         <translation>Impression en cours</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/print_bridge.py" line="105"/>
+        <location filename="../../posapp/ui/print_bridge.py" line="126"/>
         <source>Printed</source>
         <translation>Imprimé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/print_bridge.py" line="106"/>
+        <location filename="../../posapp/ui/print_bridge.py" line="127"/>
         <source>Not printed: trying again shortly</source>
         <translation>Non imprimé : nouvel essai dans un instant</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/print_bridge.py" line="107"/>
+        <location filename="../../posapp/ui/print_bridge.py" line="128"/>
         <source>Not printed: press Retry</source>
         <translation>Non imprimé : appuyez sur Réessayer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/print_bridge.py" line="108"/>
+        <location filename="../../posapp/ui/print_bridge.py" line="129"/>
         <source>Canceled</source>
         <translation>Annulé</translation>
     </message>
@@ -2717,36 +2780,211 @@
     </message>
 </context>
 <context>
+    <name>ProviderMessages</name>
+    <message>
+        <location filename="../../posapp/ui/provider_messages.py" line="44"/>
+        <source>The code is not right.</source>
+        <translation>Le code n’est pas bon.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/provider_messages.py" line="47"/>
+        <location filename="../../posapp/ui/provider_messages.py" line="52"/>
+        <source>The code was wrong too many times.</source>
+        <translation>Le code était faux trop de fois.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/provider_messages.py" line="57"/>
+        <source>The customer&apos;s code has not been typed yet.</source>
+        <translation>Le code du client n’a pas encore été tapé.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/provider_messages.py" line="62"/>
+        <source>This payment needs no code.</source>
+        <translation>Ce paiement n’a pas besoin de code.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/provider_messages.py" line="67"/>
+        <location filename="../../posapp/ui/provider_messages.py" line="72"/>
+        <source>The customer declined the payment.</source>
+        <translation>Le client a refusé le paiement.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/provider_messages.py" line="77"/>
+        <location filename="../../posapp/ui/provider_messages.py" line="82"/>
+        <source>The customer canceled the payment.</source>
+        <translation>Le client a annulé le paiement.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/provider_messages.py" line="87"/>
+        <location filename="../../posapp/ui/provider_messages.py" line="92"/>
+        <source>The payment request expired.</source>
+        <translation>La demande de paiement a expiré.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/provider_messages.py" line="97"/>
+        <location filename="../../posapp/ui/provider_messages.py" line="102"/>
+        <source>The payment went through.</source>
+        <translation>Le paiement est passé.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/provider_messages.py" line="105"/>
+        <source>The money was sent.</source>
+        <translation>L’argent a été envoyé.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/provider_messages.py" line="108"/>
+        <source>The operator is still sending the money.</source>
+        <translation>L’opérateur envoie encore l’argent.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/provider_messages.py" line="113"/>
+        <location filename="../../posapp/ui/provider_messages.py" line="118"/>
+        <source>The operator refused the transfer.</source>
+        <translation>L’opérateur a refusé le transfert.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/provider_messages.py" line="123"/>
+        <source>The account&apos;s balance is too low for this.</source>
+        <translation>Le solde du compte est insuffisant pour cela.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/provider_messages.py" line="128"/>
+        <location filename="../../posapp/ui/provider_messages.py" line="135"/>
+        <location filename="../../posapp/ui/provider_messages.py" line="180"/>
+        <location filename="../../posapp/ui/provider_messages.py" line="187"/>
+        <location filename="../../posapp/ui/provider_messages.py" line="194"/>
+        <location filename="../../posapp/ui/provider_messages.py" line="201"/>
+        <source>The provider refused the console&apos;s keys: a manager must check Settings.</source>
+        <translation>Le prestataire a refusé les clés de la console : un gérant doit vérifier les Réglages.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/provider_messages.py" line="142"/>
+        <location filename="../../posapp/ui/provider_messages.py" line="218"/>
+        <location filename="../../posapp/ui/provider_messages.py" line="223"/>
+        <source>The provider does not know this payment.</source>
+        <translation>Le prestataire ne connaît pas ce paiement.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/provider_messages.py" line="147"/>
+        <source>The provider refused the phone number.</source>
+        <translation>Le prestataire a refusé le numéro.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/provider_messages.py" line="152"/>
+        <source>The provider cannot reach this number&apos;s network.</source>
+        <translation>Le prestataire ne peut pas joindre le réseau de ce numéro.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/provider_messages.py" line="157"/>
+        <source>The number does not belong to the network chosen.</source>
+        <translation>Le numéro n’appartient pas au réseau choisi.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/provider_messages.py" line="162"/>
+        <source>The provider already has a payment with this reference.</source>
+        <translation>Le prestataire a déjà un paiement avec cette référence.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/provider_messages.py" line="167"/>
+        <location filename="../../posapp/ui/provider_messages.py" line="258"/>
+        <source>This payment is no longer open.</source>
+        <translation>Ce paiement n’est plus ouvert.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/provider_messages.py" line="170"/>
+        <source>The provider says it failed.</source>
+        <translation>Le prestataire indique un échec.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/provider_messages.py" line="174"/>
+        <source>A payment link is paid on its checkout page.</source>
+        <translation>Un lien de paiement se paie sur sa page de paiement.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/provider_messages.py" line="208"/>
+        <location filename="../../posapp/ui/provider_messages.py" line="213"/>
+        <location filename="../../posapp/ui/provider_messages.py" line="253"/>
+        <source>The provider refused the request as sent.</source>
+        <translation>Le prestataire a refusé la demande telle qu’envoyée.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/provider_messages.py" line="228"/>
+        <source>The provider is still busy with this payment: try again in a moment.</source>
+        <translation>Le prestataire traite encore ce paiement : réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/provider_messages.py" line="233"/>
+        <source>The payment is not in a state that allows this.</source>
+        <translation>L’état du paiement ne le permet pas.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/provider_messages.py" line="238"/>
+        <source>This is more than can still be refunded.</source>
+        <translation>C’est plus que ce qui peut encore être remboursé.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/provider_messages.py" line="241"/>
+        <source>The card was declined.</source>
+        <translation>La carte a été refusée.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/provider_messages.py" line="308"/>
+        <source>{sentence} (provider: {words})</source>
+        <translation>{sentence} (prestataire : {words})</translation>
+    </message>
+</context>
+<context>
     <name>PushPaymentScreen</name>
     <message>
-        <location filename="../../posapp/ui/screens/push_payment.py" line="49"/>
+        <location filename="../../posapp/ui/screens/push_payment.py" line="50"/>
         <source>Type the customer&apos;s code</source>
         <translation>Saisir le code du client</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/push_payment.py" line="53"/>
+        <location filename="../../posapp/ui/screens/push_payment.py" line="54"/>
         <source>Cancel payment</source>
         <translation>Annuler le paiement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/push_payment.py" line="90"/>
+        <location filename="../../posapp/ui/screens/push_payment.py" line="91"/>
         <source>The customer received a code by SMS. Ask them to read it out, then type it.</source>
         <translation>Le client a reçu un code par SMS. Demandez-lui de le lire, puis saisissez-le.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/push_payment.py" line="97"/>
+        <location filename="../../posapp/ui/screens/push_payment.py" line="98"/>
         <source>The customer confirms the payment on their phone with their PIN. If nothing appears, they dial:</source>
         <translation>Le client confirme le paiement sur son téléphone avec son code PIN. Si rien ne s’affiche, il compose&#x202f;:</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/push_payment.py" line="102"/>
+        <location filename="../../posapp/ui/screens/push_payment.py" line="103"/>
         <source>The customer confirms the payment on their phone with their PIN.</source>
         <translation>Le client confirme le paiement sur son téléphone avec son code PIN.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/push_payment.py" line="120"/>
+        <location filename="../../posapp/ui/screens/push_payment.py" line="121"/>
         <source>Waiting for {time}</source>
         <translation>En attente depuis {time}</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../posapp/ui/i18n.py" line="22"/>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Voir dans&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/i18n.py" line="23"/>
+        <source>Files of &amp;type:</source>
+        <translation>Fichiers de &amp;type&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <location filename="../../posapp/ui/i18n.py" line="24"/>
+        <source>Page &amp;Set:</source>
+        <translation>&amp;Ensemble de pages&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -2894,6 +3132,7 @@
     </message>
     <message>
         <location filename="../../posapp/ui/receipts.py" line="178"/>
+        <location filename="../../posapp/ui/till.py" line="407"/>
         <source>PAYMENT RECEIPT</source>
         <translation>REÇU DE PAIEMENT</translation>
     </message>
@@ -2904,6 +3143,7 @@
     </message>
     <message>
         <location filename="../../posapp/ui/receipts.py" line="183"/>
+        <location filename="../../posapp/ui/till.py" line="409"/>
         <source>Paid</source>
         <translation>Payé</translation>
     </message>
@@ -2954,11 +3194,14 @@
     </message>
     <message>
         <location filename="../../posapp/ui/receipts.py" line="211"/>
+        <location filename="../../posapp/ui/till.py" line="413"/>
         <source>Scan to find this transaction</source>
         <translation>Scannez pour retrouver cette transaction</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/receipts.py" line="212"/>
+        <location filename="../../posapp/ui/till.py" line="414"/>
+        <location filename="../../posapp/ui/till.py" line="743"/>
         <source>TRAINING - NO REAL MONEY</source>
         <translation>FORMATION - PAS D’ARGENT RÉEL</translation>
     </message>
@@ -2969,6 +3212,7 @@
     </message>
     <message>
         <location filename="../../posapp/ui/receipts.py" line="214"/>
+        <location filename="../../posapp/ui/till.py" line="415"/>
         <source>Thank you. Keep this receipt.</source>
         <translation>Merci. Conservez ce reçu.</translation>
     </message>
@@ -3042,135 +3286,135 @@
 <context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="66"/>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="176"/>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="198"/>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="334"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="67"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="177"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="199"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="335"/>
         <source>Refund</source>
         <translation>Rembourser</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="93"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="94"/>
         <source>Refund a payment</source>
         <translation>Rembourser un paiement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="115"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="116"/>
         <source>Can still be refunded</source>
         <translation>Encore remboursable</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="129"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="130"/>
         <source>All of it</source>
         <translation>Tout</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="130"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="131"/>
         <source>Part of it</source>
         <translation>Une partie</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="140"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="141"/>
         <source>Amount to refund</source>
         <translation>Montant à rembourser</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="148"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="149"/>
         <source>Reason (required)</source>
         <translation>Motif (obligatoire)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="154"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="155"/>
         <source>Why the money goes back (returned goods, paid twice...)</source>
         <translation>Pourquoi l’argent est rendu (article retourné, payé deux fois…)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="164"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="165"/>
         <source>A manager approves every refund. The money goes back to the number that paid.</source>
         <translation>Un gérant approuve chaque remboursement. L’argent retourne au numéro qui a payé.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="174"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="175"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="231"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="232"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="266"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="267"/>
         <source>Payment of {amount}</source>
         <translation>Paiement de {amount}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="273"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="274"/>
         <source>Paid by {payer}</source>
         <translation>Payé par {payer}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="280"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="281"/>
         <source>Already refunded or being refunded: {amount}</source>
         <translation>Déjà remboursé ou en cours&#x202f;: {amount}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="293"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="294"/>
         <source>Nothing is left to refund on this payment.</source>
         <translation>Il ne reste rien à rembourser sur ce paiement.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="330"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="331"/>
         <source>Refund {amount}</source>
         <translation>Rembourser {amount}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="349"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="350"/>
         <source>At most {amount} can be refunded on this payment.</source>
         <translation>Vous pouvez rembourser au plus {amount} sur ce paiement.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="365"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="366"/>
         <source>Say why the money goes back.</source>
         <translation>Indiquez pourquoi l’argent est rendu.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="396"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="397"/>
         <source>Back to {phone} ({operator})</source>
         <translation>Rendu au {phone} ({operator})</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="400"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="401"/>
         <source>Back to {phone}</source>
         <translation>Rendu au {phone}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="418"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="419"/>
         <source>Refund sent: {amount} went back to the customer.</source>
         <translation>Remboursement envoyé&#x202f;: le client a récupéré {amount}.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="422"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="423"/>
         <source>Outcome unknown: the provider gave no clear answer, so the money may already have been sent. Do not refund this payment again. A manager resolves it in Activity or History once the provider&apos;s status is known.</source>
         <translation>Résultat inconnu&#x202f;: le prestataire n’a pas répondu clairement, l’argent a donc peut-être déjà été envoyé. Ne remboursez pas ce paiement une seconde fois. Un gérant régularise dans Activité ou Historique dès que le statut du prestataire est connu.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="429"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="430"/>
         <source>The operator did not confirm in time; the refund may still go through. Check History before refunding again.</source>
         <translation>L’opérateur n’a pas confirmé à temps&#x202f;; le remboursement peut encore aboutir. Consultez l’Historique avant de rembourser à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="435"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="436"/>
         <source>The refund did not go through. No money left the account.</source>
         <translation>Le remboursement n’a pas abouti. Aucun argent n’est sorti du compte.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="439"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="440"/>
         <source>Sent. Waiting for the operator to confirm the transfer; you may close this window.</source>
         <translation>Envoyé. En attente de la confirmation de l’opérateur&#x202f;; vous pouvez fermer cette fenêtre.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="445"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="446"/>
         <source>Provider: {message}</source>
         <translation>Prestataire&#x202f;: {message}</translation>
     </message>
@@ -3178,78 +3422,84 @@
 <context>
     <name>SaleScreen</name>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="71"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="75"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="75"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="79"/>
         <source>The amount the customer pays. Type digits; Enter starts the payment.</source>
         <translation>Le montant que paie le client. Tapez les chiffres ; Entrée lance le paiement.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="83"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="87"/>
         <source>Amount problem</source>
         <translation>Problème de montant</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="94"/>
-        <location filename="../../posapp/ui/screens/sale.py" line="100"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="98"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="104"/>
         <source>Reason (optional)</source>
         <translation>Motif (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="99"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="103"/>
         <source>What is being paid for</source>
         <translation>Objet du paiement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="102"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="106"/>
         <source>What is being paid for; shown to the customer</source>
         <translation>Ce qui est payé ; montré au client</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="109"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="113"/>
         <source>Customer phone (needed for a push)</source>
         <translation>Téléphone du client (pour une demande)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="118"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="122"/>
         <source>Customer phone</source>
         <translation>Téléphone du client</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="120"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="124"/>
         <source>The customer&apos;s mobile-money number, needed for a push</source>
         <translation>Le numéro mobile money du client, nécessaire pour une demande</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="141"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="145"/>
         <source>Show QR code</source>
         <translation>Afficher le code QR</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="145"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="149"/>
         <source>Mobile Money push</source>
         <translation>Demande Mobile Money</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="289"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="153"/>
+        <source>Cash</source>
+        <translation type="unfinished">Espèces</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/sale.py" line="305"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="374"/>
         <source>Type the amount first.</source>
         <translation>Saisissez d’abord le montant.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="292"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="308"/>
         <source>{amount} is less than {limit}, {why}.</source>
         <translation>{amount} est inférieur à {limit}, {why}.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="302"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="318"/>
         <source>{amount} is more than {limit}, {why}.</source>
         <translation>{amount} dépasse {limit}, {why}.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="318"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="334"/>
         <source>Type the customer&apos;s phone number to push the payment.</source>
         <translation>Saisissez le numéro du client pour lui envoyer la demande de paiement.</translation>
     </message>
@@ -4433,57 +4683,73 @@
 <context>
     <name>StatusBadge</name>
     <message>
-        <location filename="../../posapp/ui/widgets/status_badge.py" line="15"/>
+        <location filename="../../posapp/ui/widgets/status_badge.py" line="30"/>
         <source>Starting</source>
         <translation>Démarrage</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/status_badge.py" line="16"/>
+        <location filename="../../posapp/ui/widgets/status_badge.py" line="31"/>
         <source>Waiting for the customer</source>
         <translation>En attente du client</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/status_badge.py" line="17"/>
+        <location filename="../../posapp/ui/widgets/status_badge.py" line="32"/>
         <source>Code needed</source>
         <translation>Code requis</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/status_badge.py" line="18"/>
+        <location filename="../../posapp/ui/widgets/status_badge.py" line="33"/>
         <source>Authorized, to capture</source>
         <translation>Autorisé, à encaisser</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/status_badge.py" line="19"/>
+        <location filename="../../posapp/ui/widgets/status_badge.py" line="34"/>
         <source>Paid</source>
         <translation>Payé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/status_badge.py" line="20"/>
+        <location filename="../../posapp/ui/widgets/status_badge.py" line="35"/>
         <source>Failed</source>
         <translation>Échoué</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/status_badge.py" line="21"/>
+        <location filename="../../posapp/ui/widgets/status_badge.py" line="36"/>
         <source>Canceled</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/status_badge.py" line="22"/>
+        <location filename="../../posapp/ui/widgets/status_badge.py" line="37"/>
         <source>Expired</source>
         <translation>Expiré</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/status_badge.py" line="23"/>
+        <location filename="../../posapp/ui/widgets/status_badge.py" line="38"/>
         <source>Outcome unknown</source>
         <translation>Résultat inconnu</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/status_badge.py" line="24"/>
+        <location filename="../../posapp/ui/widgets/status_badge.py" line="71"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/status_badge.py" line="25"/>
+        <location filename="../../posapp/ui/widgets/status_badge.py" line="39"/>
         <source>Refunded</source>
         <translation>Remboursé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/status_badge.py" line="25"/>
+        <location filename="../../posapp/ui/widgets/status_badge.py" line="22"/>
+        <source>Waiting for the operator</source>
+        <translation>En attente de l’opérateur</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/status_badge.py" line="27"/>
+        <source>Sent</source>
+        <translation>Envoyé</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/status_badge.py" line="40"/>
         <source>Partly refunded</source>
         <translation>Partiellement remboursé</translation>
     </message>
@@ -4507,120 +4773,344 @@
     </message>
 </context>
 <context>
+    <name>TillScreen</name>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="79"/>
+        <source>Cash payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="94"/>
+        <source>Still to pay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="102"/>
+        <source>QR code for the rest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="104"/>
+        <source>Push the rest to the phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="106"/>
+        <source>More cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="126"/>
+        <source>PAID</source>
+        <translation type="unfinished">PAYÉ</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="134"/>
+        <location filename="../../posapp/ui/till.py" line="141"/>
+        <source>Change to give back</source>
+        <translation type="unfinished">Monnaie à rendre</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="142"/>
+        <source>New sale</source>
+        <translation type="unfinished">Nouvelle vente</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="146"/>
+        <source>New sale (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="159"/>
+        <source>Back to the sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="187"/>
+        <source>Sale of {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="197"/>
+        <source>Sale of {amount}: {paid} paid so far.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="207"/>
+        <source>{amount} is waiting for the customer&apos;s mobile money: wait for its outcome.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="219"/>
+        <source>Type the customer&apos;s phone on the Sale screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="274"/>
+        <source>Till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="287"/>
+        <source>Opening float</source>
+        <translation type="unfinished">Fonds de caisse</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="289"/>
+        <source>Count the drawer</source>
+        <translation type="unfinished">Compter la caisse</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="300"/>
+        <source>Why open the drawer without a sale (change, a check)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="302"/>
+        <source>Why open the drawer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="303"/>
+        <source>Open drawer</source>
+        <translation type="unfinished">Ouvrir le tiroir</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="313"/>
+        <source>Receipt printer</source>
+        <translation type="unfinished">Imprimante de tickets</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="335"/>
+        <source>Say why the drawer is opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="347"/>
+        <source>No cash in or out of {cashier}&apos;s drawer today yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="353"/>
+        <source>{cashier}&apos;s drawer today: float {float}, cash sales {sales}, refunds {refunds}, paid out {payouts}; expected {expected}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="366"/>
+        <source>Counted {counted} (difference {difference}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="383"/>
+        <source>Cash</source>
+        <translation type="unfinished">Espèces</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="385"/>
+        <source>Given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="386"/>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="390"/>
+        <source>Mobile money</source>
+        <translation type="unfinished">Mobile money</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="394"/>
+        <source>Reference</source>
+        <translation type="unfinished">Référence</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="396"/>
+        <source>For</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="402"/>
+        <source>Date</source>
+        <translation type="unfinished">Date</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="403"/>
+        <source>Cashier</source>
+        <translation type="unfinished">Caissier</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="503"/>
+        <source>A manager sets up the printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="512"/>
+        <source>The settings could not be saved: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="517"/>
+        <source>Printer saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="626"/>
+        <source>The mobile money part was not paid: {amount} is still to pay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="653"/>
+        <source>Opening recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="658"/>
+        <source>Opening recorded. No printer drives the drawer: use its key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="671"/>
+        <source>printer settings: drawer test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="708"/>
+        <source>A manager counts the drawer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="735"/>
+        <source>TEST PRINT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="737"/>
+        <source>Paper: {paper}, {columns} characters per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="740"/>
+        <source>Accents: é è ê à â ç ô î ï ù û ë É È À Ç</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TrainingPhonePanel</name>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="294"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="295"/>
         <source>TRAINING — emulated customer phone</source>
         <translation>FORMATION — téléphone client</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="302"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="303"/>
         <source>This phone&apos;s number</source>
         <translation>Numéro de ce téléphone</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="309"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="310"/>
         <source>The number the customer pays payment links with</source>
         <translation>Le numéro avec lequel le client paie les liens de paiement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="330"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="332"/>
         <source>Payment requests</source>
         <translation>Demandes de paiement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="333"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="335"/>
         <source>Payment links (QR code scanned)</source>
         <translation>Liens de paiement (QR scanné)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="336"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="338"/>
         <source>Messages</source>
         <translation>Messages</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="339"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="341"/>
         <source>Nothing on this phone yet. Start a payment at the till: codes, requests and links appear here.</source>
         <translation>Rien sur ce téléphone pour l’instant. Lancez un paiement à la caisse&#x202f;: codes, demandes et liens s’affichent ici.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="411"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="413"/>
         <source>The training emulator of {provider} does not answer.</source>
         <translation>L’émulateur de formation de {provider} ne répond pas.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="519"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="521"/>
         <source>{provider} asks you to pay</source>
         <translation>Demande de {provider}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="527"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="529"/>
         <source>To {number}</source>
         <translation>À {number}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="534"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="536"/>
         <source>Read this SMS code to the cashier, then approve:</source>
         <translation>Dites ce code SMS au caissier, puis acceptez&#x202f;:</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="540"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="542"/>
         <source>Read the SMS code to the cashier first.</source>
         <translation>Dites d’abord le code SMS au caissier.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="548"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="550"/>
         <source>Approve</source>
         <translation>Accepter</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="552"/>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="592"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="554"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="594"/>
         <source>Decline</source>
         <translation>Refuser</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="555"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="557"/>
         <source>Ignore (let it expire)</source>
         <translation>Ignorer (laisser expirer)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="559"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="561"/>
         <source>The customer never answers: the payment expires</source>
         <translation>Le client ne répond jamais&#x202f;: le paiement expire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="574"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="576"/>
         <source>{provider} checkout page</source>
         <translation>Page de paiement {provider}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="581"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="583"/>
         <source>Open the checkout page</source>
         <translation>Ouvrir la page de paiement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="589"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="591"/>
         <source>Pay</source>
         <translation>Payer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="595"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="597"/>
         <source>Walk away without paying</source>
         <translation>Partir sans payer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="599"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="601"/>
         <source>The customer leaves without paying: the link expires</source>
         <translation>Le client part sans payer&#x202f;: le lien expire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="620"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="622"/>
         <source>SMS from {sender} to {number}</source>
         <translation>SMS de {sender} au {number}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="660"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="662"/>
         <source>The training emulator does not answer.</source>
         <translation>L’émulateur de formation ne répond pas.</translation>
     </message>

@@ -394,7 +394,7 @@ class TransactionsModel(QAbstractTableModel):
             # A QR payment may have no phone: a dash, not a hole. A wallet identifier is a person's text.
             Columns.CUSTOMER: inert(display_phone(tx.customer)) or "\u2014",
             Columns.OPERATOR: operator_text(tx.operator),
-            Columns.STATUS: status_text(tx.status),
+            Columns.STATUS: status_text(tx.status, tx.kind),
             Columns.REASON: inert(tx.reason),
             Columns.PROVIDER: self.provider_labels.get(tx.provider, tx.provider),
             Columns.CASHIER: inert(tx.cashier),

@@ -28,6 +28,7 @@ from posapp.core.money import format_money
 from posapp.core.phone import Operator, PhoneError, parse_mobile
 from posapp.core.transactions import Kind, Status, Transaction
 from posapp.ui.inert_text import PlainLabel, inert, plain_tooltip
+from posapp.ui.provider_messages import with_provider_words
 from posapp.ui.widgets.status_badge import StatusBadge
 
 # A payment that reaches a final status stays on screen this long, showing its outcome, then leaves.
@@ -106,7 +107,7 @@ class ActivityRow(QFrame):
         grid.setVerticalSpacing(6)
         self.amount = PlainLabel()
         self.amount.setObjectName("activityAmount")
-        self.badge = StatusBadge(transaction.status)
+        self.badge = StatusBadge(transaction.status, kind=transaction.kind)
         self.age = PlainLabel()
         self.age.setObjectName("activityAge")
         self.age.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -172,11 +173,11 @@ class ActivityRow(QFrame):
         if transaction.created_at is not None:
             self.started_at = _aware(transaction.created_at)
         self.amount.setText(format_money(transaction.amount, self.locale_name))
-        self.badge.set_status(transaction.status)
+        self.badge.set_status(transaction.status, transaction.kind)
         parts = [kind_text(transaction.kind), customer_text(transaction), inert(transaction.reason)]
         self.details.setText("  ·  ".join(part for part in parts if part))
         if message:
-            self.message.setText(inert(message))  # the provider's words
+            self.message.setText(inert(with_provider_words(message)))  # our sentence, then the provider's words
         elif transaction.status is Status.UNKNOWN and not self.message.text():
             self.message.setText(
                 QCoreApplication.translate(

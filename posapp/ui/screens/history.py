@@ -50,6 +50,7 @@ from posapp.ui.models.transactions_model import (
     operator_text,
     signed_amount_text,
 )
+from posapp.ui.provider_messages import with_provider_words
 from posapp.ui.widgets.status_badge import StatusBadge, status_text
 
 SEARCH_DELAY_MS = 250
@@ -857,7 +858,7 @@ class HistoryScreen(QWidget):
             self.detail_text.clear()
             return
         self.detail_amount.setText(signed_amount_text(transaction, self.locale_name))
-        self.detail_badge.set_status(transaction.status)
+        self.detail_badge.set_status(transaction.status, transaction.kind)
         scroll = self.detail_text.verticalScrollBar()
         keep = scroll.value() if self.detail_text.property("app_ref") == transaction.app_ref else 0
         self.detail_text.setHtml(self._detail_html(transaction, self.journal.timeline(transaction.app_ref)))
@@ -898,12 +899,14 @@ class HistoryScreen(QWidget):
             for label, value in fields
             if value
         )
+        # Outside the f-string: pyside6-lupdate does not read calls inside one, and the heading stayed English.
+        timeline = QCoreApplication.translate("HistoryScreen", "Timeline")
         parts = [
             "<style>td { padding: 3px 10px 3px 0; vertical-align: top; } td.label { color: #52606d; }"
             " pre { font-size: 11pt; background: #f1f3f5; white-space: pre-wrap; }"
             " p.event { margin-top: 10px; margin-bottom: 2px; } span.meta { color: #52606d; }</style>",
             f"<table>{rows}</table>",
-            f"<h3>{html.escape(QCoreApplication.translate('HistoryScreen', 'Timeline'))}</h3>",
+            f"<h3>{html.escape(timeline)}</h3>",
         ]
         for event in events:
             zone = self._zone(event.at)
@@ -921,10 +924,10 @@ class HistoryScreen(QWidget):
                         amount=format_money(event.fees, self.locale_name)
                     )
                 )
-            message = f"<br/>{inert_html(event.message)}" if event.message else ""
+            message = f"<br/>{inert_html(with_provider_words(event.message))}" if event.message else ""
             parts.append(
                 f'<p class="event"><b>{html.escape(when)}</b> · {html.escape(event_type_text(event.type))} · '
-                f"<b>{html.escape(status_text(event.status))}</b><br/>"
+                f"<b>{html.escape(status_text(event.status, tx.kind))}</b><br/>"
                 f'<span class="meta">{html.escape(" · ".join(meta))}</span>{message}</p>'
             )
             if event.raw is not None:

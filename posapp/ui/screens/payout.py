@@ -36,6 +36,7 @@ from posapp.journal.store import HistoryFilter, Journal
 from posapp.ui.core_messages import translate_error
 from posapp.ui.inert_text import PlainLabel, inert, plain_tooltip
 from posapp.ui.models.transactions_model import WALLET, Columns, TransactionRole, TransactionsModel, operator_text
+from posapp.ui.provider_messages import with_provider_words
 from posapp.ui.widgets.fit_label import FitLabel
 from posapp.ui.widgets.status_badge import COLOURS, StatusBadge
 
@@ -365,9 +366,10 @@ class PayoutScreen(QWidget):
 
     def confirmation_text(self, request: PayoutRequest) -> str:
         """``Send 5 000 FCFA to +237 6 77 00 99 00 (MTN MoMo)?``"""
+        # The number is read digit by digit against the recipient's: it never breaks over two lines.
         return QCoreApplication.translate("PayoutScreen", "Send {amount} to {recipient} ({operator})?").format(
             amount=format_money(request.amount, self.locale_name),
-            recipient=request.recipient_text(),
+            recipient=request.recipient_text().replace(" ", "\u00a0"),
             operator=operator_text(request.operator),
         )
 
@@ -480,7 +482,7 @@ class PayoutScreen(QWidget):
         self.status_to = PlainLabel()
         self.status_to.setObjectName("payoutStatusTo")
         self.status_to.setWordWrap(True)
-        self.badge = StatusBadge(Status.PENDING)
+        self.badge = StatusBadge(Status.PENDING, kind=Kind.PAYOUT)
         self.outcome_frame = QFrame()
         self.outcome_frame.setObjectName("moneyOutOutcome")
         frame_layout = QVBoxLayout(self.outcome_frame)
@@ -557,7 +559,7 @@ class PayoutScreen(QWidget):
         else:
             text = QCoreApplication.translate("PayoutScreen", "Sent. Waiting for the operator to confirm the transfer.")
         self.explanation.setText(text)
-        shown = inert(message) if kind in ("failure", "unknown") else ""
+        shown = inert(with_provider_words(message)) if kind in ("failure", "unknown") else ""
         self.provider_message.setText(
             QCoreApplication.translate("PayoutScreen", "Provider: {message}").format(message=shown) if shown else ""
         )

@@ -9,6 +9,7 @@ from posapp.core.money import format_money
 from posapp.core.phone import MobileNumber, Operator
 from posapp.core.transactions import Status, Transaction
 from posapp.ui.inert_text import PlainLabel, inert
+from posapp.ui.provider_messages import with_provider_words
 from posapp.ui.screens.followed_payment import FollowedPaymentScreen
 from posapp.ui.widgets.fit_label import FitLabel
 from posapp.ui.widgets.shortcut import give_shortcut
@@ -106,7 +107,7 @@ class PushPaymentScreen(FollowedPaymentScreen):
             self.ussd.setText(inert(ussd))  # the code the provider gave
         self.ussd.setVisible(bool(self.ussd.text()))
         if message and not awaiting_otp:
-            self.instructions.setText(self.instructions.text() + "\n" + inert(message))
+            self.instructions.setText(self.instructions.text() + "\n" + inert(with_provider_words(message)))
 
     def update_status(self, transaction: Transaction, message: str = "") -> None:
         if not self.follows(transaction):

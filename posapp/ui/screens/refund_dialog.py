@@ -28,10 +28,11 @@ from PySide6.QtWidgets import (
 
 from posapp.core.money import Money, MoneyError, format_money, parse_amount
 from posapp.core.phone import display_phone
-from posapp.core.transactions import Status, Transaction
+from posapp.core.transactions import Kind, Status, Transaction
 from posapp.ui.core_messages import translate_error
 from posapp.ui.inert_text import PlainLabel, inert
 from posapp.ui.models.transactions_model import operator_text
+from posapp.ui.provider_messages import with_provider_words
 from posapp.ui.screens.payout import outcome_kind
 from posapp.ui.widgets.fit_dialog import fit_to_content, fix_wrapped_height
 from posapp.ui.widgets.fit_label import FitLabel
@@ -203,7 +204,7 @@ class RefundDialog(QDialog):
         self.sent_to = PlainLabel()
         self.sent_to.setObjectName("refundSentTo")
         self.sent_to.setWordWrap(True)
-        self.badge = StatusBadge(Status.PENDING)
+        self.badge = StatusBadge(Status.PENDING, kind=Kind.REFUND)
         layout.addWidget(self.sent_amount)
         layout.addWidget(self.sent_to)
         layout.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignLeft)
@@ -440,7 +441,7 @@ class RefundDialog(QDialog):
                 "RefundDialog", "Sent. Waiting for the operator to confirm the transfer; you may close this window."
             )
         self.explanation.setText(text)
-        shown = inert(message) if kind in ("failure", "unknown") else ""
+        shown = inert(with_provider_words(message)) if kind in ("failure", "unknown") else ""
         self.provider_message.setText(
             QCoreApplication.translate("RefundDialog", "Provider: {message}").format(message=shown) if shown else ""
         )

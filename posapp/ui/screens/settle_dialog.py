@@ -317,7 +317,7 @@ class SettleDialog(QDialog):
     def _fill(self) -> None:
         tx = self.transaction
         self.amount.setText(kind_title(tx).format(amount=format_money(tx.amount, self.locale_name)))
-        self.badge.set_status(tx.status)
+        self.badge.set_status(tx.status, tx.kind)
         reference = (
             QCoreApplication.translate("SettleDialog", "{provider} reference: {ref}").format(
                 provider=self.provider_label, ref=inert(tx.provider_ref)
@@ -431,7 +431,7 @@ class SettleDialog(QDialog):
         self.set_busy(False)
         amount = format_money(transaction.amount, self.locale_name)
         self.done_amount.setText(kind_title(transaction).format(amount=amount))
-        self.done_badge.set_status(transaction.status)
+        self.done_badge.set_status(transaction.status, transaction.kind)
         self.outcome_frame.setProperty("outcome", outcome_kind(transaction.status))
         self.outcome_frame.style().unpolish(self.outcome_frame)
         self.outcome_frame.style().polish(self.outcome_frame)

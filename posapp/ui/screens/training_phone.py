@@ -278,18 +278,19 @@ class TrainingPhonePanel(QWidget):
         self._cards: dict[str, QFrame] = {}  # the push and link cards now shown, by provider ref
 
         outer = QHBoxLayout(self)
-        outer.setContentsMargins(16, 16, 16, 16)
+        outer.setContentsMargins(8, 8, 8, 8)
         outer.addStretch(1)
         self.phone_body = QFrame()
         self.phone_body.setObjectName("phoneBody")
-        self.phone_body.setMinimumWidth(380)
+        # As narrow as the console leaves it beside itself (MainWindow.place_training_phone): 300 px.
+        self.phone_body.setMinimumWidth(280)
         self.phone_body.setMaximumWidth(440)
         self.phone_body.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         outer.addWidget(self.phone_body, 4)
         outer.addStretch(1)
 
         body = QVBoxLayout(self.phone_body)
-        body.setContentsMargins(14, 14, 14, 18)
+        body.setContentsMargins(10, 12, 10, 14)
         body.setSpacing(8)
         self.header = PlainLabel(QCoreApplication.translate("TrainingPhonePanel", "TRAINING — emulated customer phone"))
         self.header.setObjectName("phoneHeader")
@@ -297,8 +298,8 @@ class TrainingPhonePanel(QWidget):
         self.header.setWordWrap(True)
         body.addWidget(self.header)
 
-        number_row = QHBoxLayout()
-        number_row.setSpacing(8)
+        number_row = QVBoxLayout()  # the caption over the field: the phone may be 300 px wide
+        number_row.setSpacing(2)
         number_caption = PlainLabel(QCoreApplication.translate("TrainingPhonePanel", "This phone's number"))
         number_caption.setObjectName("phoneCaption")
         self.phone_edit = QLineEdit(phone)
@@ -308,8 +309,9 @@ class TrainingPhonePanel(QWidget):
         self.phone_edit.setToolTip(
             QCoreApplication.translate("TrainingPhonePanel", "The number the customer pays payment links with")
         )
+        number_caption.setWordWrap(True)
         number_row.addWidget(number_caption)
-        number_row.addWidget(self.phone_edit, 1)
+        number_row.addWidget(self.phone_edit)
         body.addLayout(number_row)
 
         self.screen_area = QScrollArea()
@@ -323,8 +325,8 @@ class TrainingPhonePanel(QWidget):
         self.content_layout.setContentsMargins(10, 10, 10, 10)
         self.content_layout.setSpacing(8)
         self.screen_area.setWidget(content)
-        # Never clip a card sideways: the screen is at least as wide as its widest card needs.
-        self.screen_area.setMinimumWidth(300)
+        # Never clip a card sideways: the cards' texts wrap and their buttons share the width.
+        self.screen_area.setMinimumWidth(250)
         body.addWidget(self.screen_area, 1)
 
         self.pushes_title = self._section_title(QCoreApplication.translate("TrainingPhonePanel", "Payment requests"))

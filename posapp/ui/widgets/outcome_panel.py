@@ -8,11 +8,45 @@ from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
 from posapp.core.money import Money, format_money
 from posapp.core.transactions import Status
 from posapp.ui.inert_text import PlainLabel, inert
+from posapp.ui.provider_messages import Reason, reason_of, same_words, sentence
 from posapp.ui.widgets.shortcut import give_shortcut, key_text
 
 
-def outcome_texts(status: Status) -> tuple[str, str, str]:
-    """(kind, headline, what to do next) for a finished payment's status."""
+def failure_detail(reason: Reason | None) -> str:
+    """What to do next after a payment that failed for ``reason`` (a known provider message), or in general."""
+    if reason in (Reason.WRONG_CODE, Reason.TOO_MANY_CODES):
+        return QCoreApplication.translate(
+            "OutcomePanel",
+            "The customer's code was wrong too many times. No money was taken: start a new payment if they "
+            "still want to pay.",
+        )
+    if reason is Reason.DECLINED:
+        return QCoreApplication.translate(
+            "OutcomePanel", "The customer declined on their phone. No money was taken: start again if they want to."
+        )
+    if reason is Reason.BALANCE:
+        return QCoreApplication.translate(
+            "OutcomePanel", "The customer's balance is too low. Ask them to top up, or try another way to pay."
+        )
+    if reason is Reason.NUMBER:
+        return QCoreApplication.translate(
+            "OutcomePanel", "The provider refused the phone number. Check it with the customer and start again."
+        )
+    if reason is Reason.KEYS:
+        return QCoreApplication.translate(
+            "OutcomePanel", "The provider refused the console's keys. No money was taken: call a manager."
+        )
+    if reason is Reason.EXPIRED:
+        return QCoreApplication.translate(
+            "OutcomePanel", "The customer did not pay in time. Start a new payment if they still want to pay."
+        )
+    return QCoreApplication.translate(
+        "OutcomePanel", "The payment failed. No money was taken: start a new payment, or try another way to pay."
+    )
+
+
+def outcome_texts(status: Status, message: str = "") -> tuple[str, str, str]:
+    """(kind, headline, what to do next) for a finished payment's status and the provider's last message."""
     if status is Status.SUCCEEDED:
         return (
             "success",
@@ -42,13 +76,20 @@ def outcome_texts(status: Status) -> tuple[str, str, str]:
             QCoreApplication.translate("OutcomePanel", "CANCELED"),
             QCoreApplication.translate("OutcomePanel", "No money was taken. Start a new payment if needed."),
         )
-    return (
-        "failure",
-        QCoreApplication.translate("OutcomePanel", "NOT PAID"),
-        QCoreApplication.translate(
-            "OutcomePanel", "The payment failed. Ask the customer to check their balance, or try another way to pay."
-        ),
-    )
+    return ("failure", QCoreApplication.translate("OutcomePanel", "NOT PAID"), failure_detail(reason_of(message)))
+
+
+def provider_line(message: str) -> str:
+    """The provider's words under the outcome: our sentence when we know it, then theirs (for support)."""
+    if not message.strip():
+        return ""
+    ours = sentence(message)
+    words = inert(message.strip())
+    if same_words(ours, message):
+        return ours if ours != message else QCoreApplication.translate("OutcomePanel", "Provider: {words}").format(
+            words=words
+        )
+    return QCoreApplication.translate("OutcomePanel", "{sentence} Provider: {words}").format(sentence=ours, words=words)
 
 
 class OutcomePanel(QFrame):
@@ -103,14 +144,15 @@ class OutcomePanel(QFrame):
         self.kind = ""
 
     def show_outcome(self, status: Status, amount: Money, message: str = "") -> None:
-        kind, headline, detail = outcome_texts(status)
+        """Show the outcome; ``message`` is the provider's last words: our sentence leads, theirs follows."""
+        kind, headline, detail = outcome_texts(status, message)
         self.kind = kind
         self.setProperty("outcome", kind)
         self.symbol.setText({"success": "✓", "failure": "✗", "unknown": "?"}[kind])
         self.headline.setText(headline)
         self.amount.setText(format_money(amount, self.locale_name))
         self.detail.setText(detail)
-        self.message.setText(inert(message))  # the provider's words
+        self.message.setText(provider_line(message))
         self.message.setVisible(bool(message))
         self.style().unpolish(self)
         self.style().polish(self)

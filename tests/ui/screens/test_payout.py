@@ -50,7 +50,7 @@ def test_confirmation_says_exactly_who_gets_how_much_then_follows_the_payout(
         assert screen.operator_combo.currentText() == "MTN MoMo" and "MTN MoMo" in screen.operator_hint.text()
         QTest.mouseClick(screen.continue_button, Qt.MouseButton.LeftButton)
         assert screen.pages.currentIndex() == 1
-        assert screen.confirm_text.text() == "Send 5,000\xa0FCFA to +237 6 77 00 99 00 (MTN MoMo)?"
+        assert screen.confirm_text.text() == "Send 5,000\xa0FCFA to +237\xa06\xa077\xa000\xa099\xa000 (MTN MoMo)?"
         assert screen.confirm_reason.text() == "Reason: supplier: bread"
         QTest.mouseClick(screen.send_button, Qt.MouseButton.LeftButton)
         dialog = await h.approve_as_manager()  # Ama is a cashier: Kofi approves that amount
@@ -103,7 +103,7 @@ def test_form_problems_are_explained_before_anything_is_asked(qapp: QApplication
         screen.set_operator("CM_OM")  # editable: a number that moved from MTN to Orange
         assert "looks like a MTN MoMo number" in screen.operator_hint.text()
         QTest.mouseClick(screen.continue_button, Qt.MouseButton.LeftButton)
-        assert screen.confirm_text.text() == "Send 5,000\xa0FCFA to +237 6 77 00 99 00 (Orange Money)?"
+        assert screen.confirm_text.text() == "Send 5,000\xa0FCFA to +237\xa06\xa077\xa000\xa099\xa000 (Orange Money)?"
         QTest.mouseClick(screen.back_button, Qt.MouseButton.LeftButton)
         assert screen.pages.currentIndex() == 0 and screen.recipient_edit.text() == "677009900"
         assert h.approvals() == [] and h.sandbox_payouts() == []

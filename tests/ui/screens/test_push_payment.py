@@ -53,7 +53,8 @@ def test_declined_push_shows_failure_with_message(screen: PushPaymentScreen) -> 
     screen.show_payment(tx, MTN, ussd="*126#")
     screen.update_status(tx.with_status(Status.FAILED), "The customer declined the payment")
     assert screen.outcome.kind == "failure"
-    assert screen.outcome.message.text() == "The customer declined the payment"
+    assert screen.outcome.message.text() == "The customer declined the payment.", "our sentence (the same words)"
+    assert "declined" in screen.outcome.detail.text()
 
 
 def test_otp_dialog_submits_digits_only(qtbot) -> None:  # type: ignore[no-untyped-def]
