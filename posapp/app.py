@@ -152,6 +152,7 @@ class Console:
         self.access: Any = None
         self.manager: Any = None
         self.settings_wiring: Any = None
+        self.till: Any = None  # posapp.ui.till.TillController, once the services run
         self.shop: Any = None  # posapp.shop.link.ShopLink when a shop store is configured (after the first paint)
         self.quit_requested = asyncio.Event()
         self.restart_with: Settings | None = None
@@ -286,6 +287,8 @@ class Console:
         self._closed = True
         if self.manager is not None:
             self.manager.close()
+        if self.till is not None:
+            self.till.close()
         if self.backups is not None:
             self.backups.cancel()
         if self.services is not None:
@@ -733,6 +736,9 @@ async def connect_console(console: Console, window: Any) -> None:
         )
     if console.settings_wiring is not None:
         console.settings_wiring.attach(console.services)
+    from posapp.ui.till import install_till
+
+    install_till(console, window)  # cash and split sales, the drawer, the ESC/POS printer
     if console.shop is not None:
         console.services.payouts.refund_guard = console.shop.refund_guard
         if console.access is not None:

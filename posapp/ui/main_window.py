@@ -71,6 +71,13 @@ def screen_infos() -> list[ScreenInfo]:
             ),
         ),
         ScreenInfo(
+            "till",
+            QCoreApplication.translate("MainWindow", "Till"),
+            QCoreApplication.translate(
+                "MainWindow", "The cash drawer: opening float, count, Open drawer, and the receipt printer."
+            ),
+        ),
+        ScreenInfo(
             "balance",
             QCoreApplication.translate("MainWindow", "Balance"),
             QCoreApplication.translate(

@@ -21,17 +21,38 @@ from posapp.printing.receipt import Receipt
 class ReceiptContent(Protocol):
     """What ``receipts.ReceiptContent`` holds (named by its fields, so this module does not import it)."""
 
-    title: str
-    shop_lines: tuple[str, ...]
-    amount: str
-    status: str
-    rows: tuple[tuple[str, str], ...]
-    qr_data: str
-    qr_caption: str
-    training: str
-    duplicate: str
-    footer: str
-    app_ref: str
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def shop_lines(self) -> tuple[str, ...]: ...
+
+    @property
+    def amount(self) -> str: ...
+
+    @property
+    def status(self) -> str: ...
+
+    @property
+    def rows(self) -> tuple[tuple[str, str], ...]: ...
+
+    @property
+    def qr_data(self) -> str: ...
+
+    @property
+    def qr_caption(self) -> str: ...
+
+    @property
+    def training(self) -> str: ...
+
+    @property
+    def duplicate(self) -> str: ...
+
+    @property
+    def footer(self) -> str: ...
+
+    @property
+    def app_ref(self) -> str: ...
 
 
 class PrintQueueBridge(QObject):

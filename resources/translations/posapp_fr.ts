@@ -1898,12 +1898,12 @@
     <message>
         <location filename="../../posapp/ui/main_window.py" line="75"/>
         <source>Till</source>
-        <translation type="unfinished"></translation>
+        <translation>Caisse</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/main_window.py" line="76"/>
         <source>The cash drawer: opening float, count, Open drawer, and the receipt printer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le tiroir-caisse : fonds de caisse, comptage, ouverture du tiroir et imprimante de tickets.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/main_window.py" line="82"/>
@@ -3480,7 +3480,7 @@
     <message>
         <location filename="../../posapp/ui/screens/sale.py" line="153"/>
         <source>Cash</source>
-        <translation type="unfinished">Espèces</translation>
+        <translation>Espèces</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/sale.py" line="305"/>
@@ -4777,223 +4777,223 @@
     <message>
         <location filename="../../posapp/ui/till.py" line="79"/>
         <source>Cash payment</source>
-        <translation type="unfinished"></translation>
+        <translation>Paiement en espèces</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/till.py" line="94"/>
         <source>Still to pay</source>
-        <translation type="unfinished"></translation>
+        <translation>Reste à payer</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/till.py" line="102"/>
         <source>QR code for the rest</source>
-        <translation type="unfinished"></translation>
+        <translation>Code QR pour le reste</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/till.py" line="104"/>
         <source>Push the rest to the phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Demander le reste au téléphone</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/till.py" line="106"/>
         <source>More cash</source>
-        <translation type="unfinished"></translation>
+        <translation>Encore des espèces</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/till.py" line="126"/>
         <source>PAID</source>
-        <translation type="unfinished">PAYÉ</translation>
+        <translation>PAYÉ</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/till.py" line="134"/>
         <location filename="../../posapp/ui/till.py" line="141"/>
         <source>Change to give back</source>
-        <translation type="unfinished">Monnaie à rendre</translation>
+        <translation>Monnaie à rendre</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/till.py" line="142"/>
         <source>New sale</source>
-        <translation type="unfinished">Nouvelle vente</translation>
+        <translation>Nouvelle vente</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/till.py" line="146"/>
         <source>New sale (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle vente (Entrée)</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/till.py" line="159"/>
         <source>Back to the sale</source>
-        <translation type="unfinished"></translation>
+        <translation>Retour à la vente</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/till.py" line="187"/>
         <source>Sale of {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>Vente de {amount}</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/till.py" line="197"/>
         <source>Sale of {amount}: {paid} paid so far.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vente de {amount} : {paid} payés jusqu&apos;ici.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/till.py" line="207"/>
         <source>{amount} is waiting for the customer&apos;s mobile money: wait for its outcome.</source>
-        <translation type="unfinished"></translation>
+        <translation>{amount} attend le paiement mobile du client : attendez son résultat.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/till.py" line="219"/>
         <source>Type the customer&apos;s phone on the Sale screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez le téléphone du client sur l&apos;écran Vente</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/till.py" line="274"/>
         <source>Till</source>
-        <translation type="unfinished"></translation>
+        <translation>Caisse</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/till.py" line="287"/>
         <source>Opening float</source>
-        <translation type="unfinished">Fonds de caisse</translation>
+        <translation>Fonds de caisse</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/till.py" line="289"/>
         <source>Count the drawer</source>
-        <translation type="unfinished">Compter la caisse</translation>
+        <translation>Compter la caisse</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/till.py" line="300"/>
         <source>Why open the drawer without a sale (change, a check)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pourquoi ouvrir le tiroir sans vente (monnaie, contrôle)</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/till.py" line="302"/>
         <source>Why open the drawer</source>
-        <translation type="unfinished"></translation>
+        <translation>Pourquoi ouvrir le tiroir</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/till.py" line="303"/>
         <source>Open drawer</source>
-        <translation type="unfinished">Ouvrir le tiroir</translation>
+        <translation>Ouvrir le tiroir</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/till.py" line="313"/>
         <source>Receipt printer</source>
-        <translation type="unfinished">Imprimante de tickets</translation>
+        <translation>Imprimante de tickets</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/till.py" line="335"/>
         <source>Say why the drawer is opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dites pourquoi le tiroir est ouvert.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/till.py" line="347"/>
         <source>No cash in or out of {cashier}&apos;s drawer today yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune entrée ni sortie d&apos;espèces dans la caisse de {cashier} aujourd&apos;hui.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/till.py" line="353"/>
         <source>{cashier}&apos;s drawer today: float {float}, cash sales {sales}, refunds {refunds}, paid out {payouts}; expected {expected}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Caisse de {cashier} aujourd&apos;hui : fonds {float}, ventes en espèces {sales}, remboursements {refunds}, sorties {payouts} ; attendu {expected}.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/till.py" line="366"/>
         <source>Counted {counted} (difference {difference}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Compté {counted} (écart {difference}).</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/till.py" line="383"/>
         <source>Cash</source>
-        <translation type="unfinished">Espèces</translation>
+        <translation>Espèces</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/till.py" line="385"/>
         <source>Given</source>
-        <translation type="unfinished"></translation>
+        <translation>Reçu</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/till.py" line="386"/>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>Monnaie</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/till.py" line="390"/>
         <source>Mobile money</source>
-        <translation type="unfinished">Mobile money</translation>
+        <translation>Paiement mobile</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/till.py" line="394"/>
         <source>Reference</source>
-        <translation type="unfinished">Référence</translation>
+        <translation>Référence</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/till.py" line="396"/>
         <source>For</source>
-        <translation type="unfinished"></translation>
+        <translation>Pour</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/till.py" line="402"/>
         <source>Date</source>
-        <translation type="unfinished">Date</translation>
+        <translation>Date</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/till.py" line="403"/>
         <source>Cashier</source>
-        <translation type="unfinished">Caissier</translation>
+        <translation>Caissier</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/till.py" line="503"/>
         <source>A manager sets up the printer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un responsable configure l&apos;imprimante.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/till.py" line="512"/>
         <source>The settings could not be saved: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Les réglages n&apos;ont pas pu être enregistrés : {reason}</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/till.py" line="517"/>
         <source>Printer saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimante enregistrée.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/till.py" line="626"/>
         <source>The mobile money part was not paid: {amount} is still to pay.</source>
-        <translation type="unfinished"></translation>
+        <translation>La part en paiement mobile n&apos;a pas été payée : il reste {amount} à payer.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/till.py" line="653"/>
         <source>Opening recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouverture enregistrée.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/till.py" line="658"/>
         <source>Opening recorded. No printer drives the drawer: use its key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouverture enregistrée. Aucune imprimante ne commande le tiroir : utilisez sa clé.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/till.py" line="671"/>
         <source>printer settings: drawer test</source>
-        <translation type="unfinished"></translation>
+        <translation>réglages de l&apos;imprimante : essai du tiroir</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/till.py" line="708"/>
         <source>A manager counts the drawer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un responsable compte la caisse.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/till.py" line="735"/>
         <source>TEST PRINT</source>
-        <translation type="unfinished"></translation>
+        <translation>PAGE DE TEST</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/till.py" line="737"/>
         <source>Paper: {paper}, {columns} characters per line</source>
-        <translation type="unfinished"></translation>
+        <translation>Papier : {paper}, {columns} caractères par ligne</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/till.py" line="740"/>
         <source>Accents: é è ê à â ç ô î ï ù û ë É È À Ç</source>
-        <translation type="unfinished"></translation>
+        <translation>Accents : é è ê à â ç ô î ï ù û ë É È À Ç</translation>
     </message>
 </context>
 <context>

@@ -436,6 +436,37 @@ def test_every_screen_and_dialog_shows_hostile_text_as_plain_text(qapp: QApplica
         h.window.show_screen("balance")
         walk("balance")
 
+        # The till: a cash sale by the signed-in manager, its receipt's words, the drawer and the printer.
+        from posapp.ui.till import install_till, sale_receipt
+
+        h.console.access = h.access
+        till = install_till(h.console, h.window)
+        assert till is not None
+        type_sale(h, "3000")
+        till.start_cash(Money(3000, "XAF"), REASON, None)
+        await wait_until(lambda: h.controller.flow.currentWidget() is till.cash_page, what="the cash page")
+        walk("cash tender")
+        till.take_cash(Money(5000, "XAF"))
+        page = till.cash_page
+        await wait_until(lambda: page.pages.currentWidget() is page.done_page, what="the cash sale paid")
+        walk("cash paid")
+        assert page.state is not None and till.sale_ref is not None
+        paid_sale = await h.services.sales.state(till.sale_ref)
+        receipt_words = sale_receipt(paid_sale, h.settings, training=True, locale="en_CM").all_text()
+        walk.texts("cash receipt", "cash receipt text", receipt_words)
+        h.window.show_screen("till")
+        till.refresh_drawer()
+        walk("till")
+        count = till.ask_count()
+        assert count is not None
+        walk("drawer count")
+        count.reject()
+        opening = till.ask_float()
+        assert opening is not None
+        walk("opening float")
+        opening.reject()
+        till.new_sale()
+
         h.access.lock()
         h.access.lock_screen.select_user(CASHIER)
         walk("lock screen")

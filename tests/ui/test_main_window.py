@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from posapp.ui.i18n import install_translators
 from posapp.ui.main_window import MainWindow, screen_infos
 
-KEYS = ["sale", "activity", "history", "balance", "payouts", "settings"]
+KEYS = ["sale", "activity", "history", "till", "balance", "payouts", "settings"]
 
 
 @pytest.fixture

@@ -99,7 +99,7 @@ class PrinterSettingsPanel(QWidget):
         self.connection.setObjectName("printerConnection")
         for kind in Connection:
             self.connection.addItem(connection_text(kind), kind.value)
-        form.addRow(QCoreApplication.translate("PrinterSettings", "Receipt printer"), self.connection)
+        form.addRow(PlainLabel(QCoreApplication.translate("PrinterSettings", "Receipt printer")), self.connection)
 
         self.where = QStackedWidget()
         self.host = QLineEdit()
@@ -155,7 +155,7 @@ class PrinterSettingsPanel(QWidget):
         }
         for page in self._pages.values():
             self.where.addWidget(page)
-        form.addRow(QCoreApplication.translate("PrinterSettings", "Where"), self.where)
+        form.addRow(PlainLabel(QCoreApplication.translate("PrinterSettings", "Where")), self.where)
 
         self.paper = QComboBox()
         self.paper.setObjectName("printerPaper")
@@ -169,16 +169,16 @@ class PrinterSettingsPanel(QWidget):
         paper_row.addWidget(self.paper, 2)
         paper_row.addWidget(PlainLabel(QCoreApplication.translate("PrinterSettings", "Characters per line")))
         paper_row.addWidget(self.columns, 1)
-        form.addRow(QCoreApplication.translate("PrinterSettings", "Paper"), paper_row)
+        form.addRow(PlainLabel(QCoreApplication.translate("PrinterSettings", "Paper")), paper_row)
         self.profile = QLineEdit()
         self.profile.setObjectName("printerProfile")
         self.profile.setPlaceholderText("default, TM-T20II, POS-5890, ZJ-5870")
-        form.addRow(QCoreApplication.translate("PrinterSettings", "Printer model"), self.profile)
+        form.addRow(PlainLabel(QCoreApplication.translate("PrinterSettings", "Printer model")), self.profile)
         self.drawer_pin = QComboBox()
         self.drawer_pin.setObjectName("printerDrawerPin")
         self.drawer_pin.addItem(QCoreApplication.translate("PrinterSettings", "Pin 2 (most drawers)"), 2)
         self.drawer_pin.addItem(QCoreApplication.translate("PrinterSettings", "Pin 5"), 5)
-        form.addRow(QCoreApplication.translate("PrinterSettings", "Cash drawer"), self.drawer_pin)
+        form.addRow(PlainLabel(QCoreApplication.translate("PrinterSettings", "Cash drawer")), self.drawer_pin)
         self.auto_print = QCheckBox(
             QCoreApplication.translate("PrinterSettings", "Print the receipt of every paid sale")
         )
@@ -187,7 +187,7 @@ class PrinterSettingsPanel(QWidget):
             QCoreApplication.translate("PrinterSettings", "Ask the printer whether it has paper before printing")
         )
         for box in (self.auto_print, self.kick_on_cash, self.check_status):
-            form.addRow("", box)
+            form.addRow(PlainLabel(""), box)
         layout.addLayout(form)
 
         self.error = PlainLabel("")

@@ -26,6 +26,7 @@ from posapp.ui.widgets.shortcut import give_shortcut
 
 QR_KEY = "F9"
 PUSH_KEY = "F10"
+CASH_KEY = "F6"
 
 
 class SaleScreen(QWidget):
@@ -40,10 +41,13 @@ class SaleScreen(QWidget):
     Signals:
         qr_requested(Money, str, object): amount, reason, customer phone (``MobileNumber`` or None).
         push_requested(Money, MobileNumber, str): amount, customer phone, reason.
+        cash_requested(Money, str, object): amount, reason, customer phone (kept for a push of the rest
+            when the cash does not cover the amount); the Cash button shows once the till is set up.
     """
 
     qr_requested = Signal(object, str, object)
     push_requested = Signal(object, object, str)
+    cash_requested = Signal(object, str, object)
 
     def __init__(self, currency: str, locale: str, decimal_symbol: str = ",", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -146,11 +150,17 @@ class SaleScreen(QWidget):
         self.push_button.setObjectName("pushButton")
         self.push_button.setProperty("primary", True)
         give_shortcut(self.push_button, PUSH_KEY)
-        for button in (self.qr_button, self.push_button):
+        self.cash_button = QPushButton(QCoreApplication.translate("SaleScreen", "Cash"))
+        self.cash_button.setObjectName("cashButton")
+        self.cash_button.setProperty("primary", True)
+        give_shortcut(self.cash_button, CASH_KEY)
+        self.cash_button.hide()  # until the till is set up (posapp.ui.till)
+        for button in (self.qr_button, self.push_button, self.cash_button):
             button.setMinimumHeight(64)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         actions.addWidget(self.qr_button, 0, 0)
         actions.addWidget(self.push_button, 0, 1)
+        actions.addWidget(self.cash_button, 0, 2)
         self.action_error = self._error_label()
         self.action_error.setObjectName("actionError")
         outer.addWidget(self.action_error)
@@ -162,6 +172,7 @@ class SaleScreen(QWidget):
             (self.reason_edit, self.phone_edit),
             (self.phone_edit, self.qr_button),
             (self.qr_button, self.push_button),
+            (self.push_button, self.cash_button),
         ):
             QWidget.setTabOrder(first, second)
 
@@ -175,6 +186,7 @@ class SaleScreen(QWidget):
         self.phone_edit.textChanged.connect(self._phone_changed)
         self.qr_button.clicked.connect(self.request_qr)
         self.push_button.clicked.connect(self.request_push)
+        self.cash_button.clicked.connect(self.request_cash)
 
     @staticmethod
     def _error_label() -> PlainLabel:
@@ -193,6 +205,10 @@ class SaleScreen(QWidget):
         # A card checkout needs no phone number: the field would only make the cashier ask for one.
         for widget in (self.phone_caption, self.phone_edit, self.operator_label, self.phone_error):
             widget.setVisible(push_payment)
+
+    def set_cash_enabled(self, enabled: bool) -> None:
+        """Offer cash (the till is set up: its cash page takes it from here)."""
+        self.cash_button.setVisible(enabled)
 
     def set_limits(
         self,
@@ -349,3 +365,15 @@ class SaleScreen(QWidget):
         ok, phone = self._checked_phone(required=True)
         if amount is not None and ok and phone is not None:
             self.push_requested.emit(amount, phone, self.reason_edit.text().strip())
+
+    def request_cash(self) -> None:
+        """Cash for the amount: no provider's minimum applies, the phone is kept for a push of the rest."""
+        amount = self.amount_input.amount()
+        self._refusal_shown = False
+        if amount is None:
+            self.amount_error.setText(QCoreApplication.translate("SaleScreen", "Type the amount first."))
+            self.focus_first()
+            return
+        ok, phone = self._checked_phone(required=False)
+        if ok:
+            self.cash_requested.emit(amount, self.reason_edit.text().strip(), phone)

@@ -58,3 +58,29 @@ def test_the_opening_float_adds_notes(qtbot) -> None:  # type: ignore[no-untyped
     with qtbot.waitSignal(dialog.float_submitted) as saved:
         qtbot.keyClick(dialog.amount, Qt.Key.Key_Return)
     assert saved.args == [xaf(15_000)]
+
+
+def test_the_sale_screen_offers_cash_once_the_till_is_set_up(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QMainWindow
+
+    from posapp.ui.screens.sale import SaleScreen
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    sale = SaleScreen("XAF", "en_CM")
+    window.setCentralWidget(sale)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)  # window shortcuts fire in the active window
+    assert sale.cash_button.isHidden()  # no dead button before the till is there
+    sale.set_cash_enabled(True)
+    assert sale.cash_button.toolTip() == "Cash (F6)"
+    with qtbot.assertNotEmitted(sale.cash_requested):
+        QTest.keyClick(window, Qt.Key.Key_F6)  # nothing typed: said, nothing opened
+    assert sale.amount_error.text() == "Type the amount first."
+    for digit in "900":
+        sale.amount_input.press(digit)
+    with qtbot.waitSignal(sale.cash_requested) as asked:
+        QTest.keyClick(window, Qt.Key.Key_F6)
+    assert asked.args == [xaf(900), "", None]
