@@ -121,7 +121,7 @@ def test_a_split_sale_is_paid_when_the_push_for_the_rest_is(qapp: QApplication, 
         sandbox = harness.console.sandbox
         assert sandbox is not None
         sandbox.mycoolpay.approve(push.provider_ref or "")
-        await wait_until(lambda: sales.sale_state(journal, sale_ref).is_paid, timeout=15, what="the push paid")
+        await wait_until(lambda: sales.sale_state(journal, sale_ref).is_paid, timeout=30, what="the push paid")
         await wait_until(lambda: len(harness.printer.printed()) == 2, what="the sale's receipt")
         text = decode(harness.printer.printed()[1]).text
         assert any(line.startswith("Cash") and line.endswith("2,500 FCFA") for line in text)
@@ -151,7 +151,7 @@ def test_a_failed_push_brings_the_sale_back_to_what_is_still_to_pay(qapp: QAppli
         sandbox = harness.console.sandbox
         assert sandbox is not None
         sandbox.mycoolpay.decline(push.provider_ref or "")
-        await wait_until(lambda: harness.flow.currentWidget() is page, timeout=15, what="back to the sale")
+        await wait_until(lambda: harness.flow.currentWidget() is page, timeout=30, what="back to the sale")
         assert page.rest_amount.text() == "3,000\xa0FCFA" and "was not paid" in page.rest_note.text()
         assert page.cash_button.isEnabled()
 
