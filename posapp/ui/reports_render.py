@@ -17,10 +17,11 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtPrintSupport import QPrinter
 
 from posapp.config import PROVIDER_LABELS
+from posapp.core.cash import CASH
 from posapp.core.money import format_money
 from posapp.core.phone import display_phone
 from posapp.core.transactions import Transaction
-from posapp.journal.reports import DayTotals
+from posapp.journal.reports import DayTotals, DrawerCount
 from posapp.ui.inert_text import inert_html
 from posapp.ui.models.transactions_model import kind_text, operator_text
 
@@ -55,6 +56,28 @@ class ReportSection:
     canceled: int
     expired: int
     unknown: int
+    cash_count: int = 0  # the takings in cash (notes and coins at the counter), beside mobile money
+    cash: str = ""
+    mobile_count: int = 0
+    mobile: str = ""
+    cash_refunds: str = ""  # handed back from the drawer
+    cash_payouts: str = ""  # taken from the drawer
+
+
+@dataclass(frozen=True, slots=True)
+class DrawerLine:
+    """One cashier's drawer: what it should hold and what was counted."""
+
+    cashier: str
+    opening_float: str
+    cash_sales: str
+    cash_refunds: str
+    cash_payouts: str
+    expected: str
+    counted: str  # "" until counted
+    difference: str
+    short: bool  # cash is missing
+    openings: int  # opened without a sale
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +99,7 @@ class EndOfDayReport:
     day_text: str
     sections: tuple[ReportSection, ...]
     unknown: tuple[UnknownLine, ...] = field(default=())
+    drawers: tuple[DrawerLine, ...] = field(default=())
 
     @property
     def shop(self) -> tuple[ReportSection, ...]:
@@ -89,15 +113,23 @@ def cashier_title(cashier: str | None) -> str:
     return cashier or QCoreApplication.translate("EndOfDayScreen", "(no cashier)")
 
 
-def build_report(totals: list[DayTotals], day: date, locale: str, *, tz: tzinfo | None = None) -> EndOfDayReport:
-    """Format ``end_of_day``'s totals for ``day`` in ``locale`` (shop first, then each cashier)."""
+def build_report(
+    totals: list[DayTotals],
+    day: date,
+    locale: str,
+    *,
+    tz: tzinfo | None = None,
+    drawers: list[DrawerCount] | None = None,
+) -> EndOfDayReport:
+    """Format ``end_of_day``'s totals for ``day`` in ``locale`` (shop first, then each cashier), and the
+    drawer counts (``journal.reports.drawer_counts``) when given."""
     sections = []
     unknown: list[Transaction] = []
     for row in totals:
         assert row.refunds is not None and row.payouts is not None and row.fees is not None
         lines = tuple(
             OperatorLine(
-                PROVIDER_LABELS.get(provider, provider),
+                provider_text(provider),
                 operator_text(operator) or QCoreApplication.translate("EndOfDayScreen", "Other"),
                 tally.count,
                 format_money(tally.amount, locale),
@@ -105,6 +137,8 @@ def build_report(totals: list[DayTotals], day: date, locale: str, *, tz: tzinfo 
             for (provider, operator), tally in sorted(row.payments.items())
         )
         paid = row.paid
+        cash, mobile = row.cash_paid, row.mobile_paid
+        assert row.cash_refunds is not None and row.cash_payouts is not None
         sections.append(
             ReportSection(
                 cashier=row.cashier,
@@ -123,6 +157,12 @@ def build_report(totals: list[DayTotals], day: date, locale: str, *, tz: tzinfo 
                 canceled=row.canceled,
                 expired=row.expired,
                 unknown=len(row.unknown),
+                cash_count=cash.count,
+                cash=format_money(cash.amount, locale),
+                mobile_count=mobile.count,
+                mobile=format_money(mobile.amount, locale),
+                cash_refunds=format_money(row.cash_refunds.amount, locale),
+                cash_payouts=format_money(row.cash_payouts.amount, locale),
             )
         )
         if row.cashier is None:
@@ -139,7 +179,31 @@ def build_report(totals: list[DayTotals], day: date, locale: str, *, tz: tzinfo 
         )
         for tx in sorted(unknown, key=lambda t: t.created_at or day)
     )
-    return EndOfDayReport(day, format_date(day, "full", locale=locale), tuple(sections), unknown_lines)
+    drawer_lines = tuple(
+        DrawerLine(
+            cashier=cashier_title(count.cashier),
+            opening_float=format_money(count.opening_float, locale),
+            cash_sales=format_money(count.cash_sales, locale),
+            cash_refunds=format_money(count.cash_refunds, locale),
+            cash_payouts=format_money(count.cash_payouts, locale),
+            expected=format_money(count.expected, locale),
+            counted="" if count.counted is None else format_money(count.counted, locale),
+            difference="" if count.difference is None else format_money(count.difference, locale),
+            short=count.difference is not None and count.difference.minor < 0,
+            openings=len(count.openings),
+        )
+        for count in drawers or ()
+    )
+    return EndOfDayReport(
+        day, format_date(day, "full", locale=locale), tuple(sections), unknown_lines, drawers=drawer_lines
+    )
+
+
+def provider_text(provider: str) -> str:
+    """A provider's name, or Cash for the till's drawer."""
+    if provider == CASH:
+        return QCoreApplication.translate("EndOfDayScreen", "Cash")
+    return PROVIDER_LABELS.get(provider, provider)
 
 
 def _e(text: object) -> str:
@@ -199,8 +263,25 @@ def report_html(
                 f"<tr><td>{_e(line.provider)}</td><td>{_e(line.operator)}</td>"
                 f"<td class='num'>{line.count}</td><td class='num'>{_e(line.amount)}</td></tr>"
             )
-        rows = [
+        rows: list[tuple[str, int | str, str, str]] = [
             (QCoreApplication.translate("EndOfDayScreen", "Takings"), section.takings_count, section.takings, ""),
+        ]
+        if section.cash_count:
+            rows += [
+                (
+                    QCoreApplication.translate("EndOfDayScreen", "of which in cash"),
+                    section.cash_count,
+                    section.cash,
+                    "",
+                ),
+                (
+                    QCoreApplication.translate("EndOfDayScreen", "of which by mobile money"),
+                    section.mobile_count,
+                    section.mobile,
+                    "",
+                ),
+            ]
+        rows += [
             (
                 QCoreApplication.translate("EndOfDayScreen", "Refunds"),
                 section.refunds_count,
@@ -228,6 +309,35 @@ def report_html(
         ).format(failed=section.failed, canceled=section.canceled, expired=section.expired, unknown=section.unknown)
         css = " class='warn'" if section.unknown else ""
         out.append(f"<p{css}>{_e(counts)}</p>")
+    if report.drawers:
+        out.append(f"<h2>{_e(QCoreApplication.translate('EndOfDayScreen', 'Cash drawers'))}</h2>")
+        out.append(table + "<tr>")
+        for head in (
+            QCoreApplication.translate("EndOfDayScreen", "Cashier"),
+            QCoreApplication.translate("EndOfDayScreen", "Opening float"),
+            QCoreApplication.translate("EndOfDayScreen", "Cash sales"),
+            QCoreApplication.translate("EndOfDayScreen", "Cash refunds"),
+            QCoreApplication.translate("EndOfDayScreen", "Paid out"),
+            QCoreApplication.translate("EndOfDayScreen", "Expected"),
+            QCoreApplication.translate("EndOfDayScreen", "Counted"),
+            QCoreApplication.translate("EndOfDayScreen", "Difference"),
+        ):
+            out.append(f"<th>{_e(head)}</th>")
+        out.append("</tr>")
+        not_counted = QCoreApplication.translate("EndOfDayScreen", "not counted")
+        for d in report.drawers:
+            css = " class='num warn'" if d.short else " class='num'"
+            out.append(
+                f"<tr><td>{_e(d.cashier)}</td><td class='num'>{_e(d.opening_float)}</td>"
+                f"<td class='num'>{_e(d.cash_sales)}</td><td class='num'>- {_e(d.cash_refunds)}</td>"
+                f"<td class='num'>- {_e(d.cash_payouts)}</td><td class='num'><b>{_e(d.expected)}</b></td>"
+                f"<td class='num'>{_e(d.counted or not_counted)}</td><td{css}>{_e(d.difference)}</td></tr>"
+            )
+        out.append("</table>")
+        opened = sum(d.openings for d in report.drawers)
+        if opened:
+            words = QCoreApplication.translate("EndOfDayScreen", "The drawer was opened {count} times without a sale.")
+            out.append(f"<p>{_e(words.format(count=opened))}</p>")
     unknown_title = QCoreApplication.translate("EndOfDayScreen", "Unknown outcomes to reconcile")
     out.append(f"<h2>{_e(unknown_title)}</h2>")
     if not report.unknown:
@@ -288,6 +398,7 @@ def print_report(page_html: str, printer: QPrinter) -> None:
 
 
 __all__ = [
+    "DrawerLine",
     "EndOfDayReport",
     "OperatorLine",
     "ReportSection",

@@ -928,28 +928,33 @@
 <context>
     <name>EndOfDayScreen</name>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="88"/>
+        <location filename="../../posapp/ui/reports_render.py" line="112"/>
         <source>Whole shop</source>
         <translation>Toute la boutique</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="89"/>
+        <location filename="../../posapp/ui/reports_render.py" line="113"/>
         <source>(no cashier)</source>
         <translation>(sans caissier)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="101"/>
+        <location filename="../../posapp/ui/reports_render.py" line="133"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="170"/>
+        <location filename="../../posapp/ui/reports_render.py" line="205"/>
+        <source>Cash</source>
+        <translation>Espèces</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/reports_render.py" line="234"/>
         <source>TRAINING MODE: no real money moved.</source>
         <translation>MODE FORMATION&#x202f;: aucun argent réel n’a circulé.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="173"/>
-        <location filename="../../posapp/ui/reports_render.py" line="274"/>
+        <location filename="../../posapp/ui/reports_render.py" line="237"/>
+        <location filename="../../posapp/ui/reports_render.py" line="384"/>
         <location filename="../../posapp/ui/screens/end_of_day.py" line="106"/>
         <location filename="../../posapp/ui/settings_wiring.py" line="59"/>
         <location filename="../../posapp/ui/settings_wiring.py" line="220"/>
@@ -957,108 +962,164 @@
         <translation>Rapport de fin de journée</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="177"/>
+        <location filename="../../posapp/ui/reports_render.py" line="241"/>
         <source>Printed {when}</source>
         <translation>Imprimé le {when}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="180"/>
+        <location filename="../../posapp/ui/reports_render.py" line="244"/>
         <source>No transactions on this day.</source>
         <translation>Aucune transaction ce jour-là.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="184"/>
+        <location filename="../../posapp/ui/reports_render.py" line="248"/>
         <source>Provider</source>
         <translation>Prestataire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="185"/>
+        <location filename="../../posapp/ui/reports_render.py" line="249"/>
         <source>Network</source>
         <translation>Réseau</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="186"/>
+        <location filename="../../posapp/ui/reports_render.py" line="250"/>
         <source>Payments</source>
         <translation>Paiements</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="187"/>
-        <location filename="../../posapp/ui/reports_render.py" line="246"/>
+        <location filename="../../posapp/ui/reports_render.py" line="251"/>
+        <location filename="../../posapp/ui/reports_render.py" line="356"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="203"/>
+        <location filename="../../posapp/ui/reports_render.py" line="267"/>
         <location filename="../../posapp/ui/screens/end_of_day.py" line="133"/>
         <source>Takings</source>
         <translation>Encaissements</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="205"/>
+        <location filename="../../posapp/ui/reports_render.py" line="272"/>
+        <source>of which in cash</source>
+        <translation>dont en espèces</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/reports_render.py" line="278"/>
+        <source>of which by mobile money</source>
+        <translation>dont en paiement mobile</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/reports_render.py" line="286"/>
         <location filename="../../posapp/ui/screens/end_of_day.py" line="134"/>
         <source>Refunds</source>
         <translation>Remboursements</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="211"/>
+        <location filename="../../posapp/ui/reports_render.py" line="292"/>
         <location filename="../../posapp/ui/screens/end_of_day.py" line="135"/>
         <source>Payouts</source>
         <translation>Versements</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="216"/>
+        <location filename="../../posapp/ui/reports_render.py" line="297"/>
         <location filename="../../posapp/ui/screens/end_of_day.py" line="136"/>
         <source>Fees</source>
         <translation>Frais</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="217"/>
+        <location filename="../../posapp/ui/reports_render.py" line="298"/>
         <location filename="../../posapp/ui/screens/end_of_day.py" line="137"/>
         <source>Net</source>
         <translation>Net</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="225"/>
+        <location filename="../../posapp/ui/reports_render.py" line="306"/>
         <source>Failed: {failed} · Canceled: {canceled} · Expired: {expired} · Unknown outcome: {unknown}</source>
         <translation>Échoués&#x202f;: {failed} · Annulés&#x202f;: {canceled} · Expirés&#x202f;: {expired} · Résultat inconnu&#x202f;: {unknown}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="231"/>
+        <location filename="../../posapp/ui/reports_render.py" line="317"/>
+        <source>Opening float</source>
+        <translation>Fonds de caisse</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/reports_render.py" line="318"/>
+        <source>Cash sales</source>
+        <translation>Ventes en espèces</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/reports_render.py" line="319"/>
+        <source>Cash refunds</source>
+        <translation>Remboursements en espèces</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/reports_render.py" line="320"/>
+        <source>Paid out</source>
+        <translation>Sorties</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/reports_render.py" line="321"/>
+        <source>Expected</source>
+        <translation>Attendu</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/reports_render.py" line="322"/>
+        <source>Counted</source>
+        <translation>Compté</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/reports_render.py" line="323"/>
+        <source>Difference</source>
+        <translation>Écart</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/reports_render.py" line="327"/>
+        <source>not counted</source>
+        <translation>non compté</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/reports_render.py" line="339"/>
+        <source>The drawer was opened {count} times without a sale.</source>
+        <translation>Le tiroir a été ouvert {count} fois sans vente.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/reports_render.py" line="341"/>
         <source>Unknown outcomes to reconcile</source>
         <translation>Résultats inconnus à régulariser</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="234"/>
+        <location filename="../../posapp/ui/reports_render.py" line="344"/>
         <source>None: every transaction of the day has a known outcome.</source>
         <translation>Aucun&#x202f;: chaque transaction du jour a un résultat connu.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="237"/>
+        <location filename="../../posapp/ui/reports_render.py" line="347"/>
         <source>Check each one with the provider before the till is closed; do not take the payment again.</source>
         <translation>Vérifiez chacune auprès du prestataire avant de fermer la caisse&#x202f;; ne redemandez pas le paiement.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="244"/>
+        <location filename="../../posapp/ui/reports_render.py" line="354"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="245"/>
+        <location filename="../../posapp/ui/reports_render.py" line="355"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="247"/>
+        <location filename="../../posapp/ui/reports_render.py" line="357"/>
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="248"/>
+        <location filename="../../posapp/ui/reports_render.py" line="316"/>
+        <location filename="../../posapp/ui/reports_render.py" line="358"/>
         <source>Cashier</source>
         <translation>Caissier</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="249"/>
+        <location filename="../../posapp/ui/reports_render.py" line="359"/>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
@@ -1093,57 +1154,57 @@
         <translation>Enregistrer en PDF</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="241"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="243"/>
         <source>Save the report as PDF</source>
         <translation>Enregistrer le rapport en PDF</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="243"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="245"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="251"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="253"/>
         <source>Export the day as CSV</source>
         <translation>Exporter la journée en CSV</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="253"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="255"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="267"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="269"/>
         <source>Report saved: {path}</source>
         <translation>Rapport enregistré&#x202f;: {path}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="279"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="281"/>
         <source>Report sent to the printer.</source>
         <translation>Rapport envoyé à l’imprimante.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="286"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="288"/>
         <source>Export CSV (manager)</source>
         <translation>Exporter en CSV (gérant)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="288"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="290"/>
         <source>Export CSV</source>
         <translation>Exporter en CSV</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="297"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="299"/>
         <source>Exporting needs a manager.</source>
         <translation>L’export nécessite un gérant.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="302"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="304"/>
         <source>Export canceled: no manager approved it.</source>
         <translation>Export annulé&#x202f;: aucun gérant ne l’a approuvé.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="315"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="323"/>
         <source>{rows} transactions exported to {path}</source>
         <translation>{rows} transactions exportées vers {path}</translation>
     </message>

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from posapp.core.access import Permission
-from posapp.journal.export import export_csv
-from posapp.journal.reports import end_of_day
+from posapp.journal.export import export_csv, export_drawer_csv
+from posapp.journal.reports import drawer_counts, end_of_day
 from posapp.journal.store import Journal
 from posapp.ui.access import AccessController
 from posapp.ui.actions import ask_save_path, run_action
@@ -204,7 +204,9 @@ class EndOfDayScreen(QWidget):
         """Count the chosen day again from the journal."""
         day = self.day()
         totals = end_of_day(self.journal, day, tz=self.tz)
-        self.report = build_report(totals, day, self.locale_name, tz=self.tz)
+        currency = totals[0].currency if totals else "XAF"
+        drawers = drawer_counts(self.journal, day, tz=self.tz, currency=currency)
+        self.report = build_report(totals, day, self.locale_name, tz=self.tz, drawers=drawers)
         self.html = report_html(self.report, shop_name=self.shop_name, training=self.training, heading=False)
         self.browser.setHtml(self.html)
         shop = self.report.shop
@@ -311,6 +313,12 @@ class EndOfDayScreen(QWidget):
         since, until = local_day_bounds(day, self.tz)
         rows = export_csv(self.journal, path, since, until, tz=self.tz, secrets=tuple(self._secrets()))
         log.info("exported %d transactions of %s", rows, day.isoformat())
+        # The drawer count beside it, in a file of its own (its columns are not a transaction's).
+        target = Path(path)
+        drawer_path = target.with_name(f"{target.stem}-drawer{target.suffix or '.csv'}")
+        if drawer_counts(self.journal, day, tz=self.tz):
+            export_drawer_csv(self.journal, drawer_path, day, day, tz=self.tz)
+            log.info("exported the drawer count of %s to %s", day.isoformat(), drawer_path)
         self._say(
             QCoreApplication.translate("EndOfDayScreen", "{rows} transactions exported to {path}").format(
                 rows=rows, path=path
