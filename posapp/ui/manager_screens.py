@@ -199,7 +199,7 @@ class ManagerScreens(QObject):
                 raise ActionFailed(
                     QCoreApplication.translate("ManagerScreens", "This is not a payment that can be refunded.")
                 )
-            if payment.provider != services.gateway.name:
+            if payment.provider != services.gateway.name and payment.kind is not Kind.CASH_PAYMENT:
                 raise ActionFailed(
                     QCoreApplication.translate(
                         "ManagerScreens",
@@ -232,7 +232,9 @@ class ManagerScreens(QObject):
             approval = await access.require(Permission.REFUND, amount, summary=summary)
             if approval is None:
                 return None
-            return await services.payouts.refund(payment.app_ref, amount, reason, approval)
+            # By tender: cash from the drawer of whoever is at the till, mobile money through the provider.
+            at_till = access.current_user.name if access.current_user is not None else approval.manager
+            return await services.sales.refund_tender(payment.app_ref, amount, reason, approval, cashier=at_till)
 
         def done(refund: Transaction | None) -> None:
             if refund is None:

@@ -2220,28 +2220,28 @@
         <translation>Remboursement du paiement {ref} ({paid})</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/manager_screens.py" line="239"/>
-        <location filename="../../posapp/ui/manager_screens.py" line="359"/>
+        <location filename="../../posapp/ui/manager_screens.py" line="241"/>
+        <location filename="../../posapp/ui/manager_screens.py" line="361"/>
         <source>Not approved: nothing was sent.</source>
         <translation>Non approuvé&#x202f;: rien n’a été envoyé.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/manager_screens.py" line="280"/>
+        <location filename="../../posapp/ui/manager_screens.py" line="282"/>
         <source>This outcome is known already: nothing to settle.</source>
         <translation>Ce résultat est déjà connu&#x202f;: rien à régler.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/manager_screens.py" line="297"/>
+        <location filename="../../posapp/ui/manager_screens.py" line="299"/>
         <source>Settle an unknown outcome: {what} ({ref})</source>
         <translation>Régler un résultat inconnu&#x202f;: {what} ({ref})</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/manager_screens.py" line="309"/>
+        <location filename="../../posapp/ui/manager_screens.py" line="311"/>
         <source>Not approved: nothing was recorded.</source>
         <translation>Non approuvé&#x202f;: rien n’a été enregistré.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/manager_screens.py" line="391"/>
+        <location filename="../../posapp/ui/manager_screens.py" line="393"/>
         <source>See the balance and today&apos;s totals</source>
         <translation>Voir le solde et les totaux du jour</translation>
     </message>
@@ -3347,135 +3347,150 @@
 <context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="67"/>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="177"/>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="199"/>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="335"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="68"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="182"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="204"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="340"/>
         <source>Refund</source>
         <translation>Rembourser</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="94"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="95"/>
         <source>Refund a payment</source>
         <translation>Rembourser un paiement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="116"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="117"/>
         <source>Can still be refunded</source>
         <translation>Encore remboursable</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="130"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="131"/>
         <source>All of it</source>
         <translation>Tout</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="131"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="132"/>
         <source>Part of it</source>
         <translation>Une partie</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="141"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="142"/>
         <source>Amount to refund</source>
         <translation>Montant à rembourser</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="149"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="150"/>
         <source>Reason (required)</source>
         <translation>Motif (obligatoire)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="155"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="156"/>
         <source>Why the money goes back (returned goods, paid twice...)</source>
         <translation>Pourquoi l’argent est rendu (article retourné, payé deux fois…)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="165"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="166"/>
+        <source>A manager approves every refund. Cash goes back from the drawer, in cash.</source>
+        <translation>Un responsable approuve chaque remboursement. Les espèces sont rendues en espèces, depuis la caisse.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="170"/>
         <source>A manager approves every refund. The money goes back to the number that paid.</source>
         <translation>Un gérant approuve chaque remboursement. L’argent retourne au numéro qui a payé.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="175"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="180"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="232"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="237"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="267"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="272"/>
         <source>Payment of {amount}</source>
         <translation>Paiement de {amount}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="274"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="279"/>
         <source>Paid by {payer}</source>
         <translation>Payé par {payer}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="281"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="286"/>
         <source>Already refunded or being refunded: {amount}</source>
         <translation>Déjà remboursé ou en cours&#x202f;: {amount}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="294"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="299"/>
         <source>Nothing is left to refund on this payment.</source>
         <translation>Il ne reste rien à rembourser sur ce paiement.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="331"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="336"/>
         <source>Refund {amount}</source>
         <translation>Rembourser {amount}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="350"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="355"/>
         <source>At most {amount} can be refunded on this payment.</source>
         <translation>Vous pouvez rembourser au plus {amount} sur ce paiement.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="366"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="371"/>
         <source>Say why the money goes back.</source>
         <translation>Indiquez pourquoi l’argent est rendu.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="397"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="402"/>
+        <source>Handed back in cash from the drawer</source>
+        <translation>Rendu en espèces depuis la caisse</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="405"/>
         <source>Back to {phone} ({operator})</source>
         <translation>Rendu au {phone} ({operator})</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="401"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="409"/>
         <source>Back to {phone}</source>
         <translation>Rendu au {phone}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="419"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="427"/>
+        <source>Refund recorded: hand {amount} back to the customer from the drawer.</source>
+        <translation>Remboursement enregistré : rendez {amount} au client depuis la caisse.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="431"/>
         <source>Refund sent: {amount} went back to the customer.</source>
         <translation>Remboursement envoyé&#x202f;: le client a récupéré {amount}.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="423"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="435"/>
         <source>Outcome unknown: the provider gave no clear answer, so the money may already have been sent. Do not refund this payment again. A manager resolves it in Activity or History once the provider&apos;s status is known.</source>
         <translation>Résultat inconnu&#x202f;: le prestataire n’a pas répondu clairement, l’argent a donc peut-être déjà été envoyé. Ne remboursez pas ce paiement une seconde fois. Un gérant régularise dans Activité ou Historique dès que le statut du prestataire est connu.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="430"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="442"/>
         <source>The operator did not confirm in time; the refund may still go through. Check History before refunding again.</source>
         <translation>L’opérateur n’a pas confirmé à temps&#x202f;; le remboursement peut encore aboutir. Consultez l’Historique avant de rembourser à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="436"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="448"/>
         <source>The refund did not go through. No money left the account.</source>
         <translation>Le remboursement n’a pas abouti. Aucun argent n’est sorti du compte.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="440"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="452"/>
         <source>Sent. Waiting for the operator to confirm the transfer; you may close this window.</source>
         <translation>Envoyé. En attente de la confirmation de l’opérateur&#x202f;; vous pouvez fermer cette fenêtre.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="446"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="458"/>
         <source>Provider: {message}</source>
         <translation>Prestataire&#x202f;: {message}</translation>
     </message>

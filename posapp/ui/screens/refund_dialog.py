@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from posapp.core.cash import CASH
 from posapp.core.money import Money, MoneyError, format_money, parse_amount
 from posapp.core.phone import display_phone
 from posapp.core.transactions import Kind, Status, Transaction
@@ -163,6 +164,10 @@ class RefundDialog(QDialog):
         layout.addWidget(self.error)
         self.approval_note = PlainLabel(
             QCoreApplication.translate(
+                "RefundDialog", "A manager approves every refund. Cash goes back from the drawer, in cash."
+            )
+            if self.payment.kind is Kind.CASH_PAYMENT
+            else QCoreApplication.translate(
                 "RefundDialog", "A manager approves every refund. The money goes back to the number that paid."
             )
         )
@@ -393,13 +398,16 @@ class RefundDialog(QDialog):
         self.sent_amount.setText(format_money(refund.amount, self.locale_name))
         to = inert(display_phone(refund.customer))
         operator = operator_text(refund.operator)
-        self.sent_to.setText(
-            QCoreApplication.translate("RefundDialog", "Back to {phone} ({operator})").format(
-                phone=to, operator=operator
+        if refund.provider == CASH:
+            self.sent_to.setText(QCoreApplication.translate("RefundDialog", "Handed back in cash from the drawer"))
+        else:
+            self.sent_to.setText(
+                QCoreApplication.translate("RefundDialog", "Back to {phone} ({operator})").format(
+                    phone=to, operator=operator
+                )
+                if operator
+                else QCoreApplication.translate("RefundDialog", "Back to {phone}").format(phone=to)
             )
-            if operator
-            else QCoreApplication.translate("RefundDialog", "Back to {phone}").format(phone=to)
-        )
         self.reference.setText(refund.app_ref)
         self.pages.setCurrentIndex(1)
         self.update_status(refund, message)
@@ -415,7 +423,11 @@ class RefundDialog(QDialog):
         self.outcome_frame.style().unpolish(self.outcome_frame)
         self.outcome_frame.style().polish(self.outcome_frame)
         amount = format_money(refund.amount, self.locale_name)
-        if status is Status.SUCCEEDED:
+        if status is Status.SUCCEEDED and refund.provider == CASH:
+            text = QCoreApplication.translate(
+                "RefundDialog", "Refund recorded: hand {amount} back to the customer from the drawer."
+            ).format(amount=amount)
+        elif status is Status.SUCCEEDED:
             text = QCoreApplication.translate(
                 "RefundDialog", "Refund sent: {amount} went back to the customer."
             ).format(amount=amount)
