@@ -102,12 +102,15 @@ class PrinterConfig:
     timeout_s: float = DEFAULT_TIMEOUT_S
     auto_print: bool = True  # print the receipt of every paid sale at once
     kick_on_cash: bool = True  # open the drawer on a cash sale
+    open_drawer_by: str = "cashier"  # who may open the drawer without a sale: "cashier" (anyone) or "manager"
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "connection", Connection(self.connection))
         object.__setattr__(self, "paper", Paper(self.paper))
         if self.drawer_pin not in (2, 5):
             raise ValueError("the drawer is wired to pin 2 or pin 5")
+        if self.open_drawer_by not in ("cashier", "manager"):
+            raise ValueError("the drawer is opened without a sale by a cashier or by a manager")
         if not 0 < self.timeout_s <= 120:
             raise ValueError("the printer's timeout is between 0 and 120 seconds")
         if self.columns and not 16 <= self.columns <= 80:

@@ -71,8 +71,9 @@ from posapp.services.tracker import utc_now
 log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
-# Kicks the cash drawer open (the printer's pulse); it must not block: the print queue runs it.
-DrawerKick = Callable[[], None]
+# Kicks the cash drawer open (the printer's pulse), saying why: "cash" (cash taken or handed back) or
+# "open" (opened without a sale); it must not block: the print queue runs it.
+DrawerKick = Callable[[str], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +186,7 @@ class SaleService:
                 raise ActionFailed(str(exc), cause=exc) from None
             self._bus.publish(PaymentStarted(tender))
             self._bus.publish(StatusChanged(tender, old=intent.status, message="received in cash"))
-            self._kick()
+            self._kick("cash")
             after = await self.state(sale_ref)
         self._bus.publish(SaleChanged(after))
         return CashReceived(tender, given, change, after)
@@ -284,7 +285,7 @@ class SaleService:
             raise ActionFailed(str(exc), cause=exc) from None
         self._bus.publish(PaymentStarted(tx))
         self._bus.publish(StatusChanged(tx, old=refund.status, message="handed back in cash"))
-        self._kick()
+        self._kick("cash")
         return tx
 
     async def pay_out_cash(self, amount: Money, reason: str, approval: Approval, *, cashier: str) -> Transaction:
@@ -308,7 +309,7 @@ class SaleService:
         except (ApprovalError, JournalError) as exc:
             raise ActionFailed(str(exc), cause=exc) from None
         self._bus.publish(PaymentStarted(tx))
-        self._kick()
+        self._kick("cash")
         return tx
 
     # ------------------------------------------------------------------------------------ the drawer
@@ -339,7 +340,7 @@ class SaleService:
     async def open_drawer(self, cashier: str, reason: str, *, by: str) -> DrawerEvent:
         """Open the drawer without a sale: recorded first (who and why), then kicked."""
         event = await self._drawer(drawer.record_opening, cashier, by, reason)
-        self._kick()
+        self._kick("open")
         return event
 
     async def _drawer(self, write: Callable[..., DrawerEvent], *args: object, **kwargs: object) -> DrawerEvent:
@@ -350,11 +351,11 @@ class SaleService:
         self._bus.publish(DrawerChanged(event))
         return event
 
-    def _kick(self) -> None:
+    def _kick(self, why: str) -> None:
         if self.kick_drawer is None:
             return
         try:
-            self.kick_drawer()
+            self.kick_drawer(why)
         except Exception:  # a broken printer never undoes a recorded payment
             log.exception("the cash drawer could not be kicked")
 

@@ -21,7 +21,7 @@ from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
 from posapp.config import Settings, save_settings
@@ -258,11 +258,13 @@ class TillScreen(QWidget):
         float_requested(): enter the opening float.
         count_requested(): count the drawer (a manager).
         open_drawer_requested(str): open the drawer without a sale, for this reason.
+        shown(): the screen came into view (its figures are read again).
     """
 
     float_requested = Signal()
     count_requested = Signal()
     open_drawer_requested = Signal(str)
+    shown = Signal()
 
     def __init__(self, locale: str, printer: PrinterSettingsPanel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -328,6 +330,10 @@ class TillScreen(QWidget):
         self.count_button.clicked.connect(self.count_requested)
         self.open_button.clicked.connect(self._open)
         self.reason.returnPressed.connect(self._open)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        self.shown.emit()  # the figures as they are now
 
     def _open(self) -> None:
         reason = " ".join(self.reason.text().split())
@@ -459,6 +465,7 @@ class TillController(QObject):
         self._reason = ""
         self._printed: set[str] = set()
         self._unsubscribe: list[Callable[[], None]] = []
+        self._closed = False
 
         self.cash_page = CashPage(settings.currency, settings.locale)
         self.flow.addWidget(self.cash_page)
@@ -481,6 +488,8 @@ class TillController(QObject):
         self.printer_panel.cancel_requested.connect(self.queue.cancel)
         self.print_bridge.job_changed.connect(self._job_changed)
         self.sale_changed.connect(self._on_sale_changed)
+        self.sale_changed.connect(lambda _state: self.refresh_drawer())
+        self.screen.shown.connect(self.refresh_drawer)
         self.drawer_changed.connect(lambda _event: self.refresh_drawer())
         # The bus delivers on the loop, which is the GUI thread under qasync; the signals keep the
         # screens behind one adapter as everywhere else (bridge.py).
@@ -636,10 +645,11 @@ class TillController(QObject):
 
     # ------------------------------------------------------------------ the drawer
 
-    def kick_for_cash(self) -> None:
-        """The services took cash (or handed some back): the drawer opens, when the printer drives one."""
+    def kick_for_cash(self, why: str) -> None:
+        """The services took or handed back cash ("cash"), or recorded an opening without a sale ("open"):
+        the drawer opens when the printer drives one (for cash, when the settings say so)."""
         config = self.printer_config()
-        if config.enabled and config.kick_on_cash:
+        if config.enabled and (why != "cash" or config.kick_on_cash):
             self.queue.kick_drawer()
 
     def open_drawer(self, reason: str) -> None:
@@ -647,13 +657,17 @@ class TillController(QObject):
         cashier = self.cashier
         if not cashier:
             return
+        by_manager = self.printer_config().open_drawer_by == "manager"
+        if by_manager and self.access is not None and not self.access.allowed(Permission.END_OF_DAY_REPORT):
+            self.screen.message.setText(
+                QCoreApplication.translate("TillScreen", "Only a manager opens the drawer without a sale here.")
+            )
+            return
 
         def opened(_event: Any) -> None:
             self.screen.reason.clear()
             self.screen.message.setText(QCoreApplication.translate("TillScreen", "Opening recorded."))
-            if self.printer_config().enabled:
-                self.queue.kick_drawer()
-            else:
+            if not self.printer_config().enabled:  # else the services had the printer kick it
                 self.screen.message.setText(
                     QCoreApplication.translate(
                         "TillScreen", "Opening recorded. No printer drives the drawer: use its key."
@@ -785,7 +799,10 @@ class TillController(QObject):
         self.printer_panel.show_job(job)
 
     def close(self) -> None:
-        """Stop listening and printing; the cash page leaves the Sale flow (a new till replaces it)."""
+        """Stop listening and printing; the cash page leaves the Sale flow (a new till replaces it). Idempotent."""
+        if self._closed:
+            return
+        self._closed = True
         for unsubscribe in self._unsubscribe:
             unsubscribe()
         self._unsubscribe.clear()

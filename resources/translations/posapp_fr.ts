@@ -2765,77 +2765,92 @@
         <translation>Tiroir-caisse</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="183"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="184"/>
+        <source>Any cashier</source>
+        <translation>Tout caissier</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="185"/>
+        <source>A manager only</source>
+        <translation>Un responsable seulement</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="187"/>
+        <source>Open drawer without a sale</source>
+        <translation>Ouvrir le tiroir sans vente</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="191"/>
         <source>Print the receipt of every paid sale</source>
         <translation>Imprimer le ticket de chaque vente payée</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="185"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="193"/>
         <source>Open the drawer for cash</source>
         <translation>Ouvrir le tiroir pour les espèces</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="187"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="195"/>
         <source>Ask the printer whether it has paper before printing</source>
         <translation>Demander à l&apos;imprimante si elle a du papier avant d&apos;imprimer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="199"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="207"/>
         <source>Save the printer</source>
         <translation>Enregistrer l&apos;imprimante</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="202"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="210"/>
         <source>Test print</source>
         <translation>Page de test</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="204"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="212"/>
         <source>Open drawer</source>
         <translation>Ouvrir le tiroir</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="215"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="223"/>
         <source>Receipts not printed</source>
         <translation>Tickets non imprimés</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="223"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="231"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="225"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="233"/>
         <source>Do not print</source>
         <translation>Ne pas imprimer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="286"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="295"/>
         <source>Type the printer&apos;s network address.</source>
         <translation>Saisissez l&apos;adresse réseau de l&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="288"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="297"/>
         <source>Type the printer&apos;s USB vendor and product ids (four hexadecimal digits each).</source>
         <translation>Saisissez les identifiants USB du fabricant et du produit (quatre chiffres hexadécimaux chacun).</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="292"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="301"/>
         <source>Type the printer&apos;s serial port.</source>
         <translation>Saisissez le port série de l&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="294"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="303"/>
         <source>Type the printer&apos;s device file.</source>
         <translation>Saisissez le fichier de périphérique de l&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="296"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="305"/>
         <source>A receipt line holds at least 16 characters.</source>
         <translation>Une ligne de ticket contient au moins 16 caractères.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="328"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="338"/>
         <source>Sending the test print...</source>
         <translation>Envoi de la page de test…</translation>
     </message>
@@ -3193,7 +3208,7 @@
     </message>
     <message>
         <location filename="../../posapp/ui/receipts.py" line="178"/>
-        <location filename="../../posapp/ui/till.py" line="407"/>
+        <location filename="../../posapp/ui/till.py" line="413"/>
         <source>PAYMENT RECEIPT</source>
         <translation>REÇU DE PAIEMENT</translation>
     </message>
@@ -3204,7 +3219,7 @@
     </message>
     <message>
         <location filename="../../posapp/ui/receipts.py" line="183"/>
-        <location filename="../../posapp/ui/till.py" line="409"/>
+        <location filename="../../posapp/ui/till.py" line="415"/>
         <source>Paid</source>
         <translation>Payé</translation>
     </message>
@@ -3255,14 +3270,14 @@
     </message>
     <message>
         <location filename="../../posapp/ui/receipts.py" line="211"/>
-        <location filename="../../posapp/ui/till.py" line="413"/>
+        <location filename="../../posapp/ui/till.py" line="419"/>
         <source>Scan to find this transaction</source>
         <translation>Scannez pour retrouver cette transaction</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/receipts.py" line="212"/>
-        <location filename="../../posapp/ui/till.py" line="414"/>
-        <location filename="../../posapp/ui/till.py" line="743"/>
+        <location filename="../../posapp/ui/till.py" line="420"/>
+        <location filename="../../posapp/ui/till.py" line="757"/>
         <source>TRAINING - NO REAL MONEY</source>
         <translation>FORMATION - PAS D’ARGENT RÉEL</translation>
     </message>
@@ -3273,7 +3288,7 @@
     </message>
     <message>
         <location filename="../../posapp/ui/receipts.py" line="214"/>
-        <location filename="../../posapp/ui/till.py" line="415"/>
+        <location filename="../../posapp/ui/till.py" line="421"/>
         <source>Thank you. Keep this receipt.</source>
         <translation>Merci. Conservez ce reçu.</translation>
     </message>
@@ -4922,152 +4937,157 @@
         <translation>Saisissez le téléphone du client sur l&apos;écran Vente</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="274"/>
+        <location filename="../../posapp/ui/till.py" line="276"/>
         <source>Till</source>
         <translation>Caisse</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="287"/>
+        <location filename="../../posapp/ui/till.py" line="289"/>
         <source>Opening float</source>
         <translation>Fonds de caisse</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="289"/>
+        <location filename="../../posapp/ui/till.py" line="291"/>
         <source>Count the drawer</source>
         <translation>Compter la caisse</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="300"/>
+        <location filename="../../posapp/ui/till.py" line="302"/>
         <source>Why open the drawer without a sale (change, a check)</source>
         <translation>Pourquoi ouvrir le tiroir sans vente (monnaie, contrôle)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="302"/>
+        <location filename="../../posapp/ui/till.py" line="304"/>
         <source>Why open the drawer</source>
         <translation>Pourquoi ouvrir le tiroir</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="303"/>
+        <location filename="../../posapp/ui/till.py" line="305"/>
         <source>Open drawer</source>
         <translation>Ouvrir le tiroir</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="313"/>
+        <location filename="../../posapp/ui/till.py" line="315"/>
         <source>Receipt printer</source>
         <translation>Imprimante de tickets</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="335"/>
+        <location filename="../../posapp/ui/till.py" line="341"/>
         <source>Say why the drawer is opened.</source>
         <translation>Dites pourquoi le tiroir est ouvert.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="347"/>
+        <location filename="../../posapp/ui/till.py" line="353"/>
         <source>No cash in or out of {cashier}&apos;s drawer today yet.</source>
         <translation>Aucune entrée ni sortie d&apos;espèces dans la caisse de {cashier} aujourd&apos;hui.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="353"/>
+        <location filename="../../posapp/ui/till.py" line="359"/>
         <source>{cashier}&apos;s drawer today: float {float}, cash sales {sales}, refunds {refunds}, paid out {payouts}; expected {expected}.</source>
         <translation>Caisse de {cashier} aujourd&apos;hui : fonds {float}, ventes en espèces {sales}, remboursements {refunds}, sorties {payouts} ; attendu {expected}.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="366"/>
+        <location filename="../../posapp/ui/till.py" line="372"/>
         <source>Counted {counted} (difference {difference}).</source>
         <translation>Compté {counted} (écart {difference}).</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="383"/>
+        <location filename="../../posapp/ui/till.py" line="389"/>
         <source>Cash</source>
         <translation>Espèces</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="385"/>
+        <location filename="../../posapp/ui/till.py" line="391"/>
         <source>Given</source>
         <translation>Reçu</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="386"/>
+        <location filename="../../posapp/ui/till.py" line="392"/>
         <source>Change</source>
         <translation>Monnaie</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="390"/>
+        <location filename="../../posapp/ui/till.py" line="396"/>
         <source>Mobile money</source>
         <translation>Paiement mobile</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="394"/>
+        <location filename="../../posapp/ui/till.py" line="400"/>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="396"/>
+        <location filename="../../posapp/ui/till.py" line="402"/>
         <source>For</source>
         <translation>Pour</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="402"/>
+        <location filename="../../posapp/ui/till.py" line="408"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="403"/>
+        <location filename="../../posapp/ui/till.py" line="409"/>
         <source>Cashier</source>
         <translation>Caissier</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="503"/>
+        <location filename="../../posapp/ui/till.py" line="512"/>
         <source>A manager sets up the printer.</source>
         <translation>Un responsable configure l&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="512"/>
+        <location filename="../../posapp/ui/till.py" line="521"/>
         <source>The settings could not be saved: {reason}</source>
         <translation>Les réglages n&apos;ont pas pu être enregistrés : {reason}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="517"/>
+        <location filename="../../posapp/ui/till.py" line="526"/>
         <source>Printer saved.</source>
         <translation>Imprimante enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="626"/>
+        <location filename="../../posapp/ui/till.py" line="635"/>
         <source>The mobile money part was not paid: {amount} is still to pay.</source>
         <translation>La part en paiement mobile n&apos;a pas été payée : il reste {amount} à payer.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="653"/>
+        <location filename="../../posapp/ui/till.py" line="663"/>
+        <source>Only a manager opens the drawer without a sale here.</source>
+        <translation>Ici, seul un responsable ouvre le tiroir sans vente.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="669"/>
         <source>Opening recorded.</source>
         <translation>Ouverture enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="658"/>
+        <location filename="../../posapp/ui/till.py" line="672"/>
         <source>Opening recorded. No printer drives the drawer: use its key.</source>
         <translation>Ouverture enregistrée. Aucune imprimante ne commande le tiroir : utilisez sa clé.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="671"/>
+        <location filename="../../posapp/ui/till.py" line="685"/>
         <source>printer settings: drawer test</source>
         <translation>réglages de l&apos;imprimante : essai du tiroir</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="708"/>
+        <location filename="../../posapp/ui/till.py" line="722"/>
         <source>A manager counts the drawer.</source>
         <translation>Un responsable compte la caisse.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="735"/>
+        <location filename="../../posapp/ui/till.py" line="749"/>
         <source>TEST PRINT</source>
         <translation>PAGE DE TEST</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="737"/>
+        <location filename="../../posapp/ui/till.py" line="751"/>
         <source>Paper: {paper}, {columns} characters per line</source>
         <translation>Papier : {paper}, {columns} caractères par ligne</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="740"/>
+        <location filename="../../posapp/ui/till.py" line="754"/>
         <source>Accents: é è ê à â ç ô î ï ù û ë É È À Ç</source>
         <translation>Accents : é è ê à â ç ô î ï ù û ë É È À Ç</translation>
     </message>

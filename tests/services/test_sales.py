@@ -34,7 +34,7 @@ def money_calls(h: Harness) -> list[str]:
 
 def kicks(h: Harness) -> list[str]:
     kicked: list[str] = []
-    h.services.sales.kick_drawer = lambda: kicked.append("kick")
+    h.services.sales.kick_drawer = lambda why: kicked.append(why)
     return kicked
 
 
@@ -49,7 +49,7 @@ async def test_cash_sale_gives_change_is_journaled_and_never_reaches_the_provide
     assert [e.type for e in h.journal.timeline(tender.app_ref)] == ["intent", "cash_received"]
     assert received.sale.is_paid and received.sale.unpaid == xaf(0) and received.sale.change == xaf(1_500)
     assert money_calls(h) == []  # cash never leaves the console
-    assert kicked == ["kick"]  # the drawer opens only once the cash is in the journal
+    assert kicked == ["cash"]  # the drawer opens only once the cash is in the journal
     await h.time.advance(30)
     assert money_calls(h) == []  # and the tracker never reads it
 
@@ -152,7 +152,7 @@ async def test_refunds_go_back_the_way_each_tender_was_paid_capped_per_tender(ha
     assert back.provider == CASH and back.status is Status.SUCCEEDED and back.parent_ref == cash_ref
     assert h.journal.get(cash_ref).status is Status.PARTIALLY_REFUNDED  # type: ignore[union-attr]
     assert await h.services.sales.refundable(cash_ref) == xaf(2_500)
-    assert h.transport.count("/payout") == 0 and kicked == ["kick", "kick"]
+    assert h.transport.count("/payout") == 0 and kicked == ["cash", "cash"]
 
     approval = await h.services.payouts.approve("mgr", "refund", xaf(6_000))
     mobile = await h.services.sales.refund_tender(push_ref, xaf(6_000), "all of it", approval, cashier="ama")

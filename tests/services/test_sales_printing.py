@@ -26,7 +26,7 @@ async def test_a_failing_printer_leaves_the_cash_sale_paid_and_the_receipt_queue
     port = free_port_nobody_listens_on() if trouble is None else trouble.port
     config = PrinterConfig(connection=Connection.NETWORK, host="127.0.0.1", port=port, timeout_s=0.3)
     queue = PrintQueue(lambda: config, retry_after_s=(60.0,))
-    h.services.sales.kick_drawer = queue.kick_drawer
+    h.services.sales.kick_drawer = lambda _why: queue.kick_drawer()
     received = await h.services.sales.cash_sale(xaf(3_500), xaf(5_000), cashier="ama")
     job = queue.print_receipt(
         Receipt(title="PAYMENT RECEIPT", amount="3,500 FCFA", qr_data=received.tender.app_ref,
@@ -52,7 +52,7 @@ async def test_a_cash_sale_opens_the_drawer_through_the_printer(harness: Harness
     printer = NetworkPrinter()
     config = PrinterConfig(connection=Connection.NETWORK, host="127.0.0.1", port=printer.port, drawer_pin=2)
     queue = PrintQueue(lambda: config)
-    h.services.sales.kick_drawer = queue.kick_drawer
+    h.services.sales.kick_drawer = lambda _why: queue.kick_drawer()
     await h.services.sales.cash_sale(xaf(1_000), xaf(1_000), cashier="ama")
     assert queue.wait_idle(5)
     (pulse,) = printer.printed()

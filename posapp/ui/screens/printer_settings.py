@@ -179,6 +179,14 @@ class PrinterSettingsPanel(QWidget):
         self.drawer_pin.addItem(QCoreApplication.translate("PrinterSettings", "Pin 2 (most drawers)"), 2)
         self.drawer_pin.addItem(QCoreApplication.translate("PrinterSettings", "Pin 5"), 5)
         form.addRow(PlainLabel(QCoreApplication.translate("PrinterSettings", "Cash drawer")), self.drawer_pin)
+        self.open_drawer_by = QComboBox()
+        self.open_drawer_by.setObjectName("printerOpenDrawerBy")
+        self.open_drawer_by.addItem(QCoreApplication.translate("PrinterSettings", "Any cashier"), "cashier")
+        self.open_drawer_by.addItem(QCoreApplication.translate("PrinterSettings", "A manager only"), "manager")
+        form.addRow(
+            PlainLabel(QCoreApplication.translate("PrinterSettings", "Open drawer without a sale")),
+            self.open_drawer_by,
+        )
         self.auto_print = QCheckBox(
             QCoreApplication.translate("PrinterSettings", "Print the receipt of every paid sale")
         )
@@ -261,6 +269,7 @@ class PrinterSettingsPanel(QWidget):
         self.columns.setValue(config.columns)
         self.profile.setText(config.profile)
         self.drawer_pin.setCurrentIndex(self.drawer_pin.findData(config.drawer_pin))
+        self.open_drawer_by.setCurrentIndex(max(self.open_drawer_by.findData(config.open_drawer_by), 0))
         self.auto_print.setChecked(config.auto_print)
         self.kick_on_cash.setChecked(config.kick_on_cash)
         self.check_status.setChecked(config.check_status)
@@ -312,6 +321,7 @@ class PrinterSettingsPanel(QWidget):
             columns=self.columns.value(),
             profile=self.profile.text().strip() or "default",
             drawer_pin=int(self.drawer_pin.currentData()),
+            open_drawer_by=str(self.open_drawer_by.currentData()),
             auto_print=self.auto_print.isChecked(),
             kick_on_cash=self.kick_on_cash.isChecked(),
             check_status=self.check_status.isChecked(),
