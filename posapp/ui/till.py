@@ -105,9 +105,10 @@ class CashPage(QWidget):
         self.push_button.setObjectName("splitPush")
         self.cash_button = QPushButton(QCoreApplication.translate("TillScreen", "More cash"))
         self.cash_button.setObjectName("splitCash")
-        ways = QHBoxLayout()
+        ways = QVBoxLayout()  # one above the other: each says its words whole, in French too
+        ways.setSpacing(10)
         for button in (self.qr_button, self.push_button, self.cash_button):
-            button.setMinimumHeight(64)
+            button.setMinimumHeight(56)
             button.setAutoDefault(False)
             button.setProperty("primary", button is not self.cash_button)
             ways.addWidget(button)
@@ -279,6 +280,7 @@ class TillScreen(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # rows wrap instead
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 8, 0)

@@ -489,7 +489,7 @@
         <translation>Encaisser les espèces (Entrée)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/cash_tender.py" line="152"/>
+        <location filename="../../posapp/ui/widgets/cash_tender.py" line="158"/>
         <source>Still to pay after this cash: {amount}. Take it by QR code or by phone.</source>
         <translation>Reste à payer après ces espèces : {amount}. Encaissez-le par code QR ou par téléphone.</translation>
     </message>
@@ -2735,122 +2735,122 @@
         <translation>selon le papier</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="170"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="169"/>
         <source>Characters per line</source>
         <translation>Caractères par ligne</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="172"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="168"/>
         <source>Paper</source>
         <translation>Papier</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="176"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="173"/>
         <source>Printer model</source>
         <translation>Modèle d&apos;imprimante</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="179"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="176"/>
         <source>Pin 2 (most drawers)</source>
         <translation>Broche 2 (la plupart des tiroirs)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="180"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="177"/>
         <source>Pin 5</source>
         <translation>Broche 5</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="181"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="178"/>
         <source>Cash drawer</source>
         <translation>Tiroir-caisse</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="184"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="181"/>
         <source>Any cashier</source>
         <translation>Tout caissier</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="185"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="182"/>
         <source>A manager only</source>
         <translation>Un responsable seulement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="187"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="184"/>
         <source>Open drawer without a sale</source>
         <translation>Ouvrir le tiroir sans vente</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="191"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="188"/>
         <source>Print the receipt of every paid sale</source>
         <translation>Imprimer le ticket de chaque vente payée</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="193"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="190"/>
         <source>Open the drawer for cash</source>
         <translation>Ouvrir le tiroir pour les espèces</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="195"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="192"/>
         <source>Ask the printer whether it has paper before printing</source>
         <translation>Demander à l&apos;imprimante si elle a du papier avant d&apos;imprimer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="207"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="204"/>
         <source>Save the printer</source>
         <translation>Enregistrer l&apos;imprimante</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="210"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="207"/>
         <source>Test print</source>
         <translation>Page de test</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="212"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="209"/>
         <source>Open drawer</source>
         <translation>Ouvrir le tiroir</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="223"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="222"/>
         <source>Receipts not printed</source>
         <translation>Tickets non imprimés</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="231"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="230"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="233"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="232"/>
         <source>Do not print</source>
         <translation>Ne pas imprimer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="295"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="298"/>
         <source>Type the printer&apos;s network address.</source>
         <translation>Saisissez l&apos;adresse réseau de l&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="297"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="300"/>
         <source>Type the printer&apos;s USB vendor and product ids (four hexadecimal digits each).</source>
         <translation>Saisissez les identifiants USB du fabricant et du produit (quatre chiffres hexadécimaux chacun).</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="301"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="304"/>
         <source>Type the printer&apos;s serial port.</source>
         <translation>Saisissez le port série de l&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="303"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="306"/>
         <source>Type the printer&apos;s device file.</source>
         <translation>Saisissez le fichier de périphérique de l&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="305"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="308"/>
         <source>A receipt line holds at least 16 characters.</source>
         <translation>Une ligne de ticket contient au moins 16 caractères.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="338"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="341"/>
         <source>Sending the test print...</source>
         <translation>Envoi de la page de test…</translation>
     </message>
@@ -3208,7 +3208,7 @@
     </message>
     <message>
         <location filename="../../posapp/ui/receipts.py" line="178"/>
-        <location filename="../../posapp/ui/till.py" line="413"/>
+        <location filename="../../posapp/ui/till.py" line="415"/>
         <source>PAYMENT RECEIPT</source>
         <translation>REÇU DE PAIEMENT</translation>
     </message>
@@ -3219,7 +3219,7 @@
     </message>
     <message>
         <location filename="../../posapp/ui/receipts.py" line="183"/>
-        <location filename="../../posapp/ui/till.py" line="415"/>
+        <location filename="../../posapp/ui/till.py" line="417"/>
         <source>Paid</source>
         <translation>Payé</translation>
     </message>
@@ -3270,14 +3270,14 @@
     </message>
     <message>
         <location filename="../../posapp/ui/receipts.py" line="211"/>
-        <location filename="../../posapp/ui/till.py" line="419"/>
+        <location filename="../../posapp/ui/till.py" line="421"/>
         <source>Scan to find this transaction</source>
         <translation>Scannez pour retrouver cette transaction</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/receipts.py" line="212"/>
-        <location filename="../../posapp/ui/till.py" line="420"/>
-        <location filename="../../posapp/ui/till.py" line="757"/>
+        <location filename="../../posapp/ui/till.py" line="422"/>
+        <location filename="../../posapp/ui/till.py" line="759"/>
         <source>TRAINING - NO REAL MONEY</source>
         <translation>FORMATION - PAS D’ARGENT RÉEL</translation>
     </message>
@@ -3288,7 +3288,7 @@
     </message>
     <message>
         <location filename="../../posapp/ui/receipts.py" line="214"/>
-        <location filename="../../posapp/ui/till.py" line="421"/>
+        <location filename="../../posapp/ui/till.py" line="423"/>
         <source>Thank you. Keep this receipt.</source>
         <translation>Merci. Conservez ce reçu.</translation>
     </message>
@@ -3574,23 +3574,23 @@
         <translation>Espèces</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="305"/>
-        <location filename="../../posapp/ui/screens/sale.py" line="374"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="307"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="376"/>
         <source>Type the amount first.</source>
         <translation>Saisissez d’abord le montant.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="308"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="310"/>
         <source>{amount} is less than {limit}, {why}.</source>
         <translation>{amount} est inférieur à {limit}, {why}.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="318"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="320"/>
         <source>{amount} is more than {limit}, {why}.</source>
         <translation>{amount} dépasse {limit}, {why}.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="334"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="336"/>
         <source>Type the customer&apos;s phone number to push the payment.</source>
         <translation>Saisissez le numéro du client pour lui envoyer la demande de paiement.</translation>
     </message>
@@ -4891,203 +4891,203 @@
         <translation>Encore des espèces</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="126"/>
+        <location filename="../../posapp/ui/till.py" line="127"/>
         <source>PAID</source>
         <translation>PAYÉ</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="134"/>
-        <location filename="../../posapp/ui/till.py" line="141"/>
+        <location filename="../../posapp/ui/till.py" line="135"/>
+        <location filename="../../posapp/ui/till.py" line="142"/>
         <source>Change to give back</source>
         <translation>Monnaie à rendre</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="142"/>
+        <location filename="../../posapp/ui/till.py" line="143"/>
         <source>New sale</source>
         <translation>Nouvelle vente</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="146"/>
+        <location filename="../../posapp/ui/till.py" line="147"/>
         <source>New sale (Enter)</source>
         <translation>Nouvelle vente (Entrée)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="159"/>
+        <location filename="../../posapp/ui/till.py" line="160"/>
         <source>Back to the sale</source>
         <translation>Retour à la vente</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="187"/>
+        <location filename="../../posapp/ui/till.py" line="188"/>
         <source>Sale of {amount}</source>
         <translation>Vente de {amount}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="197"/>
+        <location filename="../../posapp/ui/till.py" line="198"/>
         <source>Sale of {amount}: {paid} paid so far.</source>
         <translation>Vente de {amount} : {paid} payés jusqu&apos;ici.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="207"/>
+        <location filename="../../posapp/ui/till.py" line="208"/>
         <source>{amount} is waiting for the customer&apos;s mobile money: wait for its outcome.</source>
         <translation>{amount} attend le paiement mobile du client : attendez son résultat.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="219"/>
+        <location filename="../../posapp/ui/till.py" line="220"/>
         <source>Type the customer&apos;s phone on the Sale screen</source>
         <translation>Saisissez le téléphone du client sur l&apos;écran Vente</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="276"/>
+        <location filename="../../posapp/ui/till.py" line="277"/>
         <source>Till</source>
         <translation>Caisse</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="289"/>
+        <location filename="../../posapp/ui/till.py" line="291"/>
         <source>Opening float</source>
         <translation>Fonds de caisse</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="291"/>
+        <location filename="../../posapp/ui/till.py" line="293"/>
         <source>Count the drawer</source>
         <translation>Compter la caisse</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="302"/>
+        <location filename="../../posapp/ui/till.py" line="304"/>
         <source>Why open the drawer without a sale (change, a check)</source>
         <translation>Pourquoi ouvrir le tiroir sans vente (monnaie, contrôle)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="304"/>
+        <location filename="../../posapp/ui/till.py" line="306"/>
         <source>Why open the drawer</source>
         <translation>Pourquoi ouvrir le tiroir</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="305"/>
+        <location filename="../../posapp/ui/till.py" line="307"/>
         <source>Open drawer</source>
         <translation>Ouvrir le tiroir</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="315"/>
+        <location filename="../../posapp/ui/till.py" line="317"/>
         <source>Receipt printer</source>
         <translation>Imprimante de tickets</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="341"/>
+        <location filename="../../posapp/ui/till.py" line="343"/>
         <source>Say why the drawer is opened.</source>
         <translation>Dites pourquoi le tiroir est ouvert.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="353"/>
+        <location filename="../../posapp/ui/till.py" line="355"/>
         <source>No cash in or out of {cashier}&apos;s drawer today yet.</source>
         <translation>Aucune entrée ni sortie d&apos;espèces dans la caisse de {cashier} aujourd&apos;hui.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="359"/>
+        <location filename="../../posapp/ui/till.py" line="361"/>
         <source>{cashier}&apos;s drawer today: float {float}, cash sales {sales}, refunds {refunds}, paid out {payouts}; expected {expected}.</source>
         <translation>Caisse de {cashier} aujourd&apos;hui : fonds {float}, ventes en espèces {sales}, remboursements {refunds}, sorties {payouts} ; attendu {expected}.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="372"/>
+        <location filename="../../posapp/ui/till.py" line="374"/>
         <source>Counted {counted} (difference {difference}).</source>
         <translation>Compté {counted} (écart {difference}).</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="389"/>
+        <location filename="../../posapp/ui/till.py" line="391"/>
         <source>Cash</source>
         <translation>Espèces</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="391"/>
+        <location filename="../../posapp/ui/till.py" line="393"/>
         <source>Given</source>
         <translation>Reçu</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="392"/>
+        <location filename="../../posapp/ui/till.py" line="394"/>
         <source>Change</source>
         <translation>Monnaie</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="396"/>
+        <location filename="../../posapp/ui/till.py" line="398"/>
         <source>Mobile money</source>
         <translation>Paiement mobile</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="400"/>
+        <location filename="../../posapp/ui/till.py" line="402"/>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="402"/>
+        <location filename="../../posapp/ui/till.py" line="404"/>
         <source>For</source>
         <translation>Pour</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="408"/>
+        <location filename="../../posapp/ui/till.py" line="410"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="409"/>
+        <location filename="../../posapp/ui/till.py" line="411"/>
         <source>Cashier</source>
         <translation>Caissier</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="512"/>
+        <location filename="../../posapp/ui/till.py" line="514"/>
         <source>A manager sets up the printer.</source>
         <translation>Un responsable configure l&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="521"/>
+        <location filename="../../posapp/ui/till.py" line="523"/>
         <source>The settings could not be saved: {reason}</source>
         <translation>Les réglages n&apos;ont pas pu être enregistrés : {reason}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="526"/>
+        <location filename="../../posapp/ui/till.py" line="528"/>
         <source>Printer saved.</source>
         <translation>Imprimante enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="635"/>
+        <location filename="../../posapp/ui/till.py" line="637"/>
         <source>The mobile money part was not paid: {amount} is still to pay.</source>
         <translation>La part en paiement mobile n&apos;a pas été payée : il reste {amount} à payer.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="663"/>
+        <location filename="../../posapp/ui/till.py" line="665"/>
         <source>Only a manager opens the drawer without a sale here.</source>
         <translation>Ici, seul un responsable ouvre le tiroir sans vente.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="669"/>
+        <location filename="../../posapp/ui/till.py" line="671"/>
         <source>Opening recorded.</source>
         <translation>Ouverture enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="672"/>
+        <location filename="../../posapp/ui/till.py" line="674"/>
         <source>Opening recorded. No printer drives the drawer: use its key.</source>
         <translation>Ouverture enregistrée. Aucune imprimante ne commande le tiroir : utilisez sa clé.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="685"/>
+        <location filename="../../posapp/ui/till.py" line="687"/>
         <source>printer settings: drawer test</source>
         <translation>réglages de l&apos;imprimante : essai du tiroir</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="722"/>
+        <location filename="../../posapp/ui/till.py" line="724"/>
         <source>A manager counts the drawer.</source>
         <translation>Un responsable compte la caisse.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="749"/>
+        <location filename="../../posapp/ui/till.py" line="751"/>
         <source>TEST PRINT</source>
         <translation>PAGE DE TEST</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="751"/>
+        <location filename="../../posapp/ui/till.py" line="753"/>
         <source>Paper: {paper}, {columns} characters per line</source>
         <translation>Papier : {paper}, {columns} caractères par ligne</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="754"/>
+        <location filename="../../posapp/ui/till.py" line="756"/>
         <source>Accents: é è ê à â ç ô î ï ù û ë É È À Ç</source>
         <translation>Accents : é è ê à â ç ô î ï ù û ë É È À Ç</translation>
     </message>

@@ -165,11 +165,8 @@ class PrinterSettingsPanel(QWidget):
         self.columns.setObjectName("printerColumns")
         self.columns.setRange(0, 80)
         self.columns.setSpecialValueText(QCoreApplication.translate("PrinterSettings", "as the paper"))
-        paper_row = QHBoxLayout()
-        paper_row.addWidget(self.paper, 2)
-        paper_row.addWidget(PlainLabel(QCoreApplication.translate("PrinterSettings", "Characters per line")))
-        paper_row.addWidget(self.columns, 1)
-        form.addRow(PlainLabel(QCoreApplication.translate("PrinterSettings", "Paper")), paper_row)
+        form.addRow(PlainLabel(QCoreApplication.translate("PrinterSettings", "Paper")), self.paper)
+        form.addRow(PlainLabel(QCoreApplication.translate("PrinterSettings", "Characters per line")), self.columns)
         self.profile = QLineEdit()
         self.profile.setObjectName("printerProfile")
         self.profile.setPlaceholderText("default, TM-T20II, POS-5890, ZJ-5870")
@@ -194,9 +191,9 @@ class PrinterSettingsPanel(QWidget):
         self.check_status = QCheckBox(
             QCoreApplication.translate("PrinterSettings", "Ask the printer whether it has paper before printing")
         )
-        for box in (self.auto_print, self.kick_on_cash, self.check_status):
-            form.addRow(PlainLabel(""), box)
         layout.addLayout(form)
+        for box in (self.auto_print, self.kick_on_cash, self.check_status):
+            layout.addWidget(box)  # the whole width: beside the form's labels they would not fit 1024 px
 
         self.error = PlainLabel("")
         self.error.setObjectName("fieldError")
@@ -215,9 +212,11 @@ class PrinterSettingsPanel(QWidget):
         for button in (self.test_button, self.drawer_button, self.save_button):
             button.setMinimumHeight(44)
             button.setAutoDefault(False)
-            buttons.addWidget(button)
+        buttons.addWidget(self.test_button)
+        buttons.addWidget(self.drawer_button)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
+        layout.addWidget(self.save_button)  # a row of its own: three buttons side by side pass 1024 px in French
         layout.addWidget(self.status)
 
         queue_title = PlainLabel(QCoreApplication.translate("PrinterSettings", "Receipts not printed"))
@@ -250,6 +249,10 @@ class PrinterSettingsPanel(QWidget):
         self.retry_button.clicked.connect(lambda: self._selected(self.retry_requested))
         self.cancel_button.clicked.connect(lambda: self._selected(self.cancel_requested))
         self.queue_list.currentRowChanged.connect(lambda _row: self._queue_buttons())
+        for combo in self.findChildren(QComboBox):
+            # Long choices ("No receipt printer (system printer only)") must not widen the whole panel.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
         self.set_config(config)
         self._queue_buttons()
 

@@ -160,7 +160,9 @@ class SaleScreen(QWidget):
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         actions.addWidget(self.qr_button, 0, 0)
         actions.addWidget(self.push_button, 0, 1)
-        actions.addWidget(self.cash_button, 0, 2)
+        # Cash stands under the fields, where the form leaves room: three buttons in a row would cut the
+        # push button's French words at 1024 px.
+        form.addWidget(self.cash_button)
         self.action_error = self._error_label()
         self.action_error.setObjectName("actionError")
         outer.addWidget(self.action_error)

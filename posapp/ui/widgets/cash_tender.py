@@ -46,7 +46,7 @@ class CashTenderPanel(QWidget):
         self.given = AmountInput(currency, locale)
         self.given.setObjectName("cashGiven")
         self.given.setAccessibleName(QCoreApplication.translate("CashTender", "Cash given"))
-        self.given.setMinimumHeight(64)
+        self.given.setMinimumHeight(72)
 
         notes = QGridLayout()
         notes.setSpacing(8)
@@ -62,7 +62,7 @@ class CashTenderPanel(QWidget):
                 )
             )
             button.clicked.connect(lambda _checked=False, value=note: self.add_note(value))
-            notes.addWidget(button, index // 3, index % 3)
+            notes.addWidget(button, index // 4, index % 4)
             self.note_buttons.append(button)
         self.exact = QPushButton(QCoreApplication.translate("CashTender", "Exact amount"))
         self.exact.setObjectName("cashExact")
@@ -73,7 +73,7 @@ class CashTenderPanel(QWidget):
             button.setAutoDefault(False)
             button.setProperty("secondary", True)
         for index, button in enumerate((self.exact, self.clear_button), start=len(self.note_buttons)):
-            notes.addWidget(button, index // 3, index % 3)
+            notes.addWidget(button, index // 4, index % 4)
 
         self.change_caption = PlainLabel(QCoreApplication.translate("CashTender", "Change to give back"))
         self.change_caption.setObjectName("fieldCaption")
@@ -92,18 +92,24 @@ class CashTenderPanel(QWidget):
         self.take.setAutoDefault(False)
         self.take.setToolTip(QCoreApplication.translate("CashTender", "Take the cash (Enter)"))
 
+        # What is due and the change side by side on top (the change is what the cashier reads out), what
+        # was given below, then the notes: it all fits the Sale screen's place at 1024 x 768.
         top = QHBoxLayout()
+        top.setSpacing(24)
         due_box = QVBoxLayout()
         due_box.addWidget(due_caption)
         due_box.addWidget(self.due_label)
+        change_box = QVBoxLayout()
+        change_box.addWidget(self.change_caption)
+        change_box.addWidget(self.change_label)
         top.addLayout(due_box, 1)
+        top.addLayout(change_box, 1)
         layout.addLayout(top)
         layout.addWidget(given_caption)
         layout.addWidget(self.given)
         layout.addLayout(notes)
-        layout.addWidget(self.change_caption)
-        layout.addWidget(self.change_label)
         layout.addWidget(self.rest_label)
+        layout.addStretch(1)
         layout.addWidget(self.take)
 
         self.given.changed.connect(lambda _amount: self._refresh())
