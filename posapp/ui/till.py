@@ -30,7 +30,8 @@ from posapp.core.money import Money, format_money
 from posapp.core.phone import MobileNumber
 from posapp.core.transactions import Kind, Status, Transaction
 from posapp.journal.reports import DrawerCount, drawer_counts
-from posapp.journal.sales import SaleState
+from posapp.journal.sales import SaleState, sale_state
+from posapp.journal.sales import sale_of as sales_of
 from posapp.printing.devices import SETTINGS_KEY, PrinterConfig, load_config
 from posapp.printing.queue import PrintJob, PrintQueue
 from posapp.printing.receipt import Receipt, sample_receipt
@@ -380,8 +381,11 @@ class TillScreen(QWidget):
 # ---------------------------------------------------------------------------------------------- receipts
 
 
-def sale_receipt(state: SaleState, settings: Settings, *, training: bool, locale: str) -> Receipt:
-    """The receipt of a paid sale with each of its tenders (cash with what was given and the change)."""
+def sale_receipt(
+    state: SaleState, settings: Settings, *, training: bool, locale: str, reprint: bool = False
+) -> Receipt:
+    """The receipt of a paid sale with each of its tenders (cash with what was given and the change);
+    ``reprint`` marks it as a duplicate."""
     rows: list[tuple[str, str]] = []
     for tender in state.tenders:
         tx = tender.transaction
@@ -420,6 +424,7 @@ def sale_receipt(state: SaleState, settings: Settings, *, training: bool, locale
         qr_data=first,  # a tender's reference: History finds it
         qr_caption=QCoreApplication.translate("ReceiptDialog", "Scan to find this transaction"),
         training=QCoreApplication.translate("ReceiptDialog", "TRAINING - NO REAL MONEY") if training else "",
+        duplicate=QCoreApplication.translate("ReceiptDialog", "DUPLICATE") if reprint else "",
         footer=QCoreApplication.translate("ReceiptDialog", "Thank you. Keep this receipt."),
         app_ref=first,
     )
@@ -499,6 +504,12 @@ class TillController(QObject):
         self._unsubscribe.append(services.bus.subscribe(DrawerChanged, lambda e: self.drawer_changed.emit(e.event)))
         self._unsubscribe.append(services.bus.subscribe(StatusChanged, self._on_status_changed))
         services.sales.kick_drawer = self.kick_for_cash
+        history = getattr(controller, "history", None)
+        if history is not None:
+            # History's Reprint also goes to the receipt printer (the preview with the system printer and
+            # the PDF still opens beside it).
+            history.reprint_requested.connect(self.reprint)
+            self._unsubscribe.append(lambda: history.reprint_requested.disconnect(self.reprint))
         self.flow.sale.set_cash_enabled(True)
         if access is not None:
             access.user_changed.connect(lambda _user: self.refresh_drawer())
@@ -796,6 +807,29 @@ class TillController(QObject):
                 self.queue.print_receipt(printer_receipt(content))
 
         run_action(None, alone, on_success=decided, on_error=lambda _exc, _text: None)
+
+    def reprint(self, app_ref: str) -> PrintJob | None:
+        """The receipt of ``app_ref`` again on the receipt printer, marked as a duplicate: a tender's is its
+        whole sale's. None when no receipt printer is set up or ``app_ref`` has no receipt."""
+        if not self.printer_config().enabled:
+            return None
+        journal = self.services.journal.journal
+        tx = journal.get(app_ref)
+        if tx is None or not receipt_allowed(tx):
+            return None
+        receipt: Receipt
+        sale_ref = sales_of(journal, app_ref)
+        state = sale_state(journal, sale_ref) if sale_ref is not None else None
+        if state is not None and state.is_paid:
+            receipt = sale_receipt(state, self.settings, training=self.training, locale=self.locale, reprint=True)
+        else:
+            content = receipt_content(tx, self.settings, cashier=tx.cashier, training=self.training, reprint=True)
+            receipt = printer_receipt(content)
+        job = self.queue.print_receipt(receipt)
+        self.window.statusBar().showMessage(
+            QCoreApplication.translate("TillScreen", "Sent to the receipt printer again."), 10_000
+        )
+        return job
 
     def _job_changed(self, job: PrintJob) -> None:
         self.printer_panel.show_job(job)

@@ -3208,7 +3208,7 @@
     </message>
     <message>
         <location filename="../../posapp/ui/receipts.py" line="178"/>
-        <location filename="../../posapp/ui/till.py" line="415"/>
+        <location filename="../../posapp/ui/till.py" line="419"/>
         <source>PAYMENT RECEIPT</source>
         <translation>REÇU DE PAIEMENT</translation>
     </message>
@@ -3219,7 +3219,7 @@
     </message>
     <message>
         <location filename="../../posapp/ui/receipts.py" line="183"/>
-        <location filename="../../posapp/ui/till.py" line="417"/>
+        <location filename="../../posapp/ui/till.py" line="421"/>
         <source>Paid</source>
         <translation>Payé</translation>
     </message>
@@ -3270,25 +3270,26 @@
     </message>
     <message>
         <location filename="../../posapp/ui/receipts.py" line="211"/>
-        <location filename="../../posapp/ui/till.py" line="421"/>
+        <location filename="../../posapp/ui/till.py" line="425"/>
         <source>Scan to find this transaction</source>
         <translation>Scannez pour retrouver cette transaction</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/receipts.py" line="212"/>
-        <location filename="../../posapp/ui/till.py" line="422"/>
-        <location filename="../../posapp/ui/till.py" line="759"/>
+        <location filename="../../posapp/ui/till.py" line="426"/>
+        <location filename="../../posapp/ui/till.py" line="770"/>
         <source>TRAINING - NO REAL MONEY</source>
         <translation>FORMATION - PAS D’ARGENT RÉEL</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/receipts.py" line="213"/>
+        <location filename="../../posapp/ui/till.py" line="427"/>
         <source>DUPLICATE</source>
         <translation>DUPLICATA</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/receipts.py" line="214"/>
-        <location filename="../../posapp/ui/till.py" line="423"/>
+        <location filename="../../posapp/ui/till.py" line="428"/>
         <source>Thank you. Keep this receipt.</source>
         <translation>Merci. Conservez ce reçu.</translation>
     </message>
@@ -4866,230 +4867,235 @@
 <context>
     <name>TillScreen</name>
     <message>
-        <location filename="../../posapp/ui/till.py" line="79"/>
+        <location filename="../../posapp/ui/till.py" line="80"/>
         <source>Cash payment</source>
         <translation>Paiement en espèces</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="94"/>
+        <location filename="../../posapp/ui/till.py" line="95"/>
         <source>Still to pay</source>
         <translation>Reste à payer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="102"/>
+        <location filename="../../posapp/ui/till.py" line="103"/>
         <source>QR code for the rest</source>
         <translation>Code QR pour le reste</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="104"/>
+        <location filename="../../posapp/ui/till.py" line="105"/>
         <source>Push the rest to the phone</source>
         <translation>Demander le reste au téléphone</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="106"/>
+        <location filename="../../posapp/ui/till.py" line="107"/>
         <source>More cash</source>
         <translation>Encore des espèces</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="127"/>
+        <location filename="../../posapp/ui/till.py" line="128"/>
         <source>PAID</source>
         <translation>PAYÉ</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="135"/>
-        <location filename="../../posapp/ui/till.py" line="142"/>
+        <location filename="../../posapp/ui/till.py" line="136"/>
+        <location filename="../../posapp/ui/till.py" line="143"/>
         <source>Change to give back</source>
         <translation>Monnaie à rendre</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="143"/>
+        <location filename="../../posapp/ui/till.py" line="144"/>
         <source>New sale</source>
         <translation>Nouvelle vente</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="147"/>
+        <location filename="../../posapp/ui/till.py" line="148"/>
         <source>New sale (Enter)</source>
         <translation>Nouvelle vente (Entrée)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="160"/>
+        <location filename="../../posapp/ui/till.py" line="161"/>
         <source>Back to the sale</source>
         <translation>Retour à la vente</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="188"/>
+        <location filename="../../posapp/ui/till.py" line="189"/>
         <source>Sale of {amount}</source>
         <translation>Vente de {amount}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="198"/>
+        <location filename="../../posapp/ui/till.py" line="199"/>
         <source>Sale of {amount}: {paid} paid so far.</source>
         <translation>Vente de {amount} : {paid} payés jusqu&apos;ici.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="208"/>
+        <location filename="../../posapp/ui/till.py" line="209"/>
         <source>{amount} is waiting for the customer&apos;s mobile money: wait for its outcome.</source>
         <translation>{amount} attend le paiement mobile du client : attendez son résultat.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="220"/>
+        <location filename="../../posapp/ui/till.py" line="221"/>
         <source>Type the customer&apos;s phone on the Sale screen</source>
         <translation>Saisissez le téléphone du client sur l&apos;écran Vente</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="277"/>
+        <location filename="../../posapp/ui/till.py" line="278"/>
         <source>Till</source>
         <translation>Caisse</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="291"/>
+        <location filename="../../posapp/ui/till.py" line="292"/>
         <source>Opening float</source>
         <translation>Fonds de caisse</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="293"/>
+        <location filename="../../posapp/ui/till.py" line="294"/>
         <source>Count the drawer</source>
         <translation>Compter la caisse</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="304"/>
+        <location filename="../../posapp/ui/till.py" line="305"/>
         <source>Why open the drawer without a sale (change, a check)</source>
         <translation>Pourquoi ouvrir le tiroir sans vente (monnaie, contrôle)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="306"/>
+        <location filename="../../posapp/ui/till.py" line="307"/>
         <source>Why open the drawer</source>
         <translation>Pourquoi ouvrir le tiroir</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="307"/>
+        <location filename="../../posapp/ui/till.py" line="308"/>
         <source>Open drawer</source>
         <translation>Ouvrir le tiroir</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="317"/>
+        <location filename="../../posapp/ui/till.py" line="318"/>
         <source>Receipt printer</source>
         <translation>Imprimante de tickets</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="343"/>
+        <location filename="../../posapp/ui/till.py" line="344"/>
         <source>Say why the drawer is opened.</source>
         <translation>Dites pourquoi le tiroir est ouvert.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="355"/>
+        <location filename="../../posapp/ui/till.py" line="356"/>
         <source>No cash in or out of {cashier}&apos;s drawer today yet.</source>
         <translation>Aucune entrée ni sortie d&apos;espèces dans la caisse de {cashier} aujourd&apos;hui.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="361"/>
+        <location filename="../../posapp/ui/till.py" line="362"/>
         <source>{cashier}&apos;s drawer today: float {float}, cash sales {sales}, refunds {refunds}, paid out {payouts}; expected {expected}.</source>
         <translation>Caisse de {cashier} aujourd&apos;hui : fonds {float}, ventes en espèces {sales}, remboursements {refunds}, sorties {payouts} ; attendu {expected}.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="374"/>
+        <location filename="../../posapp/ui/till.py" line="375"/>
         <source>Counted {counted} (difference {difference}).</source>
         <translation>Compté {counted} (écart {difference}).</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="391"/>
+        <location filename="../../posapp/ui/till.py" line="395"/>
         <source>Cash</source>
         <translation>Espèces</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="393"/>
+        <location filename="../../posapp/ui/till.py" line="397"/>
         <source>Given</source>
         <translation>Reçu</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="394"/>
+        <location filename="../../posapp/ui/till.py" line="398"/>
         <source>Change</source>
         <translation>Monnaie</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="398"/>
+        <location filename="../../posapp/ui/till.py" line="402"/>
         <source>Mobile money</source>
         <translation>Paiement mobile</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="402"/>
+        <location filename="../../posapp/ui/till.py" line="406"/>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="404"/>
+        <location filename="../../posapp/ui/till.py" line="408"/>
         <source>For</source>
         <translation>Pour</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="410"/>
+        <location filename="../../posapp/ui/till.py" line="414"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="411"/>
+        <location filename="../../posapp/ui/till.py" line="415"/>
         <source>Cashier</source>
         <translation>Caissier</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="514"/>
+        <location filename="../../posapp/ui/till.py" line="525"/>
         <source>A manager sets up the printer.</source>
         <translation>Un responsable configure l&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="523"/>
+        <location filename="../../posapp/ui/till.py" line="534"/>
         <source>The settings could not be saved: {reason}</source>
         <translation>Les réglages n&apos;ont pas pu être enregistrés : {reason}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="528"/>
+        <location filename="../../posapp/ui/till.py" line="539"/>
         <source>Printer saved.</source>
         <translation>Imprimante enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="637"/>
+        <location filename="../../posapp/ui/till.py" line="648"/>
         <source>The mobile money part was not paid: {amount} is still to pay.</source>
         <translation>La part en paiement mobile n&apos;a pas été payée : il reste {amount} à payer.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="665"/>
+        <location filename="../../posapp/ui/till.py" line="676"/>
         <source>Only a manager opens the drawer without a sale here.</source>
         <translation>Ici, seul un responsable ouvre le tiroir sans vente.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="671"/>
+        <location filename="../../posapp/ui/till.py" line="682"/>
         <source>Opening recorded.</source>
         <translation>Ouverture enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="674"/>
+        <location filename="../../posapp/ui/till.py" line="685"/>
         <source>Opening recorded. No printer drives the drawer: use its key.</source>
         <translation>Ouverture enregistrée. Aucune imprimante ne commande le tiroir : utilisez sa clé.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="687"/>
+        <location filename="../../posapp/ui/till.py" line="698"/>
         <source>printer settings: drawer test</source>
         <translation>réglages de l&apos;imprimante : essai du tiroir</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="724"/>
+        <location filename="../../posapp/ui/till.py" line="735"/>
         <source>A manager counts the drawer.</source>
         <translation>Un responsable compte la caisse.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="751"/>
+        <location filename="../../posapp/ui/till.py" line="762"/>
         <source>TEST PRINT</source>
         <translation>PAGE DE TEST</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="753"/>
+        <location filename="../../posapp/ui/till.py" line="764"/>
         <source>Paper: {paper}, {columns} characters per line</source>
         <translation>Papier : {paper}, {columns} caractères par ligne</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="756"/>
+        <location filename="../../posapp/ui/till.py" line="767"/>
         <source>Accents: é è ê à â ç ô î ï ù û ë É È À Ç</source>
         <translation>Accents : é è ê à â ç ô î ï ù û ë É È À Ç</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="830"/>
+        <source>Sent to the receipt printer again.</source>
+        <translation>Renvoyé à l&apos;imprimante de tickets.</translation>
     </message>
 </context>
 <context>

@@ -91,6 +91,13 @@ def test_a_cash_sale_gives_change_kicks_the_drawer_and_prints(qapp: QApplication
         assert any(line.startswith("Change") and line.endswith("1,500 FCFA") for line in text)
         QTest.keyClick(page, Qt.Key.Key_Return)  # Enter on the outcome: the next sale
         await wait_until(lambda: harness.flow.currentWidget() is sale, what="a new sale")
+        history = harness.controller.history
+        assert history is not None
+        history.reprint_requested.emit(tender.app_ref)  # History's Reprint receipt
+        await wait_until(lambda: len(harness.printer.printed()) == 3, what="the duplicate")
+        duplicate = decode(harness.printer.printed()[2]).text
+        assert "DUPLICATE" in duplicate  # the whole sale again, the change included
+        assert any(line.startswith("Change") and line.endswith("1,500 FCFA") for line in duplicate)
 
     run_on_qt_loop(qapp, scenario())
 
