@@ -861,3 +861,70 @@ def install_till(console: Any, window: Any) -> TillController | None:
     till = TillController(window, console.controller, console.services, console.settings, access=console.access)
     console.till = till
     return till
+
+
+async def tour_till(console: Any, window: Any, shot: Callable[..., None], settle: Callable[[], Any]) -> None:
+    """The tour's pictures of the till, on a console whose till is installed: the Sale screen with Cash, the
+    cash tender, the rest of a split sale, a cash sale paid with its change, the Till screen and the count.
+
+    ``shot(name, widget=None)`` takes a picture (the window when no widget); ``settle()`` lets Qt lay out
+    and paint. The sales are the training journal's, as every tour step's.
+    """
+    from posapp.core.phone import parse_mobile
+
+    till = console.till
+    if till is None:
+        return
+    flow = till.flow
+    page = till.cash_page
+    currency = console.settings.currency
+
+    async def until(condition: Callable[[], bool]) -> None:
+        for _ in range(200):
+            if condition():
+                return
+            await settle()
+        raise TimeoutError("the till's tour step did not get there")
+
+    till.new_sale()
+    for digit in "7500":
+        flow.sale.amount_input.press(digit)
+    flow.sale.phone_edit.setText("677009900")
+    await settle()
+    shot("sale_cash")
+    till.start_cash(Money(7_500, currency), "", parse_mobile("677009900"))
+    await until(lambda: flow.currentWidget() is page)
+    page.tender.add_note(Money(5_000, currency))
+    await settle()
+    shot("cash_tender")
+    till.take_cash(Money(5_000, currency))
+    await until(lambda: page.pages.currentWidget() is page.rest_page)
+    await settle()
+    shot("cash_split_rest")
+    till.new_sale()
+    for digit in "3500":
+        flow.sale.amount_input.press(digit)
+    till.start_cash(Money(3_500, currency), "", None)
+    await until(lambda: flow.currentWidget() is page)
+    till.take_cash(Money(5_000, currency))
+    await until(lambda: page.pages.currentWidget() is page.done_page)
+    await settle()
+    shot("cash_paid")
+    till.new_sale()
+    window.show_screen("till")
+    till.refresh_drawer()
+    await settle()
+    shot("till")
+    count = till.ask_count()
+    if count is not None:
+        count.set_pieces({10_000: 1, 2_000: 1})
+        await settle()
+        shot("drawer_count", count)
+        count.reject()
+    opening = till.ask_float()
+    if opening is not None:
+        opening.amount.set_amount(Money(20_000, currency))
+        await settle()
+        shot("opening_float", opening)
+        opening.reject()
+    window.show_screen("sale")
