@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QThread
 
 from posapp.config import Settings
 from posapp.core.money import Money
 from posapp.core.transactions import Kind, Status, Transaction
-from posapp.printing.devices import Connection, PrinterConfig
+from posapp.printing.devices import Connection, Paper, PrinterConfig
 from posapp.printing.queue import JobState, PrintQueue
+from posapp.printing.receipt import render
+from posapp.ui.i18n import install_translators
 from posapp.ui.print_bridge import PrintQueueBridge, printer_receipt
 from posapp.ui.receipts import receipt_content
 from tests.helpers.escpos import NetworkPrinter, decode
@@ -35,3 +38,33 @@ def test_a_receipt_printed_on_its_thread_is_told_on_the_gui_thread(qtbot, qapp) 
     assert printed.qr_data == [tx.app_ref] and any(content.training.replace("—", "-") in t for t in printed.text)
     queue.close()
     printer.close()
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+@pytest.mark.parametrize(("paper", "columns"), [(Paper.MM58, 32), (Paper.MM80, 48)])
+def test_the_consoles_own_receipt_prints_whole_in_both_languages(
+    qapp, language: str, paper: Paper, columns: int
+) -> None:  # type: ignore[no-untyped-def]
+    """The words the console translates for the system printer, laid out for the roll and read back."""
+    install_translators(qapp, language)
+    try:
+        tx = Transaction(app_ref="PAY-20260302-9f3a1c7e2b", kind=Kind.PUSH_PAYMENT, provider="mycoolpay",
+                         amount=Money(1_500_000, "XAF"), status=Status.SUCCEEDED, customer="+237699009900",
+                         operator="CM_OM", cashier="Amélie", reason="Crème brûlée")  # fmt: skip
+        settings = Settings(language=language, shop_name="Boulangerie Étoile d’Akwa")
+        content = receipt_content(tx, settings, cashier="Amélie", training=True, locale=f"{language}_CM")
+        printed = decode(render(printer_receipt(content), PrinterConfig(paper=paper)))
+    finally:
+        install_translators(qapp, "en")
+    text = printed.text
+    assert printed.codepages == [19] and all("?" not in line for line in text)
+    for line in printed.lines:
+        assert len(line.text) <= (columns // 2 if line.double_width else columns)
+    title = "REÇU DE PAIEMENT" if language == "fr" else "PAYMENT RECEIPT"
+    assert title == content.title and title in text
+    amount = "1 500 000 FCFA" if language == "fr" else "1,500,000 FCFA"
+    assert amount in text and "Boulangerie Étoile d'Akwa" in text
+    joined = " ".join(t.strip() for t in text)
+    assert "Crème brûlée" in joined and "Amélie" in joined and "Orange Money" in joined
+    assert content.training.replace("’", "'").replace("—", "-") in text  # the training mark, whole
+    assert printed.qr_data == [tx.app_ref] and printed.cuts == 1
