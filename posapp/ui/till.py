@@ -875,6 +875,8 @@ async def tour_till(console: Any, window: Any, shot: Callable[..., None], settle
     till = console.till
     if till is None:
         return
+    if not till.cashier:
+        till.controller.cashier = "Ama"  # the tour's cashier, whose drawer it shows
     flow = till.flow
     page = till.cash_page
     currency = console.settings.currency

@@ -100,6 +100,9 @@ async def _manager_tour(app: Any, console: Any, window: Any, controller: Any, us
 
     install_manager_screens(window, controller, console.services, access, settings)
     wiring = install_settings_screens(window, controller, console.services, access, settings, console.journal)
+    from posapp.ui.till import tour_till
+
+    await tour_till(console, window, shot, lambda: _settle(app))  # cash, a split sale, the drawer, the count
     window.show_screen("payouts")
     await _settle(app, 0.3)
     shot("payouts")
