@@ -25,7 +25,8 @@ from posapp.journal.store import HistoryFilter, _search_term
 from posapp.shop.store import ShopStore, TerminalInfo
 
 MAX_PAGE = 500
-_PAYMENTS = (Kind.LINK_PAYMENT.value, Kind.PUSH_PAYMENT.value)
+# Every kind a sale is paid with: QR, push and cash (the till keeps cash in the same journal).
+_PAYMENTS = tuple(kind.value for kind in Kind if kind.is_payment)
 _PAID = (Status.SUCCEEDED.value, Status.PARTIALLY_REFUNDED.value, Status.REFUNDED.value)
 _COLUMNS = (
     "t.terminal_id::text, t.app_ref, t.kind, t.provider, t.amount_minor, t.currency, t.status, t.provider_ref,"

@@ -106,6 +106,27 @@ def test_end_of_day_is_the_sum_of_the_counters(counters) -> None:  # type: ignor
     assert end_of_day(store, DAY - timedelta(days=1), tz=UTC).scope("shop")[0].paid.minor == 777
 
 
+def test_cash_taken_at_a_counter_is_in_the_shop_totals(counters) -> None:  # type: ignore[no-untyped-def]
+    from posapp.core.money import Money
+    from posapp.core.transactions import Transaction
+    from posapp.journal.sales import CASH, Sale, receive_cash, record_sale
+
+    store, journals, clock = counters
+    one = journals["Counter 1"]
+    before = end_of_day(store, DAY, tz=UTC).scope("shop")[0].paid
+    clock.now = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
+    sale = record_sale(one, Sale(sale_ref="SALE-cash-1", amount=Money(3500, "XAF"), cashier="ama"), "cashier:ama")
+    tender = Transaction(app_ref="CASH-1", kind=Kind.CASH_PAYMENT, provider=CASH, amount=Money(3500, "XAF"),
+                         cashier="ama")  # fmt: skip
+    receive_cash(one, sale.sale_ref, tender, Money(5000, "XAF"), "cashier:ama")
+    Replicator(one.path, lambda: store).sync_once(store, one)
+    after = end_of_day(store, DAY, tz=UTC)
+    assert after.scope("shop")[0].paid.minor == before.minor + 3500
+    assert after.scope("shop")[0].paid.minor == sum(
+        journal_end_of_day(journal, DAY, tz=UTC)[0].paid.amount.minor for journal in journals.values()
+    )
+
+
 def test_a_sale_arriving_after_the_report_is_shown_late(counters) -> None:  # type: ignore[no-untyped-def]
     store, journals, clock = counters
     one = journals["Counter 1"]
