@@ -52,11 +52,11 @@ def quick_notes(currency: str) -> tuple[Money, ...]:
 def applied_and_change(due: Money, given: Money) -> tuple[Money, Money]:
     """What of ``given`` pays toward ``due``, and the change handed back: (min(given, due), given - that)."""
     if given.currency != due.currency:
-        raise CashError("the cash given is in {given}, the sale in {due}", given=given.currency, due=due.currency)
+        raise CashError("The cash given is in {given}, the sale in {due}.", given=given.currency, due=due.currency)
     if given.minor <= 0:
-        raise CashError("the cash given must be more than zero")
+        raise CashError("The cash given must be more than zero.")
     if due.minor <= 0:
-        raise CashError("nothing is due")
+        raise CashError("Nothing is due.")
     applied = given if given <= due else due
     return applied, given - applied
 
@@ -65,14 +65,14 @@ def count_total(pieces: Mapping[int, int], currency: str) -> Money:
     """The total of a drawer counted by denomination (``{10000: 3, 500: 4}``); refuses unknown ones."""
     known = DENOMINATIONS.get(currency)
     if known is None:
-        raise CashError("there is no list of notes and coins for {currency}: count the total", currency=currency)
+        raise CashError("There is no list of notes and coins for {currency}: count the total.", currency=currency)
     total = 0
     for value, number in pieces.items():
         if value not in known:
-            raise CashError("{value} is not a note or coin of {currency}", value=value, currency=currency)
+            raise CashError("{value} is not a note or coin of {currency}.", value=value, currency=currency)
         if isinstance(number, bool) or not isinstance(number, int) or number < 0:
-            raise CashError("the number of {value} pieces must be a whole number, zero or more", value=value)
+            raise CashError("The number of {value} pieces must be a whole number, zero or more.", value=value)
         if number > MAX_PIECES:
-            raise CashError("{number} pieces of {value} is more than a drawer holds", number=number, value=value)
+            raise CashError("{number} pieces of {value} is more than a drawer holds.", number=number, value=value)
         total += value * number
     return Money(total, currency)

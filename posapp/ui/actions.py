@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from posapp.core.cash import CashError
 from posapp.core.money import MoneyError
 from posapp.core.phone import PhoneError
 from posapp.core.transactions import Status
@@ -70,7 +71,7 @@ def journal_unwritable_text(fault: str) -> str:
 
 def describe_error(exc: BaseException) -> str:
     """A sentence for the cashier about ``exc``."""
-    if isinstance(exc, MoneyError | PhoneError):
+    if isinstance(exc, MoneyError | PhoneError | CashError):
         return translate_error(exc)
     if isinstance(exc, JournalWriteFailed):
         if exc.fault is Fault.DISK_FULL:
@@ -159,7 +160,8 @@ def run_action(
             raise
         except Exception as exc:
             message = describe_error(exc)
-            if not isinstance(exc, GatewayError | MoneyError | PhoneError | ActionFailed) and fault_of(exc) is None:
+            expected = GatewayError | MoneyError | PhoneError | CashError | ActionFailed
+            if not isinstance(exc, expected) and fault_of(exc) is None:
                 log.exception("action failed")
             elif fault_of(exc) is not None:
                 log.error("action refused by the journal: %s", exc)

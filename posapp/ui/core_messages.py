@@ -56,6 +56,14 @@ _LISTED = (
     QT_TRANSLATE_NOOP("CoreMessages", "{value} has more decimals than {currency} allows"),
     QT_TRANSLATE_NOOP("CoreMessages", "{value} is not an amount"),
     QT_TRANSLATE_NOOP("CoreMessages", "{value} is too large an amount"),
+    # posapp.core.cash
+    QT_TRANSLATE_NOOP("CoreMessages", "The cash given is in {given}, the sale in {due}."),
+    QT_TRANSLATE_NOOP("CoreMessages", "The cash given must be more than zero."),
+    QT_TRANSLATE_NOOP("CoreMessages", "Nothing is due."),
+    QT_TRANSLATE_NOOP("CoreMessages", "There is no list of notes and coins for {currency}: count the total."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{value} is not a note or coin of {currency}."),
+    QT_TRANSLATE_NOOP("CoreMessages", "The number of {value} pieces must be a whole number, zero or more."),
+    QT_TRANSLATE_NOOP("CoreMessages", "{number} pieces of {value} is more than a drawer holds."),
 )
 
 TEMPLATES: tuple[str, ...] = tuple(str(template) for template in _LISTED)

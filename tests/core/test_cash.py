@@ -20,7 +20,7 @@ def test_change_is_what_is_given_beyond_what_is_due() -> None:
 
 @pytest.mark.parametrize(
     ("due", "given", "words"),
-    [(xaf(100), xaf(0), "more than zero"), (xaf(0), xaf(100), "nothing is due"), (xaf(100), Money(1, "EUR"), "EUR")],
+    [(xaf(100), xaf(0), "more than zero"), (xaf(0), xaf(100), "Nothing is due"), (xaf(100), Money(1, "EUR"), "EUR")],
 )
 def test_bad_cash_is_refused_in_words(due: Money, given: Money, words: str) -> None:
     with pytest.raises(CashError, match=words) as refused:

@@ -15,7 +15,7 @@ from posapp.ui.core_messages import TEMPLATES, translate_error
 from posapp.ui.i18n import install_translators
 
 CORE = Path(posapp.core.__file__).parent
-ERRORS = {"MoneyError", "PhoneError"}  # CurrencyMismatch is a programming error, not for cashiers
+ERRORS = {"MoneyError", "PhoneError", "CashError"}  # CurrencyMismatch is a programming error, not for cashiers
 
 
 def raised_templates() -> set[str]:
