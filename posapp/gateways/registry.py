@@ -26,18 +26,17 @@ In training mode the credentials and base URL of each emulator come from the run
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from posapp.config import PROVIDER_LABELS
-from posapp.gateways.base import Gateway
-from posapp.gateways.commercelayer import CommerceLayerGateway
-from posapp.gateways.coolpay import CoolPayGateway
-from posapp.gateways.mycoolpay import MyCoolPayGateway
-from posapp.gateways.paiwise import PaiwiseGateway
+
+if TYPE_CHECKING:
+    import httpx
+
+    from posapp.gateways.base import Gateway
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,11 +69,19 @@ class ProviderInfo:
     credential_fields: tuple[str, ...]
     secret_fields: tuple[str, ...]
     optional_fields: tuple[str, ...]
-    factory: Callable[..., Gateway]
+    # ``module:Class`` of the gateway: imported when one is built, so that reading what a provider needs
+    # or allows (the Sale and Settings screens, before the first paint) loads neither httpx nor a gateway.
+    gateway_class: str
     amount_limits: Mapping[str, AmountLimits] = field(default_factory=dict)
 
     def limits(self, currency: str) -> AmountLimits:
         return self.amount_limits.get(currency, NO_PUBLISHED_LIMITS)
+
+    @property
+    def factory(self) -> Callable[..., Gateway]:
+        module, _, name = self.gateway_class.partition(":")
+        factory: Callable[..., Gateway] = getattr(importlib.import_module(module), name)
+        return factory
 
 
 PROVIDERS: dict[str, ProviderInfo] = {
@@ -86,7 +93,7 @@ PROVIDERS: dict[str, ProviderInfo] = {
             ("public_key", "private_key"),
             ("private_key",),
             (),
-            MyCoolPayGateway,
+            "posapp.gateways.mycoolpay:MyCoolPayGateway",
             {"XAF": AmountLimits(minimum_minor=1), "EUR": AmountLimits(minimum_minor=1)},
         ),
         ProviderInfo(
@@ -95,16 +102,23 @@ PROVIDERS: dict[str, ProviderInfo] = {
             ("api_key", "private_key"),
             ("api_key", "private_key"),
             (),
-            CoolPayGateway,
+            "posapp.gateways.coolpay:CoolPayGateway",
         ),
-        ProviderInfo("paiwise", PROVIDER_LABELS["paiwise"], ("api_key",), ("api_key",), (), PaiwiseGateway),
+        ProviderInfo(
+            "paiwise",
+            PROVIDER_LABELS["paiwise"],
+            ("api_key",),
+            ("api_key",),
+            (),
+            "posapp.gateways.paiwise:PaiwiseGateway",
+        ),
         ProviderInfo(
             "commercelayer",
             PROVIDER_LABELS["commercelayer"],
             ("client_id", "client_secret"),
             ("client_secret", "webhook_secret"),
             ("webhook_secret",),
-            CommerceLayerGateway,
+            "posapp.gateways.commercelayer:CommerceLayerGateway",
         ),
     )
 }
