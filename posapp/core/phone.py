@@ -6,14 +6,22 @@ table of our own, so a renumbering reaches us with a library update.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from enum import StrEnum
-
-import phonenumbers
-from phonenumbers import PhoneNumberType
+from types import ModuleType
 
 DEFAULT_REGION = "CM"
+
+
+@functools.cache
+def _pn() -> ModuleType:
+    """libphonenumber, loaded when a number is first read: its metadata and the regular expressions it
+    compiles cost a Sale screen's first paint 30-60 ms, and nobody has typed a number by then."""
+    import phonenumbers
+
+    return phonenumbers
 
 
 class PhoneError(ValueError):
@@ -41,7 +49,6 @@ class Operator(StrEnum):
 
 # libphonenumber's English carrier names for Cameroon, mapped to the operator's mobile-money service.
 _CARRIERS: dict[str, Operator] = {"Orange": Operator.ORANGE, "MTN Cameroon": Operator.MTN}
-_MOBILE_TYPES = {PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE}
 _ALLOWED = re.compile(r"^\(?\+?[\d\s\-./()]+$")
 # Country calling code of the operators above: their mobile-money services serve Cameroonian numbers only.
 _COUNTRY_CODE = 237
@@ -57,11 +64,12 @@ class MobileNumber:
     @property
     def national(self) -> str:
         """The national significant number, the 9-digit form My-CoolPay uses (``699009900``)."""
-        return str(phonenumbers.parse(self.e164).national_number)
+        return str(_pn().parse(self.e164).national_number)
 
     def formatted(self) -> str:
         """International format for people: ``+237 6 99 00 99 00``."""
-        return phonenumbers.format_number(phonenumbers.parse(self.e164), phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+        pn = _pn()
+        return str(pn.format_number(pn.parse(self.e164), pn.PhoneNumberFormat.INTERNATIONAL))
 
     def __str__(self) -> str:
         return self.e164
@@ -79,6 +87,7 @@ def parse_mobile(text: str, region: str = DEFAULT_REGION) -> MobileNumber:
         raise PhoneError("A phone number has digits only.")
     if raw.startswith("00"):
         raw = "+" + re.sub(r"\D", "", raw)[2:]
+    phonenumbers = _pn()
     try:
         number = phonenumbers.parse(raw, region)
     except phonenumbers.NumberParseException:
@@ -93,7 +102,7 @@ def parse_mobile(text: str, region: str = DEFAULT_REGION) -> MobileNumber:
         raise PhoneError("Cameroonian numbers have no leading 0: type the 9 digits (6XX XX XX XX).")
     if not phonenumbers.is_valid_number(number):
         region_code = phonenumbers.region_code_for_number(number) or region
-        example = phonenumbers.example_number_for_type(region_code, PhoneNumberType.MOBILE)
+        example = phonenumbers.example_number_for_type(region_code, phonenumbers.PhoneNumberType.MOBILE)
         expected = len(str(example.national_number)) if example else 0
         length = len(str(number.national_number))
         if length < expected:
@@ -101,7 +110,8 @@ def parse_mobile(text: str, region: str = DEFAULT_REGION) -> MobileNumber:
         if expected and length > expected:
             raise PhoneError("The number has too many digits.")
         raise PhoneError("This number does not exist.")
-    if phonenumbers.number_type(number) not in _MOBILE_TYPES:
+    mobile_types = {phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE}
+    if phonenumbers.number_type(number) not in mobile_types:
         raise PhoneError("This is a landline number; mobile money needs a mobile number.")
     from phonenumbers import carrier  # its data takes a while to load: only when a number is checked
 
@@ -111,17 +121,18 @@ def parse_mobile(text: str, region: str = DEFAULT_REGION) -> MobileNumber:
         if not name:
             raise PhoneError("Mobile money is available for Orange and MTN numbers only.")
         raise PhoneError("Mobile money is available for Orange and MTN numbers only, not {operator}.", operator=name)
-    return MobileNumber(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), operator)
+    return MobileNumber(str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)), operator)
 
 
 def display_phone(value: str | None) -> str:
     """A stored number (E.164) as people read it (``+237 6 99 00 99 00``); anything else unchanged."""
     if not value:
         return ""
+    phonenumbers = _pn()
     try:
         number = phonenumbers.parse(value, DEFAULT_REGION)
     except phonenumbers.NumberParseException:
         return value
     if not phonenumbers.is_possible_number(number):
         return value
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL))
