@@ -492,6 +492,9 @@ class MainWindow(QMainWindow):
             box.setInformativeText(f"{details}\n  Qt {qVersion()} (running)")
             box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             box.setStandardButtons(QMessageBox.StandardButton.Close)
+            close = box.button(QMessageBox.StandardButton.Close)
+            if close is not None:
+                close.setToolTip(with_key(close.text().replace("&", ""), "Esc"))
             self.about_box = box
         self.about_box.open()
         return self.about_box

@@ -37,6 +37,7 @@ from posapp.core.money import Money
 from posapp.journal.store import Approval, Journal
 from posapp.journal.users import UserStore
 from posapp.ui.inert_text import PlainLabel, inert
+from posapp.ui.widgets.shortcut import give_shortcut
 
 log = logging.getLogger(__name__)
 
@@ -115,6 +116,7 @@ class ReadOnlySignIn(QDialog):
         layout.addWidget(intro)
         self.manager_box = QComboBox()
         self.manager_box.setAccessibleName(QCoreApplication.translate("ReadOnly", "Manager"))
+        self.manager_box.setToolTip(QCoreApplication.translate("ReadOnly", "The manager who opens the journal"))
         for user in users.list_users():
             if user.is_manager:
                 self.manager_box.addItem(inert(user.name), user.name)
@@ -122,6 +124,7 @@ class ReadOnlySignIn(QDialog):
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setAccessibleName(QCoreApplication.translate("ReadOnly", "PIN"))
+        self.pin.setAccessibleDescription(QCoreApplication.translate("ReadOnly", "The manager's PIN, never shown"))
         self.pin.setPlaceholderText(QCoreApplication.translate("ReadOnly", "PIN"))
         layout.addWidget(self.pin)
         self.error = PlainLabel()
@@ -132,6 +135,7 @@ class ReadOnlySignIn(QDialog):
         self.ok_button = QPushButton(QCoreApplication.translate("ReadOnly", "Open"))
         self.ok_button.setProperty("primary", True)
         self.ok_button.setDefault(True)
+        give_shortcut(self.ok_button, "Return", handled=True)
         layout.addWidget(self.ok_button)
         self.ok_button.clicked.connect(self.check)  # Enter in the PIN field presses it (the default button)
         if self.manager_box.count() == 0:

@@ -61,6 +61,7 @@ from posapp.core.transactions import Kind, Status, Transaction
 from posapp.ui.inert_text import PlainLabel, inert
 from posapp.ui.models.transactions_model import operator_text
 from posapp.ui.widgets.qr_code import QUIET_ZONE, qr_matrix
+from posapp.ui.widgets.shortcut import give_shortcut
 
 log = logging.getLogger(__name__)
 
@@ -655,6 +656,13 @@ class ReceiptDialog(QDialog):
             button.setProperty("chip", True)
             button.setObjectName(f"receiptLayout_{choice.value}")
             button.setChecked(choice is self.layout_choice)
+            give_shortcut(
+                button,
+                f"Alt+{index + 1}",
+                QCoreApplication.translate("ReceiptDialog", "Lay the receipt out for: {paper}").format(
+                    paper=layout_text(choice)
+                ),
+            )
             self.layout_group.addButton(button, index)
             self.layout_buttons[choice] = button
             top.addWidget(button)
@@ -684,6 +692,13 @@ class ReceiptDialog(QDialog):
         self.print_button = QPushButton(QCoreApplication.translate("ReceiptDialog", "Print"))
         self.print_button.setObjectName("receiptPrint")
         self.print_button.setProperty("primary", True)
+        give_shortcut(self.close_button, "Esc", handled=True)
+        give_shortcut(
+            self.pdf_button,
+            "Ctrl+Shift+S",
+            QCoreApplication.translate("ReceiptDialog", "Save the receipt as a PDF file"),
+        )
+        give_shortcut(self.print_button, "Ctrl+P", QCoreApplication.translate("ReceiptDialog", "Print the receipt"))
         self.print_button.clicked.connect(self.choose_printer)
         buttons.addWidget(self.close_button)
         buttons.addStretch(1)

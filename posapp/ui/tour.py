@@ -11,6 +11,10 @@ provider: the sale's QR screen (``{lang}_{provider}_qr.png``) and, once the emul
 card is authorized, the capture flow: Activity with the Capture action and the capture dialog over it
 (``{lang}_{provider}_capture.png``). Paiwise captures on payment by default; the tour shows its
 reserve-then-capture mode.
+
+The steps report each picture to an observer (``run_tour``): ``render_tour`` saves them as PNG files;
+the layout check of the tests (``tests/helpers/layout_check.py``) inspects every widget on show instead,
+at the screen sizes and scale factors of real counters.
 """
 
 from __future__ import annotations
@@ -28,19 +32,48 @@ CARD_PROVIDERS = ("coolpay", "paiwise", "commercelayer")
 TOUR_SIZE = (1280, 800)
 TOUR_TIMEOUT_S = 150.0
 
+# observe(name, widget, picture): a step's picture is ready; ``widget`` is what shows it (the window or a
+# dialog, laid out and painted), ``picture`` a composed image when the step made one (None: grab it).
+Observer = Callable[[str, Any, Any], None]
+
 
 def render_tour(out_dir: Path, languages: tuple[str, ...] = TOUR_LANGUAGES) -> int:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+
+    def save(name: str, widget: Any, picture: Any) -> None:
+        path = out_dir / f"{name}.png"
+        (picture if picture is not None else widget.grab()).save(str(path))
+        written.append(path)
+
+    code = run_tour(save, languages)
+    for path in written:
+        print(path)
+    return code
+
+
+def run_tour(
+    observe: Observer,
+    languages: tuple[str, ...] = TOUR_LANGUAGES,
+    size: tuple[int, int] | None = TOUR_SIZE,
+    *,
+    dark: bool | None = None,
+) -> int:
+    """Drive the console through every step in each language, telling ``observe`` about each picture.
+
+    ``size``: the window's size (None: the whole available screen, as a counter runs it). ``dark``: the
+    colour scheme (None: the system's).
+    """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     import qasync
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
     from posapp.ui.theme import apply_theme
 
-    out_dir.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    apply_theme(app)
-    written: list[Path] = []
+    apply_theme(app, None if dark is None else Qt.ColorScheme.Dark if dark else Qt.ColorScheme.Light)
     previous_home = os.environ.get("POSAPP_HOME")
     try:
         for language in languages:
@@ -48,7 +81,7 @@ def render_tour(out_dir: Path, languages: tuple[str, ...] = TOUR_LANGUAGES) -> i
                 os.environ["POSAPP_HOME"] = home
                 loop = qasync.QEventLoop(app)
                 asyncio.set_event_loop(loop)
-                task = loop.create_task(_tour_language(app, out_dir, language))
+                task = loop.create_task(_tour_language(app, observe, language, size))
                 try:
                     done, _ = loop.run_until_complete(asyncio.wait({task}, timeout=TOUR_TIMEOUT_S))
                     if not done:
@@ -57,7 +90,7 @@ def render_tour(out_dir: Path, languages: tuple[str, ...] = TOUR_LANGUAGES) -> i
                         for pending in asyncio.all_tasks(loop):
                             pending.print_stack(file=sys.stderr)
                         return 1
-                    written += task.result()
+                    task.result()
                 finally:
                     asyncio.set_event_loop(None)
                     loop.close()
@@ -69,13 +102,12 @@ def render_tour(out_dir: Path, languages: tuple[str, ...] = TOUR_LANGUAGES) -> i
         from posapp.ui.i18n import install_translators
 
         install_translators(app, "en")
-    for path in written:
-        print(path)
     return 0
 
 
-async def _manager_tour(app: Any, console: Any, window: Any, controller: Any, users: Any, shot: Any) -> list[Path]:
+async def _manager_tour(app: Any, console: Any, window: Any, controller: Any, users: Any, shot: Any) -> None:
     """The manager's side: a wrong PIN, Settings, Payouts, Balance, a refund, a receipt, the end-of-day report."""
+    from posapp.app import connect_window_to_access
     from posapp.core.access import Role
     from posapp.core.transactions import Status
     from posapp.ui.access import AccessController
@@ -88,6 +120,7 @@ async def _manager_tour(app: Any, console: Any, window: Any, controller: Any, us
     manager = users.create_first_manager("Kofi", "5831")
     users.add_user("Ama", Role.CASHIER, "2749", by=f"manager:{manager.name}")
     access = AccessController(users, host=window.centralWidget(), locale=settings.locale, idle_minutes=0)
+    connect_window_to_access(window, access)  # who is signed in, Lock and Switch user in the navigation
     access.start()
     lock = access.lock_screen
     lock.select_user("Ama")
@@ -95,6 +128,11 @@ async def _manager_tour(app: Any, console: Any, window: Any, controller: Any, us
     lock.entry.submit()
     await _settle(app)
     shot("lock_wrong_pin")
+    lock.select_user("Kofi")
+    lock.show_recovery()
+    await _settle(app)
+    shot("lock_recovery")
+    lock.leave_recovery()
     access._on_unlocked(manager)  # the tour signs the manager in without typing
     await _settle(app)
 
@@ -106,12 +144,30 @@ async def _manager_tour(app: Any, console: Any, window: Any, controller: Any, us
     window.show_screen("payouts")
     await _settle(app, 0.3)
     shot("payouts")
+    payouts = window.screens["payouts"]
+    payouts.recipient_edit.setText("677009900")
+    payouts.amount_edit.setText("25000")
+    payouts.reason_edit.setText("Fournisseur: pain" if settings.resolved_language() == "fr" else "Supplier: bread")
+    payouts.review()
+    await _settle(app)
+    shot("payout_check")
+    payouts.back_button.click()
     window.show_screen("balance")
     await _settle(app, 0.6)
     shot("balance")
     window.show_screen("settings")
     await _settle(app, 0.3)
     shot("settings")
+    tabs = window.screens["settings"].tabs
+    for index in range(1, tabs.count()):
+        tabs.setCurrentIndex(index)
+        await _settle(app)
+        shot(f"settings_tab{index + 1}")
+    tabs.setCurrentIndex(0)
+    about = window.show_about()
+    await _settle(app)
+    shot("about", about)
+    about.close()
 
     journal = console.journal
     paid = next((t for t in journal.history_page().items if t.kind.is_payment and t.status is Status.SUCCEEDED), None)
@@ -129,11 +185,32 @@ async def _manager_tour(app: Any, console: Any, window: Any, controller: Any, us
         receipt.close()
     await _unknown_outcome_tour(app, console, window, controller, shot)
     report = wiring._show_end_of_day()
-    report.resize(1100, 760)
     await _settle(app, 0.3)
     shot("end_of_day", report)
     report.close()
-    return []
+    await _biggest_amount_tour(app, console, window, controller, shot)
+
+
+async def _biggest_amount_tour(app: Any, console: Any, window: Any, controller: Any, shot: Any) -> None:
+    """The largest amount the console holds (12 digits), paid: History's amount column shows it whole."""
+    from posapp.core.money import MAX_DIGITS, Money
+    from posapp.core.transactions import Kind, Status, Transaction
+
+    journal, settings = console.journal, console.settings
+    big = Transaction(
+        "PAY-TOUR-BIG1", Kind.PUSH_PAYMENT, console.gateway.name, Money(10**MAX_DIGITS - 1, settings.currency),
+        customer="+237699009900", operator="CM_OM", reason="Tour", cashier="Kofi",
+    )  # fmt: skip
+    if journal.get(big.app_ref) is None:
+        journal.record_intent(big, "cashier:Kofi")
+        journal.append_event(big.app_ref, type="status", status=Status.SUCCEEDED, actor="system", message="")
+    history = controller.history
+    if history is not None:
+        window.show_screen("history")
+        history.update_transaction(journal.get(big.app_ref))
+        await _until(lambda: history.select(big.app_ref))
+        await _settle(app)
+        shot("history_big_amount")
 
 
 async def _unknown_outcome_tour(app: Any, console: Any, window: Any, controller: Any, shot: Any) -> None:
@@ -172,6 +249,15 @@ async def _unknown_outcome_tour(app: Any, console: Any, window: Any, controller:
     dialog.close()
 
 
+def _size_window(window: Any, size: tuple[int, int] | None) -> None:
+    """The tour's picture size, or the whole available screen (a counter runs the console maximized)."""
+    if size is not None:
+        window.resize(*size)
+        return
+    screen = window.screen()
+    window.setGeometry(screen.availableGeometry())
+
+
 def _open_row(history: Any, app_ref: str) -> None:
     """As a tap on the row: on a counter-sized screen the details then take the table's place."""
     history.table.clicked.emit(history.model.index(history.model.row_of(app_ref), 0))
@@ -196,7 +282,7 @@ async def _settle(app: Any, seconds: float = 0.15) -> None:
     await asyncio.sleep(seconds)
 
 
-async def _tour_language(app: Any, out_dir: Path, language: str) -> list[Path]:
+async def _tour_language(app: Any, observe: Observer, language: str, size: tuple[int, int] | None) -> None:
 
     from posapp.app import Console, add_training_phone, build_cashier_screens, connect_console
     from posapp.config import Settings
@@ -210,26 +296,21 @@ async def _tour_language(app: Any, out_dir: Path, language: str) -> list[Path]:
     console = Console(settings)
     console.open_journal()
     window = MainWindow(training=True, provider_label="My-CoolPay")
-    window.resize(*TOUR_SIZE)
+    _size_window(window, size)
     controller = build_cashier_screens(window, settings, console.reader)
     console.controller = controller
     console.window = window
     flow = controller.flow
-    written: list[Path] = []
 
-    def shot(name: str, widget: Any = None) -> None:
-        path = out_dir / f"{language}_{name}.png"
-        (widget or window).grab().save(str(path))
-        written.append(path)
+    def shot(name: str, widget: Any = None, picture: Any = None) -> None:
+        observe(f"{language}_{name}", widget or window, picture)
 
     try:
         window.show()
         await connect_console(console, window)
         assert console.sandbox is not None and console.journal is not None
         state = console.sandbox.mycoolpay
-        dock = getattr(window, "training_dock", None)
-        if dock is not None:
-            dock.hide()  # pictured on its own below
+        window.show_training_phone(False)  # pictured beside the console below
         await _settle(app)
         shot("sale_empty")
 
@@ -241,6 +322,9 @@ async def _tour_language(app: Any, out_dir: Path, language: str) -> list[Path]:
         flow.sale.request_push()
         shot("sale_invalid_phone")
         flow.sale.phone_edit.clear()
+        flow.sale.amount_input.press(".")  # FCFA has no decimals: the key is refused, and said
+        await _settle(app)
+        shot("sale_refused_key")
 
         flow.sale.request_qr()
         await _until(lambda: flow.currentWidget() is flow.qr)
@@ -322,9 +406,11 @@ async def _tour_language(app: Any, out_dir: Path, language: str) -> list[Path]:
         if phone is None:
             phone = add_training_phone(console, window)
         await phone.refresh()
-        phone.resize(440, 780)
+        window.show_screen("sale")
+        window.show_training_phone(True)
         await _settle(app, 0.3)
-        shot("training_phone", phone)
+        shot("training_phone")
+        window.show_training_phone(False)
 
         users = UserStore(console.journal)
         lock = LockScreen(users, locale=settings.locale)
@@ -333,21 +419,22 @@ async def _tour_language(app: Any, out_dir: Path, language: str) -> list[Path]:
         await _settle(app)
         shot("lock_first_run", lock)
         lock.close()
-        written += await _manager_tour(app, console, window, controller, users, shot)
+        await _manager_tour(app, console, window, controller, users, shot)
 
         window.show_screen("sale")
         flow.sale.amount_input.clear()
 
         for provider in CARD_PROVIDERS:
-            written += await _card_provider_tour(app, out_dir, language, provider, console.sandbox)
+            await _card_provider_tour(app, observe, language, provider, console.sandbox, size)
     finally:
         await console.aclose()
         window.close()
         window.deleteLater()
-    return written
 
 
-async def _card_provider_tour(app: Any, out_dir: Path, language: str, provider: str, sandbox: Any) -> list[Path]:
+async def _card_provider_tour(
+    app: Any, observe: Observer, language: str, provider: str, sandbox: Any, size: tuple[int, int] | None
+) -> None:
     """The QR screen and the capture flow of one card provider, on the tour's running sandbox."""
     from PySide6.QtCore import QPoint
     from PySide6.QtGui import QColor, QPainter
@@ -369,17 +456,14 @@ async def _card_provider_tour(app: Any, out_dir: Path, language: str, provider: 
         if home:
             os.environ["POSAPP_HOME"] = home
     window = MainWindow(training=True, provider_label=PROVIDER_LABELS.get(provider, provider))
-    window.resize(*TOUR_SIZE)
+    _size_window(window, size)
     controller = build_cashier_screens(window, settings, console.reader)
     console.controller = controller
     console.window = window
     flow = controller.flow
-    written: list[Path] = []
 
-    def save(name: str, pixmap: Any) -> None:
-        path = out_dir / f"{language}_{provider}_{name}.png"
-        pixmap.save(str(path))
-        written.append(path)
+    def save(name: str, widget: Any, picture: Any = None) -> None:
+        observe(f"{language}_{provider}_{name}", widget, picture)
 
     try:
         window.show()
@@ -388,15 +472,13 @@ async def _card_provider_tour(app: Any, out_dir: Path, language: str, provider: 
         assert services is not None
         if provider == "paiwise":
             console.gateway.auto_capture = False  # type: ignore[union-attr]
-        dock = getattr(window, "training_dock", None)
-        if dock is not None:
-            dock.hide()
+        window.show_training_phone(False)
         _type_amount(flow.sale.amount_input, "12500")
         flow.sale.reason_edit.insert("Chaussures" if language == "fr" else "Shoes")
         flow.sale.request_qr()
         await _until(lambda: flow.currentWidget() is flow.qr)
         await _settle(app)
-        save("qr", window.grab())
+        save("qr", window)
 
         app_ref = flow.qr.app_ref
         phone = getattr(window, "training_phone", None)
@@ -426,10 +508,9 @@ async def _card_provider_tour(app: Any, out_dir: Path, language: str, provider: 
             QPoint((picture.width() - shown.width()) // 2, max(top, (picture.height() - shown.height()) // 2)), shown
         )
         painter.end()
-        save("capture", picture)
+        save("capture", dialog, picture)
         controller.close_capture_dialog()
     finally:
         await console.aclose()
         window.close()
         window.deleteLater()
-    return written

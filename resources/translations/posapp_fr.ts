@@ -4,107 +4,107 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="48"/>
+        <location filename="../../posapp/ui/actions.py" line="49"/>
         <source>the disk that holds it is full</source>
         <translation>le disque qui le contient est plein</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="49"/>
+        <location filename="../../posapp/ui/actions.py" line="50"/>
         <source>the disk reports an error</source>
         <translation>le disque signale une erreur</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="50"/>
+        <location filename="../../posapp/ui/actions.py" line="51"/>
         <source>another program holds the journal file</source>
         <translation>un autre programme tient le fichier du journal</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="51"/>
+        <location filename="../../posapp/ui/actions.py" line="52"/>
         <source>its folder or file cannot be written</source>
         <translation>son dossier ou son fichier ne peut pas être écrit</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="52"/>
+        <location filename="../../posapp/ui/actions.py" line="53"/>
         <source>the journal file is damaged</source>
         <translation>le fichier du journal est endommagé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="53"/>
+        <location filename="../../posapp/ui/actions.py" line="54"/>
         <source>the journal file cannot be opened</source>
         <translation>le fichier du journal ne peut pas être ouvert</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="64"/>
+        <location filename="../../posapp/ui/actions.py" line="65"/>
         <source>The journal cannot be written: {why}. An answer from the provider is kept in memory and written as soon as it can be. Until then its outcome is not known: do not repeat that payment, refund or payout.</source>
         <translation>Le journal ne peut pas être écrit : {why}. Une réponse de l’opérateur est gardée en mémoire et sera écrite dès que possible. D’ici là, son résultat n’est pas connu : ne refaites pas ce paiement, ce remboursement ou ce versement.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="77"/>
+        <location filename="../../posapp/ui/actions.py" line="78"/>
         <source>Nothing was sent: the disk that holds the journal is full. Free some space, then try again.</source>
         <translation>Rien n’a été envoyé : le disque qui contient le journal est plein. Libérez de la place, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="80"/>
+        <location filename="../../posapp/ui/actions.py" line="81"/>
         <source>Nothing was sent: the journal cannot be written ({why}). Fix it, then try again.</source>
         <translation>Rien n’a été envoyé : le journal ne peut pas être écrit ({why}). Corrigez cela, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="84"/>
+        <location filename="../../posapp/ui/actions.py" line="85"/>
         <source>An earlier request of this amount to this phone has no known outcome yet: the customer may already have paid. Do not push it again; wait for it in Activity.</source>
         <translation>Une demande précédente de ce montant vers ce téléphone n’a pas encore de résultat connu : le client a peut-être déjà payé. Ne la renvoyez pas ; attendez-la dans Activité.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="91"/>
+        <location filename="../../posapp/ui/actions.py" line="92"/>
         <source>Not sent: an earlier refund or payout of the same amount to the same person has an unknown outcome and may already have been paid. A manager must settle it in Activity or History first.</source>
         <translation>Non envoyé : un remboursement ou un versement précédent du même montant à la même personne a un résultat inconnu et a peut-être déjà été payé. Un responsable doit d’abord le régler dans Activité ou Historique.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="96"/>
+        <location filename="../../posapp/ui/actions.py" line="97"/>
         <source>Not sent: an earlier refund or payout of the same amount to the same person is not finished yet and may already have been paid. Wait for its outcome in Activity; nothing must be paid twice.</source>
         <translation>Non envoyé : un remboursement ou un versement précédent du même montant à la même personne n’est pas encore terminé et a peut-être déjà été payé. Attendez son résultat dans Activité ; rien ne doit être payé deux fois.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="108"/>
+        <location filename="../../posapp/ui/actions.py" line="109"/>
         <source>No clear answer from the provider: this may or may not have gone through. Do not try again; its status is being checked in Activity.</source>
         <translation>Pas de réponse claire du prestataire&#x202f;: l’opération est peut-être passée, ou pas. Ne réessayez pas&#x202f;; son statut est vérifié dans Activité.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="115"/>
+        <location filename="../../posapp/ui/actions.py" line="116"/>
         <source>The code is not right.</source>
         <translation>Le code est incorrect.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="119"/>
+        <location filename="../../posapp/ui/actions.py" line="120"/>
         <source>The provider refused this request.</source>
         <translation>Le prestataire a refusé cette demande.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="122"/>
+        <location filename="../../posapp/ui/actions.py" line="123"/>
         <source>The provider refused our keys. Ask a manager to check the settings.</source>
         <translation>Le prestataire a refusé nos clés. Demandez à un gérant de vérifier les réglages.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="126"/>
+        <location filename="../../posapp/ui/actions.py" line="127"/>
         <source>The provider cannot be reached. Check the connection and try again.</source>
         <translation>Le prestataire est injoignable. Vérifiez la connexion et réessayez.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="130"/>
+        <location filename="../../posapp/ui/actions.py" line="131"/>
         <source>This provider cannot do that.</source>
         <translation>Ce prestataire ne permet pas cette opération.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="132"/>
+        <location filename="../../posapp/ui/actions.py" line="133"/>
         <source>The provider answered with an error.</source>
         <translation>Le prestataire a répondu par une erreur.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="138"/>
+        <location filename="../../posapp/ui/actions.py" line="139"/>
         <source>The journal cannot be written ({why}): nothing was done.</source>
         <translation>Le journal ne peut pas être écrit ({why}) : rien n’a été fait.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="141"/>
+        <location filename="../../posapp/ui/actions.py" line="142"/>
         <source>Something went wrong; it has been logged. Please try again.</source>
         <translation>Une erreur s’est produite&#x202f;; elle a été enregistrée. Veuillez réessayer.</translation>
     </message>
@@ -112,107 +112,124 @@
 <context>
     <name>ActivityScreen</name>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="46"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="47"/>
         <source>{hours} h {minutes:02d}</source>
         <translation>{hours}&#xa0;h&#xa0;{minutes:02d}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="55"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="56"/>
         <source>QR code</source>
         <translation>Code QR</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="56"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="57"/>
         <source>Phone push</source>
         <translation>Demande sur téléphone</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="57"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="58"/>
         <source>Refund</source>
         <translation>Remboursement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="58"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="59"/>
         <source>Payout</source>
         <translation>Versement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="59"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="60"/>
         <source>Cash</source>
         <translation>Espèces</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="123"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="124"/>
         <source>Capture…</source>
         <translation>Encaisser…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="126"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="127"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="158"/>
         <source>Take the money of this authorized card payment (all or part)</source>
         <translation>Encaisser ce paiement par carte autorisé (en tout ou en partie)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="128"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="129"/>
         <source>Show QR again</source>
         <translation>Réafficher le code QR</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="129"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="130"/>
         <source>Re-check now</source>
         <translation>Revérifier</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="130"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="131"/>
         <source>Stop following</source>
         <translation>Ne plus suivre</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="133"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="134"/>
         <source>Settle…</source>
         <translation>Régler…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="136"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="137"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="153"/>
         <source>A manager records whether it went through</source>
         <translation>Un responsable note si elle a abouti</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="183"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="165"/>
+        <source>Show this payment&apos;s QR code again</source>
+        <translation>Afficher à nouveau le code QR de ce paiement</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/activity.py" line="170"/>
+        <source>Ask the provider about it now</source>
+        <translation>Interroger le prestataire maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/activity.py" line="175"/>
+        <source>Stop waiting for it (a payment made anyway is still recorded)</source>
+        <translation>Ne plus l’attendre (un paiement fait malgré tout est quand même enregistré)</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/activity.py" line="217"/>
         <source>Do not ask the customer to pay again: the outcome is being checked.</source>
         <translation>Ne redemandez pas le paiement au client&#x202f;: le résultat est en cours de vérification.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="194"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="228"/>
         <source>The card is authorized: capture the payment to receive the money.</source>
         <translation>La carte est autorisée&#x202f;: encaissez le paiement pour recevoir l’argent.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="219"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="253"/>
         <source>Started {age} ago</source>
         <translation>Lancé il y a {age}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="292"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="326"/>
         <source>No payment in progress</source>
         <translation>Aucun paiement en cours</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="295"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="329"/>
         <source>Payments waiting for a customer appear here, with their live status.</source>
         <translation>Les paiements en attente d’un client s’affichent ici, avec leur statut en direct.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="445"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="487"/>
         <source>{count} in progress</source>
         <translation>{count} en cours</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="470"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="512"/>
         <source>The provider cannot be reached since {time}; payments are still being checked.</source>
         <translation>Le prestataire est injoignable depuis {time}&#x202f;; les paiements sont toujours vérifiés.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/activity.py" line="482"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="524"/>
         <source>Connection back</source>
         <translation>Connexion rétablie</translation>
     </message>
@@ -268,123 +285,133 @@
 <context>
     <name>BalanceScreen</name>
     <message>
-        <location filename="../../posapp/ui/screens/balance.py" line="41"/>
+        <location filename="../../posapp/ui/screens/balance.py" line="42"/>
         <source>just now</source>
         <translation>à l’instant</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/balance.py" line="43"/>
+        <location filename="../../posapp/ui/screens/balance.py" line="44"/>
         <source>{minutes} min ago</source>
         <translation>il y a {minutes}&#xa0;min</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/balance.py" line="44"/>
+        <location filename="../../posapp/ui/screens/balance.py" line="45"/>
         <source>{hours} h ago</source>
         <translation>il y a {hours}&#xa0;h</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/balance.py" line="110"/>
+        <location filename="../../posapp/ui/screens/balance.py" line="111"/>
         <source>Manager only</source>
         <translation>Réservé au gérant</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/balance.py" line="113"/>
+        <location filename="../../posapp/ui/screens/balance.py" line="114"/>
         <source>The balance and the day&apos;s totals are for managers. A manager can unlock them here with their PIN; they lock again when you leave this screen.</source>
         <translation>Le solde et les totaux du jour sont réservés aux gérants. Un gérant peut les déverrouiller ici avec son code PIN&#x202f;; ils se verrouillent à nouveau quand vous quittez cet écran.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/balance.py" line="121"/>
+        <location filename="../../posapp/ui/screens/balance.py" line="122"/>
         <source>Unlock as manager</source>
         <translation>Déverrouiller (gérant)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/balance.py" line="185"/>
+        <location filename="../../posapp/ui/screens/balance.py" line="126"/>
+        <source>A manager types their PIN</source>
+        <translation>Un gérant tape son code PIN</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/balance.py" line="189"/>
         <source>Balance at {provider}</source>
         <translation>Solde chez {provider}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/balance.py" line="187"/>
+        <location filename="../../posapp/ui/screens/balance.py" line="191"/>
         <source>Balance at the provider</source>
         <translation>Solde chez le prestataire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/balance.py" line="199"/>
-        <location filename="../../posapp/ui/screens/balance.py" line="319"/>
+        <location filename="../../posapp/ui/screens/balance.py" line="203"/>
+        <location filename="../../posapp/ui/screens/balance.py" line="329"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/balance.py" line="212"/>
+        <location filename="../../posapp/ui/screens/balance.py" line="209"/>
+        <source>Ask the provider for the balance</source>
+        <translation>Demander le solde au prestataire</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/balance.py" line="221"/>
         <source>Today</source>
         <translation>Aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/balance.py" line="220"/>
+        <location filename="../../posapp/ui/screens/balance.py" line="229"/>
         <source>Payments received</source>
         <translation>Paiements reçus</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/balance.py" line="221"/>
+        <location filename="../../posapp/ui/screens/balance.py" line="230"/>
         <source>Refunds</source>
         <translation>Remboursements</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/balance.py" line="222"/>
+        <location filename="../../posapp/ui/screens/balance.py" line="231"/>
         <source>Payouts</source>
         <translation>Versements</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/balance.py" line="223"/>
+        <location filename="../../posapp/ui/screens/balance.py" line="232"/>
         <source>Fees</source>
         <translation>Frais</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/balance.py" line="224"/>
+        <location filename="../../posapp/ui/screens/balance.py" line="233"/>
         <source>Net</source>
         <translation>Net</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/balance.py" line="256"/>
+        <location filename="../../posapp/ui/screens/balance.py" line="265"/>
         <source>Takings</source>
         <translation>Encaissements</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/balance.py" line="263"/>
+        <location filename="../../posapp/ui/screens/balance.py" line="272"/>
         <source>Today, per hour</source>
-        <translation>Aujourd’hui, par heure</translation>
+        <translation>Aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/balance.py" line="264"/>
+        <location filename="../../posapp/ui/screens/balance.py" line="273"/>
         <source>Last 7 days</source>
         <translation>7 derniers jours</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/balance.py" line="290"/>
+        <location filename="../../posapp/ui/screens/balance.py" line="300"/>
         <source>This provider does not report a balance.</source>
         <translation>Ce prestataire n’indique pas de solde.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/balance.py" line="294"/>
+        <location filename="../../posapp/ui/screens/balance.py" line="304"/>
         <source>Not read yet.</source>
         <translation>Pas encore lu.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/balance.py" line="309"/>
+        <location filename="../../posapp/ui/screens/balance.py" line="319"/>
         <source>Read at {time} ({ago})</source>
         <translation>Lu à {time} ({ago})</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/balance.py" line="317"/>
+        <location filename="../../posapp/ui/screens/balance.py" line="327"/>
         <source>Reading...</source>
         <translation>Lecture…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/balance.py" line="325"/>
+        <location filename="../../posapp/ui/screens/balance.py" line="335"/>
         <source>Not refreshed: {reason}</source>
         <translation>Non actualisé&#x202f;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/balance.py" line="355"/>
+        <location filename="../../posapp/ui/screens/balance.py" line="365"/>
         <source>{count} with an unknown outcome, not counted: see Activity or History.</source>
         <translation>{count} à résultat inconnu (non compris)&#x202f;: voir Activité ou Historique.</translation>
     </message>
@@ -392,53 +419,78 @@
 <context>
     <name>CaptureDialog</name>
     <message>
-        <location filename="../../posapp/ui/screens/capture_dialog.py" line="43"/>
-        <location filename="../../posapp/ui/screens/capture_dialog.py" line="50"/>
+        <location filename="../../posapp/ui/screens/capture_dialog.py" line="44"/>
+        <location filename="../../posapp/ui/screens/capture_dialog.py" line="51"/>
         <source>Capture the card payment</source>
         <translation>Encaisser le paiement par carte</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/capture_dialog.py" line="59"/>
+        <location filename="../../posapp/ui/screens/capture_dialog.py" line="60"/>
         <source>The customer&apos;s card is authorized for this amount. Capturing takes the money; whatever is not captured goes back to the customer.</source>
         <translation>La carte du client est autorisée pour ce montant. L’encaissement prélève l’argent&#x202f;; ce qui n’est pas encaissé revient au client.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/capture_dialog.py" line="68"/>
+        <location filename="../../posapp/ui/screens/capture_dialog.py" line="69"/>
         <source>The whole amount ({amount})</source>
         <translation>Le montant total ({amount})</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/capture_dialog.py" line="71"/>
+        <location filename="../../posapp/ui/screens/capture_dialog.py" line="72"/>
         <source>Only part of it:</source>
         <translation>Une partie seulement&#x202f;:</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/capture_dialog.py" line="80"/>
+        <location filename="../../posapp/ui/screens/capture_dialog.py" line="81"/>
         <source>Amount to capture</source>
         <translation>Montant à encaisser</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/capture_dialog.py" line="90"/>
+        <location filename="../../posapp/ui/screens/capture_dialog.py" line="91"/>
         <source>Capture</source>
         <translation>Encaisser</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/capture_dialog.py" line="93"/>
+        <location filename="../../posapp/ui/screens/capture_dialog.py" line="94"/>
         <source>Not now</source>
         <translation>Plus tard</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/capture_dialog.py" line="110"/>
+        <location filename="../../posapp/ui/screens/capture_dialog.py" line="100"/>
+        <source>Capture the whole amount</source>
+        <translation>Capturer tout le montant</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/capture_dialog.py" line="101"/>
+        <source>Capture only part of it</source>
+        <translation>N’en capturer qu’une partie</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/capture_dialog.py" line="103"/>
+        <source>Take the money now</source>
+        <translation>Prendre l’argent maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/capture_dialog.py" line="106"/>
+        <source>Close; nothing is captured</source>
+        <translation>Fermer ; rien n’est capturé</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/capture_dialog.py" line="108"/>
+        <source>How much of it to take</source>
+        <translation>Combien prendre</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/capture_dialog.py" line="120"/>
         <source>This provider only captures the whole amount.</source>
         <translation>Ce prestataire n’encaisse que le montant total.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/capture_dialog.py" line="148"/>
+        <location filename="../../posapp/ui/screens/capture_dialog.py" line="158"/>
         <source>Type the amount to capture.</source>
         <translation>Saisissez le montant à encaisser.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/capture_dialog.py" line="157"/>
+        <location filename="../../posapp/ui/screens/capture_dialog.py" line="167"/>
         <source>Capture at most {amount}.</source>
         <translation>Encaissez au plus {amount}.</translation>
     </message>
@@ -735,6 +787,41 @@
         <source>{value} is too large an amount</source>
         <translation>{value} est un montant trop élevé</translation>
     </message>
+    <message>
+        <location filename="../../posapp/ui/core_messages.py" line="60"/>
+        <source>The cash given is in {given}, the sale in {due}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/core_messages.py" line="61"/>
+        <source>The cash given must be more than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/core_messages.py" line="62"/>
+        <source>Nothing is due.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/core_messages.py" line="63"/>
+        <source>There is no list of notes and coins for {currency}: count the total.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/core_messages.py" line="64"/>
+        <source>{value} is not a note or coin of {currency}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/core_messages.py" line="65"/>
+        <source>The number of {value} pieces must be a whole number, zero or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/core_messages.py" line="66"/>
+        <source>{number} pieces of {value} is more than a drawer holds.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CustomerDisplay</name>
@@ -955,7 +1042,7 @@
     <message>
         <location filename="../../posapp/ui/reports_render.py" line="237"/>
         <location filename="../../posapp/ui/reports_render.py" line="384"/>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="106"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="107"/>
         <location filename="../../posapp/ui/settings_wiring.py" line="59"/>
         <location filename="../../posapp/ui/settings_wiring.py" line="220"/>
         <source>End-of-day report</source>
@@ -994,7 +1081,7 @@
     </message>
     <message>
         <location filename="../../posapp/ui/reports_render.py" line="267"/>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="133"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="139"/>
         <source>Takings</source>
         <translation>Encaissements</translation>
     </message>
@@ -1010,25 +1097,25 @@
     </message>
     <message>
         <location filename="../../posapp/ui/reports_render.py" line="286"/>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="134"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="140"/>
         <source>Refunds</source>
         <translation>Remboursements</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/reports_render.py" line="292"/>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="135"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="141"/>
         <source>Payouts</source>
         <translation>Versements</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/reports_render.py" line="297"/>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="136"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="142"/>
         <source>Fees</source>
         <translation>Frais</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/reports_render.py" line="298"/>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="137"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="143"/>
         <source>Net</source>
         <translation>Net</translation>
     </message>
@@ -1124,87 +1211,129 @@
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="112"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="113"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="123"/>
         <source>Previous day</source>
         <translation>Jour précédent</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="115"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="116"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="124"/>
         <source>Next day</source>
         <translation>Jour suivant</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="120"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="121"/>
         <source>Today</source>
         <translation>Aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="138"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="125"/>
+        <source>Today&apos;s report</source>
+        <translation>Le rapport d’aujourd’hui</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="126"/>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="127"/>
+        <source>The day of the report</source>
+        <translation>Le jour du rapport</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="144"/>
         <source>Unknown</source>
         <translation>Inconnus</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="163"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="159"/>
+        <source>Report</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="161"/>
+        <source>The day&apos;s totals and every transaction of the day</source>
+        <translation>Les totaux du jour et chaque transaction du jour</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="173"/>
         <source>Print</source>
         <translation>Imprimer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="165"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="175"/>
         <source>Save as PDF</source>
         <translation>Enregistrer en PDF</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="243"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="182"/>
+        <source>Print the report</source>
+        <translation>Imprimer le rapport</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="186"/>
+        <source>Save the report as a PDF file</source>
+        <translation>Enregistrer le rapport en fichier PDF</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="191"/>
+        <source>The day&apos;s transactions as a CSV file</source>
+        <translation>Les transactions du jour en fichier CSV</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="264"/>
         <source>Save the report as PDF</source>
         <translation>Enregistrer le rapport en PDF</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="245"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="266"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="253"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="274"/>
         <source>Export the day as CSV</source>
         <translation>Exporter la journée en CSV</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="255"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="276"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="269"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="290"/>
         <source>Report saved: {path}</source>
         <translation>Rapport enregistré&#x202f;: {path}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="281"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="302"/>
         <source>Report sent to the printer.</source>
         <translation>Rapport envoyé à l’imprimante.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="288"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="309"/>
         <source>Export CSV (manager)</source>
         <translation>Exporter en CSV (gérant)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="290"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="311"/>
         <source>Export CSV</source>
         <translation>Exporter en CSV</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="299"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="320"/>
         <source>Exporting needs a manager.</source>
         <translation>L’export nécessite un gérant.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="304"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="325"/>
         <source>Export canceled: no manager approved it.</source>
         <translation>Export annulé&#x202f;: aucun gérant ne l’a approuvé.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="323"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="344"/>
         <source>{rows} transactions exported to {path}</source>
         <translation>{rows} transactions exportées vers {path}</translation>
     </message>
@@ -1212,376 +1341,484 @@
 <context>
     <name>HistoryScreen</name>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="72"/>
+        <location filename="../../posapp/ui/screens/history.py" line="74"/>
         <source>All statuses</source>
         <translation>Tous les statuts</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="73"/>
+        <location filename="../../posapp/ui/screens/history.py" line="75"/>
         <source>Paid</source>
         <translation>Payé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="75"/>
+        <location filename="../../posapp/ui/screens/history.py" line="77"/>
         <source>In progress</source>
         <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="78"/>
+        <location filename="../../posapp/ui/screens/history.py" line="80"/>
         <source>Outcome unknown</source>
         <translation>Résultat inconnu</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="80"/>
+        <location filename="../../posapp/ui/screens/history.py" line="82"/>
         <source>Not paid (failed, canceled, expired)</source>
         <translation>Non payé (échoué, annulé, expiré)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="84"/>
+        <location filename="../../posapp/ui/screens/history.py" line="86"/>
         <source>Refunded</source>
         <translation>Remboursé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="92"/>
+        <location filename="../../posapp/ui/screens/history.py" line="94"/>
         <source>All types</source>
         <translation>Tous les types</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="94"/>
+        <location filename="../../posapp/ui/screens/history.py" line="96"/>
         <source>Payments</source>
         <translation>Paiements</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="108"/>
+        <location filename="../../posapp/ui/screens/history.py" line="110"/>
         <source>Recorded</source>
         <translation>Enregistré</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="109"/>
+        <location filename="../../posapp/ui/screens/history.py" line="111"/>
         <source>Sent to the provider</source>
         <translation>Envoyé au prestataire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="110"/>
+        <location filename="../../posapp/ui/screens/history.py" line="112"/>
         <source>Status read</source>
         <translation>Statut consulté</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="111"/>
+        <location filename="../../posapp/ui/screens/history.py" line="113"/>
         <source>Code asked</source>
         <translation>Code demandé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="112"/>
+        <location filename="../../posapp/ui/screens/history.py" line="114"/>
         <source>Code typed</source>
         <translation>Code saisi</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="113"/>
+        <location filename="../../posapp/ui/screens/history.py" line="115"/>
         <source>Code accepted</source>
         <translation>Code accepté</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="114"/>
-        <location filename="../../posapp/ui/screens/history.py" line="115"/>
+        <location filename="../../posapp/ui/screens/history.py" line="116"/>
+        <location filename="../../posapp/ui/screens/history.py" line="117"/>
         <source>Code refused</source>
         <translation>Code refusé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="116"/>
+        <location filename="../../posapp/ui/screens/history.py" line="118"/>
         <source>No answer to the code</source>
         <translation>Pas de réponse au code</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="118"/>
+        <location filename="../../posapp/ui/screens/history.py" line="120"/>
         <source>Refund</source>
         <comment>timeline: a refund of this payment</comment>
         <translation>Remboursement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="119"/>
+        <location filename="../../posapp/ui/screens/history.py" line="121"/>
         <source>Settled by a manager</source>
         <translation>Réglé par un responsable</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="120"/>
+        <location filename="../../posapp/ui/screens/history.py" line="122"/>
         <source>Canceled</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="121"/>
+        <location filename="../../posapp/ui/screens/history.py" line="123"/>
         <source>Expired</source>
         <translation>Expiré</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="122"/>
+        <location filename="../../posapp/ui/screens/history.py" line="124"/>
         <source>No answer from the provider</source>
         <translation>Pas de réponse du prestataire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="123"/>
+        <location filename="../../posapp/ui/screens/history.py" line="125"/>
         <source>Not sent</source>
         <translation>Non envoyé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="124"/>
+        <location filename="../../posapp/ui/screens/history.py" line="126"/>
         <source>Refused by the provider</source>
         <translation>Refusé par le prestataire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="125"/>
+        <location filename="../../posapp/ui/screens/history.py" line="127"/>
         <source>Interrupted</source>
         <translation>Interrompu</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="126"/>
+        <location filename="../../posapp/ui/screens/history.py" line="128"/>
         <source>Answer did not match</source>
         <translation>Réponse incohérente</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="127"/>
+        <location filename="../../posapp/ui/screens/history.py" line="129"/>
         <source>Capture asked</source>
         <translation>Encaissement demandé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="128"/>
+        <location filename="../../posapp/ui/screens/history.py" line="130"/>
         <source>Captured</source>
         <translation>Encaissé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="129"/>
+        <location filename="../../posapp/ui/screens/history.py" line="131"/>
         <source>Capture checked</source>
         <translation>Encaissement vérifié</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="130"/>
+        <location filename="../../posapp/ui/screens/history.py" line="132"/>
         <source>No answer to the capture</source>
         <translation>Pas de réponse à l’encaissement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="131"/>
+        <location filename="../../posapp/ui/screens/history.py" line="133"/>
         <source>Capture refused</source>
         <translation>Encaissement refusé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="132"/>
+        <location filename="../../posapp/ui/screens/history.py" line="134"/>
         <source>Capture not sent</source>
         <translation>Encaissement non envoyé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="133"/>
+        <location filename="../../posapp/ui/screens/history.py" line="135"/>
         <source>Training session ended</source>
         <translation>Fin de la session de formation</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="147"/>
+        <location filename="../../posapp/ui/screens/history.py" line="149"/>
         <source>cashier {name}</source>
         <translation>caissier {name}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="149"/>
+        <location filename="../../posapp/ui/screens/history.py" line="151"/>
         <source>cashier</source>
         <translation>caissier</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="153"/>
+        <location filename="../../posapp/ui/screens/history.py" line="155"/>
         <source>manager {name}</source>
         <translation>gérant {name}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="155"/>
+        <location filename="../../posapp/ui/screens/history.py" line="157"/>
         <source>manager</source>
         <translation>gérant</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="157"/>
+        <location filename="../../posapp/ui/screens/history.py" line="159"/>
         <source>posapp</source>
         <translation>posapp</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="217"/>
+        <location filename="../../posapp/ui/screens/history.py" line="219"/>
         <source>Cash</source>
         <translation>Espèces</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="318"/>
+        <location filename="../../posapp/ui/screens/history.py" line="320"/>
         <source>Search: reference, phone or reason</source>
         <translation>Rechercher : référence, téléphone ou motif</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="320"/>
-        <location filename="../../posapp/ui/screens/history.py" line="431"/>
+        <location filename="../../posapp/ui/screens/history.py" line="322"/>
+        <source>Search</source>
+        <translation>Recherche</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="325"/>
+        <source>Search by reference, phone number or reason</source>
+        <translation>Rechercher par référence, numéro de téléphone ou motif</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="328"/>
+        <location filename="../../posapp/ui/screens/history.py" line="483"/>
         <source>Clear filters</source>
         <translation>Effacer les filtres</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="335"/>
+        <location filename="../../posapp/ui/screens/history.py" line="334"/>
+        <location filename="../../posapp/ui/screens/history.py" line="488"/>
+        <source>Show every transaction again</source>
+        <translation>Afficher à nouveau toutes les transactions</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="348"/>
         <source>Today</source>
         <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="336"/>
+        <location filename="../../posapp/ui/screens/history.py" line="349"/>
         <source>7 days</source>
         <translation>7 jours</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="337"/>
+        <location filename="../../posapp/ui/screens/history.py" line="350"/>
         <source>30 days</source>
         <translation>30 jours</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="338"/>
+        <location filename="../../posapp/ui/screens/history.py" line="351"/>
         <source>All</source>
         <translation>Tout</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="339"/>
+        <location filename="../../posapp/ui/screens/history.py" line="352"/>
         <source>Dates…</source>
         <translation>Dates…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="350"/>
+        <location filename="../../posapp/ui/screens/history.py" line="362"/>
+        <source>Show this period: {period}</source>
+        <translation>Afficher cette période : {period}</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="368"/>
         <source>From</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="351"/>
+        <location filename="../../posapp/ui/screens/history.py" line="369"/>
         <source>to</source>
         <translation>au</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="367"/>
+        <location filename="../../posapp/ui/screens/history.py" line="385"/>
         <source>All providers</source>
         <translation>Tous les prestataires</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="447"/>
+        <location filename="../../posapp/ui/screens/history.py" line="402"/>
+        <source>First day</source>
+        <translation>Premier jour</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="404"/>
+        <source>Last day</source>
+        <translation>Dernier jour</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="407"/>
+        <source>The first day shown</source>
+        <translation>Le premier jour affiché</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="409"/>
+        <source>The last day shown</source>
+        <translation>Le dernier jour affiché</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="419"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="420"/>
+        <source>Show only the transactions of this status</source>
+        <translation>N’afficher que les transactions de ce statut</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="424"/>
+        <source>Show only payments, refunds or payouts</source>
+        <translation>N’afficher que les paiements, remboursements ou versements</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="428"/>
+        <source>Show only one provider&apos;s transactions</source>
+        <translation>N’afficher que les transactions d’un prestataire</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="444"/>
+        <source>Transactions</source>
+        <translation>Transactions</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="446"/>
+        <source>Every payment, refund and payout, newest first; Enter opens one</source>
+        <translation>Chaque paiement, remboursement et versement, le plus récent d’abord ; Entrée en ouvre un</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="505"/>
         <source>Choose a line to see its details and its timeline.</source>
         <translation>Choisissez une ligne pour voir ses détails et son historique.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="463"/>
+        <location filename="../../posapp/ui/screens/history.py" line="521"/>
         <source>Re-check status</source>
         <translation>Revérifier le statut</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="467"/>
+        <location filename="../../posapp/ui/screens/history.py" line="525"/>
         <source>Refund</source>
         <comment>button: refund this payment</comment>
         <translation>Rembourser</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="471"/>
+        <location filename="../../posapp/ui/screens/history.py" line="529"/>
         <source>Reprint receipt</source>
         <translation>Réimprimer le reçu</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="475"/>
+        <location filename="../../posapp/ui/screens/history.py" line="533"/>
         <source>Capture…</source>
         <translation>Encaisser…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="480"/>
+        <location filename="../../posapp/ui/screens/history.py" line="538"/>
         <source>Settle the outcome…</source>
         <translation>Régler le résultat…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="498"/>
+        <location filename="../../posapp/ui/screens/history.py" line="546"/>
+        <source>Ask the provider about it now</source>
+        <translation>Interroger le prestataire maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="548"/>
+        <source>Give money back to the payer</source>
+        <translation>Rendre de l’argent au payeur</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="549"/>
+        <source>Print the receipt again</source>
+        <translation>Imprimer à nouveau le reçu</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="553"/>
+        <source>Take the money of this authorized card payment</source>
+        <translation>Prendre l’argent de ce paiement par carte autorisé</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="558"/>
+        <source>A manager records whether it went through</source>
+        <translation>Un gérant enregistre s’il est passé</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="569"/>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="571"/>
+        <source>The transaction&apos;s details and everything that happened to it</source>
+        <translation>Les détails de la transaction et tout ce qui lui est arrivé</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="573"/>
         <source>← Back to the list</source>
         <translation>← Retour à la liste</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="612"/>
+        <location filename="../../posapp/ui/screens/history.py" line="688"/>
         <source>{count}+ transactions</source>
         <translation>{count}+ transactions</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="616"/>
+        <location filename="../../posapp/ui/screens/history.py" line="692"/>
         <source>1 transaction</source>
         <translation>1 transaction</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="618"/>
+        <location filename="../../posapp/ui/screens/history.py" line="694"/>
         <source>{count} transactions</source>
         <translation>{count} transactions</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="630"/>
+        <location filename="../../posapp/ui/screens/history.py" line="706"/>
         <source>No payments yet. Every payment, refund and payout appears here as soon as it starts.</source>
         <translation>Aucun paiement pour l’instant. Chaque paiement, remboursement et versement apparaît ici dès qu’il commence.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="635"/>
+        <location filename="../../posapp/ui/screens/history.py" line="711"/>
         <source>Nothing matches these filters or this search.</source>
         <translation>Rien ne correspond à ces filtres ni à cette recherche.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="881"/>
+        <location filename="../../posapp/ui/screens/history.py" line="423"/>
+        <location filename="../../posapp/ui/screens/history.py" line="958"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="882"/>
+        <location filename="../../posapp/ui/screens/history.py" line="959"/>
         <source>Created</source>
         <translation>Créé le</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="883"/>
+        <location filename="../../posapp/ui/screens/history.py" line="960"/>
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="884"/>
+        <location filename="../../posapp/ui/screens/history.py" line="961"/>
         <source>Network</source>
         <translation>Réseau</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="885"/>
+        <location filename="../../posapp/ui/screens/history.py" line="962"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="887"/>
+        <location filename="../../posapp/ui/screens/history.py" line="964"/>
         <source>Fees</source>
         <translation>Frais</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="890"/>
+        <location filename="../../posapp/ui/screens/history.py" line="967"/>
         <source>Refund of</source>
         <translation>Remboursement de</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="891"/>
+        <location filename="../../posapp/ui/screens/history.py" line="968"/>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="892"/>
+        <location filename="../../posapp/ui/screens/history.py" line="427"/>
+        <location filename="../../posapp/ui/screens/history.py" line="969"/>
         <source>Provider</source>
         <translation>Prestataire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="893"/>
+        <location filename="../../posapp/ui/screens/history.py" line="970"/>
         <source>Provider reference</source>
         <translation>Référence du prestataire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="894"/>
+        <location filename="../../posapp/ui/screens/history.py" line="971"/>
         <source>Cashier</source>
         <translation>Caissier</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="895"/>
+        <location filename="../../posapp/ui/screens/history.py" line="972"/>
         <source>Last change</source>
         <translation>Dernière modification</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="903"/>
+        <location filename="../../posapp/ui/screens/history.py" line="980"/>
         <source>Timeline</source>
         <translation>Chronologie</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="923"/>
+        <location filename="../../posapp/ui/screens/history.py" line="1000"/>
         <source>fees {amount}</source>
         <translation>frais {amount}</translation>
     </message>
@@ -1754,169 +1991,200 @@
         <translation>Valider le code PIN (Entrée)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="211"/>
-        <location filename="../../posapp/ui/screens/lock.py" line="212"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="173"/>
+        <source>Type the digit {digit} (or the {digit} key)</source>
+        <translation>Tape le chiffre {digit} (ou la touche {digit})</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/lock.py" line="190"/>
+        <source>4 to 8 digits, never shown</source>
+        <translation>4 à 8 chiffres, jamais affichés</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/lock.py" line="218"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="219"/>
         <source>PIN</source>
         <translation>Code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="238"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="245"/>
         <source>Type your PIN: at least 4 digits.</source>
         <translation>Saisissez votre code PIN&#x202f;: au moins 4 chiffres.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="329"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="336"/>
         <source>The console is locked</source>
         <translation>Caisse verrouillée</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="332"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="339"/>
         <source>Who is working? Touch your name.</source>
         <translation>Qui travaille&#x202f;? Appuyez sur votre nom.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="350"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="357"/>
         <source>Payments in progress are still being followed while the console is locked.</source>
         <translation>Les paiements en cours restent suivis pendant que la caisse est verrouillée.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="371"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="378"/>
         <source>Forgot the PIN? Use a recovery code</source>
         <translation>Code PIN oublié ? Utiliser un code de secours</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="380"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="387"/>
         <source>A manager&apos;s recovery code unlocks and sets a new PIN</source>
         <translation>Un code de secours du gérant débloque et fixe un nouveau code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="407"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="414"/>
         <source>Type one of the recovery codes written down when the manager was created, and a new PIN. Each code opens once.</source>
         <translation>Tapez un des codes de secours notés à la création du gérant, et un nouveau code PIN. Chaque code ne sert qu’une fois.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="421"/>
-        <location filename="../../posapp/ui/screens/lock.py" line="430"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="428"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="440"/>
         <source>Recovery code</source>
         <translation>Code de secours</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="431"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="430"/>
+        <source>One of the codes written down when the manager was created</source>
+        <translation>Un des codes notés à la création du gérant</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/lock.py" line="441"/>
         <source>New PIN (4 to 8 digits)</source>
         <translation>Nouveau code PIN (4 à 8 chiffres)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="445"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="455"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="448"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="458"/>
         <source>Unlock and set the PIN</source>
-        <translation>Débloquer et fixer le code PIN</translation>
+        <translation>Débloquer et changer le PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="477"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="487"/>
         <source>Write down the recovery codes</source>
         <translation>Notez les codes de secours</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="481"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="491"/>
         <source>If the manager&apos;s PIN is forgotten or locked out, one of these codes unlocks and sets a new PIN. They are shown only now: write them on paper and keep it away from the till.</source>
         <translation>Si le code PIN du gérant est oublié ou bloqué, un de ces codes débloque et fixe un nouveau code PIN. Ils ne sont montrés que maintenant : notez-les sur papier et gardez-le loin de la caisse.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="493"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="503"/>
         <source>They are written down: sign in</source>
         <translation>Ils sont notés : se connecter</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="520"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="530"/>
         <source>Welcome to posapp</source>
         <translation>Bienvenue dans posapp</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="523"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="533"/>
         <source>First, create the manager: the person who approves refunds and payouts and changes the settings. Cashiers are added later, in Settings.</source>
         <translation>Créez d’abord le gérant&#x202f;: la personne qui approuve les remboursements et les versements et modifie les réglages. Les caissiers s’ajoutent plus tard, dans Réglages.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="537"/>
-        <location filename="../../posapp/ui/screens/lock.py" line="538"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="547"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="548"/>
         <source>Manager&apos;s name</source>
         <translation>Nom du gérant</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="425"/>
-        <location filename="../../posapp/ui/screens/lock.py" line="539"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="435"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="552"/>
         <source>New PIN</source>
         <translation>Nouveau code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="427"/>
-        <location filename="../../posapp/ui/screens/lock.py" line="541"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="437"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="554"/>
         <source>New PIN again</source>
         <translation>Répéter le nouveau code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="544"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="557"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="545"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="558"/>
         <source>PIN (4 to 8 digits)</source>
         <translation>Code PIN (4 à 8 chiffres)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="432"/>
-        <location filename="../../posapp/ui/screens/lock.py" line="546"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="442"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="559"/>
         <source>The same PIN again</source>
         <translation>Confirmez le code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="558"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="550"/>
+        <source>The name shown on the lock screen and in the journal</source>
+        <translation>Le nom affiché sur l’écran de verrouillage et dans le journal</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/lock.py" line="571"/>
         <source>Create and sign in</source>
         <translation>Créer et se connecter</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="687"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="577"/>
+        <source>Create the manager with this name and PIN</source>
+        <translation>Créer le gérant avec ce nom et ce code PIN</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/lock.py" line="649"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="653"/>
+        <source>{name} is working</source>
+        <translation>{name} travaille</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/lock.py" line="716"/>
         <source>Touch your name first</source>
         <translation>Appuyez d’abord sur votre nom</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="693"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="722"/>
         <source>{name}, type your PIN</source>
         <translation>{name}, votre code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="774"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="803"/>
         <source>Recovery for {name}</source>
         <translation>Secours pour {name}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="810"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="839"/>
         <source>A recovery code has 12 letters and digits, like 7KQ2-M9XA-P4TB.</source>
         <translation>Un code de secours a 12 lettres et chiffres, comme 7KQ2-M9XA-P4TB.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="833"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="862"/>
         <source>Too many wrong recovery codes: try again after {time}.</source>
         <translation>Trop de codes de secours erronés : réessayez après {time}.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="837"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="866"/>
         <source>This is not one of {name}&apos;s unused recovery codes. Tries left: {count}.</source>
         <translation>Ce n’est pas un des codes de secours inutilisés de {name}. Essais restants : {count}.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="871"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="900"/>
         <source>Type the manager&apos;s name.</source>
         <translation>Saisissez le nom du gérant.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="814"/>
-        <location filename="../../posapp/ui/screens/lock.py" line="873"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="843"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="902"/>
         <source>The two PINs are not the same. Type them again.</source>
         <translation>Les deux codes PIN sont différents. Saisissez-les à nouveau.</translation>
     </message>
@@ -1925,7 +2193,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../posapp/ui/main_window.py" line="53"/>
-        <location filename="../../posapp/ui/screens/sale.py" line="64"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="67"/>
         <source>Sale</source>
         <translation>Vente</translation>
     </message>
@@ -1936,7 +2204,7 @@
     </message>
     <message>
         <location filename="../../posapp/ui/main_window.py" line="61"/>
-        <location filename="../../posapp/ui/screens/activity.py" line="271"/>
+        <location filename="../../posapp/ui/screens/activity.py" line="305"/>
         <source>Activity</source>
         <translation>Activité</translation>
     </message>
@@ -1947,7 +2215,7 @@
     </message>
     <message>
         <location filename="../../posapp/ui/main_window.py" line="68"/>
-        <location filename="../../posapp/ui/screens/history.py" line="232"/>
+        <location filename="../../posapp/ui/screens/history.py" line="234"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
@@ -1968,7 +2236,7 @@
     </message>
     <message>
         <location filename="../../posapp/ui/main_window.py" line="82"/>
-        <location filename="../../posapp/ui/screens/balance.py" line="83"/>
+        <location filename="../../posapp/ui/screens/balance.py" line="84"/>
         <source>Balance</source>
         <translation>Solde</translation>
     </message>
@@ -1979,7 +2247,7 @@
     </message>
     <message>
         <location filename="../../posapp/ui/main_window.py" line="89"/>
-        <location filename="../../posapp/ui/screens/payout.py" line="126"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="127"/>
         <source>Payouts</source>
         <translation>Versements</translation>
     </message>
@@ -1990,7 +2258,7 @@
     </message>
     <message>
         <location filename="../../posapp/ui/main_window.py" line="96"/>
-        <location filename="../../posapp/ui/screens/settings.py" line="221"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="222"/>
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
@@ -2053,13 +2321,13 @@
     </message>
     <message>
         <location filename="../../posapp/ui/main_window.py" line="273"/>
-        <location filename="../../posapp/ui/main_window.py" line="513"/>
+        <location filename="../../posapp/ui/main_window.py" line="516"/>
         <source>Training mode</source>
         <translation>Mode formation</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/main_window.py" line="275"/>
-        <location filename="../../posapp/ui/main_window.py" line="515"/>
+        <location filename="../../posapp/ui/main_window.py" line="518"/>
         <source>Live: {provider}</source>
         <translation>En service&#x202f;: {provider}</translation>
     </message>
@@ -2074,7 +2342,7 @@
         <translation>Téléphone du client (formation)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/main_window.py" line="505"/>
+        <location filename="../../posapp/ui/main_window.py" line="508"/>
         <source>Provider not reachable: {reason}</source>
         <translation>Prestataire injoignable : {reason}</translation>
     </message>
@@ -2082,122 +2350,132 @@
 <context>
     <name>ManagerApprovalDialog</name>
     <message>
-        <location filename="../../posapp/ui/screens/approval_dialog.py" line="39"/>
+        <location filename="../../posapp/ui/screens/approval_dialog.py" line="40"/>
         <source>Take a payment</source>
         <translation>Prendre un paiement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/approval_dialog.py" line="40"/>
+        <location filename="../../posapp/ui/screens/approval_dialog.py" line="41"/>
         <source>Capture an authorized payment</source>
         <translation>Encaisser un paiement autorisé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/approval_dialog.py" line="41"/>
+        <location filename="../../posapp/ui/screens/approval_dialog.py" line="42"/>
         <source>Cancel a payment</source>
         <translation>Annuler un paiement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/approval_dialog.py" line="42"/>
+        <location filename="../../posapp/ui/screens/approval_dialog.py" line="43"/>
         <source>Check a payment&apos;s status</source>
         <translation>Vérifier le statut d’un paiement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/approval_dialog.py" line="43"/>
+        <location filename="../../posapp/ui/screens/approval_dialog.py" line="44"/>
         <source>See the payments in progress</source>
         <translation>Voir les paiements en cours</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/approval_dialog.py" line="44"/>
+        <location filename="../../posapp/ui/screens/approval_dialog.py" line="45"/>
         <source>See the history</source>
         <translation>Voir l’historique</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/approval_dialog.py" line="45"/>
+        <location filename="../../posapp/ui/screens/approval_dialog.py" line="46"/>
         <source>Print a receipt</source>
         <translation>Imprimer un reçu</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/approval_dialog.py" line="46"/>
+        <location filename="../../posapp/ui/screens/approval_dialog.py" line="47"/>
         <source>Refund</source>
         <translation>Rembourser</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/approval_dialog.py" line="47"/>
+        <location filename="../../posapp/ui/screens/approval_dialog.py" line="48"/>
         <source>Payout</source>
         <translation>Faire un versement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/approval_dialog.py" line="48"/>
+        <location filename="../../posapp/ui/screens/approval_dialog.py" line="49"/>
         <source>Settle an unknown outcome</source>
         <translation>Régler un résultat inconnu</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/approval_dialog.py" line="49"/>
+        <location filename="../../posapp/ui/screens/approval_dialog.py" line="50"/>
         <source>See the balance</source>
         <translation>Voir le solde</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/approval_dialog.py" line="50"/>
+        <location filename="../../posapp/ui/screens/approval_dialog.py" line="51"/>
         <source>End-of-day report</source>
         <translation>Rapport de fin de journée</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/approval_dialog.py" line="51"/>
+        <location filename="../../posapp/ui/screens/approval_dialog.py" line="52"/>
         <source>Change the settings</source>
         <translation>Modifier les réglages</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/approval_dialog.py" line="52"/>
+        <location filename="../../posapp/ui/screens/approval_dialog.py" line="53"/>
         <source>Manage users</source>
         <translation>Gérer les utilisateurs</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/approval_dialog.py" line="53"/>
+        <location filename="../../posapp/ui/screens/approval_dialog.py" line="54"/>
         <source>Export data</source>
         <translation>Exporter les données</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/approval_dialog.py" line="85"/>
+        <location filename="../../posapp/ui/screens/approval_dialog.py" line="86"/>
         <source>Manager approval</source>
         <translation>Accord du gérant</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/approval_dialog.py" line="105"/>
+        <location filename="../../posapp/ui/screens/approval_dialog.py" line="106"/>
         <source>Manager approval needed</source>
         <translation>Accord du gérant requis</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/approval_dialog.py" line="133"/>
+        <location filename="../../posapp/ui/screens/approval_dialog.py" line="134"/>
         <source>Asked by {name} ({role}).</source>
         <translation>Demandé par {name} ({role}).</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/approval_dialog.py" line="141"/>
+        <location filename="../../posapp/ui/screens/approval_dialog.py" line="142"/>
         <source>The approval is for this one operation only.</source>
         <translation>L’accord ne vaut que pour cette opération.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/approval_dialog.py" line="148"/>
+        <location filename="../../posapp/ui/screens/approval_dialog.py" line="149"/>
         <source>Manager:</source>
         <translation>Gérant&#x202f;:</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/approval_dialog.py" line="168"/>
+        <location filename="../../posapp/ui/screens/approval_dialog.py" line="169"/>
+        <source>{name} approves</source>
+        <translation>{name} approuve</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/approval_dialog.py" line="177"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/approval_dialog.py" line="192"/>
+        <location filename="../../posapp/ui/screens/approval_dialog.py" line="185"/>
+        <source>Nobody approves</source>
+        <translation>Personne n’approuve</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/approval_dialog.py" line="207"/>
         <source>No manager can approve this.</source>
         <translation>Aucun gérant ne peut approuver cette opération.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/approval_dialog.py" line="195"/>
+        <location filename="../../posapp/ui/screens/approval_dialog.py" line="210"/>
         <source>Manager, touch your name</source>
         <translation>Gérant, appuyez sur votre nom</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/approval_dialog.py" line="202"/>
+        <location filename="../../posapp/ui/screens/approval_dialog.py" line="217"/>
         <source>{name}, type your PIN</source>
         <translation>{name}, votre code PIN</translation>
     </message>
@@ -2249,42 +2527,57 @@
 <context>
     <name>OtpDialog</name>
     <message>
-        <location filename="../../posapp/ui/screens/otp_dialog.py" line="24"/>
+        <location filename="../../posapp/ui/screens/otp_dialog.py" line="25"/>
         <source>Code from the customer&apos;s SMS</source>
         <translation>Code SMS du client</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/otp_dialog.py" line="31"/>
+        <location filename="../../posapp/ui/screens/otp_dialog.py" line="32"/>
         <source>The customer ({phone}) received a code by SMS. Type the code they read out.</source>
         <translation>Le client ({phone}) a reçu un code par SMS. Saisissez le code qu’il vous lit.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/otp_dialog.py" line="42"/>
+        <location filename="../../posapp/ui/screens/otp_dialog.py" line="43"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/otp_dialog.py" line="48"/>
+        <location filename="../../posapp/ui/screens/otp_dialog.py" line="49"/>
         <source>Confirm code</source>
         <translation>Valider le code</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/otp_dialog.py" line="50"/>
+        <location filename="../../posapp/ui/screens/otp_dialog.py" line="51"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/otp_dialog.py" line="77"/>
+        <location filename="../../posapp/ui/screens/otp_dialog.py" line="66"/>
+        <source>Send the code</source>
+        <translation>Envoyer le code</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/otp_dialog.py" line="68"/>
+        <source>Close; the payment goes on</source>
+        <translation>Fermer ; le paiement continue</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/otp_dialog.py" line="71"/>
+        <source>The code the customer reads out from their SMS</source>
+        <translation>Le code que le client lit dans son SMS</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/otp_dialog.py" line="85"/>
         <source>Tries left: {count}</source>
         <translation>Essais restants&#x202f;: {count}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/otp_dialog.py" line="82"/>
+        <location filename="../../posapp/ui/screens/otp_dialog.py" line="90"/>
         <source>The code has at least 4 digits.</source>
         <translation>Le code a au moins 4 chiffres.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/otp_dialog.py" line="90"/>
+        <location filename="../../posapp/ui/screens/otp_dialog.py" line="98"/>
         <source>The code is not right.</source>
         <translation>Le code est incorrect.</translation>
     </message>
@@ -2292,98 +2585,98 @@
 <context>
     <name>OutcomePanel</name>
     <message>
-        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="53"/>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="54"/>
         <source>PAID</source>
         <translation>PAYÉ</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="54"/>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="55"/>
         <source>The money is received. Hand over the goods.</source>
         <translation>L’argent est reçu. Remettez la marchandise.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="59"/>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="60"/>
         <source>OUTCOME UNKNOWN</source>
         <translation>RÉSULTAT INCONNU</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="60"/>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="61"/>
         <source>Do NOT ask the customer to pay again. posapp keeps checking; see Activity, or call a manager.</source>
         <translation>Ne redemandez PAS le paiement au client. posapp continue de vérifier&#x202f;; voyez Activité ou appelez un gérant.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="68"/>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="69"/>
         <source>NOT PAID: TIME RAN OUT</source>
         <translation>NON PAYÉ&#x202f;: DÉLAI DÉPASSÉ</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="40"/>
-        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="69"/>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="41"/>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="70"/>
         <source>The customer did not pay in time. Start a new payment if they still want to pay.</source>
         <translation>Le client n’a pas payé à temps. Lancez un nouveau paiement s’il veut encore payer.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="18"/>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="19"/>
         <source>The customer&apos;s code was wrong too many times. No money was taken: start a new payment if they still want to pay.</source>
         <translation>Le code du client était faux trop de fois. Aucun argent n’a été pris : lancez un nouveau paiement s’il veut toujours payer.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="24"/>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="25"/>
         <source>The customer declined on their phone. No money was taken: start again if they want to.</source>
         <translation>Le client a refusé sur son téléphone. Aucun argent n’a été pris : recommencez s’il le souhaite.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="28"/>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="29"/>
         <source>The customer&apos;s balance is too low. Ask them to top up, or try another way to pay.</source>
         <translation>Le solde du client est insuffisant. Demandez-lui de recharger, ou essayez un autre moyen de paiement.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="32"/>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="33"/>
         <source>The provider refused the phone number. Check it with the customer and start again.</source>
         <translation>Le prestataire a refusé le numéro. Vérifiez-le avec le client et recommencez.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="36"/>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="37"/>
         <source>The provider refused the console&apos;s keys. No money was taken: call a manager.</source>
         <translation>Le prestataire a refusé les clés de la console. Aucun argent n’a été pris : appelez un gérant.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="43"/>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="44"/>
         <source>The payment failed. No money was taken: start a new payment, or try another way to pay.</source>
         <translation>Le paiement a échoué. Aucun argent n’a été pris : lancez un nouveau paiement, ou essayez un autre moyen de paiement.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="76"/>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="77"/>
         <source>CANCELED</source>
         <translation>ANNULÉ</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="77"/>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="78"/>
         <source>No money was taken. Start a new payment if needed.</source>
         <translation>Aucun argent n’a été prélevé. Lancez un nouveau paiement si besoin.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="79"/>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="80"/>
         <source>NOT PAID</source>
         <translation>NON PAYÉ</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="89"/>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="93"/>
         <source>Provider: {words}</source>
         <translation>Prestataire : {words}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="92"/>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="95"/>
         <source>{sentence} Provider: {words}</source>
         <translation>{sentence} Prestataire : {words}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="126"/>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="129"/>
         <source>New sale</source>
         <translation>Nouvelle vente</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="133"/>
+        <location filename="../../posapp/ui/widgets/outcome_panel.py" line="136"/>
         <source>New sale (Enter or {key})</source>
         <translation>Nouvelle vente (Entrée ou {key})</translation>
     </message>
@@ -2391,172 +2684,227 @@
 <context>
     <name>PayoutScreen</name>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="156"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="157"/>
         <source>My-CoolPay wallet</source>
         <translation>Portefeuille My-CoolPay</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="154"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="155"/>
         <source>Mobile money</source>
         <translation>Mobile money</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="155"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="156"/>
         <source>My-CoolPay</source>
         <translation>My-CoolPay</translation>
     </message>
     <message>
+        <location filename="../../posapp/ui/screens/payout.py" line="161"/>
+        <source>To a mobile-money number</source>
+        <translation>Vers un numéro mobile money</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/payout.py" line="162"/>
+        <source>To a My-CoolPay wallet</source>
+        <translation>Vers un portefeuille My-CoolPay</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/payout.py" line="184"/>
+        <source>Who receives the money: check it with them</source>
+        <translation>Qui reçoit l’argent : vérifiez avec cette personne</translation>
+    </message>
+    <message>
         <location filename="../../posapp/ui/screens/payout.py" line="188"/>
+        <source>Network</source>
+        <translation>Réseau</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/payout.py" line="190"/>
+        <source>The recipient&apos;s mobile-money network</source>
+        <translation>Le réseau mobile money du bénéficiaire</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/payout.py" line="204"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="197"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="210"/>
+        <source>How much to send</source>
+        <translation>Combien envoyer</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/payout.py" line="215"/>
         <source>Reason (required)</source>
         <translation>Motif (obligatoire)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="203"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="222"/>
+        <source>What the payout is for, kept in the journal</source>
+        <translation>L’objet du versement, gardé dans le journal</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/payout.py" line="225"/>
         <source>Supplier, salary advance, cash withdrawal...</source>
         <translation>Fournisseur, avance sur salaire, retrait…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="213"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="235"/>
         <source>Continue</source>
         <translation>Continuer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="232"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="241"/>
+        <source>Check the payout before sending</source>
+        <translation>Vérifier le versement avant l’envoi</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/payout.py" line="259"/>
         <source>Wallet: phone number, username or e-mail</source>
         <translation>Portefeuille&#x202f;: téléphone, identifiant ou e-mail</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="234"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="261"/>
         <source>Recipient&apos;s mobile-money number</source>
         <translation>Numéro mobile money du bénéficiaire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="263"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="290"/>
         <source>✓ {operator} number</source>
         <translation>✓ Numéro {operator}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="270"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="297"/>
         <source>This looks like a {detected} number, but {chosen} is chosen. Keep it only if the number moved to {chosen}.</source>
         <translation>Ce numéro semble être un numéro {detected}, mais {chosen} est choisi. Gardez ce choix seulement si le numéro a été transféré chez {chosen}.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="295"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="322"/>
         <source>Type the wallet&apos;s phone number, username or e-mail.</source>
         <translation>Saisissez le téléphone, l’identifiant ou l’e-mail du portefeuille.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="308"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="335"/>
         <source>This e-mail address is not complete.</source>
         <translation>Cette adresse e-mail est incomplète.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="317"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="344"/>
         <source>A username has 3 to 64 letters, digits, dots, dashes or underscores.</source>
         <translation>Un identifiant compte 3 à 64 lettres, chiffres, points, tirets ou tirets bas.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="338"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="365"/>
         <source>Say what the payout is for.</source>
         <translation>Indiquez le motif du versement.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="350"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="377"/>
         <source>Reason: {reason}</source>
         <translation>Motif&#x202f;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="359"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="386"/>
         <source>Send {amount}</source>
         <translation>Envoyer {amount}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="370"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="397"/>
         <source>Send {amount} to {recipient} ({operator})?</source>
         <translation>Envoyer {amount} à {recipient} ({operator})&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="384"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="411"/>
         <source>Check before sending</source>
         <translation>Vérifiez avant d’envoyer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="393"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="420"/>
         <source>A manager approves with their PIN. Money sent cannot be taken back: check the number with the recipient.</source>
         <translation>Un gérant approuve avec son code PIN. L’argent envoyé ne peut pas être récupéré&#x202f;: vérifiez le numéro avec le bénéficiaire.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="413"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="440"/>
         <source>Send</source>
         <translation>Envoyer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="417"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="444"/>
         <source>Back to the form</source>
         <translation>Retour au formulaire</translation>
     </message>
     <message>
+        <location filename="../../posapp/ui/screens/payout.py" line="449"/>
+        <source>A manager approves and it is sent</source>
+        <translation>Un gérant approuve et il est envoyé</translation>
+    </message>
+    <message>
         <location filename="../../posapp/ui/screens/payout.py" line="452"/>
+        <source>Change the payout</source>
+        <translation>Modifier le versement</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/payout.py" line="487"/>
         <source>Not sent: the payout of {amount} to this recipient on {when} has an unknown outcome and may already have been paid. A manager must resolve it in Activity or History first ({ref}).</source>
         <translation>Non envoyé&#x202f;: le versement de {amount} à ce bénéficiaire le {when} a un résultat inconnu et a peut-être déjà été payé. Un gérant doit d’abord le régulariser dans Activité ou Historique ({ref}).</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="458"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="493"/>
         <source>Not sent: the payout of {amount} to this recipient on {when} is not finished yet and may already have been paid. Wait for its outcome in Activity; nothing must be paid twice ({ref}).</source>
         <translation>Non envoyé : le versement de {amount} à ce bénéficiaire le {when} n’est pas encore terminé et a peut-être déjà été payé. Attendez son résultat dans Activité ; rien ne doit être payé deux fois ({ref}).</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="508"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="543"/>
         <source>New payout</source>
         <translation>Nouveau versement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="521"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="547"/>
+        <source>An empty form for the next payout</source>
+        <translation>Un formulaire vide pour le versement suivant</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/payout.py" line="559"/>
         <source>To {recipient} ({operator})</source>
         <translation>À {recipient} ({operator})</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="543"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="581"/>
         <source>Sent: the recipient has the money.</source>
         <translation>Envoyé&#x202f;: le bénéficiaire a reçu l’argent.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="545"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="583"/>
         <source>Outcome unknown: the provider gave no clear answer, so the money may already have been sent. Do not send it again. A manager resolves it in Activity or History once the provider&apos;s status is known; until then the same amount cannot be sent to this recipient.</source>
         <translation>Résultat inconnu&#x202f;: le prestataire n’a pas répondu clairement, l’argent a donc peut-être déjà été envoyé. Ne le renvoyez pas. Un gérant régularise dans Activité ou Historique dès que le statut du prestataire est connu&#x202f;; d’ici là, le même montant ne peut pas être envoyé à ce bénéficiaire.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="552"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="590"/>
         <source>The operator did not confirm in time; the payout may still go through.</source>
         <translation>L’opérateur n’a pas confirmé à temps&#x202f;; le versement peut encore aboutir.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="556"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="594"/>
         <source>The payout did not go through. No money left the account.</source>
         <translation>Le versement n’a pas abouti. Aucun argent n’est sorti du compte.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="560"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="598"/>
         <source>Sent. Waiting for the operator to confirm the transfer.</source>
         <translation>Envoyé. En attente de la confirmation de l’opérateur.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="564"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="602"/>
         <source>Provider: {message}</source>
         <translation>Prestataire&#x202f;: {message}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="591"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="629"/>
         <source>Recent payouts</source>
         <translation>Versements récents</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/payout.py" line="612"/>
+        <location filename="../../posapp/ui/screens/payout.py" line="650"/>
         <source>No payouts yet. Each one appears here as soon as it is sent.</source>
         <translation>Aucun versement pour l’instant. Chacun apparaît ici dès son envoi.</translation>
     </message>
@@ -3071,7 +3419,12 @@
         <translation>Code QR de paiement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/qr_code.py" line="58"/>
+        <location filename="../../posapp/ui/widgets/qr_code.py" line="46"/>
+        <source>The payment link as a QR code: the customer scans it with their phone to pay</source>
+        <translation>Le lien de paiement en code QR : le client le scanne avec son téléphone pour payer</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/qr_code.py" line="63"/>
         <source>This link is too long for a QR code.</source>
         <translation>Ce lien est trop long pour un code QR.</translation>
     </message>
@@ -3079,37 +3432,42 @@
 <context>
     <name>QrPaymentScreen</name>
     <message>
-        <location filename="../../posapp/ui/screens/qr_payment.py" line="121"/>
+        <location filename="../../posapp/ui/screens/qr_payment.py" line="130"/>
         <source>Ask the customer to scan this code with their phone and pay.</source>
         <translation>Demandez au client de scanner ce code avec son téléphone et de payer.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/qr_payment.py" line="77"/>
+        <location filename="../../posapp/ui/screens/qr_payment.py" line="86"/>
         <source>Copy link</source>
         <translation>Copier le lien</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/qr_payment.py" line="79"/>
+        <location filename="../../posapp/ui/screens/qr_payment.py" line="88"/>
         <source>Customer screen</source>
         <translation>Écran client</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/qr_payment.py" line="81"/>
+        <location filename="../../posapp/ui/screens/qr_payment.py" line="90"/>
         <source>Cancel payment</source>
         <translation>Annuler le paiement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/qr_payment.py" line="111"/>
+        <location filename="../../posapp/ui/screens/qr_payment.py" line="120"/>
         <source>The card is authorized, but no money is taken yet: capture the payment in Activity.</source>
         <translation>La carte est autorisée, mais rien n’est encore prélevé&#x202f;: encaissez le paiement dans Activité.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/qr_payment.py" line="116"/>
+        <location filename="../../posapp/ui/screens/qr_payment.py" line="125"/>
         <source>Ask the customer to scan this code with their phone and pay by card on the page that opens.</source>
         <translation>Demandez au client de scanner ce code avec son téléphone et de payer par carte sur la page qui s’ouvre.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/qr_payment.py" line="151"/>
+        <location filename="../../posapp/ui/screens/qr_payment.py" line="145"/>
+        <source>The QR code of a payment of {amount}: the customer scans it with their phone</source>
+        <translation>Le code QR d’un paiement de {amount} : le client le scanne avec son téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/qr_payment.py" line="165"/>
         <source>Waiting for {time}</source>
         <translation>En attente depuis {time}</translation>
     </message>
@@ -3117,69 +3475,79 @@
 <context>
     <name>ReadOnly</name>
     <message>
-        <location filename="../../posapp/ui/read_only.py" line="56"/>
+        <location filename="../../posapp/ui/read_only.py" line="57"/>
         <source>a newer posapp wrote it</source>
         <translation>une version plus récente de posapp l’a écrit</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/read_only.py" line="58"/>
+        <location filename="../../posapp/ui/read_only.py" line="59"/>
         <source>it cannot be written</source>
         <translation>il ne peut pas être écrit</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/read_only.py" line="59"/>
+        <location filename="../../posapp/ui/read_only.py" line="60"/>
         <source>Read-only journal ({why}): History and export only. No payment can be taken here.</source>
         <translation>Journal en lecture seule ({why}) : Historique et export uniquement. Aucun paiement ne peut être pris ici.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/read_only.py" line="102"/>
-        <location filename="../../posapp/ui/read_only.py" line="191"/>
+        <location filename="../../posapp/ui/read_only.py" line="103"/>
+        <location filename="../../posapp/ui/read_only.py" line="195"/>
         <source>posapp: read-only journal</source>
         <translation>posapp : journal en lecture seule</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/read_only.py" line="109"/>
+        <location filename="../../posapp/ui/read_only.py" line="110"/>
         <source>A manager opens the journal read-only: History and export, no payments.</source>
         <translation>Un responsable ouvre le journal en lecture seule : Historique et export, aucun paiement.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/read_only.py" line="117"/>
+        <location filename="../../posapp/ui/read_only.py" line="118"/>
         <source>Manager</source>
         <translation>Responsable</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/read_only.py" line="124"/>
-        <location filename="../../posapp/ui/read_only.py" line="125"/>
+        <location filename="../../posapp/ui/read_only.py" line="119"/>
+        <source>The manager who opens the journal</source>
+        <translation>Le gérant qui ouvre le journal</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/read_only.py" line="126"/>
+        <location filename="../../posapp/ui/read_only.py" line="128"/>
         <source>PIN</source>
         <translation>Code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/read_only.py" line="132"/>
+        <location filename="../../posapp/ui/read_only.py" line="127"/>
+        <source>The manager&apos;s PIN, never shown</source>
+        <translation>Le code PIN du gérant, jamais affiché</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/read_only.py" line="135"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/read_only.py" line="138"/>
+        <location filename="../../posapp/ui/read_only.py" line="142"/>
         <source>This journal has no manager to open it.</source>
         <translation>Ce journal n’a aucun responsable pour l’ouvrir.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/read_only.py" line="161"/>
+        <location filename="../../posapp/ui/read_only.py" line="165"/>
         <source>Not opened: the PIN was refused.</source>
         <translation>Non ouvert : le code PIN a été refusé.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/read_only.py" line="167"/>
+        <location filename="../../posapp/ui/read_only.py" line="171"/>
         <source>Wrong PIN: {count} tries left.</source>
         <translation>Code PIN erroné : encore {count} essais.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/read_only.py" line="205"/>
+        <location filename="../../posapp/ui/read_only.py" line="209"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/read_only.py" line="206"/>
+        <location filename="../../posapp/ui/read_only.py" line="210"/>
         <source>End of day</source>
         <translation>Fin de journée</translation>
     </message>
@@ -3187,160 +3555,175 @@
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="112"/>
+        <location filename="../../posapp/ui/receipts.py" line="113"/>
         <source>58 mm roll</source>
         <translation>Rouleau 58&#xa0;mm</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="113"/>
+        <location filename="../../posapp/ui/receipts.py" line="114"/>
         <source>80 mm roll</source>
         <translation>Rouleau 80&#xa0;mm</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="114"/>
+        <location filename="../../posapp/ui/receipts.py" line="115"/>
         <source>A4 page</source>
         <translation>Page A4</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="176"/>
+        <location filename="../../posapp/ui/receipts.py" line="177"/>
         <source>REFUND RECEIPT</source>
         <translation>REÇU DE REMBOURSEMENT</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="178"/>
+        <location filename="../../posapp/ui/receipts.py" line="179"/>
         <location filename="../../posapp/ui/till.py" line="419"/>
         <source>PAYMENT RECEIPT</source>
         <translation>REÇU DE PAIEMENT</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="181"/>
+        <location filename="../../posapp/ui/receipts.py" line="182"/>
         <source>Refunded to the customer</source>
         <translation>Remboursé au client</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="183"/>
+        <location filename="../../posapp/ui/receipts.py" line="184"/>
         <location filename="../../posapp/ui/till.py" line="421"/>
         <source>Paid</source>
         <translation>Payé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="189"/>
+        <location filename="../../posapp/ui/receipts.py" line="190"/>
         <source>Network</source>
         <translation>Réseau</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="191"/>
+        <location filename="../../posapp/ui/receipts.py" line="192"/>
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="193"/>
+        <location filename="../../posapp/ui/receipts.py" line="194"/>
         <source>Provider</source>
         <translation>Prestataire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="196"/>
+        <location filename="../../posapp/ui/receipts.py" line="197"/>
         <source>For</source>
         <translation>Objet</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="197"/>
+        <location filename="../../posapp/ui/receipts.py" line="198"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="198"/>
+        <location filename="../../posapp/ui/receipts.py" line="199"/>
         <source>Cashier</source>
         <translation>Caissier</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="200"/>
+        <location filename="../../posapp/ui/receipts.py" line="201"/>
         <source>Refund of</source>
         <translation>Remboursement de</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="201"/>
+        <location filename="../../posapp/ui/receipts.py" line="202"/>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="202"/>
+        <location filename="../../posapp/ui/receipts.py" line="203"/>
         <source>Provider ref.</source>
         <translation>Réf. prestataire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="211"/>
+        <location filename="../../posapp/ui/receipts.py" line="212"/>
         <location filename="../../posapp/ui/till.py" line="425"/>
         <source>Scan to find this transaction</source>
         <translation>Scannez pour retrouver cette transaction</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="212"/>
+        <location filename="../../posapp/ui/receipts.py" line="213"/>
         <location filename="../../posapp/ui/till.py" line="426"/>
         <location filename="../../posapp/ui/till.py" line="770"/>
         <source>TRAINING - NO REAL MONEY</source>
         <translation>FORMATION - PAS D’ARGENT RÉEL</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="213"/>
+        <location filename="../../posapp/ui/receipts.py" line="214"/>
         <location filename="../../posapp/ui/till.py" line="427"/>
         <source>DUPLICATE</source>
         <translation>DUPLICATA</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="214"/>
+        <location filename="../../posapp/ui/receipts.py" line="215"/>
         <location filename="../../posapp/ui/till.py" line="428"/>
         <source>Thank you. Keep this receipt.</source>
         <translation>Merci. Conservez ce reçu.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="631"/>
-        <location filename="../../posapp/ui/receipts.py" line="646"/>
+        <location filename="../../posapp/ui/receipts.py" line="632"/>
+        <location filename="../../posapp/ui/receipts.py" line="647"/>
         <source>Receipt</source>
         <translation>Reçu</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="677"/>
+        <location filename="../../posapp/ui/receipts.py" line="662"/>
+        <source>Lay the receipt out for: {paper}</source>
+        <translation>Mettre le reçu en page pour : {paper}</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/receipts.py" line="685"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="680"/>
+        <location filename="../../posapp/ui/receipts.py" line="688"/>
         <source>Save as PDF</source>
         <translation>Enregistrer en PDF</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="684"/>
+        <location filename="../../posapp/ui/receipts.py" line="692"/>
         <source>Print</source>
         <translation>Imprimer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="703"/>
+        <location filename="../../posapp/ui/receipts.py" line="699"/>
+        <source>Save the receipt as a PDF file</source>
+        <translation>Enregistrer le reçu en fichier PDF</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/receipts.py" line="701"/>
+        <source>Print the receipt</source>
+        <translation>Imprimer le reçu</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/receipts.py" line="718"/>
         <source>Save the receipt as PDF</source>
         <translation>Enregistrer le reçu en PDF</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="705"/>
+        <location filename="../../posapp/ui/receipts.py" line="720"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="719"/>
+        <location filename="../../posapp/ui/receipts.py" line="734"/>
         <source>The receipt could not be saved there.</source>
         <translation>Impossible d’enregistrer le reçu à cet endroit.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="722"/>
+        <location filename="../../posapp/ui/receipts.py" line="737"/>
         <source>Saved: {path}</source>
         <translation>Enregistré&#x202f;: {path}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="738"/>
+        <location filename="../../posapp/ui/receipts.py" line="753"/>
         <source>Sent to the printer.</source>
         <translation>Envoyé à l’imprimante.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="741"/>
+        <location filename="../../posapp/ui/receipts.py" line="756"/>
         <source>The printer did not answer.</source>
         <translation>L’imprimante ne répond pas.</translation>
     </message>
@@ -3363,150 +3746,170 @@
 <context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="68"/>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="182"/>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="204"/>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="340"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="69"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="192"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="226"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="363"/>
         <source>Refund</source>
         <translation>Rembourser</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="95"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="96"/>
         <source>Refund a payment</source>
         <translation>Rembourser un paiement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="117"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="118"/>
         <source>Can still be refunded</source>
         <translation>Encore remboursable</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="131"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="132"/>
         <source>All of it</source>
         <translation>Tout</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="132"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="133"/>
         <source>Part of it</source>
         <translation>Une partie</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="142"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="144"/>
         <source>Amount to refund</source>
         <translation>Montant à rembourser</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="150"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="151"/>
+        <source>How much goes back to the payer</source>
+        <translation>Combien retourne au payeur</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="156"/>
         <source>Reason (required)</source>
         <translation>Motif (obligatoire)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="156"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="161"/>
+        <source>Why the money goes back, kept in the journal</source>
+        <translation>Pourquoi l’argent est rendu, gardé dans le journal</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="166"/>
         <source>Why the money goes back (returned goods, paid twice...)</source>
         <translation>Pourquoi l’argent est rendu (article retourné, payé deux fois…)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="166"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="176"/>
         <source>A manager approves every refund. Cash goes back from the drawer, in cash.</source>
         <translation>Un responsable approuve chaque remboursement. Les espèces sont rendues en espèces, depuis la caisse.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="170"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="180"/>
         <source>A manager approves every refund. The money goes back to the number that paid.</source>
         <translation>Un gérant approuve chaque remboursement. L’argent retourne au numéro qui a payé.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="180"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="190"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="237"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="199"/>
+        <source>A manager approves and it is sent</source>
+        <translation>Un gérant approuve et il est envoyé</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="205"/>
+        <source>Close; nothing is sent</source>
+        <translation>Fermer ; rien n’est envoyé</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="259"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="272"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="295"/>
         <source>Payment of {amount}</source>
         <translation>Paiement de {amount}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="279"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="302"/>
         <source>Paid by {payer}</source>
         <translation>Payé par {payer}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="286"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="309"/>
         <source>Already refunded or being refunded: {amount}</source>
         <translation>Déjà remboursé ou en cours&#x202f;: {amount}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="299"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="322"/>
         <source>Nothing is left to refund on this payment.</source>
         <translation>Il ne reste rien à rembourser sur ce paiement.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="336"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="359"/>
         <source>Refund {amount}</source>
         <translation>Rembourser {amount}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="355"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="378"/>
         <source>At most {amount} can be refunded on this payment.</source>
         <translation>Vous pouvez rembourser au plus {amount} sur ce paiement.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="371"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="394"/>
         <source>Say why the money goes back.</source>
         <translation>Indiquez pourquoi l’argent est rendu.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="402"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="425"/>
         <source>Handed back in cash from the drawer</source>
         <translation>Rendu en espèces depuis la caisse</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="405"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="428"/>
         <source>Back to {phone} ({operator})</source>
         <translation>Rendu au {phone} ({operator})</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="409"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="432"/>
         <source>Back to {phone}</source>
         <translation>Rendu au {phone}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="427"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="450"/>
         <source>Refund recorded: hand {amount} back to the customer from the drawer.</source>
         <translation>Remboursement enregistré : rendez {amount} au client depuis la caisse.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="431"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="454"/>
         <source>Refund sent: {amount} went back to the customer.</source>
         <translation>Remboursement envoyé&#x202f;: le client a récupéré {amount}.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="435"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="458"/>
         <source>Outcome unknown: the provider gave no clear answer, so the money may already have been sent. Do not refund this payment again. A manager resolves it in Activity or History once the provider&apos;s status is known.</source>
         <translation>Résultat inconnu&#x202f;: le prestataire n’a pas répondu clairement, l’argent a donc peut-être déjà été envoyé. Ne remboursez pas ce paiement une seconde fois. Un gérant régularise dans Activité ou Historique dès que le statut du prestataire est connu.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="442"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="465"/>
         <source>The operator did not confirm in time; the refund may still go through. Check History before refunding again.</source>
         <translation>L’opérateur n’a pas confirmé à temps&#x202f;; le remboursement peut encore aboutir. Consultez l’Historique avant de rembourser à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="448"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="471"/>
         <source>The refund did not go through. No money left the account.</source>
         <translation>Le remboursement n’a pas abouti. Aucun argent n’est sorti du compte.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="452"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="475"/>
         <source>Sent. Waiting for the operator to confirm the transfer; you may close this window.</source>
         <translation>Envoyé. En attente de la confirmation de l’opérateur&#x202f;; vous pouvez fermer cette fenêtre.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/refund_dialog.py" line="458"/>
+        <location filename="../../posapp/ui/screens/refund_dialog.py" line="481"/>
         <source>Provider: {message}</source>
         <translation>Prestataire&#x202f;: {message}</translation>
     </message>
@@ -3514,84 +3917,84 @@
 <context>
     <name>SaleScreen</name>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="75"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="78"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="79"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="82"/>
         <source>The amount the customer pays. Type digits; Enter starts the payment.</source>
         <translation>Le montant que paie le client. Tapez les chiffres ; Entrée lance le paiement.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="87"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="90"/>
         <source>Amount problem</source>
         <translation>Problème de montant</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="98"/>
-        <location filename="../../posapp/ui/screens/sale.py" line="104"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="101"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="107"/>
         <source>Reason (optional)</source>
         <translation>Motif (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="103"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="106"/>
         <source>What is being paid for</source>
         <translation>Objet du paiement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="106"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="109"/>
         <source>What is being paid for; shown to the customer</source>
         <translation>Ce qui est payé ; montré au client</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="113"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="116"/>
         <source>Customer phone (needed for a push)</source>
         <translation>Téléphone du client (pour une demande)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="122"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="125"/>
         <source>Customer phone</source>
         <translation>Téléphone du client</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="124"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="127"/>
         <source>The customer&apos;s mobile-money number, needed for a push</source>
         <translation>Le numéro mobile money du client, nécessaire pour une demande</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="145"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="148"/>
         <source>Show QR code</source>
         <translation>Afficher le code QR</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="149"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="152"/>
         <source>Mobile Money push</source>
         <translation>Demande Mobile Money</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="153"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="156"/>
         <source>Cash</source>
         <translation>Espèces</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="307"/>
-        <location filename="../../posapp/ui/screens/sale.py" line="376"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="310"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="379"/>
         <source>Type the amount first.</source>
         <translation>Saisissez d’abord le montant.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="310"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="313"/>
         <source>{amount} is less than {limit}, {why}.</source>
         <translation>{amount} est inférieur à {limit}, {why}.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="320"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="323"/>
         <source>{amount} is more than {limit}, {why}.</source>
         <translation>{amount} dépasse {limit}, {why}.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/sale.py" line="336"/>
+        <location filename="../../posapp/ui/screens/sale.py" line="339"/>
         <source>Type the customer&apos;s phone number to push the payment.</source>
         <translation>Saisissez le numéro du client pour lui envoyer la demande de paiement.</translation>
     </message>
@@ -3599,593 +4002,656 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="105"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="106"/>
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="106"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="107"/>
         <source>Quick (busy counter, good connection)</source>
         <translation>Rapide (caisse chargée, bonne connexion)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="107"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="108"/>
         <source>Data saver (slow or costly connection)</source>
         <translation>Économie de données (connexion lente ou chère)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="108"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="109"/>
         <source>Custom</source>
         <translation>Personnalisé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="115"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="116"/>
         <source>Client ID</source>
         <translation>ID client</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="117"/>
-        <location filename="../../posapp/ui/screens/settings.py" line="413"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="118"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="435"/>
         <source>Public key</source>
         <translation>Clé publique</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="119"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="120"/>
         <source>Private key</source>
         <translation>Clé privée</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="120"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="121"/>
         <source>API key</source>
         <translation>Clé API</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="121"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="122"/>
         <source>Client secret</source>
         <translation>Secret client</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="122"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="123"/>
         <source>Webhook secret (optional)</source>
         <translation>Secret webhook (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="138"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="139"/>
         <source>This computer has no secure key store; a live provider&apos;s keys cannot be kept safely here. Set up the system&apos;s key store (Windows Credential Manager, macOS Keychain, GNOME Keyring or KWallet) and open posapp again. Training mode keeps working.</source>
         <translation>Cet ordinateur n’a pas de coffre de clés sécurisé&#x202f;; les clés d’un prestataire réel ne peuvent pas y être gardées en sécurité. Configurez le coffre de clés du système (Gestionnaire d’identification Windows, Trousseau macOS, GNOME Keyring ou KWallet) puis rouvrez posapp. Le mode formation continue de fonctionner.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="150"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="151"/>
         <source>There is already a user with this name.</source>
         <translation>Un utilisateur porte déjà ce nom.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="152"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="153"/>
         <source>This is the only manager: add another manager before disabling them.</source>
         <translation>C’est le seul gérant&#x202f;: ajoutez un autre gérant avant de le désactiver.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="162"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="163"/>
         <source>Type a full address such as https://api.example.com.</source>
         <translation>Saisissez une adresse complète, par exemple https://api.example.com.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="170"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="171"/>
         <source>Keys would travel unencrypted: use an https:// address.</source>
         <translation>Les clés circuleraient sans chiffrement&#x202f;: utilisez une adresse https://.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="225"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="226"/>
         <source>End-of-day report</source>
         <translation>Rapport de fin de journée</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="254"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="257"/>
         <source>Settings are for managers</source>
         <translation>Réglages réservés aux gérants</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="258"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="261"/>
         <source>The provider&apos;s keys, the language, the idle lock, receipts and users can only be changed by a manager. A manager can open them here with their PIN.</source>
         <translation>Seul un gérant peut modifier les clés du prestataire, la langue, le verrouillage, les reçus et les utilisateurs. Un gérant peut les ouvrir ici avec son code PIN.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="266"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="269"/>
         <source>Unlock as manager</source>
         <translation>Déverrouiller (gérant)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="294"/>
-        <location filename="../../posapp/ui/screens/settings.py" line="400"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="273"/>
+        <source>A manager types their PIN</source>
+        <translation>Un gérant tape son code PIN</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="298"/>
+        <source>Settings sections</source>
+        <translation>Sections des réglages</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="300"/>
+        <source>Ctrl+Page Down and Ctrl+Page Up go from one section to the next</source>
+        <translation>Ctrl+Page suivante et Ctrl+Page précédente passent d’une section à l’autre</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="306"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="422"/>
         <source>Provider</source>
         <translation>Prestataire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="297"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="309"/>
         <source>Shop and receipts</source>
-        <translation>Boutique et reçus</translation>
+        <translation>Boutique, reçus</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="300"/>
-        <location filename="../../posapp/ui/screens/settings.py" line="527"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="312"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="549"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="303"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="315"/>
         <source>Polling and lock</source>
-        <translation>Suivi et verrouillage</translation>
+        <translation>Suivi, verrou</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="306"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="318"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="653"/>
         <source>Users</source>
         <translation>Utilisateurs</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="314"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="326"/>
         <source>Discard changes</source>
         <translation>Annuler les modifications</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="318"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="330"/>
+        <source>Show the saved settings again</source>
+        <translation>Afficher à nouveau les réglages enregistrés</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="333"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="396"/>
-        <source>Training mode (built-in emulator, no real money)</source>
-        <translation>Mode formation (émulateur intégré, pas d’argent réel)</translation>
+        <location filename="../../posapp/ui/screens/settings.py" line="337"/>
+        <source>Check and save the settings</source>
+        <translation>Vérifier et enregistrer les réglages</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="408"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="418"/>
+        <source>Training mode (built-in emulator, no real money)</source>
+        <translation>Formation (émulateur, sans argent réel)</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="430"/>
         <source>Emulator to train on</source>
         <translation>Émulateur de formation</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="427"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="449"/>
         <source>Address (optional)</source>
         <translation>Adresse (facultative)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="429"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="451"/>
         <source>Leave empty to use the provider&apos;s own address.</source>
         <translation>Laissez vide pour utiliser l’adresse du prestataire.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="438"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="460"/>
         <source>Receipt header</source>
         <translation>En-tête du reçu</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="445"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="467"/>
         <source>Shop name</source>
         <translation>Nom de la boutique</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="446"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="468"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="447"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="469"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="449"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="471"/>
         <source>Printing</source>
         <translation>Impression</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="455"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="477"/>
         <source>Receipt paper</source>
         <translation>Papier du reçu</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="459"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="481"/>
         <source>The computer&apos;s default printer</source>
         <translation>Imprimante par défaut de l’ordinateur</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="462"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="484"/>
         <source>Printer</source>
         <translation>Imprimante</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="464"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="486"/>
         <source>After each paid sale or refund</source>
         <translation>Après chaque vente payée ou remboursement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="470"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="492"/>
         <source>Print automatically</source>
         <translation>Imprimer automatiquement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="472"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="494"/>
         <source>The receipt goes to the printer above without asking. Reprints are in History.</source>
         <translation>Le reçu part vers l’imprimante ci-dessus sans confirmation. Les réimpressions se font dans Historique.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="521"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="543"/>
         <source>As the computer (system)</source>
         <translation>Comme l’ordinateur (système)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="529"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="551"/>
         <source>Screens opened after saving use the new language.</source>
         <translation>Les écrans ouverts après l’enregistrement utilisent la nouvelle langue.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="536"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="558"/>
         <source>Currency</source>
         <translation>Devise</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="538"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="560"/>
         <source>Fixed by the provider account: every payment, refund and report of this till is in this currency.</source>
         <translation>Fixée par le compte du prestataire&#x202f;: chaque paiement, remboursement et rapport de cette caisse est dans cette devise.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="547"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="569"/>
         <source>No shop limit</source>
         <translation>Pas de limite de la boutique</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="551"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="573"/>
         <source>Largest sale</source>
         <translation>Plus grosse vente</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="553"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="575"/>
         <source>A sale above this is refused as it is typed, before the customer is asked to pay. 0: no shop limit.</source>
         <translation>Une vente au-delà est refusée dès la saisie, avant qu’on demande au client de payer. 0 : pas de limite de la boutique.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="564"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="586"/>
         <source>Following payments</source>
         <translation>Suivi des paiements</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="572"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="594"/>
         <source>Status checks</source>
         <translation>Vérifications du statut</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="574"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="596"/>
         <source>How often the provider is asked about a payment, by its age. Faster feels quicker to the customer; slower uses less data.</source>
         <translation>Fréquence à laquelle le prestataire est interrogé sur un paiement, selon son âge. Plus rapide paraît plus vif au client&#x202f;; plus lent consomme moins de données.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="584"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="606"/>
         <source>Payment age up to (s)</source>
         <translation>Âge du paiement jusqu’à (s)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="585"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="607"/>
         <source>Check every (s)</source>
         <translation>Vérifier toutes les (s)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="593"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="615"/>
         <source>Schedule</source>
         <translation>Rythme</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="594"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="616"/>
         <source>Idle lock</source>
         <translation>Verrouillage auto</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="598"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="620"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="599"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="621"/>
         <source>Off</source>
         <translation>Désactivé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="603"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="625"/>
         <source>Lock after</source>
         <translation>Verrouiller après</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="605"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="627"/>
         <source>The console locks when nobody touches it for this long. 0 turns it off.</source>
         <translation>La caisse se verrouille si personne n’y touche pendant cette durée. 0 désactive le verrouillage.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="620"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="642"/>
         <source>Changes to users take effect at once (no need to save) and are recorded.</source>
         <translation>Les modifications des utilisateurs s’appliquent aussitôt (sans enregistrer) et sont journalisées.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="633"/>
-        <location filename="../../posapp/ui/screens/settings.py" line="656"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="655"/>
+        <source>Who may sign in, their role and state; select one to change it</source>
+        <translation>Qui peut se connecter, son rôle et son état ; sélectionnez-en un pour le modifier</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="661"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="684"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="685"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="634"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="662"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="689"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="635"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="663"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="649"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="677"/>
         <source>Add a user</source>
         <translation>Ajouter un utilisateur</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="661"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="686"/>
+        <source>The new user&apos;s name</source>
+        <translation>Le nom du nouvel utilisateur</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="691"/>
+        <source>A cashier sells; a manager also refunds, pays out and sets up</source>
+        <translation>Un caissier vend ; un gérant rembourse aussi, verse et règle la console</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="697"/>
         <source>PIN</source>
         <translation>Code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="663"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="699"/>
         <source>PIN again</source>
         <translation>Répéter le code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="670"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="706"/>
         <source>Add user</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="682"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="710"/>
+        <source>Add this user</source>
+        <translation>Ajouter cet utilisateur</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="721"/>
         <source>New PIN</source>
         <translation>Nouveau code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="684"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="723"/>
         <source>New PIN again</source>
         <translation>Répéter le nouveau code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="690"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="729"/>
         <source>Change PIN</source>
         <translation>Changer le code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="694"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="733"/>
         <source>Clear the lock</source>
         <translation>Lever le blocage</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="697"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="736"/>
         <source>Let a user locked out after wrong PINs try again now</source>
         <translation>Permettre dès maintenant à un utilisateur bloqué après des codes PIN erronés de réessayer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="699"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="738"/>
         <source>New recovery codes</source>
         <translation>Nouveaux codes de secours</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="702"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="741"/>
         <source>A manager&apos;s codes for a forgotten or locked PIN; the old unused ones stop working</source>
         <translation>Les codes d’un gérant pour un code PIN oublié ou bloqué ; les anciens codes inutilisés ne fonctionnent plus</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="767"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="749"/>
+        <source>Give the user this PIN</source>
+        <translation>Donner ce code PIN à l’utilisateur</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="754"/>
+        <source>A disabled user cannot sign in; they are kept</source>
+        <translation>Un utilisateur désactivé ne peut pas se connecter ; il est conservé</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="794"/>
+        <source>4 to 8 digits</source>
+        <translation>4 à 8 chiffres</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settings.py" line="822"/>
         <source>Open the settings</source>
         <translation>Ouvrir les réglages</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="771"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="826"/>
         <source>No manager approved: still locked.</source>
         <translation>Aucun gérant n’a approuvé&#x202f;: toujours verrouillé.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="845"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="900"/>
         <source>Changes discarded.</source>
         <translation>Modifications annulées.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="855"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="910"/>
         <source>Secret keys are kept in this computer&apos;s secure key store.</source>
         <translation>Les clés secrètes sont gardées dans le coffre de clés sécurisé de cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="878"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="933"/>
         <source>Stored. Type to replace it.</source>
         <translation>Déjà enregistré. Saisissez pour remplacer.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="880"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="935"/>
         <source>Not set</source>
         <translation>Non défini</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="882"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="937"/>
         <source>Required</source>
         <translation>Obligatoire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="886"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="941"/>
         <source>Required: your organization&apos;s address</source>
         <translation>Obligatoire&#x202f;: l’adresse de votre organisation</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="920"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="975"/>
         <source>later (any age)</source>
         <translation>ensuite (tout âge)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="968"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1023"/>
         <source>This computer has no secure key store: use training mode until one is set up.</source>
         <translation>Cet ordinateur n’a pas de coffre de clés sécurisé&#x202f;: utilisez le mode formation jusqu’à ce qu’il y en ait un.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="972"/>
-        <location filename="../../posapp/ui/screens/settings.py" line="978"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1027"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1033"/>
         <source>{field} is needed for {provider}.</source>
         <translation>{field}&#x202f;: obligatoire pour {provider}.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="985"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1040"/>
         <source>{provider} needs your organization&apos;s address.</source>
         <translation>{provider} a besoin de l’adresse de votre organisation.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="995"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1050"/>
         <source>At most {count} characters.</source>
         <translation>{count} caractères au maximum.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="999"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1054"/>
         <source>Letters, digits and punctuation only.</source>
         <translation>Lettres, chiffres et ponctuation uniquement.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1018"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1073"/>
         <source>Every cell needs a number of seconds.</source>
         <translation>Chaque case doit contenir un nombre de secondes.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1055"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1110"/>
         <source>Use more than 0 seconds, with ages that grow from one row to the next.</source>
         <translation>Utilisez plus de 0 seconde, avec des âges croissants d’une ligne à l’autre.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1059"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1114"/>
         <source>Use 0 (off) or more minutes.</source>
         <translation>Indiquez 0 (désactivé) ou un nombre de minutes.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1074"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1129"/>
         <source>Nothing was saved: correct the fields marked in red.</source>
         <translation>Rien n’a été enregistré&#x202f;: corrigez les champs en rouge.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1114"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1169"/>
         <source>The settings file could not be written.</source>
         <translation>Impossible d’écrire le fichier de réglages.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1123"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1178"/>
         <source>Saved.</source>
         <translation>Enregistré.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1154"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1209"/>
         <source>Disabled</source>
         <translation>Désactivé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1156"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1211"/>
         <source>Active</source>
         <translation>Actif</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1192"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1247"/>
         <source>Select a user in the list</source>
         <translation>Choisissez un utilisateur dans la liste</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1193"/>
-        <location filename="../../posapp/ui/screens/settings.py" line="1199"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1248"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1254"/>
         <source>Disable</source>
         <translation>Désactiver</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1197"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1252"/>
         <source>Enable</source>
         <translation>Activer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1211"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1266"/>
         <source>The two PINs are not the same.</source>
         <translation>Les deux codes PIN sont différents.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1236"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1291"/>
         <source>{name} can sign in now.</source>
         <translation>{name} peut se connecter dès maintenant.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1256"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1311"/>
         <source>The PIN of {name} was changed.</source>
         <translation>Le code PIN de {name} a été changé.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1275"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1330"/>
         <source>{name} may type their PIN again.</source>
         <translation>{name} peut de nouveau taper son code PIN.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1294"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1349"/>
         <source>Recovery codes of {name}</source>
         <translation>Codes de secours de {name}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1295"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1350"/>
         <source>Write these codes on paper and keep it away from the till: they are shown only now. Each one unlocks {name} once and sets a new PIN; the earlier codes no longer work.</source>
         <translation>Notez ces codes sur papier et gardez-le loin de la caisse : ils ne sont montrés que maintenant. Chacun débloque {name} une fois et fixe un nouveau code PIN ; les codes précédents ne fonctionnent plus.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1308"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1363"/>
         <source>New recovery codes for {name}.</source>
         <translation>Nouveaux codes de secours pour {name}.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1325"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1380"/>
         <source>{name} can no longer sign in.</source>
         <translation>{name} ne peut plus se connecter.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1327"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1382"/>
         <source>{name} can sign in again.</source>
         <translation>{name} peut de nouveau se connecter.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="481"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="503"/>
         <source>Several counters</source>
         <translation>Plusieurs caisses</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="487"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="509"/>
         <source>This counter&apos;s name</source>
         <translation>Nom de cette caisse</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="489"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="511"/>
         <source>Shown in the status bar and in the shop&apos;s reports.</source>
         <translation>Affiché dans la barre d’état et dans les rapports de la boutique.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="497"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="519"/>
         <source>Shop store</source>
         <translation>Base de la boutique</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="499"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="521"/>
         <source>The PostgreSQL database the counters share (set up with &apos;posapp shop init&apos;). Add ?sslmode=verify-full for a store outside the shop. Empty: this counter works alone.</source>
         <translation>La base PostgreSQL que partagent les caisses (créée avec « posapp shop init »). Ajoutez ?sslmode=verify-full pour une base hors de la boutique. Vide&#x202f;: cette caisse travaille seule.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="511"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="533"/>
         <source>Shop store password</source>
         <translation>Mot de passe de la base de la boutique</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="513"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="535"/>
         <source>Kept in the computer&apos;s key store, never shown again.</source>
         <translation>Gardé dans le trousseau de l’ordinateur, jamais réaffiché.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="834"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="889"/>
         <source>Stored: type a new one to replace it</source>
         <translation>Enregistré&#x202f;: tapez-en un nouveau pour le remplacer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1008"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1063"/>
         <source>The shop store&apos;s password is needed.</source>
         <translation>Le mot de passe de la base de la boutique est nécessaire.</translation>
     </message>
@@ -4193,187 +4659,207 @@
 <context>
     <name>SettleDialog</name>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="49"/>
         <location filename="../../posapp/ui/screens/settle_dialog.py" line="50"/>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="53"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="51"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="54"/>
         <source>Payment of {amount}</source>
         <translation>Paiement de {amount}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="51"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="52"/>
         <source>Refund of {amount}</source>
         <translation>Remboursement de {amount}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="52"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="53"/>
         <source>Payout of {amount}</source>
         <translation>Versement de {amount}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="62"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="63"/>
         <source>The customer paid</source>
         <translation>Le client a payé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="63"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="64"/>
         <source>The customer did not pay</source>
         <translation>Le client n’a pas payé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="67"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="68"/>
         <source>The refund reached the customer</source>
         <translation>Le client a été remboursé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="68"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="69"/>
         <source>The refund was not sent</source>
         <translation>Le remboursement n’est pas parti</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="71"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="72"/>
         <source>The money was sent</source>
         <translation>L’argent est parti</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="72"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="73"/>
         <source>The money was not sent</source>
         <translation>L’argent n’est pas parti</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="81"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="82"/>
         <source>Recorded as paid: it counts in today&apos;s takings.</source>
         <translation>Enregistré comme payé&#x202f;: il compte dans les recettes du jour.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="83"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="84"/>
         <source>Recorded as not paid. Ask the customer to pay again if they still owe it.</source>
         <translation>Enregistré comme non payé. Demandez au client de payer à nouveau s’il doit encore la somme.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="88"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="89"/>
         <source>Recorded as sent: the money left the account.</source>
         <translation>Enregistré comme envoyé&#x202f;: l’argent a quitté le compte.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="90"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="91"/>
         <source>Recorded as not sent: no money left the account. It can be sent again if it is owed.</source>
         <translation>Enregistré comme non envoyé&#x202f;: aucun argent n’a quitté le compte. Il peut être renvoyé s’il est dû.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="120"/>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="146"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="121"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="147"/>
         <source>Settle an unknown outcome</source>
         <translation>Régler un résultat inconnu</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="177"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="178"/>
         <source>Ask {provider} again</source>
         <translation>Redemander à {provider}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="188"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="190"/>
         <source>What you found</source>
         <translation>Ce que vous avez constaté</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="207"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="210"/>
         <source>How you know (required)</source>
         <translation>Comment vous le savez (obligatoire)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="213"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="215"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="217"/>
+        <source>Where you saw the outcome, kept in the journal</source>
+        <translation>Où vous avez vu le résultat, gardé dans le journal</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="220"/>
         <source>Seen in the provider&apos;s dashboard, confirmed by its support, the customer&apos;s SMS...</source>
         <translation>Vu dans le tableau de bord du prestataire, confirmé par son support, SMS du client...</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="225"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="232"/>
         <source>A manager approves. Nothing is sent to the provider: the journal records what you found, who settled it and when.</source>
         <translation>Un responsable approuve. Rien n’est envoyé au prestataire&#x202f;: le journal enregistre ce que vous avez constaté, qui a réglé et quand.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="237"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="244"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="239"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="246"/>
         <source>Record the outcome</source>
         <translation>Enregistrer le résultat</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="260"/>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="439"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="253"/>
+        <source>A manager approves; it is recorded</source>
+        <translation>Un gérant approuve ; c’est enregistré</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="259"/>
+        <source>Close; nothing is recorded</source>
+        <translation>Fermer ; rien n’est enregistré</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="279"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="459"/>
         <source>Outcome recorded</source>
         <translation>Résultat enregistré</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="281"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="300"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="314"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="334"/>
         <source>From {who}</source>
         <translation>De {who}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="315"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="335"/>
         <source>To {who}</source>
         <translation>À {who}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="322"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="342"/>
         <source>{provider} reference: {ref}</source>
         <translation>Référence {provider}&#x202f;: {ref}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="326"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="346"/>
         <source>No {provider} reference: the request may never have reached {provider}.</source>
         <translation>Pas de référence {provider}&#x202f;: la demande n’est peut-être jamais arrivée chez {provider}.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="333"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="353"/>
         <source>Our reference: {ref}</source>
         <translation>Notre référence&#x202f;: {ref}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="338"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="358"/>
         <source>The console could not learn whether this went through, so it never sends it again. Look it up in {provider}&apos;s dashboard or ask its support (give them the references above), then record what you found.</source>
         <translation>La caisse n’a pas pu savoir si l’opération a abouti, elle ne la renvoie donc jamais. Cherchez-la dans le tableau de bord de {provider} ou demandez à son support (avec les références ci-dessus), puis enregistrez ce que vous avez constaté.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="364"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="384"/>
         <source>Choose what you found.</source>
         <translation>Choisissez ce que vous avez constaté.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="369"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="389"/>
         <source>Say how you know: the next manager will read it.</source>
         <translation>Dites comment vous le savez&#x202f;: le prochain responsable le lira.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="382"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="402"/>
         <source>Asking…</source>
         <translation>Demande en cours…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="394"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="414"/>
         <source>Still no clear answer from {provider}: check its dashboard.</source>
         <translation>Toujours pas de réponse claire de {provider}&#x202f;: vérifiez son tableau de bord.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="442"/>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="447"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="462"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="467"/>
         <source>The provider answered</source>
         <translation>Le prestataire a répondu</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="443"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="463"/>
         <source>{provider} now gives a clear answer, recorded in the journal: nothing left to settle.</source>
         <translation>{provider} donne maintenant une réponse claire, enregistrée dans le journal&#x202f;: plus rien à régler.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settle_dialog.py" line="448"/>
+        <location filename="../../posapp/ui/screens/settle_dialog.py" line="468"/>
         <source>{provider} knows it now: it is still in progress, and the console follows it until it ends. Nothing left to settle.</source>
         <translation>{provider} la connaît maintenant&#x202f;: elle est toujours en cours et la caisse la suit jusqu’au bout. Plus rien à régler.</translation>
     </message>
@@ -4572,202 +5058,202 @@
 <context>
     <name>StartupProblem</name>
     <message>
-        <location filename="../../posapp/ui/screens/startup_problem.py" line="40"/>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="41"/>
         <source>another posapp window on this computer</source>
         <translation>une autre fenêtre posapp sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/startup_problem.py" line="41"/>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="42"/>
         <source>process {pid} on {host}</source>
         <translation>processus {pid} sur {host}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/startup_problem.py" line="45"/>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="46"/>
         <source>, since {when}</source>
         <translation>, depuis le {when}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/startup_problem.py" line="53"/>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="54"/>
         <source>restore the last backup (made {when})</source>
         <translation>restaurer la dernière sauvegarde (faite le {when})</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/startup_problem.py" line="57"/>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="58"/>
         <source>there is no backup of it yet</source>
         <translation>il n’en existe encore aucune sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/startup_problem.py" line="62"/>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="63"/>
         <source>posapp is already open on this journal</source>
         <translation>posapp est déjà ouvert sur ce journal</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/startup_problem.py" line="63"/>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="64"/>
         <source>Another posapp window uses this journal: {who}. Only one window may use a journal at a time, so that no payment is followed or settled twice.</source>
         <translation>Une autre fenêtre posapp utilise ce journal : {who}. Une seule fenêtre peut utiliser un journal à la fois, pour qu’aucun paiement ne soit suivi ou réglé deux fois.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/startup_problem.py" line="68"/>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="69"/>
         <source>Use the window that is open (bring it forward), or close it first.</source>
         <translation>Utilisez la fenêtre déjà ouverte (faites-la passer devant), ou fermez-la d’abord.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/startup_problem.py" line="74"/>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="75"/>
         <source>This journal was written by a newer posapp</source>
         <translation>Ce journal a été écrit par une version plus récente de posapp</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/startup_problem.py" line="75"/>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="76"/>
         <source>A newer version of posapp saved this file; this one cannot safely write to it.</source>
         <translation>Une version plus récente de posapp a enregistré ce fichier ; celle-ci ne peut pas y écrire sans risque.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/startup_problem.py" line="78"/>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="79"/>
         <source>Install the newer posapp again, or open the journal read-only for History.</source>
         <translation>Réinstallez la version plus récente de posapp, ou ouvrez le journal en lecture seule pour l’Historique.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/startup_problem.py" line="84"/>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="85"/>
         <source>The journal file is damaged</source>
         <translation>Le fichier du journal est endommagé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/startup_problem.py" line="85"/>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="86"/>
         <source>The file is not a whole posapp journal: it may have been cut short or damaged on the disk.</source>
         <translation>Le fichier n’est pas un journal posapp complet : il a peut-être été tronqué ou endommagé sur le disque.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/startup_problem.py" line="89"/>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="90"/>
         <source>You can {backup}, or call support with the log named below.</source>
         <translation>Vous pouvez {backup}, ou appeler l’assistance avec le journal d’activité indiqué ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/startup_problem.py" line="95"/>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="96"/>
         <source>The journal&apos;s folder cannot be written</source>
         <translation>Le dossier du journal ne peut pas être écrit</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/startup_problem.py" line="96"/>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="97"/>
         <source>posapp writes every payment to the journal before sending it, and this folder or file is read-only for your account.</source>
         <translation>posapp écrit chaque paiement dans le journal avant de l’envoyer, et ce dossier ou ce fichier est en lecture seule pour votre compte.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/startup_problem.py" line="101"/>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="102"/>
         <source>Ask whoever looks after this computer to let your account write to the folder, or open the journal read-only for History.</source>
         <translation>Demandez à la personne qui s’occupe de cet ordinateur d’autoriser votre compte à écrire dans le dossier, ou ouvrez le journal en lecture seule pour l’Historique.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/startup_problem.py" line="109"/>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="110"/>
         <source>The disk is full</source>
         <translation>Le disque est plein</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/startup_problem.py" line="110"/>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="111"/>
         <source>posapp writes every payment to the journal before sending it, and the disk that holds the journal has no space left.</source>
         <translation>posapp écrit chaque paiement dans le journal avant de l’envoyer, et le disque qui contient le journal n’a plus de place.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/startup_problem.py" line="115"/>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="116"/>
         <source>Free some space on this disk (move or delete files), then open posapp again.</source>
         <translation>Libérez de la place sur ce disque (déplacez ou supprimez des fichiers), puis rouvrez posapp.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/startup_problem.py" line="121"/>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="122"/>
         <source>The disk reports an error</source>
         <translation>Le disque signale une erreur</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/startup_problem.py" line="122"/>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="123"/>
         <source>Reading or writing the journal failed with a disk error.</source>
         <translation>La lecture ou l’écriture du journal a échoué sur une erreur du disque.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/startup_problem.py" line="125"/>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="126"/>
         <source>Check the disk (a USB disk may have been pulled out) and open posapp again; if it stays broken, you can {backup}.</source>
         <translation>Vérifiez le disque (un disque USB a peut-être été débranché) et rouvrez posapp ; s’il reste en panne, vous pouvez {backup}.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/startup_problem.py" line="133"/>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="134"/>
         <source>The journal cannot be opened</source>
         <translation>Le journal ne peut pas être ouvert</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/startup_problem.py" line="134"/>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="135"/>
         <source>posapp could not open its journal.</source>
         <translation>posapp n’a pas pu ouvrir son journal.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/startup_problem.py" line="135"/>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="136"/>
         <source>Call support with the log named below.</source>
         <translation>Appelez l’assistance avec le journal d’activité indiqué ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/startup_problem.py" line="148"/>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="149"/>
         <source>The other window did not answer: it may be closing. Try again, or quit.</source>
         <translation>L’autre fenêtre n’a pas répondu : elle est peut-être en train de se fermer. Réessayez, ou quittez.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/startup_problem.py" line="154"/>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="155"/>
         <source>The backup could not be restored: {reason}</source>
         <translation>La sauvegarde n’a pas pu être restaurée : {reason}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/startup_problem.py" line="169"/>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="170"/>
         <source>posapp: the journal</source>
         <translation>posapp : le journal</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/startup_problem.py" line="177"/>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="178"/>
         <source>File: {path}</source>
         <translation>Fichier : {path}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/startup_problem.py" line="181"/>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="182"/>
         <source>Nothing in it was changed.</source>
         <translation>Rien n’y a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/startup_problem.py" line="183"/>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="184"/>
         <source>Nothing was changed, and nothing was resumed here.</source>
         <translation>Rien n’a été modifié, et rien n’a été repris ici.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/startup_problem.py" line="188"/>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="189"/>
         <source>Log for support: {path}</source>
         <translation>Journal d’activité pour l’assistance : {path}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/startup_problem.py" line="204"/>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="205"/>
         <source>Bring it forward</source>
         <translation>La faire passer devant</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/startup_problem.py" line="205"/>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="206"/>
         <source>Restore the last backup…</source>
         <translation>Restaurer la dernière sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/startup_problem.py" line="206"/>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="207"/>
         <source>Open read-only</source>
         <translation>Ouvrir en lecture seule</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/startup_problem.py" line="207"/>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="208"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/startup_problem.py" line="209"/>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="210"/>
         <source>History and export only: no payment can be taken.</source>
         <translation>Historique et export uniquement : aucun paiement ne peut être pris.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/startup_problem.py" line="238"/>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="242"/>
         <source>Restore the copy made {when}? Payments made after it are not in it. The current file is kept aside, not deleted. Press Restore again to go on.</source>
         <translation>Restaurer la copie faite le {when} ? Les paiements faits après n’y sont pas. Le fichier actuel est mis de côté, pas supprimé. Appuyez de nouveau sur Restaurer pour continuer.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/startup_problem.py" line="245"/>
+        <location filename="../../posapp/ui/screens/startup_problem.py" line="249"/>
         <source>Restore</source>
         <translation>Restaurer</translation>
     </message>
@@ -4832,8 +5318,8 @@
     </message>
     <message>
         <location filename="../../posapp/ui/widgets/status_badge.py" line="22"/>
-        <source>Waiting for the operator</source>
-        <translation>En attente de l’opérateur</translation>
+        <source>Being sent</source>
+        <translation>Envoi en cours</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/widgets/status_badge.py" line="27"/>
@@ -4854,12 +5340,17 @@
         <translation>Graphique des encaissements</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/takings_chart.py" line="147"/>
-        <source>{count} bars, {total} in all</source>
-        <translation>{count} barres, {total} au total</translation>
+        <location filename="../../posapp/ui/widgets/takings_chart.py" line="149"/>
+        <source>{total} in all. {periods}</source>
+        <translation>{total} en tout. {periods}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/takings_chart.py" line="272"/>
+        <location filename="../../posapp/ui/widgets/takings_chart.py" line="151"/>
+        <source>Nothing taken yet.</source>
+        <translation>Rien d’encaissé pour l’instant.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/takings_chart.py" line="278"/>
         <source>Nothing taken yet in this period.</source>
         <translation>Aucun encaissement sur cette période.</translation>
     </message>
@@ -5107,112 +5598,133 @@
     </message>
     <message>
         <location filename="../../posapp/ui/screens/training_phone.py" line="303"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="307"/>
         <source>This phone&apos;s number</source>
         <translation>Numéro de ce téléphone</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="310"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="311"/>
         <source>The number the customer pays payment links with</source>
         <translation>Le numéro avec lequel le client paie les liens de paiement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="332"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="333"/>
         <source>Payment requests</source>
         <translation>Demandes de paiement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="335"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="336"/>
         <source>Payment links (QR code scanned)</source>
         <translation>Liens de paiement (QR scanné)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="338"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="339"/>
         <source>Messages</source>
         <translation>Messages</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="341"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="342"/>
         <source>Nothing on this phone yet. Start a payment at the till: codes, requests and links appear here.</source>
         <translation>Rien sur ce téléphone pour l’instant. Lancez un paiement à la caisse&#x202f;: codes, demandes et liens s’affichent ici.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="413"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="414"/>
         <source>The training emulator of {provider} does not answer.</source>
         <translation>L’émulateur de formation de {provider} ne répond pas.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="521"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="522"/>
         <source>{provider} asks you to pay</source>
         <translation>Demande de {provider}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="529"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="530"/>
         <source>To {number}</source>
         <translation>À {number}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="536"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="537"/>
         <source>Read this SMS code to the cashier, then approve:</source>
         <translation>Dites ce code SMS au caissier, puis acceptez&#x202f;:</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="542"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="543"/>
         <source>Read the SMS code to the cashier first.</source>
         <translation>Dites d’abord le code SMS au caissier.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="550"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="551"/>
         <source>Approve</source>
         <translation>Accepter</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="554"/>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="594"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="555"/>
+        <source>The customer approves the payment</source>
+        <translation>Le client accepte le paiement</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="556"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="598"/>
         <source>Decline</source>
         <translation>Refuser</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="557"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="559"/>
+        <source>The customer refuses the payment</source>
+        <translation>Le client refuse le paiement</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="560"/>
         <source>Ignore (let it expire)</source>
         <translation>Ignorer (laisser expirer)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="561"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="564"/>
         <source>The customer never answers: the payment expires</source>
         <translation>Le client ne répond jamais&#x202f;: le paiement expire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="576"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="579"/>
         <source>{provider} checkout page</source>
         <translation>Page de paiement {provider}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="583"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="586"/>
         <source>Open the checkout page</source>
         <translation>Ouvrir la page de paiement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="591"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="594"/>
         <source>Pay</source>
         <translation>Payer</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/training_phone.py" line="597"/>
+        <source>The customer pays on the checkout page</source>
+        <translation>Le client paie sur la page de paiement</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="602"/>
+        <source>The customer refuses on the checkout page</source>
+        <translation>Le client refuse sur la page de paiement</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="604"/>
         <source>Walk away without paying</source>
         <translation>Partir sans payer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="601"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="608"/>
         <source>The customer leaves without paying: the link expires</source>
         <translation>Le client part sans payer&#x202f;: le lien expire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="622"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="629"/>
         <source>SMS from {sender} to {number}</source>
         <translation>SMS de {sender} au {number}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="662"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="669"/>
         <source>The training emulator does not answer.</source>
         <translation>L’émulateur de formation ne répond pas.</translation>
     </message>

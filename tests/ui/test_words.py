@@ -90,8 +90,8 @@ def test_every_message_of_the_mycoolpay_emulator_is_known() -> None:
 @pytest.mark.parametrize(
     ("kind", "status", "english", "french_text"),
     [
-        (Kind.REFUND, Status.PENDING, "Waiting for the operator", "En attente de l’opérateur"),
-        (Kind.PAYOUT, Status.PENDING, "Waiting for the operator", "En attente de l’opérateur"),
+        (Kind.REFUND, Status.PENDING, "Being sent", "Envoi en cours"),
+        (Kind.PAYOUT, Status.PENDING, "Being sent", "Envoi en cours"),
         (Kind.REFUND, Status.SUCCEEDED, "Refunded", "Remboursé"),
         (Kind.PAYOUT, Status.SUCCEEDED, "Sent", "Envoyé"),
         (Kind.PUSH_PAYMENT, Status.PENDING, "Waiting for the customer", "En attente du client"),

@@ -29,6 +29,7 @@ from posapp.core.phone import Operator, PhoneError, parse_mobile
 from posapp.core.transactions import Kind, Status, Transaction
 from posapp.ui.inert_text import PlainLabel, inert, plain_tooltip
 from posapp.ui.provider_messages import with_provider_words
+from posapp.ui.widgets.shortcut import give_shortcut
 from posapp.ui.widgets.status_badge import StatusBadge
 
 # A payment that reaches a final status stays on screen this long, showing its outcome, then leaves.
@@ -144,8 +145,41 @@ class ActivityRow(QFrame):
             self.recheck_button,
             self.cancel_button,
         )
-        for button in self.action_buttons:
+        # The keys act on the row the keyboard is in (Tab moves from row to row).
+        row_keys = (
+            (
+                self.settle_button,
+                "Ctrl+S",
+                QCoreApplication.translate("ActivityScreen", "A manager records whether it went through"),
+            ),
+            (
+                self.capture_button,
+                "Ctrl+K",
+                QCoreApplication.translate(
+                    "ActivityScreen", "Take the money of this authorized card payment (all or part)"
+                ),
+            ),
+            (
+                self.show_qr_button,
+                "Ctrl+Q",
+                QCoreApplication.translate("ActivityScreen", "Show this payment's QR code again"),
+            ),
+            (
+                self.recheck_button,
+                "Ctrl+R",
+                QCoreApplication.translate("ActivityScreen", "Ask the provider about it now"),
+            ),
+            (
+                self.cancel_button,
+                "Ctrl+X",
+                QCoreApplication.translate(
+                    "ActivityScreen", "Stop waiting for it (a payment made anyway is still recorded)"
+                ),
+            ),
+        )
+        for button, key, what in row_keys:
             button.setProperty("rowAction", True)
+            give_shortcut(button, key, what, context=Qt.ShortcutContext.WidgetWithChildrenShortcut, owner=self)
             buttons.addWidget(button)
         self.capture_button.setProperty("primary", True)
         self.settle_button.setProperty("primary", True)
@@ -380,6 +414,14 @@ class ActivityScreen(QWidget):
 
     def row(self, app_ref: str) -> ActivityRow | None:
         return self._rows.get(app_ref)
+
+    def focus_first(self) -> None:
+        """The keyboard on the first row's first action, so its keys (Ctrl+R...) work at once."""
+        for row in self._ordered_rows():
+            button = next((b for b in row.action_buttons if b.isVisibleTo(self) and b.isEnabled()), None)
+            if button is not None:
+                button.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
 
     def app_refs(self) -> list[str]:
         """The payments on screen, top to bottom."""

@@ -29,6 +29,7 @@ from posapp.journal.store import Approval, Journal
 from posapp.journal.users import LoginOutcome, PinCheck, User, UserStore
 from posapp.ui.inert_text import PlainLabel, button_text, inert
 from posapp.ui.screens.lock import PinEntry, refusal_text, role_text
+from posapp.ui.widgets.shortcut import give_shortcut
 
 APPROVAL_VALID_FOR = timedelta(minutes=10)
 
@@ -152,7 +153,7 @@ class ManagerApprovalDialog(QDialog):
         self._manager_group.setExclusive(True)
         self.manager_buttons: dict[str, QPushButton] = {}
         managers = [u for u in users.list_users() if u.role is Role.MANAGER]
-        for manager in managers:
+        for number, manager in enumerate(managers, 1):
             button = QPushButton(button_text(manager.name))
             button.setObjectName("approvalManager")
             button.setProperty("lockUser", True)
@@ -161,6 +162,14 @@ class ManagerApprovalDialog(QDialog):
             button.setMinimumHeight(56)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.clicked.connect(lambda _=False, name=manager.name: self.select_manager(name))
+            if number <= 9:
+                give_shortcut(
+                    button,
+                    f"Alt+{number}",
+                    QCoreApplication.translate("ManagerApprovalDialog", "{name} approves").format(
+                        name=inert(manager.name)
+                    ),
+                )
             self._manager_group.addButton(button)
             self.manager_buttons[manager.name] = button
             info.addWidget(button)
@@ -170,6 +179,12 @@ class ManagerApprovalDialog(QDialog):
         self.cancel_button.setProperty("secondary", True)
         self.cancel_button.setMinimumHeight(56)
         self.cancel_button.setAutoDefault(False)
+        give_shortcut(
+            self.cancel_button,
+            "Esc",
+            QCoreApplication.translate("ManagerApprovalDialog", "Nobody approves"),
+            handled=True,
+        )
         self.cancel_button.clicked.connect(self.reject)
         info.addWidget(self.cancel_button)
 

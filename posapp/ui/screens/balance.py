@@ -29,6 +29,7 @@ from posapp.core.money import Money, format_money
 from posapp.journal.reports import DayTotals
 from posapp.ui.inert_text import PlainLabel, inert
 from posapp.ui.widgets.fit_label import FitLabel
+from posapp.ui.widgets.shortcut import give_shortcut
 from posapp.ui.widgets.takings_chart import Bar, TakingsChart
 
 PERIOD_DAY = "day"
@@ -121,6 +122,9 @@ class BalanceScreen(QWidget):
         self.unlock_button = QPushButton(QCoreApplication.translate("BalanceScreen", "Unlock as manager"))
         self.unlock_button.setObjectName("balanceUnlock")
         self.unlock_button.setProperty("primary", True)
+        give_shortcut(
+            self.unlock_button, "Ctrl+M", QCoreApplication.translate("BalanceScreen", "A manager types their PIN")
+        )
         self.unlock_error = PlainLabel("")
         self.unlock_error.setObjectName("fieldError")
         self.unlock_error.setWordWrap(True)
@@ -199,6 +203,11 @@ class BalanceScreen(QWidget):
         self.refresh_button = QPushButton(QCoreApplication.translate("BalanceScreen", "Refresh"))
         self.refresh_button.setObjectName("balanceRefresh")
         self.refresh_button.setProperty("secondary", True)
+        give_shortcut(
+            self.refresh_button,
+            "Ctrl+R",
+            QCoreApplication.translate("BalanceScreen", "Ask the provider for the balance"),
+        )
         balance_layout.addWidget(self.balance_caption)
         balance_layout.addWidget(self.balance_amount)
         balance_layout.addWidget(self.read_label)
@@ -263,9 +272,10 @@ class BalanceScreen(QWidget):
         self.day_button = QPushButton(QCoreApplication.translate("BalanceScreen", "Today, per hour"))
         self.week_button = QPushButton(QCoreApplication.translate("BalanceScreen", "Last 7 days"))
         self._period = QButtonGroup(self)
-        for button in (self.day_button, self.week_button):
+        for number, button in enumerate((self.day_button, self.week_button), 1):
             button.setProperty("chip", True)
             button.setCheckable(True)
+            give_shortcut(button, f"Alt+{number}")
             self._period.addButton(button)
             chart_head.addWidget(button)
         self.day_button.setChecked(True)

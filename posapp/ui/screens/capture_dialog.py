@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from posapp.core.money import Money, MoneyError, currency_label, format_money, parse_amount
 from posapp.ui.core_messages import translate_error
 from posapp.ui.inert_text import PlainLabel, inert
+from posapp.ui.widgets.shortcut import give_shortcut
 
 # Providers whose API captures the whole authorization or nothing (see posapp.gateways.paiwise).
 WHOLE_CAPTURE_ONLY = frozenset({"paiwise"})
@@ -96,6 +97,15 @@ class CaptureDialog(QDialog):
             button.setAutoDefault(False)
             button.setDefault(False)
             button.setMinimumHeight(48)
+        give_shortcut(self.whole, "Alt+1", QCoreApplication.translate("CaptureDialog", "Capture the whole amount"))
+        give_shortcut(self.part, "Alt+2", QCoreApplication.translate("CaptureDialog", "Capture only part of it"))
+        give_shortcut(
+            self.confirm, "Return", QCoreApplication.translate("CaptureDialog", "Take the money now"), handled=True
+        )
+        give_shortcut(
+            self.cancel, "Esc", QCoreApplication.translate("CaptureDialog", "Close; nothing is captured"), handled=True
+        )
+        self.part_amount.setAccessibleDescription(QCoreApplication.translate("CaptureDialog", "How much of it to take"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.cancel)
         buttons.addWidget(self.confirm, 1)

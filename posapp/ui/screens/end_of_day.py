@@ -43,6 +43,7 @@ from posapp.ui.reports_render import (
     report_html,
     write_report_pdf,
 )
+from posapp.ui.widgets.shortcut import give_shortcut
 
 log = logging.getLogger(__name__)
 
@@ -119,6 +120,11 @@ class EndOfDayScreen(QWidget):
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.today_button = QPushButton(QCoreApplication.translate("EndOfDayScreen", "Today"))
         self.today_button.setProperty("chip", True)
+        give_shortcut(self.previous_button, "Ctrl+Left", QCoreApplication.translate("EndOfDayScreen", "Previous day"))
+        give_shortcut(self.next_button, "Ctrl+Right", QCoreApplication.translate("EndOfDayScreen", "Next day"))
+        give_shortcut(self.today_button, "Ctrl+Home", QCoreApplication.translate("EndOfDayScreen", "Today's report"))
+        self.date_edit.setAccessibleName(QCoreApplication.translate("EndOfDayScreen", "Day"))
+        self.date_edit.setAccessibleDescription(QCoreApplication.translate("EndOfDayScreen", "The day of the report"))
         for widget in (self.previous_button, self.date_edit, self.next_button, self.today_button):
             title_row.addWidget(widget)
         outer.addLayout(title_row)
@@ -150,6 +156,10 @@ class EndOfDayScreen(QWidget):
         outer.addWidget(self.cards)
 
         self.browser = QTextBrowser()
+        self.browser.setAccessibleName(QCoreApplication.translate("EndOfDayScreen", "Report"))
+        self.browser.setAccessibleDescription(
+            QCoreApplication.translate("EndOfDayScreen", "The day's totals and every transaction of the day")
+        )
         self.browser.setObjectName("eodReport")
         self.browser.setOpenLinks(False)
         self.browser.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # tables are 100% wide
@@ -169,6 +179,17 @@ class EndOfDayScreen(QWidget):
         for button in (self.print_button, self.pdf_button, self.csv_button):
             button.setProperty("secondary", True)
             buttons.addWidget(button)
+        give_shortcut(self.print_button, "Ctrl+P", QCoreApplication.translate("EndOfDayScreen", "Print the report"))
+        give_shortcut(
+            self.pdf_button,
+            "Ctrl+Shift+S",
+            QCoreApplication.translate("EndOfDayScreen", "Save the report as a PDF file"),
+        )
+        give_shortcut(
+            self.csv_button,
+            "Ctrl+Shift+E",
+            QCoreApplication.translate("EndOfDayScreen", "The day's transactions as a CSV file"),
+        )
         outer.addLayout(buttons)
 
         self.previous_button.clicked.connect(lambda: self.set_day(self.day() - timedelta(days=1)))
@@ -179,7 +200,9 @@ class EndOfDayScreen(QWidget):
         self.pdf_button.clicked.connect(self.save_pdf)
         self.csv_button.clicked.connect(self.export_clicked)
         if access is not None:
-            access.user_changed.connect(lambda _: self._update_csv_label())
+            # A method, not a lambda: Qt drops the connection when the report is closed and deleted, and a
+            # later sign-out (Lock, Switch user) must not reach its deleted buttons.
+            access.user_changed.connect(self._user_changed)
         self._update_csv_label()
         self.set_day(self.today())
 
@@ -281,6 +304,9 @@ class EndOfDayScreen(QWidget):
         self._say(QCoreApplication.translate("EndOfDayScreen", "Report sent to the printer."))
 
     # ------------------------------------------------------------------ CSV (manager)
+
+    def _user_changed(self, _user: object) -> None:
+        self._update_csv_label()
 
     def _update_csv_label(self) -> None:
         needs = self.access is None or not self.access.allowed(Permission.EXPORT)

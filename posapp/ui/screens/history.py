@@ -51,6 +51,8 @@ from posapp.ui.models.transactions_model import (
     signed_amount_text,
 )
 from posapp.ui.provider_messages import with_provider_words
+from posapp.ui.theme import code_background, muted_text
+from posapp.ui.widgets.shortcut import give_shortcut, with_key
 from posapp.ui.widgets.status_badge import StatusBadge, status_text
 
 SEARCH_DELAY_MS = 250
@@ -289,6 +291,10 @@ class HistoryScreen(QWidget):
         self.capture_button.clicked.connect(self._emit_for_shown(self.capture_requested))
         self.model.modelReset.connect(self._model_changed)
         self.model.rowsInserted.connect(self._model_changed)
+        self._longest: dict[Columns, str] = {}
+        self.model.dataChanged.connect(lambda top, bottom, *_: self._rows_changed(top.row(), bottom.row()))
+        self.model.rowsInserted.connect(lambda _parent, first, last: self._rows_changed(first, last))
+        self.model.modelReset.connect(self._listing_reset)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.horizontalHeader().sectionClicked.connect(self._header_clicked)
         self.table.clicked.connect(self._row_opened)
@@ -317,9 +323,20 @@ class HistoryScreen(QWidget):
         self.search_edit.setPlaceholderText(
             QCoreApplication.translate("HistoryScreen", "Search: reference, phone or reason")
         )
+        self.search_edit.setAccessibleName(QCoreApplication.translate("HistoryScreen", "Search"))
+        self.search_edit.setToolTip(
+            with_key(
+                QCoreApplication.translate("HistoryScreen", "Search by reference, phone number or reason"), "Ctrl+F"
+            )
+        )
         self.clear_button = QPushButton(QCoreApplication.translate("HistoryScreen", "Clear filters"))
         self.clear_button.setProperty("secondary", True)
         self.clear_button.setObjectName("historyClear")
+        give_shortcut(
+            self.clear_button,
+            "Ctrl+Shift+Backspace",
+            QCoreApplication.translate("HistoryScreen", "Show every transaction again"),
+        )
         search_row = QHBoxLayout()
         search_row.addWidget(self.search_edit, 1)
         search_row.addWidget(self.clear_button)
@@ -343,6 +360,11 @@ class HistoryScreen(QWidget):
             button.setObjectName(f"range_{key}")
             button.setProperty("chip", True)
             button.setCheckable(True)
+            give_shortcut(
+                button,
+                f"Alt+{number + 1}",
+                QCoreApplication.translate("HistoryScreen", "Show this period: {period}").format(period=text),
+            )
             self.range_group.addButton(button, number)
             self.range_buttons[key] = button
             range_row.addWidget(button)
@@ -379,12 +401,40 @@ class HistoryScreen(QWidget):
         edit.setLocale(qlocale)
         edit.setCalendarPopup(True)
         edit.setDisplayFormat(qlocale.dateFormat(QLocale.FormatType.ShortFormat))
+        first = name == "historyFrom"
+        edit.setAccessibleName(
+            QCoreApplication.translate("HistoryScreen", "First day")
+            if first
+            else QCoreApplication.translate("HistoryScreen", "Last day")
+        )
+        edit.setToolTip(
+            QCoreApplication.translate("HistoryScreen", "The first day shown")
+            if first
+            else QCoreApplication.translate("HistoryScreen", "The last day shown")
+        )
         return edit
 
     @staticmethod
     def _combo(name: str, choices: list[tuple[str, Any]]) -> QComboBox:
         combo = QComboBox()
         combo.setObjectName(name)
+        what = {
+            "historyStatus": (
+                QCoreApplication.translate("HistoryScreen", "Status"),
+                QCoreApplication.translate("HistoryScreen", "Show only the transactions of this status"),
+            ),
+            "historyKind": (
+                QCoreApplication.translate("HistoryScreen", "Type"),
+                QCoreApplication.translate("HistoryScreen", "Show only payments, refunds or payouts"),
+            ),
+            "historyProvider": (
+                QCoreApplication.translate("HistoryScreen", "Provider"),
+                QCoreApplication.translate("HistoryScreen", "Show only one provider's transactions"),
+            ),
+        }.get(name)
+        if what is not None:
+            combo.setAccessibleName(what[0])
+            combo.setToolTip(what[1])
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(8)
         combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -395,6 +445,12 @@ class HistoryScreen(QWidget):
     def _build_table(self) -> QTableView:
         table = QTableView()
         table.setObjectName("historyTable")
+        table.setAccessibleName(QCoreApplication.translate("HistoryScreen", "Transactions"))
+        table.setAccessibleDescription(
+            QCoreApplication.translate(
+                "HistoryScreen", "Every payment, refund and payout, newest first; Enter opens one"
+            )
+        )
         table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -430,6 +486,12 @@ class HistoryScreen(QWidget):
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_clear_button = QPushButton(QCoreApplication.translate("HistoryScreen", "Clear filters"))
         self.empty_clear_button.setProperty("secondary", True)
+        give_shortcut(
+            self.empty_clear_button,
+            "Ctrl+Shift+Backspace",
+            QCoreApplication.translate("HistoryScreen", "Show every transaction again"),
+            handled=True,  # the filters' own button holds the key; both are never on show together
+        )
         layout.addWidget(self.empty_label)
         layout.addSpacing(12)
         layout.addWidget(self.empty_clear_button, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -481,23 +543,41 @@ class HistoryScreen(QWidget):
         self.settle_button.setObjectName("settleButton")
         self.settle_button.setProperty("primary", True)
         self.settle_button.setVisible(False)
-        for button in (
-            self.recheck_button,
-            self.refund_button,
-            self.reprint_button,
-            self.capture_button,
-            self.settle_button,
+        for button, key, what in (
+            (
+                self.recheck_button,
+                "Ctrl+R",
+                QCoreApplication.translate("HistoryScreen", "Ask the provider about it now"),
+            ),
+            (self.refund_button, "Ctrl+U", QCoreApplication.translate("HistoryScreen", "Give money back to the payer")),
+            (self.reprint_button, "Ctrl+P", QCoreApplication.translate("HistoryScreen", "Print the receipt again")),
+            (
+                self.capture_button,
+                "Ctrl+K",
+                QCoreApplication.translate("HistoryScreen", "Take the money of this authorized card payment"),
+            ),
+            (
+                self.settle_button,
+                "Ctrl+S",
+                QCoreApplication.translate("HistoryScreen", "A manager records whether it went through"),
+            ),
         ):
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            give_shortcut(button, key, what)
         self.detail_text = QTextBrowser()
         self.detail_text.setObjectName("historyDetailText")
         self.detail_text.setOpenLinks(False)
         # Raw answers hold long tokens (URLs, refs) without spaces: they must wrap, never widen the pane.
         self.detail_text.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.detail_text.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.detail_text.setAccessibleName(QCoreApplication.translate("HistoryScreen", "Details"))
+        self.detail_text.setAccessibleDescription(
+            QCoreApplication.translate("HistoryScreen", "The transaction's details and everything that happened to it")
+        )
         self.back_button = QPushButton(QCoreApplication.translate("HistoryScreen", "← Back to the list"))
         self.back_button.setObjectName("historyBack")
         self.back_button.setProperty("secondary", True)
+        give_shortcut(self.back_button, "Esc", handled=True)  # the detail pane's own Esc shortcut
         self.back_button.setVisible(False)
         # Beside the table the pane is narrow: its parts stack. Alone (narrow screens) they stand in rows.
         self.detail_head = QBoxLayout(QBoxLayout.Direction.TopToBottom)
@@ -650,15 +730,20 @@ class HistoryScreen(QWidget):
         metrics = normal
         now = self._clock()
         if column == Columns.TIME:
-            samples = [format_local_time(datetime(now.year - 1, 9, 30, 23, 59, tzinfo=UTC), self.locale_name, self.tz)]
+            # What is listed: a day of today's sales needs only the hours, which leaves room for a big amount.
+            samples = self._loaded_texts(column) or [
+                format_local_time(datetime(now.year - 1, 9, 30, 23, 59, tzinfo=UTC), self.locale_name, self.tz)
+            ]
         elif column == Columns.AMOUNT:
-            samples = [format_money(Money(-9_999_999, "XAF"), self.locale_name)]
+            # Room for any amount below ten million, and for the longest amount listed (up to the 12 digits the
+            # console holds): never cut to "100,000,000,0…".
+            samples = [format_money(Money(-9_999_999, "XAF"), self.locale_name), *self._loaded_texts(column)]
             metrics = bold
         elif column == Columns.STATUS:
-            samples = [status_text(status) for status in Status]
+            samples = [status_text(status, kind) for status in Status for kind in (None, Kind.REFUND, Kind.PAYOUT)]
             metrics = bold
         elif column == Columns.CUSTOMER:
-            samples = ["+237699009900"]
+            samples = ["+237 6 99 00 99 00"]  # as the model shows a number (formatted)
         elif column == Columns.KIND:
             samples = [kind_text(kind) for kind in Kind]
         elif column == Columns.OPERATOR:
@@ -677,6 +762,41 @@ class HistoryScreen(QWidget):
         width += _CELL_PADDING
         self._column_widths[column] = width
         return width
+
+    def _loaded_texts(self, column: Columns) -> list[str]:
+        """The longest text of ``column`` among the rows loaded so far (kept as rows come and change)."""
+        longest = self._longest.get(column)
+        return [longest] if longest else []
+
+    def _measure_rows(self, first: int, last: int) -> bool:
+        """Note the longest texts of rows ``first``..``last``; True when one of them is longer than before."""
+        model = self.model
+        grew = False
+        for column in (Columns.TIME, Columns.AMOUNT):
+            metrics = self.table.fontMetrics()
+            held = self._longest.get(column, "")
+            for row in range(first, last + 1):
+                text = str(model.index(row, column).data() or "")
+                if metrics.horizontalAdvance(text) > metrics.horizontalAdvance(held):
+                    held, grew = text, True
+            self._longest[column] = held
+        return grew
+
+    def _rows_changed(self, first: int, last: int) -> None:
+        """Rows came or changed: a column sized by what it shows is measured again when a text grew."""
+        if self._measure_rows(first, last):
+            self._refit_content_columns()
+
+    def _listing_reset(self) -> None:
+        """New filters or a search: everything listed is measured again."""
+        self._longest = {}
+        self._measure_rows(0, self.model.rowCount() - 1)
+        self._refit_content_columns()
+
+    def _refit_content_columns(self) -> None:
+        for column in (Columns.TIME, Columns.AMOUNT):
+            self._column_widths.pop(column, None)
+        self._fit_columns()
 
     def _fit_columns(self) -> None:
         """Show the most useful columns that fit the table's width; the reason takes what is left."""
@@ -902,9 +1022,9 @@ class HistoryScreen(QWidget):
         # Outside the f-string: pyside6-lupdate does not read calls inside one, and the heading stayed English.
         timeline = QCoreApplication.translate("HistoryScreen", "Timeline")
         parts = [
-            "<style>td { padding: 3px 10px 3px 0; vertical-align: top; } td.label { color: #52606d; }"
-            " pre { font-size: 11pt; background: #f1f3f5; white-space: pre-wrap; }"
-            " p.event { margin-top: 10px; margin-bottom: 2px; } span.meta { color: #52606d; }</style>",
+            f"<style>td {{ padding: 3px 10px 3px 0; vertical-align: top; }} td.label {{ color: {muted_text()}; }}"
+            f" pre {{ font-size: 11pt; background: {code_background()}; white-space: pre-wrap; }}"
+            f" p.event {{ margin-top: 10px; margin-bottom: 2px; }} span.meta {{ color: {muted_text()}; }}</style>",
             f"<table>{rows}</table>",
             f"<h3>{html.escape(timeline)}</h3>",
         ]

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from posapp.core.access import PIN_MAX_DIGITS, PIN_MIN_DIGITS, PinProblem, Role, WeakPin, normalize_recovery_code
 from posapp.journal.users import LoginOutcome, PinCheck, User, UserError, UserStore
-from posapp.ui.inert_text import PlainLabel, button_text, inert
+from posapp.ui.inert_text import PlainLabel, button_text, inert, plain_tooltip
 from posapp.ui.widgets.shortcut import give_shortcut
 
 BACKSPACE = "backspace"
@@ -168,6 +168,12 @@ class PinPad(QWidget):
         button.setMinimumSize(84, 60)
         button.setMaximumHeight(96)
         button.clicked.connect(lambda: self.key_pressed.emit(key))
+        if key.isdigit():
+            button.setAccessibleDescription(
+                QCoreApplication.translate("LockScreen", "Type the digit {digit} (or the {digit} key)").format(
+                    digit=key
+                )
+            )
         self.buttons[key] = button
         return button
 
@@ -181,6 +187,7 @@ def pin_field(accessible_name: str) -> QLineEdit:
     field.setMaxLength(PIN_MAX_DIGITS)
     field.setAlignment(Qt.AlignmentFlag.AlignCenter)
     field.setAccessibleName(accessible_name)
+    field.setAccessibleDescription(QCoreApplication.translate("LockScreen", "4 to 8 digits, never shown"))
     field.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly | Qt.InputMethodHint.ImhSensitiveData)
     return field
 
@@ -419,6 +426,9 @@ class LockScreen(QWidget):
         self.recovery_code.setMaxLength(20)
         self.recovery_code.setPlaceholderText("XXXX-XXXX-XXXX")
         self.recovery_code.setAccessibleName(QCoreApplication.translate("LockScreen", "Recovery code"))
+        self.recovery_code.setAccessibleDescription(
+            QCoreApplication.translate("LockScreen", "One of the codes written down when the manager was created")
+        )
         self.recovery_code.setInputMethodHints(
             Qt.InputMethodHint.ImhSensitiveData | Qt.InputMethodHint.ImhNoPredictiveText
         )
@@ -536,6 +546,9 @@ class LockScreen(QWidget):
         self.name_edit.setMaxLength(40)
         self.name_edit.setPlaceholderText(QCoreApplication.translate("LockScreen", "Manager's name"))
         self.name_edit.setAccessibleName(QCoreApplication.translate("LockScreen", "Manager's name"))
+        self.name_edit.setAccessibleDescription(
+            QCoreApplication.translate("LockScreen", "The name shown on the lock screen and in the journal")
+        )
         self.new_pin = pin_field(QCoreApplication.translate("LockScreen", "New PIN"))
         self.new_pin.setObjectName("newPin")
         self.new_pin_again = pin_field(QCoreApplication.translate("LockScreen", "New PIN again"))
@@ -558,6 +571,12 @@ class LockScreen(QWidget):
         self.create_button = QPushButton(QCoreApplication.translate("LockScreen", "Create and sign in"))
         self.create_button.setObjectName("createManager")
         self.create_button.setProperty("primary", True)
+        give_shortcut(
+            self.create_button,
+            "Return",
+            QCoreApplication.translate("LockScreen", "Create the manager with this name and PIN"),
+            handled=True,  # Enter in the second PIN field
+        )
         self.create_button.setMinimumHeight(64)
         form.addWidget(self.create_button)
         row.addWidget(form_card, 5)
@@ -614,7 +633,7 @@ class LockScreen(QWidget):
                 widget.hide()
                 widget.setParent(None)
                 widget.deleteLater()
-        for user in people:
+        for number, user in enumerate(people, 1):
             button = QPushButton(f"{button_text(user.name)}\n{role_text(user.role)}")
             button.setObjectName("lockUser")
             button.setProperty("lockUser", True)
@@ -623,6 +642,16 @@ class LockScreen(QWidget):
             button.setMinimumHeight(72)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.setAccessibleName(user.name)
+            if number <= 9:
+                give_shortcut(
+                    button,
+                    f"Alt+{number}",
+                    QCoreApplication.translate("LockScreen", "{name} is working").format(name=inert(user.name)),
+                )
+            else:
+                button.setToolTip(
+                    plain_tooltip(QCoreApplication.translate("LockScreen", "{name} is working").format(name=user.name))
+                )  # always converted: a name must never render as markup
             button.clicked.connect(lambda _=False, name=user.name: self.select_user(name))
             self._user_group.addButton(button)
             self._user_list_layout.addWidget(button)

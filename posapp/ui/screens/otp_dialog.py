@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from posapp.ui.inert_text import PlainLabel, inert
+from posapp.ui.widgets.shortcut import give_shortcut
 
 
 class OtpDialog(QDialog):
@@ -62,6 +63,13 @@ class OtpDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.tries)
         layout.addLayout(buttons)
+        give_shortcut(self.confirm, "Return", QCoreApplication.translate("OtpDialog", "Send the code"), handled=True)
+        give_shortcut(
+            self.cancel, "Esc", QCoreApplication.translate("OtpDialog", "Close; the payment goes on"), handled=True
+        )
+        self.code.setAccessibleDescription(
+            QCoreApplication.translate("OtpDialog", "The code the customer reads out from their SMS")
+        )
         self.confirm.clicked.connect(self.submit)
         self.code.returnPressed.connect(self.submit)
         self.cancel.clicked.connect(self.reject)

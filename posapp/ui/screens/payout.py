@@ -38,6 +38,7 @@ from posapp.ui.inert_text import PlainLabel, inert, plain_tooltip
 from posapp.ui.models.transactions_model import WALLET, Columns, TransactionRole, TransactionsModel, operator_text
 from posapp.ui.provider_messages import with_provider_words
 from posapp.ui.widgets.fit_label import FitLabel
+from posapp.ui.widgets.shortcut import give_shortcut
 from posapp.ui.widgets.status_badge import COLOURS, StatusBadge
 
 RECENT_COUNT = 20
@@ -96,7 +97,7 @@ class _RecentPayouts(QIdentityProxyModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(f"{recipient} ({operator_text(tx.operator)})\n{inert(tx.reason)}\n{tx.app_ref}")
         if role == Qt.ItemDataRole.DecorationRole:
-            return QColor(COLOURS[tx.status][0] if tx.status is not Status.SUCCEEDED else "#12b76a")
+            return QColor(COLOURS[tx.status][0] if tx.status is not Status.SUCCEEDED else "#067647")
         if role in (Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.FontRole):
             return None
         return super().data(index, role)
@@ -155,9 +156,16 @@ class PayoutScreen(QWidget):
         self.wallet_button = QPushButton(QCoreApplication.translate("PayoutScreen", "My-CoolPay"))
         self.wallet_button.setToolTip(QCoreApplication.translate("PayoutScreen", "My-CoolPay wallet"))
         self._mode = QButtonGroup(self)
-        for button in (self.mobile_button, self.wallet_button):
+        for number, (button, what) in enumerate(
+            (
+                (self.mobile_button, QCoreApplication.translate("PayoutScreen", "To a mobile-money number")),
+                (self.wallet_button, QCoreApplication.translate("PayoutScreen", "To a My-CoolPay wallet")),
+            ),
+            1,
+        ):
             button.setProperty("chip", True)
             button.setCheckable(True)
+            give_shortcut(button, f"Alt+{number}", what)
             self._mode.addButton(button)
             chips.addWidget(button)
         chips.addStretch(1)
@@ -171,8 +179,16 @@ class PayoutScreen(QWidget):
         self.recipient_edit = QLineEdit()
         self.recipient_edit.setObjectName("payoutRecipient")
         self.recipient_edit.setMaxLength(80)
+        self.recipient_caption.setBuddy(self.recipient_edit)
+        self.recipient_edit.setAccessibleDescription(
+            QCoreApplication.translate("PayoutScreen", "Who receives the money: check it with them")
+        )
         self.operator_combo = QComboBox()
         self.operator_combo.setObjectName("payoutOperator")
+        self.operator_combo.setAccessibleName(QCoreApplication.translate("PayoutScreen", "Network"))
+        self.operator_combo.setToolTip(
+            QCoreApplication.translate("PayoutScreen", "The recipient's mobile-money network")
+        )
         for operator in (Operator.ORANGE, Operator.MTN):
             self.operator_combo.addItem(operator.display_name, operator.value)
         self.operator_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -190,6 +206,8 @@ class PayoutScreen(QWidget):
         self.amount_edit = QLineEdit()
         self.amount_edit.setObjectName("payoutAmount")
         self.amount_edit.setMaxLength(24)
+        amount_caption.setBuddy(self.amount_edit)
+        self.amount_edit.setAccessibleDescription(QCoreApplication.translate("PayoutScreen", "How much to send"))
         self.amount_edit.setPlaceholderText(format_money(Money.from_major(5000, self.currency), self.locale_name))
         layout.addWidget(amount_caption)
         layout.addWidget(self.amount_edit)
@@ -199,6 +217,10 @@ class PayoutScreen(QWidget):
         self.reason_edit = QLineEdit()
         self.reason_edit.setObjectName("payoutReason")
         self.reason_edit.setMaxLength(REASON_MAX)
+        reason_caption.setBuddy(self.reason_edit)
+        self.reason_edit.setAccessibleDescription(
+            QCoreApplication.translate("PayoutScreen", "What the payout is for, kept in the journal")
+        )
         self.reason_edit.setPlaceholderText(
             QCoreApplication.translate("PayoutScreen", "Supplier, salary advance, cash withdrawal...")
         )
@@ -213,6 +235,11 @@ class PayoutScreen(QWidget):
         self.continue_button = QPushButton(QCoreApplication.translate("PayoutScreen", "Continue"))
         self.continue_button.setObjectName("payoutContinue")
         self.continue_button.setProperty("primary", True)
+        give_shortcut(
+            self.continue_button,
+            "Ctrl+Return",
+            QCoreApplication.translate("PayoutScreen", "Check the payout before sending"),
+        )
         self.continue_button.setMinimumHeight(60)
         layout.addWidget(self.continue_button)
 
@@ -416,6 +443,14 @@ class PayoutScreen(QWidget):
         self.send_button.setMinimumHeight(60)
         self.back_button = QPushButton(QCoreApplication.translate("PayoutScreen", "Back to the form"))
         self.back_button.setProperty("secondary", True)
+        give_shortcut(
+            self.send_button,
+            "Ctrl+Return",
+            QCoreApplication.translate("PayoutScreen", "A manager approves and it is sent"),
+        )
+        give_shortcut(
+            self.back_button, "Ctrl+Backspace", QCoreApplication.translate("PayoutScreen", "Change the payout")
+        )
         layout.addWidget(self.send_button)
         layout.addWidget(self.back_button)
         self.back_button.clicked.connect(self.edit)
@@ -508,6 +543,9 @@ class PayoutScreen(QWidget):
         self.new_button = QPushButton(QCoreApplication.translate("PayoutScreen", "New payout"))
         self.new_button.setObjectName("payoutNew")
         self.new_button.setProperty("secondary", True)
+        give_shortcut(
+            self.new_button, "Ctrl+N", QCoreApplication.translate("PayoutScreen", "An empty form for the next payout")
+        )
         self.new_button.clicked.connect(self.reset)
         layout.addWidget(self.new_button)
         return page

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -22,6 +24,13 @@ from posapp.ui.widgets.shortcut import give_shortcut
 from posapp.ui.widgets.status_badge import StatusBadge
 
 CANCEL_PAYMENT_KEY = "Ctrl+X"
+
+
+def breakable(address: str) -> str:
+    """``address`` with zero-width break opportunities after its separators: a link has no spaces, and a
+    word-wrapped label would otherwise run it past the column's edge. Copying uses the link itself."""
+    after_separators = re.sub(r"([/?&=_.-])", "\\1\u200b", address)
+    return re.sub(r"([^/?&=_.\u200b-]{12})(?=[^\u200b])", "\\1\u200b", after_separators)  # long tokens too
 
 
 class QrPaymentScreen(FollowedPaymentScreen):
@@ -132,9 +141,14 @@ class QrPaymentScreen(FollowedPaymentScreen):
         self.url = url
         self.qr.set_data(url)
         self.amount.setText(format_money(transaction.amount, self.locale_name))
+        self.qr.setAccessibleDescription(
+            QCoreApplication.translate(
+                "QrPaymentScreen", "The QR code of a payment of {amount}: the customer scans it with their phone"
+            ).format(amount=format_money(transaction.amount, self.locale_name))
+        )
         self.reason.setText(inert(transaction.reason))
         self.reason.setVisible(bool(transaction.reason))
-        self.link.setText(inert(url))  # the provider's link
+        self.link.setText(breakable(inert(url)))  # the provider's link, wrapped anywhere in the side column
         self.badge.set_status(Status.PENDING if transaction.status is Status.CREATED else transaction.status)
         self._show_instructions(transaction.status)
         self.start_following(transaction)

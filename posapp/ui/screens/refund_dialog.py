@@ -37,6 +37,7 @@ from posapp.ui.provider_messages import with_provider_words
 from posapp.ui.screens.payout import outcome_kind
 from posapp.ui.widgets.fit_dialog import fit_to_content, fix_wrapped_height
 from posapp.ui.widgets.fit_label import FitLabel
+from posapp.ui.widgets.shortcut import give_shortcut
 from posapp.ui.widgets.status_badge import StatusBadge
 
 REASON_MAX = 120
@@ -131,9 +132,10 @@ class RefundDialog(QDialog):
         self.full_button = QPushButton(QCoreApplication.translate("RefundDialog", "All of it"))
         self.partial_button = QPushButton(QCoreApplication.translate("RefundDialog", "Part of it"))
         self._choice = QButtonGroup(self)
-        for button in (self.full_button, self.partial_button):
+        for number, button in enumerate((self.full_button, self.partial_button), 1):
             button.setProperty("chip", True)
             button.setCheckable(True)
+            give_shortcut(button, f"Alt+{number}")
             self._choice.addButton(button)
             chips.addWidget(button)
         chips.addStretch(1)
@@ -144,12 +146,20 @@ class RefundDialog(QDialog):
         self.amount_edit = QLineEdit()
         self.amount_edit.setObjectName("refundAmount")
         self.amount_edit.setMaxLength(24)
+        amount_caption.setBuddy(self.amount_edit)
+        self.amount_edit.setAccessibleDescription(
+            QCoreApplication.translate("RefundDialog", "How much goes back to the payer")
+        )
         layout.addWidget(amount_caption)
         layout.addWidget(self.amount_edit)
 
         reason_caption = PlainLabel(QCoreApplication.translate("RefundDialog", "Reason (required)"))
         reason_caption.setObjectName("fieldCaption")
         self.reason_edit = QLineEdit()
+        reason_caption.setBuddy(self.reason_edit)
+        self.reason_edit.setAccessibleDescription(
+            QCoreApplication.translate("RefundDialog", "Why the money goes back, kept in the journal")
+        )
         self.reason_edit.setObjectName("refundReason")
         self.reason_edit.setMaxLength(REASON_MAX)
         self.reason_edit.setPlaceholderText(
@@ -183,6 +193,18 @@ class RefundDialog(QDialog):
         self.refund_button.setObjectName("refundSubmit")
         self.refund_button.setProperty("primary", True)
         self.refund_button.setDefault(True)
+        give_shortcut(
+            self.refund_button,
+            "Return",
+            QCoreApplication.translate("RefundDialog", "A manager approves and it is sent"),
+            handled=True,
+        )
+        give_shortcut(
+            self.cancel_button,
+            "Esc",
+            QCoreApplication.translate("RefundDialog", "Close; nothing is sent"),
+            handled=True,
+        )
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.refund_button, 2)
         layout.addLayout(buttons)
@@ -237,6 +259,7 @@ class RefundDialog(QDialog):
         self.close_button = QPushButton(QCoreApplication.translate("RefundDialog", "Close"))
         self.close_button.setObjectName("refundClose")
         self.close_button.setProperty("secondary", True)
+        give_shortcut(self.close_button, "Esc", handled=True)
         self.close_button.clicked.connect(self.accept)
         buttons.addWidget(self.close_button)
         layout.addLayout(buttons)

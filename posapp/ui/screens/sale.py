@@ -21,8 +21,11 @@ from posapp.core.phone import MobileNumber, PhoneError, parse_mobile
 from posapp.ui.core_messages import translate_error
 from posapp.ui.inert_text import PlainLabel, inert
 from posapp.ui.widgets.amount_input import AmountInput
+from posapp.ui.widgets.announce import announce
+from posapp.ui.widgets.fit_button import FitButton
 from posapp.ui.widgets.keypad import Keypad
 from posapp.ui.widgets.shortcut import give_shortcut
+from posapp.ui.widgets.wrap_label import WrapLabel
 
 QR_KEY = "F9"
 PUSH_KEY = "F10"
@@ -142,11 +145,11 @@ class SaleScreen(QWidget):
 
         actions = QGridLayout()
         actions.setSpacing(16)
-        self.qr_button = QPushButton(QCoreApplication.translate("SaleScreen", "Show QR code"))
+        self.qr_button = FitButton(QCoreApplication.translate("SaleScreen", "Show QR code"))
         self.qr_button.setObjectName("qrButton")
         self.qr_button.setProperty("primary", True)
         give_shortcut(self.qr_button, QR_KEY)
-        self.push_button = QPushButton(QCoreApplication.translate("SaleScreen", "Mobile Money push"))
+        self.push_button = FitButton(QCoreApplication.translate("SaleScreen", "Mobile Money push"))
         self.push_button.setObjectName("pushButton")
         self.push_button.setProperty("primary", True)
         give_shortcut(self.push_button, PUSH_KEY)
@@ -192,9 +195,8 @@ class SaleScreen(QWidget):
 
     @staticmethod
     def _error_label() -> PlainLabel:
-        label = PlainLabel("")
+        label = WrapLabel("")
         label.setObjectName("fieldError")
-        label.setWordWrap(True)
         return label
 
     # ------------------------------------------------------------------ capabilities and state
@@ -278,6 +280,7 @@ class SaleScreen(QWidget):
     def _amount_refused(self, reason: str) -> None:
         self.amount_error.setText(reason)
         self._refusal_shown = True
+        announce(self.amount_input, reason)
 
     def _amount_changed(self, amount: Money | None) -> None:
         """A key not taken stays said while the cashier types on (it is read after the burst of typing);

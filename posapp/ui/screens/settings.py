@@ -76,6 +76,7 @@ from posapp.ui.actions import run_action
 from posapp.ui.inert_text import PlainLabel, inert, plain_message_box
 from posapp.ui.receipts import ReceiptLayout, layout_of, layout_text
 from posapp.ui.screens.lock import pin_problem_text, role_text
+from posapp.ui.widgets.shortcut import give_shortcut
 
 log = logging.getLogger(__name__)
 
@@ -225,6 +226,8 @@ class SettingsScreen(QWidget):
         self.eod_button = QPushButton(QCoreApplication.translate("SettingsScreen", "End-of-day report"))
         self.eod_button.setObjectName("endOfDayButton")
         self.eod_button.setProperty("secondary", True)
+        # The navigation's End of day entry holds the key; this button does the same.
+        give_shortcut(self.eod_button, "Ctrl+E", handled=True)
         self.eod_button.clicked.connect(self.end_of_day_requested)
         title_row.addWidget(self.eod_button)
         outer.addLayout(title_row)
@@ -266,6 +269,9 @@ class SettingsScreen(QWidget):
         self.unlock_button = QPushButton(QCoreApplication.translate("SettingsScreen", "Unlock as manager"))
         self.unlock_button.setObjectName("unlockSettings")
         self.unlock_button.setProperty("primary", True)
+        give_shortcut(
+            self.unlock_button, "Ctrl+M", QCoreApplication.translate("SettingsScreen", "A manager types their PIN")
+        )
         self.unlock_button.clicked.connect(lambda: run_action(self.unlock_button, self.unlock_as_manager))
         self.lock_message = PlainLabel()
         self.lock_message.setObjectName("fieldError")
@@ -289,6 +295,12 @@ class SettingsScreen(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
         self.tabs = QTabWidget()
+        self.tabs.tabBar().setAccessibleName(QCoreApplication.translate("SettingsScreen", "Settings sections"))
+        self.tabs.tabBar().setAccessibleDescription(
+            QCoreApplication.translate(
+                "SettingsScreen", "Ctrl+Page Down and Ctrl+Page Up go from one section to the next"
+            )
+        )
         self.tabs.setObjectName("settingsTabs")
         self.tabs.addTab(
             self._scrolled(self._build_provider_tab()), QCoreApplication.translate("SettingsScreen", "Provider")
@@ -314,10 +326,16 @@ class SettingsScreen(QWidget):
         self.discard_button = QPushButton(QCoreApplication.translate("SettingsScreen", "Discard changes"))
         self.discard_button.setObjectName("discardSettings")
         self.discard_button.setProperty("secondary", True)
+        give_shortcut(
+            self.discard_button, "Ctrl+Z", QCoreApplication.translate("SettingsScreen", "Show the saved settings again")
+        )
         self.discard_button.clicked.connect(self.discard)
         self.save_button = QPushButton(QCoreApplication.translate("SettingsScreen", "Save"))
         self.save_button.setObjectName("saveSettings")
         self.save_button.setProperty("primary", True)
+        give_shortcut(
+            self.save_button, "Ctrl+S", QCoreApplication.translate("SettingsScreen", "Check and save the settings")
+        )
         self.save_button.clicked.connect(self.save)
         bar.addWidget(self.result_label, 1)
         bar.addWidget(self.discard_button)
@@ -365,6 +383,10 @@ class SettingsScreen(QWidget):
         label.setObjectName("settingsCaption")
         label.setBuddy(widget)
         label.setWordWrap(True)
+        if not widget.accessibleName():
+            widget.setAccessibleName(caption)
+        if not widget.accessibleDescription():
+            widget.setAccessibleDescription(hint or caption)
         grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         grid.addWidget(widget, row, 1)
         grid.addWidget(self._error_label(key), row + 1, 1)
@@ -628,6 +650,12 @@ class SettingsScreen(QWidget):
         columns.setSpacing(18)
         self.users_table = QTableWidget(0, 3)
         self.users_table.setObjectName("usersTable")
+        self.users_table.setAccessibleName(QCoreApplication.translate("SettingsScreen", "Users"))
+        self.users_table.setAccessibleDescription(
+            QCoreApplication.translate(
+                "SettingsScreen", "Who may sign in, their role and state; select one to change it"
+            )
+        )
         self.users_table.setHorizontalHeaderLabels(
             [
                 QCoreApplication.translate("SettingsScreen", "Name"),
@@ -654,8 +682,16 @@ class SettingsScreen(QWidget):
         self.new_user_name = QLineEdit()
         self.new_user_name.setObjectName("newUserName")
         self.new_user_name.setPlaceholderText(QCoreApplication.translate("SettingsScreen", "Name"))
+        self.new_user_name.setAccessibleName(QCoreApplication.translate("SettingsScreen", "Name"))
+        self.new_user_name.setAccessibleDescription(QCoreApplication.translate("SettingsScreen", "The new user's name"))
         self.new_user_role = QComboBox()
         self.new_user_role.setObjectName("newUserRole")
+        self.new_user_role.setAccessibleName(QCoreApplication.translate("SettingsScreen", "Role"))
+        self.new_user_role.setToolTip(
+            QCoreApplication.translate(
+                "SettingsScreen", "A cashier sells; a manager also refunds, pays out and sets up"
+            )
+        )
         self.new_user_role.addItem(role_text(Role.CASHIER), Role.CASHIER.value)
         self.new_user_role.addItem(role_text(Role.MANAGER), Role.MANAGER.value)
         self.new_user_pin = self._pin_edit("newUserPin", QCoreApplication.translate("SettingsScreen", "PIN"))
@@ -670,6 +706,9 @@ class SettingsScreen(QWidget):
         self.add_user_button = QPushButton(QCoreApplication.translate("SettingsScreen", "Add user"))
         self.add_user_button.setObjectName("addUser")
         self.add_user_button.setProperty("rowAction", True)
+        give_shortcut(
+            self.add_user_button, "Ctrl+Shift+N", QCoreApplication.translate("SettingsScreen", "Add this user")
+        )
         self.add_user_button.clicked.connect(self.add_user)
         side.addWidget(self.add_user_button, 0, Qt.AlignmentFlag.AlignLeft)
         side.addWidget(self._error_label("add_user"))
@@ -703,8 +742,22 @@ class SettingsScreen(QWidget):
                 "SettingsScreen", "A manager's codes for a forgotten or locked PIN; the old unused ones stop working"
             )
         )
-        for button in (self.change_pin_button, self.disable_button, self.unlock_user_button, self.recovery_button):
+        for button, key, what in (
+            (
+                self.change_pin_button,
+                "Ctrl+Shift+P",
+                QCoreApplication.translate("SettingsScreen", "Give the user this PIN"),
+            ),
+            (
+                self.disable_button,
+                "Ctrl+Shift+D",
+                QCoreApplication.translate("SettingsScreen", "A disabled user cannot sign in; they are kept"),
+            ),
+            (self.unlock_user_button, "Ctrl+Shift+U", self.unlock_user_button.toolTip()),
+            (self.recovery_button, "Ctrl+Shift+K", self.recovery_button.toolTip()),
+        ):
             button.setProperty("rowAction", True)
+            give_shortcut(button, key, what)
         actions.addWidget(self.change_pin_button)
         actions.addWidget(self.disable_button)
         actions.addStretch(1)
@@ -737,6 +790,8 @@ class SettingsScreen(QWidget):
         edit.setEchoMode(QLineEdit.EchoMode.Password)
         edit.setMaxLength(8)
         edit.setPlaceholderText(placeholder)
+        edit.setAccessibleName(placeholder)
+        edit.setAccessibleDescription(QCoreApplication.translate("SettingsScreen", "4 to 8 digits"))
         edit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
         return edit
 

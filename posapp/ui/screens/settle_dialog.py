@@ -37,6 +37,7 @@ from posapp.ui.inert_text import PlainLabel, inert
 from posapp.ui.models.transactions_model import operator_text
 from posapp.ui.screens.payout import outcome_kind
 from posapp.ui.widgets.fit_dialog import fit_to_content, fix_wrapped_height
+from posapp.ui.widgets.shortcut import give_shortcut
 from posapp.ui.widgets.status_badge import StatusBadge
 
 NOTE_MAX = 160
@@ -178,6 +179,7 @@ class SettleDialog(QDialog):
         )
         self.recheck_button.setObjectName("settleRecheck")
         self.recheck_button.setProperty("secondary", True)
+        give_shortcut(self.recheck_button, "Ctrl+R")
         self.recheck_note = PlainLabel()
         self.recheck_note.setObjectName("fieldCaption")
         self.recheck_note.setWordWrap(True)
@@ -196,7 +198,8 @@ class SettleDialog(QDialog):
         self.failed_button = QPushButton(did_not)
         self.failed_button.setObjectName("settleFailed")
         self._choice = QButtonGroup(self)
-        for button in (self.succeeded_button, self.failed_button):
+        for number, button in enumerate((self.succeeded_button, self.failed_button), 1):
+            give_shortcut(button, f"Alt+{number}")
             button.setProperty("chip", True)
             button.setCheckable(True)
             self._choice.addButton(button)
@@ -209,6 +212,10 @@ class SettleDialog(QDialog):
         self.note_edit = QLineEdit()
         self.note_edit.setObjectName("settleNote")
         self.note_edit.setMaxLength(NOTE_MAX)
+        self.note_edit.setAccessibleName(QCoreApplication.translate("SettleDialog", "Note"))
+        self.note_edit.setAccessibleDescription(
+            QCoreApplication.translate("SettleDialog", "Where you saw the outcome, kept in the journal")
+        )
         self.note_edit.setPlaceholderText(
             QCoreApplication.translate(
                 "SettleDialog", "Seen in the provider's dashboard, confirmed by its support, the customer's SMS..."
@@ -240,6 +247,18 @@ class SettleDialog(QDialog):
         self.settle_button.setObjectName("settleSubmit")
         self.settle_button.setProperty("primary", True)
         self.settle_button.setDefault(True)
+        give_shortcut(
+            self.settle_button,
+            "Return",
+            QCoreApplication.translate("SettleDialog", "A manager approves; it is recorded"),
+            handled=True,
+        )
+        give_shortcut(
+            self.cancel_button,
+            "Esc",
+            QCoreApplication.translate("SettleDialog", "Close; nothing is recorded"),
+            handled=True,
+        )
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.settle_button, 2)
         layout.addLayout(buttons)
@@ -281,6 +300,7 @@ class SettleDialog(QDialog):
         self.close_button = QPushButton(QCoreApplication.translate("SettleDialog", "Close"))
         self.close_button.setObjectName("settleClose")
         self.close_button.setProperty("secondary", True)
+        give_shortcut(self.close_button, "Esc", handled=True)
         self.close_button.clicked.connect(self.accept)
         buttons.addWidget(self.close_button)
         layout.addLayout(buttons)

@@ -24,6 +24,7 @@ from posapp.journal.diagnose import OpenProblem, Problem
 from posapp.journal.lock import Owner
 from posapp.ui.inert_text import PlainLabel, inert, plain_tooltip
 from posapp.ui.widgets.fit_dialog import fit_to_content, fix_wrapped_height
+from posapp.ui.widgets.shortcut import give_shortcut
 
 WIDTH = 760
 
@@ -221,6 +222,9 @@ class StartupProblemDialog(QDialog):
         for button in (self.raise_button, self.restore_button, self.read_only_button, self.quit_button):
             button.setMinimumHeight(52)
             buttons.addWidget(button)
+        for number, button in enumerate((self.raise_button, self.restore_button, self.read_only_button), 1):
+            give_shortcut(button, f"Alt+{number}", button.toolTip() or button.text())
+        give_shortcut(self.quit_button, "Esc", handled=True)
         layout.addLayout(buttons)
         self.raise_button.clicked.connect(lambda: self._choose("raise"))
         self.restore_button.clicked.connect(self._restore_clicked)

@@ -9,6 +9,7 @@ from posapp.core.money import Money, format_money
 from posapp.core.transactions import Status
 from posapp.ui.inert_text import PlainLabel, inert
 from posapp.ui.provider_messages import Reason, reason_of, same_words, sentence
+from posapp.ui.widgets.announce import announce
 from posapp.ui.widgets.shortcut import give_shortcut, key_text
 
 
@@ -86,8 +87,10 @@ def provider_line(message: str) -> str:
     ours = sentence(message)
     words = inert(message.strip())
     if same_words(ours, message):
-        return ours if ours != message else QCoreApplication.translate("OutcomePanel", "Provider: {words}").format(
-            words=words
+        return (
+            ours
+            if ours != message
+            else QCoreApplication.translate("OutcomePanel", "Provider: {words}").format(words=words)
         )
     return QCoreApplication.translate("OutcomePanel", "{sentence} Provider: {words}").format(sentence=ours, words=words)
 
@@ -154,6 +157,11 @@ class OutcomePanel(QFrame):
         self.detail.setText(detail)
         self.message.setText(provider_line(message))
         self.message.setVisible(bool(message))
+        # Heard, not only seen in colour: "PAID. 1,500 FCFA. The money is received. Hand over the goods."
+        spoken = ". ".join(part.rstrip(".") for part in (headline, self.amount.text(), detail) if part) + "."
+        self.setAccessibleName(headline)
+        self.setAccessibleDescription(spoken)
+        announce(self, spoken, assertive=True)
         self.style().unpolish(self)
         self.style().polish(self)
         for child in self.findChildren(PlainLabel):

@@ -42,6 +42,11 @@ class QrCodeWidget(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(160, 160)
         self.setAccessibleName(QCoreApplication.translate("QrCodeWidget", "Payment QR code"))
+        self.setAccessibleDescription(
+            QCoreApplication.translate(
+                "QrCodeWidget", "The payment link as a QR code: the customer scans it with their phone to pay"
+            )
+        )
 
     def data(self) -> str:
         return self._data

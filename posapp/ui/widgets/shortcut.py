@@ -12,7 +12,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractButton
+from PySide6.QtGui import Qt as GuiQt  # Qt's namespace functions of QtGui (mightBeRichText)
+from PySide6.QtWidgets import QAbstractButton, QWidget
+
+from posapp.ui.inert_text import plain_tooltip
 
 # The property under which a button records the key that presses it (shown by ``shortcut_of``).
 SHORTCUT_KEY = "shortcutKey"
@@ -36,21 +39,30 @@ def give_shortcut(
     tooltip: str = "",
     *,
     handled: bool = False,
+    context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut,
+    owner: QWidget | None = None,
 ) -> None:
     """Let ``sequence`` press ``button`` and say so in its tooltip (``tooltip``, else the button's text).
 
     ``handled``: the key is handled by the screen or dialog (Enter, Esc), not by a Qt shortcut; it is
-    only recorded and shown.
+    only recorded and shown. ``context`` and ``owner``: a key of one of several rows (Activity's) works
+    only while the keyboard is in that row (``WidgetWithChildrenShortcut`` on the row).
     """
     if not handled:
         keys = sequence if isinstance(sequence, QKeySequence) else QKeySequence(sequence)
-        shortcut = QShortcut(keys, button)
-        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut = QShortcut(keys, owner or button)
+        shortcut.setContext(context)
         shortcut.setAutoRepeat(False)
         shortcut.activated.connect(button.click)
     button.setProperty(SHORTCUT_KEY, key_text(sequence))
+    if owner is not None and not handled:
+        # A row's key acts only while its button can: the shortcut of a hidden or disabled button is off.
+        shortcut.activated.disconnect(button.click)
+        shortcut.activated.connect(lambda: button.click() if button.isVisible() and button.isEnabled() else None)
     what = tooltip or button.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
-    button.setToolTip(with_key(what, sequence))  # our own words: no markup to fear
+    # The words may hold a person's name (a user's button): one that looks like markup is shown as plain text.
+    tooltip_text = with_key(what, sequence)
+    button.setToolTip(plain_tooltip(tooltip_text) if GuiQt.mightBeRichText(tooltip_text) else tooltip_text)
     if not button.accessibleDescription():
         button.setAccessibleDescription(with_key(what, sequence))
 

@@ -19,7 +19,7 @@ def status_text(status: Status, kind: Kind | None = None) -> str:
     """
     if kind in _MONEY_OUT:
         if status in (Status.PENDING, Status.CREATED):
-            return QCoreApplication.translate("StatusBadge", "Waiting for the operator")
+            return QCoreApplication.translate("StatusBadge", "Being sent")
         if status is Status.SUCCEEDED:
             return (
                 QCoreApplication.translate("StatusBadge", "Refunded")

@@ -22,7 +22,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from posapp.core.money import Money, exponent
+from posapp.core.money import Money, exponent, format_money
 from posapp.core.transactions import Transaction
 from posapp.journal.reports import PAID
 
@@ -32,7 +32,7 @@ DAY_LAST_HOUR = 20
 GRID_STEPS = 4
 
 _BAR = QColor("#0b6bcb")
-_BAR_CURRENT = QColor("#ff7900")
+_BAR_CURRENT = QColor("#b54708")
 _GRID = QColor("#e4e7eb")
 _BACKGROUND = QColor("#ffffff")
 _AXIS = QColor("#9aa5b1")
@@ -143,9 +143,12 @@ class TakingsChart(QWidget):
     def set_bars(self, bars: Sequence[Bar]) -> None:
         self._bars = list(bars)
         total = sum(bar.minor for bar in self._bars)
+        # Read out as a table would be: the total, then each period that took money.
+        taken = "; ".join(f"{bar.label}: {self._money(bar.minor)}" for bar in self._bars if bar.minor)
         self.setAccessibleDescription(
-            QCoreApplication.translate("TakingsChart", "{count} bars, {total} in all").format(
-                count=len(self._bars), total=self._compact(total)
+            QCoreApplication.translate("TakingsChart", "{total} in all. {periods}").format(
+                total=self._money(total),
+                periods=taken or QCoreApplication.translate("TakingsChart", "Nothing taken yet."),
             )
         )
         self.update()
@@ -208,6 +211,9 @@ class TakingsChart(QWidget):
         return QSize(320, 160)
 
     # ------------------------------------------------------------------ painting
+
+    def _money(self, minor: int) -> str:
+        return format_money(Money(minor, self.currency), self.locale_name)
 
     def _compact(self, minor: int) -> str:
         major = minor / 10**self._exponent

@@ -29,7 +29,7 @@ def screen(qtbot) -> QrPaymentScreen:  # type: ignore[no-untyped-def]
 def test_painted_qr_decodes_to_exactly_the_link(screen: QrPaymentScreen) -> None:
     assert decode_widget(screen.qr) == [URL]
     assert screen.amount.text() == "2\u202f500\u00a0FCFA"
-    assert screen.link.text() == URL
+    assert screen.link.text().replace("\u200b", "") == URL, "shown whole, with break opportunities"
 
 
 def test_qr_stays_readable_when_small(qtbot, screen: QrPaymentScreen) -> None:  # type: ignore[no-untyped-def]
