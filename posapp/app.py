@@ -8,6 +8,10 @@ One entry point (``run``) for every command:
 - ``posapp sandbox [--port]`` serves the provider emulators in the foreground
 - ``posapp tour DIR``        renders every screen to PNG files, in English and French
 
+The console's parts without windows are ``posapp.console.Console``; its windows are put together and
+connected in ``posapp.ui.wiring.console``. This module holds the command line, the start-up (a journal that
+cannot be opened, another console holding it), the qasync loop and the shutdown.
+
 The GUI runs on a qasync event loop; shutdown is idempotent (the window closing, ``aboutToQuit`` and
 SIGINT/SIGTERM can all ask for it, the clean-up runs once).
 """
@@ -22,51 +26,18 @@ import logging.handlers
 import signal
 import sys
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from posapp import __version__
 from posapp.about import VersionAction
 from posapp.config import ConfigError, Settings, load_settings, log_dir
-from posapp.core.redact import redact_text
-from posapp.services.events import EventBus
-
-if TYPE_CHECKING:
-    import httpx
-
-    from posapp.gateways.base import Gateway
-    from posapp.journal.lock import JournalLock
-    from posapp.journal.store import Journal
-    from posapp.sandbox.server import SandboxServer
+from posapp.console import Console, secret_filter
 
 log = logging.getLogger("posapp")
 
 SELF_TEST_TIMEOUT_S = 30.0
-
-
-class SecretFilter(logging.Filter):
-    """Cuts every registered secret out of log records, whatever logged them."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.secrets: set[str] = set()
-
-    def add(self, secrets: Iterable[str]) -> None:
-        self.secrets.update(s for s in secrets if s)
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if self.secrets:
-            message = record.getMessage()
-            record.msg = redact_text(message, self.secrets)
-            record.args = None
-            if record.exc_info and record.exc_info[1] is not None:
-                record.exc_text = redact_text(logging.Formatter().formatException(record.exc_info), self.secrets)
-                record.exc_info = None
-        return True
-
-
-secret_filter = SecretFilter()
 
 
 def configure_logging(level: int = logging.INFO) -> None:
@@ -123,192 +94,6 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     return parser.parse_args(list(argv))
 
 
-class Console:
-    """Everything the running console is made of, built in order and closed in reverse, once.
-
-    ``open_journal`` runs before the window shows (a console that cannot write its journal must not
-    take payments); ``connect_provider`` runs after the first paint, so the sandbox's start-up in
-    training mode never delays the window.
-    """
-
-    def __init__(self, settings: Settings, *, sandbox: SandboxServer | None = None) -> None:
-        """``sandbox``: a running sandbox to use in training mode (tests, a shared training server);
-        the console then leaves it running when it closes (one handed over by ``take_over`` is owned)."""
-        self.settings = settings
-        # Fixed for the console's life (``settings`` follows what the Settings screen saved): which journal
-        # it writes, whether it emulates the provider.
-        self.training = settings.training
-        self.window: Any = None
-        self.journal: Journal | None = None
-        self.users_journal: Journal | None = None
-        self.reader: Journal | None = None
-        self.sandbox: SandboxServer | None = sandbox
-        self._owns_sandbox = sandbox is None
-        self.http: httpx.AsyncClient | None = None
-        self.gateway: Gateway | None = None
-        self.bus = EventBus()
-        self.services: Any = None
-        self.controller: Any = None
-        self.access: Any = None
-        self.manager: Any = None
-        self.settings_wiring: Any = None
-        self.till: Any = None  # posapp.ui.till.TillController, once the services run
-        self.shop: Any = None  # posapp.shop.link.ShopLink when a shop store is configured (after the first paint)
-        self.quit_requested = asyncio.Event()
-        self.restart_with: Settings | None = None
-        self.handover: tuple[SandboxServer, set[str]] | None = None
-        self._emulated: set[str] = set()  # training providers whose leftovers this console's emulator settled
-        self.journal_lock: JournalLock | None = None
-        self.raise_listener: asyncio.Server | None = None
-        self.backups: asyncio.Task[None] | None = None
-        self._closed = False
-
-    def request_restart(self, settings: Settings) -> None:
-        """Close this console and build it again with ``settings`` (``run_console`` does it).
-
-        Staying in training, the emulator (and the payments it holds) is handed over to the next console.
-        """
-        self.restart_with = settings
-        if settings.training and self.training and self.sandbox is not None and self._owns_sandbox:
-            self._owns_sandbox = False  # this console's clean-up leaves it running
-            self.handover = (self.sandbox, set(self._emulated))
-        self.quit_requested.set()
-
-    def take_over(self, previous: Console) -> None:
-        """Keep the training emulator ``previous`` handed over (see ``request_restart``)."""
-        if previous.handover is not None and self.training:
-            self.sandbox, emulated = previous.handover
-            self._owns_sandbox = True
-            self._emulated = emulated
-
-    def journal_path(self) -> Path:
-        """The file this console writes its payments to (the training journal in training)."""
-        from posapp.config import data_dir
-        from posapp.journal.store import JOURNAL_FILE, TRAINING_JOURNAL_FILE
-
-        return data_dir() / (TRAINING_JOURNAL_FILE if self.training else JOURNAL_FILE)
-
-    def open_journal(self, *, what: str = "console") -> Journal:
-        """Take the journal's lock, open the journal, and a second connection for the screens that only read it.
-
-        One running console per journal (``journal.lock``): a second one on the same file would take
-        this one's requests in flight for a crash's leftovers and settle them. ``JournalInUse`` (naming
-        the console that holds it) is raised before anything is opened, so nothing is resumed or settled.
-
-        The services write through one connection on their worker thread; History pages through its own
-        (WAL lets readers and the writer work at once), so the GUI never waits behind a disk sync.
-
-        Training mode writes to the training journal (``Journal.open(training=True)``), so nothing a
-        trainee does reaches the merchant's books; the users (who may sign in, with their PINs) stay in
-        the live journal, ``users_journal``, the same people in both modes.
-        """
-        from posapp.journal.lock import JournalLock
-        from posapp.journal.store import Journal
-
-        self.journal_lock = JournalLock.acquire(self.journal_path(), details={"what": what, "version": __version__})
-        try:
-            live = Journal.open()
-            self.users_journal = live
-            self.journal = Journal.open(training=True) if self.training else live
-            self.reader = Journal(self.journal.path)
-        except BaseException:
-            for journal in (self.reader, self.journal, self.users_journal):
-                if journal is not None:
-                    journal.close()
-            self.reader = self.journal = self.users_journal = None
-            self.journal_lock.release()
-            self.journal_lock = None
-            raise
-        return self.journal
-
-    async def connect_provider(self) -> Gateway:
-        """Start the training sandbox (when no provider is configured) and build the gateway."""
-        import httpx
-
-        from posapp.gateways.registry import build_gateway, provider_info
-
-        name = self.settings.active_provider
-        if self.settings.training:
-            from posapp.sandbox.customer import Script
-            from posapp.sandbox.mycoolpay import MyCoolPayState
-            from posapp.sandbox.server import SandboxServer
-
-            sandbox = self.sandbox
-            if sandbox is None:
-                # In training the trainee plays the customer on the emulated phone: nobody pays by script.
-                sandbox = SandboxServer(mycoolpay=MyCoolPayState(default_script=Script.manual()))
-                self.sandbox = await asyncio.to_thread(sandbox.start)
-            account = sandbox.training_credentials(name)
-            base_url, credentials = account.base_url, dict(account.credentials)
-        else:
-            from posapp.config import provider_secret
-
-            info = provider_info(name)
-            base_url = self.settings.provider_base_url
-            credentials = {}
-            for field in info.credential_fields + info.optional_fields:
-                # The one non-secret identifier (My-CoolPay public key, Commerce Layer client id) is a setting.
-                value = provider_secret(name, field) if field in info.secret_fields else self.settings.public_key
-                if value:
-                    credentials[field] = value
-        self.http = httpx.AsyncClient()
-        gateway = build_gateway(name, self.http, base_url, credentials)
-        secret_filter.add(gateway.secrets)
-        self.gateway = gateway
-        log.info("provider %s ready (%s)", name, "training" if self.settings.training else "live")
-        return gateway
-
-    async def start_services(self) -> Any:
-        """Build the payment services on the journal and gateway and resume unfinished payments."""
-        from posapp.services.payments import PaymentServices
-
-        assert self.journal is not None and self.gateway is not None
-        self.services = PaymentServices(
-            self.journal, self.gateway, self.settings, self.bus, lang=self.settings.resolved_language()
-        )
-        provider = self.gateway.name
-        if self.training and self._owns_sandbox and provider not in self._emulated:
-            # This console's emulator started empty: what an earlier session left unfinished cannot end.
-            self._emulated.add(provider)
-            abandoned = await self.services.tracker.abandon_unfinished(
-                "the training session ended before this training payment did"
-            )
-            if abandoned:
-                log.info("canceled %d training transactions left unfinished", len(abandoned))
-        resumed = await self.services.start()
-        if resumed:
-            log.info("resumed %d unfinished transactions", len(resumed))
-        return self.services
-
-    async def aclose(self) -> None:
-        """Stop following payments, close the HTTP client, the sandbox and the journal. Safe to call twice."""
-        if self._closed:
-            return
-        self._closed = True
-        if self.manager is not None:
-            self.manager.close()
-        if self.till is not None:
-            self.till.close()
-        if self.backups is not None:
-            self.backups.cancel()
-        if self.services is not None:
-            await self.services.aclose()
-        if self.shop is not None:
-            await asyncio.to_thread(self.shop.stop)
-        if self.http is not None:
-            await self.http.aclose()
-        if self.sandbox is not None and self._owns_sandbox:
-            await asyncio.to_thread(self.sandbox.stop)
-        for journal in (self.reader, self.journal, self.users_journal):
-            if journal is not None:
-                journal.close()  # twice for the live journal outside training: harmless
-        if self.raise_listener is not None:
-            self.raise_listener.close()
-        if self.journal_lock is not None:
-            self.journal_lock.release()  # last: another console may open the journal now
-        log.info("console closed")
-
-
 async def run_console(options: argparse.Namespace) -> int:
     """The qasync main coroutine: build the console, show it, wait for the request to quit, clean up."""
     from PySide6.QtWidgets import QApplication
@@ -354,6 +139,14 @@ async def _console_session(console: Console, options: argparse.Namespace, starte
     from PySide6.QtWidgets import QApplication
 
     from posapp.ui.main_window import MainWindow
+    from posapp.ui.wiring.console import (
+        build_cashier_screens,
+        connect_console,
+        install_access,
+        install_settings,
+        provider_label,
+        start_shop_link,
+    )
 
     settings = console.settings
     quit_requested = console.quit_requested
@@ -367,7 +160,7 @@ async def _console_session(console: Console, options: argparse.Namespace, starte
             console.open_journal(what="self-test" if options.self_test else "console")
         except Exception as exc:
             return await journal_problem(console, exc, options)
-        window = MainWindow(training=settings.training, provider_label=_provider_label(settings.active_provider))
+        window = MainWindow(training=settings.training, provider_label=provider_label(settings.active_provider))
         console.window = window
         await listen_for_raise(console, window)
         console.controller = build_cashier_screens(window, settings, console.reader)
@@ -582,85 +375,6 @@ async def read_only_session(console: Console, problem: Any) -> int:
             opened.close()
 
 
-def build_cashier_screens(window: Any, settings: Settings, journal: Journal | None = None) -> Any:
-    """Put the cashier's screens in the window and the controller between them and the services."""
-    from babel.numbers import get_decimal_symbol
-
-    from posapp.ui.controller import ConsoleController, SaleFlow
-    from posapp.ui.screens.activity import ActivityScreen
-
-    flow = SaleFlow(settings.currency, settings.locale, get_decimal_symbol(settings.locale))
-    window.replace_screen("sale", flow)
-    activity = ActivityScreen(settings.locale)
-    window.replace_screen("activity", activity)
-    history = None
-    if journal is not None:
-        from posapp.ui.screens.history import HistoryScreen
-
-        history = HistoryScreen(journal, settings.locale)
-        window.replace_screen("history", history)
-    controller = ConsoleController(
-        window,
-        flow,
-        activity,
-        history=history,
-        locale=settings.locale,
-        training=settings.training,
-        shop_name=settings.shop_name,
-        largest_sale=largest_sale(settings),
-    )
-    controller.apply_limits()
-    controller.message.connect(lambda text: window.statusBar().showMessage(text, 10_000))
-    return controller
-
-
-def largest_sale(settings: Settings) -> Any:
-    """The shop's largest sale as ``Money`` (None when the shop sets none)."""
-    from posapp.core.money import Money, exponent
-
-    if settings.largest_sale <= 0:
-        return None
-    return Money(settings.largest_sale * 10 ** exponent(settings.currency), settings.currency)
-
-
-def install_access(console: Console, window: Any) -> Any:
-    """The lock screen at start-up and when idle; who is signed in decides what they may do."""
-    from posapp.journal.users import UserStore
-    from posapp.ui.access import AccessController
-
-    assert console.journal is not None
-    users = UserStore(console.users_journal or console.journal)
-    access = AccessController(
-        users,
-        approvals=console.journal,  # recorded where the services use them up (the training journal in training)
-        host=window.centralWidget(),
-        locale=console.settings.locale,
-        idle_minutes=console.settings.idle_lock_minutes,
-    )
-    if console.controller is not None:
-        controller = console.controller
-        access.user_changed.connect(lambda user: setattr(controller, "cashier", user.name if user else ""))
-        access.locked.connect(controller.close_otp_dialog)
-    connect_window_to_access(window, access)
-    access.start()
-    console.access = access
-    return access
-
-
-def connect_window_to_access(window: Any, access: Any) -> None:
-    """The navigation's Lock and Switch user, who is signed in, and the keyboard back on the screen after sign-in."""
-    from posapp.ui.inert_text import inert
-    from posapp.ui.screens.lock import role_text
-
-    def user_changed(user: Any) -> None:
-        window.set_signed_in(f"{inert(user.name)}\n{role_text(user.role)}" if user is not None else "")
-
-    access.user_changed.connect(user_changed)
-    access.unlocked.connect(lambda _user: window.focus_screen())
-    window.lock_requested.connect(access.lock)
-    window.switch_user_requested.connect(access.switch_user)
-
-
 BACKUP_CHECK_EVERY_S = 3600.0
 
 
@@ -683,156 +397,6 @@ async def daily_backups(*, every_s: float = BACKUP_CHECK_EVERY_S) -> None:
             except Exception:
                 log.exception("the daily backup failed")
         await asyncio.sleep(every_s)
-
-
-def start_shop_link(console: Console, window: Any) -> Any:
-    """Replicate the live journal to the shop store, when one is configured (after the first paint:
-    psycopg loads only then); the status bar shows the link. Training never reaches the shop's books."""
-    address = console.settings.shop_store
-    if not address or console.training or console.journal is None:
-        return None
-    from posapp.services.events import Event
-    from posapp.shop.link import ShopLink
-    from posapp.ui.screens.shop_view import shop_view_button
-    from posapp.ui.widgets.shop_status import ShopStatusLabel
-
-    try:
-        link = ShopLink(address, console.journal.path)
-    except Exception as exc:
-        log.warning("the shop store is not used: %s", exc)
-        return None
-    secret_filter.add(link.secrets)
-    console.bus.subscribe(Event, lambda _event: link.wake())  # something was journaled: ship it soon
-    link.start()
-    console.shop = link
-    window.statusBar().addPermanentWidget(ShopStatusLabel(link, window))
-    current_user = (lambda: console.access.current_user()) if console.access is not None else (lambda: None)
-
-    def refund(row: Any) -> None:  # another counter's sale, from the shop view (once the services run)
-        if link.refunds is not None:
-            link.refunds.open_refund(row)
-
-    window.statusBar().addPermanentWidget(shop_view_button(link, console.settings.locale, window, current_user, refund))
-    return link
-
-
-async def connect_console(console: Console, window: Any) -> None:
-    try:
-        await console.connect_provider()
-        await console.start_services()
-    except Exception as exc:
-        log.exception("cannot reach the provider")
-        window.show_provider_unreachable(str(exc))
-        return
-    if console.controller is not None:
-        console.controller.attach(console.services)
-    if console.access is not None and console.controller is not None:
-        from posapp.ui.manager_screens import install_manager_screens
-
-        if console.manager is not None:
-            console.manager.close()
-        console.manager = install_manager_screens(
-            window, console.controller, console.services, console.access, console.settings
-        )
-    if console.settings_wiring is not None:
-        console.settings_wiring.attach(console.services)
-    from posapp.ui.till import install_till
-
-    install_till(console, window)  # cash and split sales, the drawer, the ESC/POS printer
-    if console.shop is not None:
-        console.services.payouts.refund_guard = console.shop.refund_guard
-        if console.access is not None:
-            from posapp.core.access import Permission
-            from posapp.ui.shop_refunds import ShopRefunds
-
-            access = console.access
-            console.shop.refunds = ShopRefunds(
-                window, console.services.payouts, console.shop,
-                lambda amount, summary: access.require(Permission.PAYOUT, amount, summary=summary),
-                console.settings.locale,
-            )  # fmt: skip
-    window.set_training_phone(None)
-    if console.settings.training and console.sandbox is not None and console.http is not None:
-        add_training_phone(console, window)
-
-
-def install_settings(console: Console, window: Any) -> Any:
-    """The Settings screen (manager only); a new provider or keys take effect without a restart."""
-    from posapp.ui.settings_wiring import install_settings_screens
-
-    assert console.journal is not None
-    wiring = install_settings_screens(
-        window, console.controller, console.services, console.access, console.settings, console.journal
-    )
-    screen = wiring.settings_screen
-    screen.provider_changed.connect(lambda settings: asyncio.ensure_future(switch_provider(console, window, settings)))
-    screen.settings_saved.connect(lambda settings: setattr(console, "settings", settings))
-    # Every screen is built again in the new language (payments are followed again from the journal).
-    screen.language_changed.connect(lambda _language: console.request_restart(console.settings))
-    # A new shop store (or its password): the console is built again, so the link starts on the new one.
-    screen.shop_store_changed.connect(lambda settings: console.request_restart(settings))
-    window.end_of_day_requested.connect(wiring.open_end_of_day)
-    console.settings_wiring = wiring
-    return wiring
-
-
-async def switch_provider(console: Console, window: Any, settings: Settings) -> None:
-    """Stop the old provider's services and gateway and connect the new ones, without a restart.
-
-    Between training and live, the console restarts (in the same process) on the other mode's journal.
-    Unfinished payments of the old provider stay in the journal and are followed again when that
-    provider is active (the tracker follows only its own provider's payments).
-    """
-    if console.quit_requested.is_set():
-        return  # closing or restarting already (a language change saved with it): the next console connects
-    if settings.training != console.training:
-        # Training and live keep separate journals: every screen is built again on the other one.
-        log.info("switching to %s mode: restarting the console", "training" if settings.training else "live")
-        console.request_restart(settings)
-        return
-    log.info("switching provider to %s", settings.active_provider)
-    if console.services is not None:
-        await console.services.aclose()
-        console.services = None
-    if console.http is not None:
-        await console.http.aclose()
-        console.http = None
-    if console.sandbox is not None and console._owns_sandbox and not settings.training:
-        await asyncio.to_thread(console.sandbox.stop)
-        console.sandbox = None
-    console.gateway = None
-    console.settings = settings
-    window.set_mode(training=settings.training, provider_label=_provider_label(settings.active_provider))
-    await connect_console(console, window)
-
-
-def add_training_phone(console: Console, window: Any) -> Any:
-    """Put the emulated customer's phone beside the console (training only): ``MainWindow.set_training_phone``."""
-    from posapp.ui.screens.training_phone import CustomerPhoneAdapter, MyCoolPayCustomerPhone, TrainingPhonePanel
-    from posapp.ui.screens.training_phone_cards import card_customer_phone
-
-    assert console.sandbox is not None and console.http is not None
-    adapters: list[CustomerPhoneAdapter] = []
-    provider = console.settings.active_provider
-    if provider == "mycoolpay":
-        adapters.append(MyCoolPayCustomerPhone(console.http, console.sandbox.mycoolpay_base_url))
-    else:
-        # The card providers' customer pays on the checkout page: the phone offers Pay / Decline on it.
-        card = card_customer_phone(provider, console.http, console.sandbox.training_credentials(provider).base_url)
-        if card is not None:
-            adapters.append(card)
-    panel = TrainingPhonePanel(adapters, console.settings.locale)
-    if console.services is not None:
-        tracker = console.services.tracker
-        panel.customer_acted.connect(lambda provider, ref, verb: tracker.request_check(provider_ref=ref))
-    window.set_training_phone(panel)
-    return panel
-
-
-def _provider_label(provider: str) -> str:
-    from posapp.config import PROVIDER_LABELS
-
-    return PROVIDER_LABELS.get(provider, provider)
 
 
 def _install_signal_handlers(quit_requested: asyncio.Event) -> None:

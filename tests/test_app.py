@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 
 from posapp import __version__
-from posapp.app import Console, SecretFilter, parse_args
+from posapp.app import parse_args
 from posapp.config import Settings
+from posapp.console import Console, SecretFilter
 
 
 def posapp(*args: str, home: Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
@@ -168,7 +169,7 @@ async def test_training_leftovers_end_when_the_emulator_starts_empty_and_never_r
 
 
 async def test_switching_between_training_and_live_rebuilds_the_console(posapp_home: Path) -> None:
-    from posapp.app import switch_provider
+    from posapp.ui.wiring.console import switch_provider
 
     console = Console(Settings())
     live = Settings(provider="mycoolpay", public_key="pk_live")

@@ -20,8 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from posapp.app import Console, ask_to_raise
+from posapp.app import ask_to_raise
 from posapp.config import Settings
+from posapp.console import Console
 from posapp.core.transactions import Status
 from posapp.journal.lock import JournalInUse, JournalLock, lock_path, read_owner
 from posapp.journal.store import Journal

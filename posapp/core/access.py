@@ -1,7 +1,7 @@
 """Who may do what: roles, the permission matrix, PIN rules, PIN hashing and the lockout policy.
 
 Pure: no clock, no storage, no Qt. Times are passed in (aware ``datetime``); the journal keeps users and
-their lockout state (``posapp.journal.users``), the UI asks for PINs (``posapp.ui.access``).
+their lockout state (``posapp.journal.users``), the UI asks for PINs (``posapp.ui.wiring.access``).
 
 - **Roles and actions.** A cashier sells, follows and cancels payments, sees the history and prints
   receipts. Everything that moves money out of the merchant's account (refund, payout), reads the

@@ -41,9 +41,9 @@ from posapp.ui.actions import run_action
 from posapp.ui.inert_text import PlainLabel, inert
 from posapp.ui.models.transactions_model import operator_text
 from posapp.ui.print_bridge import PrintQueueBridge, printer_receipt
-from posapp.ui.receipts import receipt_allowed, receipt_content
 from posapp.ui.screens.drawer_count import DrawerCountDialog, OpeningFloatDialog
 from posapp.ui.screens.printer_settings import PrinterSettingsPanel
+from posapp.ui.screens.receipts import receipt_allowed, receipt_content
 from posapp.ui.widgets.cash_tender import CashTenderPanel
 
 log = logging.getLogger(__name__)

@@ -107,14 +107,14 @@ def run_tour(
 
 async def _manager_tour(app: Any, console: Any, window: Any, controller: Any, users: Any, shot: Any) -> None:
     """The manager's side: a wrong PIN, Settings, Payouts, Balance, a refund, a receipt, the end-of-day report."""
-    from posapp.app import connect_window_to_access
     from posapp.core.access import Role
     from posapp.core.transactions import Status
-    from posapp.ui.access import AccessController
-    from posapp.ui.manager_screens import install_manager_screens
-    from posapp.ui.receipts import ReceiptDialog
+    from posapp.ui.screens.receipts import ReceiptDialog
     from posapp.ui.screens.refund_dialog import RefundDialog
-    from posapp.ui.settings_wiring import install_settings_screens
+    from posapp.ui.wiring.access import AccessController
+    from posapp.ui.wiring.console import connect_window_to_access
+    from posapp.ui.wiring.manager_screens import install_manager_screens
+    from posapp.ui.wiring.settings import install_settings_screens
 
     settings = console.settings
     manager = users.create_first_manager("Kofi", "5831")
@@ -284,12 +284,13 @@ async def _settle(app: Any, seconds: float = 0.15) -> None:
 
 async def _tour_language(app: Any, observe: Observer, language: str, size: tuple[int, int] | None) -> None:
 
-    from posapp.app import Console, add_training_phone, build_cashier_screens, connect_console
     from posapp.config import Settings
+    from posapp.console import Console
     from posapp.journal.users import UserStore
     from posapp.ui.i18n import install_translators
     from posapp.ui.main_window import MainWindow
     from posapp.ui.screens.lock import LockScreen
+    from posapp.ui.wiring.console import add_training_phone, build_cashier_screens, connect_console
 
     install_translators(app, language)
     settings = Settings(language=language)
@@ -439,10 +440,11 @@ async def _card_provider_tour(
     from PySide6.QtCore import QPoint
     from PySide6.QtGui import QColor, QPainter
 
-    from posapp.app import Console, build_cashier_screens, connect_console
     from posapp.config import PROVIDER_LABELS, Settings
+    from posapp.console import Console
     from posapp.core.transactions import Status
     from posapp.ui.main_window import MainWindow
+    from posapp.ui.wiring.console import build_cashier_screens, connect_console
 
     settings = Settings(language=language, training_provider=provider)
     console = Console(settings, sandbox=sandbox)

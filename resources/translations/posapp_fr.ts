@@ -549,83 +549,83 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="181"/>
-        <location filename="../../posapp/ui/controller.py" line="518"/>
+        <location filename="../../posapp/ui/wiring/controller.py" line="181"/>
+        <location filename="../../posapp/ui/wiring/controller.py" line="518"/>
         <source>Connected</source>
         <translation>Connecté</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="205"/>
+        <location filename="../../posapp/ui/wiring/controller.py" line="205"/>
         <source>the smallest payment {provider} takes</source>
         <translation>le plus petit paiement accepté par {provider}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="210"/>
+        <location filename="../../posapp/ui/wiring/controller.py" line="210"/>
         <source>the largest payment {provider} takes</source>
         <translation>le plus gros paiement accepté par {provider}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="216"/>
+        <location filename="../../posapp/ui/wiring/controller.py" line="216"/>
         <source>the shop&apos;s largest sale (Settings)</source>
         <translation>la plus grosse vente de la boutique (Réglages)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="234"/>
+        <location filename="../../posapp/ui/wiring/controller.py" line="234"/>
         <source>Still connecting to the provider; try again in a moment.</source>
         <translation>Connexion au prestataire en cours&#x202f;; réessayez dans un instant.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="326"/>
+        <location filename="../../posapp/ui/wiring/controller.py" line="326"/>
         <source>This payment has no link to show.</source>
         <translation>Ce paiement n’a pas de lien à afficher.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="336"/>
+        <location filename="../../posapp/ui/wiring/controller.py" line="336"/>
         <source>Cancel this payment?</source>
         <translation>Annuler ce paiement&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="337"/>
+        <location filename="../../posapp/ui/wiring/controller.py" line="337"/>
         <source>Stop waiting for this payment? If the customer pays anyway, posapp will still record it.</source>
         <translation>Ne plus attendre ce paiement&#x202f;? Si le client paie quand même, posapp l’enregistrera.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="370"/>
+        <location filename="../../posapp/ui/wiring/controller.py" line="370"/>
         <source>This payment is no longer waiting for a capture.</source>
         <translation>Ce paiement n’attend plus d’encaissement.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="407"/>
+        <location filename="../../posapp/ui/wiring/controller.py" line="407"/>
         <source>No clear answer from the provider about the capture. Do not capture again: posapp keeps checking.</source>
         <translation>Pas de réponse claire du prestataire sur l’encaissement. N’encaissez pas à nouveau&#x202f;: posapp continue de vérifier.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="413"/>
+        <location filename="../../posapp/ui/wiring/controller.py" line="413"/>
         <source>Captured {captured} of the {authorized} authorized.</source>
         <translation>Encaissé&#x202f;: {captured} sur {authorized} autorisés.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="416"/>
+        <location filename="../../posapp/ui/wiring/controller.py" line="416"/>
         <source>Captured {amount}.</source>
         <translation>Encaissé&#x202f;: {amount}.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="447"/>
+        <location filename="../../posapp/ui/wiring/controller.py" line="447"/>
         <source>The code is not right.</source>
         <translation>Le code n’est pas bon.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="498"/>
+        <location filename="../../posapp/ui/wiring/controller.py" line="498"/>
         <source>A payment&apos;s outcome is unknown: see Activity.</source>
         <translation>Le résultat d’un paiement est inconnu&#x202f;: voir Activité.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="508"/>
+        <location filename="../../posapp/ui/wiring/controller.py" line="508"/>
         <source>The journal is written again: every answer it missed is in it.</source>
         <translation>Le journal est de nouveau écrit : toutes les réponses qui lui manquaient y sont.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/controller.py" line="513"/>
+        <location filename="../../posapp/ui/wiring/controller.py" line="513"/>
         <source>Provider not reachable</source>
         <translation>Prestataire injoignable</translation>
     </message>
@@ -1015,325 +1015,325 @@
 <context>
     <name>EndOfDayScreen</name>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="112"/>
+        <location filename="../../posapp/ui/screens/reports_render.py" line="112"/>
         <source>Whole shop</source>
         <translation>Toute la boutique</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="113"/>
+        <location filename="../../posapp/ui/screens/reports_render.py" line="113"/>
         <source>(no cashier)</source>
         <translation>(sans caissier)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="133"/>
+        <location filename="../../posapp/ui/screens/reports_render.py" line="133"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="205"/>
+        <location filename="../../posapp/ui/screens/reports_render.py" line="205"/>
         <source>Cash</source>
         <translation>Espèces</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="234"/>
+        <location filename="../../posapp/ui/screens/reports_render.py" line="234"/>
         <source>TRAINING MODE: no real money moved.</source>
         <translation>MODE FORMATION&#x202f;: aucun argent réel n’a circulé.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="237"/>
-        <location filename="../../posapp/ui/reports_render.py" line="384"/>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="107"/>
-        <location filename="../../posapp/ui/settings_wiring.py" line="59"/>
-        <location filename="../../posapp/ui/settings_wiring.py" line="220"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="110"/>
+        <location filename="../../posapp/ui/screens/reports_render.py" line="237"/>
+        <location filename="../../posapp/ui/screens/reports_render.py" line="384"/>
+        <location filename="../../posapp/ui/wiring/settings.py" line="59"/>
+        <location filename="../../posapp/ui/wiring/settings.py" line="220"/>
         <source>End-of-day report</source>
         <translation>Rapport de fin de journée</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="241"/>
+        <location filename="../../posapp/ui/screens/reports_render.py" line="241"/>
         <source>Printed {when}</source>
         <translation>Imprimé le {when}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="244"/>
+        <location filename="../../posapp/ui/screens/reports_render.py" line="244"/>
         <source>No transactions on this day.</source>
         <translation>Aucune transaction ce jour-là.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="248"/>
+        <location filename="../../posapp/ui/screens/reports_render.py" line="248"/>
         <source>Provider</source>
         <translation>Prestataire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="249"/>
+        <location filename="../../posapp/ui/screens/reports_render.py" line="249"/>
         <source>Network</source>
         <translation>Réseau</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="250"/>
+        <location filename="../../posapp/ui/screens/reports_render.py" line="250"/>
         <source>Payments</source>
         <translation>Paiements</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="251"/>
-        <location filename="../../posapp/ui/reports_render.py" line="356"/>
+        <location filename="../../posapp/ui/screens/reports_render.py" line="251"/>
+        <location filename="../../posapp/ui/screens/reports_render.py" line="356"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="267"/>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="139"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="142"/>
+        <location filename="../../posapp/ui/screens/reports_render.py" line="267"/>
         <source>Takings</source>
         <translation>Encaissements</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="272"/>
+        <location filename="../../posapp/ui/screens/reports_render.py" line="272"/>
         <source>of which in cash</source>
         <translation>dont en espèces</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="278"/>
+        <location filename="../../posapp/ui/screens/reports_render.py" line="278"/>
         <source>of which by mobile money</source>
         <translation>dont en paiement mobile</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="286"/>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="140"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="143"/>
+        <location filename="../../posapp/ui/screens/reports_render.py" line="286"/>
         <source>Refunds</source>
         <translation>Remboursements</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="292"/>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="141"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="144"/>
+        <location filename="../../posapp/ui/screens/reports_render.py" line="292"/>
         <source>Payouts</source>
         <translation>Versements</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="297"/>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="142"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="145"/>
+        <location filename="../../posapp/ui/screens/reports_render.py" line="297"/>
         <source>Fees</source>
         <translation>Frais</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="298"/>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="143"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="146"/>
+        <location filename="../../posapp/ui/screens/reports_render.py" line="298"/>
         <source>Net</source>
         <translation>Net</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="306"/>
+        <location filename="../../posapp/ui/screens/reports_render.py" line="306"/>
         <source>Failed: {failed} · Canceled: {canceled} · Expired: {expired} · Unknown outcome: {unknown}</source>
         <translation>Échoués&#x202f;: {failed} · Annulés&#x202f;: {canceled} · Expirés&#x202f;: {expired} · Résultat inconnu&#x202f;: {unknown}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="317"/>
+        <location filename="../../posapp/ui/screens/reports_render.py" line="317"/>
         <source>Opening float</source>
         <translation>Fonds de caisse</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="318"/>
+        <location filename="../../posapp/ui/screens/reports_render.py" line="318"/>
         <source>Cash sales</source>
         <translation>Ventes en espèces</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="319"/>
+        <location filename="../../posapp/ui/screens/reports_render.py" line="319"/>
         <source>Cash refunds</source>
         <translation>Remboursements en espèces</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="320"/>
+        <location filename="../../posapp/ui/screens/reports_render.py" line="320"/>
         <source>Paid out</source>
         <translation>Sorties</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="321"/>
+        <location filename="../../posapp/ui/screens/reports_render.py" line="321"/>
         <source>Expected</source>
         <translation>Attendu</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="322"/>
+        <location filename="../../posapp/ui/screens/reports_render.py" line="322"/>
         <source>Counted</source>
         <translation>Compté</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="323"/>
+        <location filename="../../posapp/ui/screens/reports_render.py" line="323"/>
         <source>Difference</source>
         <translation>Écart</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="327"/>
+        <location filename="../../posapp/ui/screens/reports_render.py" line="327"/>
         <source>not counted</source>
         <translation>non compté</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="339"/>
+        <location filename="../../posapp/ui/screens/reports_render.py" line="339"/>
         <source>The drawer was opened {count} times without a sale.</source>
         <translation>Le tiroir a été ouvert {count} fois sans vente.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="341"/>
+        <location filename="../../posapp/ui/screens/reports_render.py" line="341"/>
         <source>Unknown outcomes to reconcile</source>
         <translation>Résultats inconnus à régulariser</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="344"/>
+        <location filename="../../posapp/ui/screens/reports_render.py" line="344"/>
         <source>None: every transaction of the day has a known outcome.</source>
         <translation>Aucun&#x202f;: chaque transaction du jour a un résultat connu.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="347"/>
+        <location filename="../../posapp/ui/screens/reports_render.py" line="347"/>
         <source>Check each one with the provider before the till is closed; do not take the payment again.</source>
         <translation>Vérifiez chacune auprès du prestataire avant de fermer la caisse&#x202f;; ne redemandez pas le paiement.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="354"/>
+        <location filename="../../posapp/ui/screens/reports_render.py" line="354"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="355"/>
+        <location filename="../../posapp/ui/screens/reports_render.py" line="355"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="357"/>
+        <location filename="../../posapp/ui/screens/reports_render.py" line="357"/>
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="316"/>
-        <location filename="../../posapp/ui/reports_render.py" line="358"/>
+        <location filename="../../posapp/ui/screens/reports_render.py" line="316"/>
+        <location filename="../../posapp/ui/screens/reports_render.py" line="358"/>
         <source>Cashier</source>
         <translation>Caissier</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/reports_render.py" line="359"/>
+        <location filename="../../posapp/ui/screens/reports_render.py" line="359"/>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="113"/>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="123"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="116"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="126"/>
         <source>Previous day</source>
         <translation>Jour précédent</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="116"/>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="124"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="119"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="127"/>
         <source>Next day</source>
         <translation>Jour suivant</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="121"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="124"/>
         <source>Today</source>
         <translation>Aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="125"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="128"/>
         <source>Today&apos;s report</source>
         <translation>Le rapport d’aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="126"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="129"/>
         <source>Day</source>
         <translation>Jour</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="127"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="130"/>
         <source>The day of the report</source>
         <translation>Le jour du rapport</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="144"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="147"/>
         <source>Unknown</source>
         <translation>Inconnus</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="159"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="162"/>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="161"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="164"/>
         <source>The day&apos;s totals and every transaction of the day</source>
         <translation>Les totaux du jour et chaque transaction du jour</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="173"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="176"/>
         <source>Print</source>
         <translation>Imprimer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="175"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="178"/>
         <source>Save as PDF</source>
         <translation>Enregistrer en PDF</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="182"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="185"/>
         <source>Print the report</source>
         <translation>Imprimer le rapport</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="186"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="189"/>
         <source>Save the report as a PDF file</source>
         <translation>Enregistrer le rapport en fichier PDF</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="191"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="194"/>
         <source>The day&apos;s transactions as a CSV file</source>
         <translation>Les transactions du jour en fichier CSV</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="264"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="269"/>
         <source>Save the report as PDF</source>
         <translation>Enregistrer le rapport en PDF</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="266"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="271"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="274"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="279"/>
         <source>Export the day as CSV</source>
         <translation>Exporter la journée en CSV</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="276"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="281"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="290"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="295"/>
         <source>Report saved: {path}</source>
         <translation>Rapport enregistré&#x202f;: {path}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="302"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="307"/>
         <source>Report sent to the printer.</source>
         <translation>Rapport envoyé à l’imprimante.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="309"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="317"/>
         <source>Export CSV (manager)</source>
         <translation>Exporter en CSV (gérant)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="311"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="319"/>
         <source>Export CSV</source>
         <translation>Exporter en CSV</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="320"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="328"/>
         <source>Exporting needs a manager.</source>
         <translation>L’export nécessite un gérant.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="325"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="333"/>
         <source>Export canceled: no manager approved it.</source>
         <translation>Export annulé&#x202f;: aucun gérant ne l’a approuvé.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/end_of_day.py" line="344"/>
+        <location filename="../../posapp/ui/screens/end_of_day.py" line="352"/>
         <source>{rows} transactions exported to {path}</source>
         <translation>{rows} transactions exportées vers {path}</translation>
     </message>
@@ -1533,292 +1533,292 @@
         <translation>Espèces</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="320"/>
+        <location filename="../../posapp/ui/screens/history.py" line="324"/>
         <source>Search: reference, phone or reason</source>
         <translation>Rechercher : référence, téléphone ou motif</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="322"/>
+        <location filename="../../posapp/ui/screens/history.py" line="326"/>
         <source>Search</source>
         <translation>Recherche</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="325"/>
+        <location filename="../../posapp/ui/screens/history.py" line="329"/>
         <source>Search by reference, phone number or reason</source>
         <translation>Rechercher par référence, numéro de téléphone ou motif</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="328"/>
-        <location filename="../../posapp/ui/screens/history.py" line="483"/>
+        <location filename="../../posapp/ui/screens/history.py" line="332"/>
+        <location filename="../../posapp/ui/screens/history.py" line="487"/>
         <source>Clear filters</source>
         <translation>Effacer les filtres</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="334"/>
-        <location filename="../../posapp/ui/screens/history.py" line="488"/>
+        <location filename="../../posapp/ui/screens/history.py" line="338"/>
+        <location filename="../../posapp/ui/screens/history.py" line="492"/>
         <source>Show every transaction again</source>
         <translation>Afficher à nouveau toutes les transactions</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="348"/>
+        <location filename="../../posapp/ui/screens/history.py" line="352"/>
         <source>Today</source>
         <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="349"/>
+        <location filename="../../posapp/ui/screens/history.py" line="353"/>
         <source>7 days</source>
         <translation>7 jours</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="350"/>
+        <location filename="../../posapp/ui/screens/history.py" line="354"/>
         <source>30 days</source>
         <translation>30 jours</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="351"/>
+        <location filename="../../posapp/ui/screens/history.py" line="355"/>
         <source>All</source>
         <translation>Tout</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="352"/>
+        <location filename="../../posapp/ui/screens/history.py" line="356"/>
         <source>Dates…</source>
         <translation>Dates…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="362"/>
+        <location filename="../../posapp/ui/screens/history.py" line="366"/>
         <source>Show this period: {period}</source>
         <translation>Afficher cette période : {period}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="368"/>
+        <location filename="../../posapp/ui/screens/history.py" line="372"/>
         <source>From</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="369"/>
+        <location filename="../../posapp/ui/screens/history.py" line="373"/>
         <source>to</source>
         <translation>au</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="385"/>
+        <location filename="../../posapp/ui/screens/history.py" line="389"/>
         <source>All providers</source>
         <translation>Tous les prestataires</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="402"/>
+        <location filename="../../posapp/ui/screens/history.py" line="406"/>
         <source>First day</source>
         <translation>Premier jour</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="404"/>
+        <location filename="../../posapp/ui/screens/history.py" line="408"/>
         <source>Last day</source>
         <translation>Dernier jour</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="407"/>
+        <location filename="../../posapp/ui/screens/history.py" line="411"/>
         <source>The first day shown</source>
         <translation>Le premier jour affiché</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="409"/>
+        <location filename="../../posapp/ui/screens/history.py" line="413"/>
         <source>The last day shown</source>
         <translation>Le dernier jour affiché</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="419"/>
+        <location filename="../../posapp/ui/screens/history.py" line="423"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="420"/>
+        <location filename="../../posapp/ui/screens/history.py" line="424"/>
         <source>Show only the transactions of this status</source>
         <translation>N’afficher que les transactions de ce statut</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="424"/>
+        <location filename="../../posapp/ui/screens/history.py" line="428"/>
         <source>Show only payments, refunds or payouts</source>
         <translation>N’afficher que les paiements, remboursements ou versements</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="428"/>
+        <location filename="../../posapp/ui/screens/history.py" line="432"/>
         <source>Show only one provider&apos;s transactions</source>
         <translation>N’afficher que les transactions d’un prestataire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="444"/>
+        <location filename="../../posapp/ui/screens/history.py" line="448"/>
         <source>Transactions</source>
         <translation>Transactions</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="446"/>
+        <location filename="../../posapp/ui/screens/history.py" line="450"/>
         <source>Every payment, refund and payout, newest first; Enter opens one</source>
         <translation>Chaque paiement, remboursement et versement, le plus récent d’abord ; Entrée en ouvre un</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="505"/>
+        <location filename="../../posapp/ui/screens/history.py" line="509"/>
         <source>Choose a line to see its details and its timeline.</source>
         <translation>Choisissez une ligne pour voir ses détails et son historique.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="521"/>
+        <location filename="../../posapp/ui/screens/history.py" line="525"/>
         <source>Re-check status</source>
         <translation>Revérifier le statut</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="525"/>
+        <location filename="../../posapp/ui/screens/history.py" line="529"/>
         <source>Refund</source>
         <comment>button: refund this payment</comment>
         <translation>Rembourser</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="529"/>
+        <location filename="../../posapp/ui/screens/history.py" line="533"/>
         <source>Reprint receipt</source>
         <translation>Réimprimer le reçu</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="533"/>
+        <location filename="../../posapp/ui/screens/history.py" line="537"/>
         <source>Capture…</source>
         <translation>Encaisser…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="538"/>
+        <location filename="../../posapp/ui/screens/history.py" line="542"/>
         <source>Settle the outcome…</source>
         <translation>Régler le résultat…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="546"/>
+        <location filename="../../posapp/ui/screens/history.py" line="550"/>
         <source>Ask the provider about it now</source>
         <translation>Interroger le prestataire maintenant</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="548"/>
+        <location filename="../../posapp/ui/screens/history.py" line="552"/>
         <source>Give money back to the payer</source>
         <translation>Rendre de l’argent au payeur</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="549"/>
+        <location filename="../../posapp/ui/screens/history.py" line="553"/>
         <source>Print the receipt again</source>
         <translation>Imprimer à nouveau le reçu</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="553"/>
+        <location filename="../../posapp/ui/screens/history.py" line="557"/>
         <source>Take the money of this authorized card payment</source>
         <translation>Prendre l’argent de ce paiement par carte autorisé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="558"/>
+        <location filename="../../posapp/ui/screens/history.py" line="562"/>
         <source>A manager records whether it went through</source>
         <translation>Un gérant enregistre s’il est passé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="569"/>
+        <location filename="../../posapp/ui/screens/history.py" line="573"/>
         <source>Details</source>
         <translation>Détails</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="571"/>
+        <location filename="../../posapp/ui/screens/history.py" line="575"/>
         <source>The transaction&apos;s details and everything that happened to it</source>
         <translation>Les détails de la transaction et tout ce qui lui est arrivé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="573"/>
+        <location filename="../../posapp/ui/screens/history.py" line="577"/>
         <source>← Back to the list</source>
         <translation>← Retour à la liste</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="688"/>
+        <location filename="../../posapp/ui/screens/history.py" line="692"/>
         <source>{count}+ transactions</source>
         <translation>{count}+ transactions</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="692"/>
+        <location filename="../../posapp/ui/screens/history.py" line="696"/>
         <source>1 transaction</source>
         <translation>1 transaction</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="694"/>
+        <location filename="../../posapp/ui/screens/history.py" line="698"/>
         <source>{count} transactions</source>
         <translation>{count} transactions</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="706"/>
+        <location filename="../../posapp/ui/screens/history.py" line="710"/>
         <source>No payments yet. Every payment, refund and payout appears here as soon as it starts.</source>
         <translation>Aucun paiement pour l’instant. Chaque paiement, remboursement et versement apparaît ici dès qu’il commence.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="711"/>
+        <location filename="../../posapp/ui/screens/history.py" line="715"/>
         <source>Nothing matches these filters or this search.</source>
         <translation>Rien ne correspond à ces filtres ni à cette recherche.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="423"/>
-        <location filename="../../posapp/ui/screens/history.py" line="958"/>
+        <location filename="../../posapp/ui/screens/history.py" line="427"/>
+        <location filename="../../posapp/ui/screens/history.py" line="1001"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="959"/>
+        <location filename="../../posapp/ui/screens/history.py" line="1002"/>
         <source>Created</source>
         <translation>Créé le</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="960"/>
+        <location filename="../../posapp/ui/screens/history.py" line="1003"/>
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="961"/>
+        <location filename="../../posapp/ui/screens/history.py" line="1004"/>
         <source>Network</source>
         <translation>Réseau</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="962"/>
+        <location filename="../../posapp/ui/screens/history.py" line="1005"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="964"/>
+        <location filename="../../posapp/ui/screens/history.py" line="1007"/>
         <source>Fees</source>
         <translation>Frais</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="967"/>
+        <location filename="../../posapp/ui/screens/history.py" line="1010"/>
         <source>Refund of</source>
         <translation>Remboursement de</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="968"/>
+        <location filename="../../posapp/ui/screens/history.py" line="1011"/>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="427"/>
-        <location filename="../../posapp/ui/screens/history.py" line="969"/>
+        <location filename="../../posapp/ui/screens/history.py" line="431"/>
+        <location filename="../../posapp/ui/screens/history.py" line="1012"/>
         <source>Provider</source>
         <translation>Prestataire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="970"/>
+        <location filename="../../posapp/ui/screens/history.py" line="1013"/>
         <source>Provider reference</source>
         <translation>Référence du prestataire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="971"/>
+        <location filename="../../posapp/ui/screens/history.py" line="1014"/>
         <source>Cashier</source>
         <translation>Caissier</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="972"/>
+        <location filename="../../posapp/ui/screens/history.py" line="1015"/>
         <source>Last change</source>
         <translation>Dernière modification</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="980"/>
+        <location filename="../../posapp/ui/screens/history.py" line="1023"/>
         <source>Timeline</source>
         <translation>Chronologie</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="1000"/>
+        <location filename="../../posapp/ui/screens/history.py" line="1043"/>
         <source>fees {amount}</source>
         <translation>frais {amount}</translation>
     </message>
@@ -2258,7 +2258,7 @@
     </message>
     <message>
         <location filename="../../posapp/ui/main_window.py" line="96"/>
-        <location filename="../../posapp/ui/screens/settings.py" line="222"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="225"/>
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
@@ -2483,43 +2483,43 @@
 <context>
     <name>ManagerScreens</name>
     <message>
-        <location filename="../../posapp/ui/manager_screens.py" line="200"/>
+        <location filename="../../posapp/ui/wiring/manager_screens.py" line="200"/>
         <source>This is not a payment that can be refunded.</source>
         <translation>Ce paiement ne peut pas être remboursé.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/manager_screens.py" line="204"/>
+        <location filename="../../posapp/ui/wiring/manager_screens.py" line="204"/>
         <source>This payment was made through {provider}: refund it while {provider} is in use.</source>
         <translation>Ce paiement est passé par {provider}&#x202f;: remboursez-le quand {provider} est utilisé.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/manager_screens.py" line="227"/>
+        <location filename="../../posapp/ui/wiring/manager_screens.py" line="227"/>
         <source>Refund of payment {ref} ({paid})</source>
         <translation>Remboursement du paiement {ref} ({paid})</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/manager_screens.py" line="241"/>
-        <location filename="../../posapp/ui/manager_screens.py" line="361"/>
+        <location filename="../../posapp/ui/wiring/manager_screens.py" line="241"/>
+        <location filename="../../posapp/ui/wiring/manager_screens.py" line="361"/>
         <source>Not approved: nothing was sent.</source>
         <translation>Non approuvé&#x202f;: rien n’a été envoyé.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/manager_screens.py" line="282"/>
+        <location filename="../../posapp/ui/wiring/manager_screens.py" line="282"/>
         <source>This outcome is known already: nothing to settle.</source>
         <translation>Ce résultat est déjà connu&#x202f;: rien à régler.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/manager_screens.py" line="299"/>
+        <location filename="../../posapp/ui/wiring/manager_screens.py" line="299"/>
         <source>Settle an unknown outcome: {what} ({ref})</source>
         <translation>Régler un résultat inconnu&#x202f;: {what} ({ref})</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/manager_screens.py" line="311"/>
+        <location filename="../../posapp/ui/wiring/manager_screens.py" line="311"/>
         <source>Not approved: nothing was recorded.</source>
         <translation>Non approuvé&#x202f;: rien n’a été enregistré.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/manager_screens.py" line="393"/>
+        <location filename="../../posapp/ui/wiring/manager_screens.py" line="393"/>
         <source>See the balance and today&apos;s totals</source>
         <translation>Voir le solde et les totaux du jour</translation>
     </message>
@@ -3555,190 +3555,190 @@
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="113"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="113"/>
         <source>58 mm roll</source>
         <translation>Rouleau 58&#xa0;mm</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="114"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="114"/>
         <source>80 mm roll</source>
         <translation>Rouleau 80&#xa0;mm</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="115"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="115"/>
         <source>A4 page</source>
         <translation>Page A4</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="177"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="177"/>
         <source>REFUND RECEIPT</source>
         <translation>REÇU DE REMBOURSEMENT</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="179"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="179"/>
         <location filename="../../posapp/ui/till.py" line="419"/>
         <source>PAYMENT RECEIPT</source>
         <translation>REÇU DE PAIEMENT</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="182"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="182"/>
         <source>Refunded to the customer</source>
         <translation>Remboursé au client</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="184"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="184"/>
         <location filename="../../posapp/ui/till.py" line="421"/>
         <source>Paid</source>
         <translation>Payé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="190"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="190"/>
         <source>Network</source>
         <translation>Réseau</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="192"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="192"/>
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="194"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="194"/>
         <source>Provider</source>
         <translation>Prestataire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="197"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="197"/>
         <source>For</source>
         <translation>Objet</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="198"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="198"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="199"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="199"/>
         <source>Cashier</source>
         <translation>Caissier</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="201"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="201"/>
         <source>Refund of</source>
         <translation>Remboursement de</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="202"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="202"/>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="203"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="203"/>
         <source>Provider ref.</source>
         <translation>Réf. prestataire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="212"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="212"/>
         <location filename="../../posapp/ui/till.py" line="425"/>
         <source>Scan to find this transaction</source>
         <translation>Scannez pour retrouver cette transaction</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="213"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="213"/>
         <location filename="../../posapp/ui/till.py" line="426"/>
         <location filename="../../posapp/ui/till.py" line="770"/>
         <source>TRAINING - NO REAL MONEY</source>
         <translation>FORMATION - PAS D’ARGENT RÉEL</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="214"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="214"/>
         <location filename="../../posapp/ui/till.py" line="427"/>
         <source>DUPLICATE</source>
         <translation>DUPLICATA</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="215"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="215"/>
         <location filename="../../posapp/ui/till.py" line="428"/>
         <source>Thank you. Keep this receipt.</source>
         <translation>Merci. Conservez ce reçu.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="632"/>
-        <location filename="../../posapp/ui/receipts.py" line="647"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="632"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="647"/>
         <source>Receipt</source>
         <translation>Reçu</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="662"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="662"/>
         <source>Lay the receipt out for: {paper}</source>
         <translation>Mettre le reçu en page pour : {paper}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="685"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="685"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="688"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="688"/>
         <source>Save as PDF</source>
         <translation>Enregistrer en PDF</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="692"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="692"/>
         <source>Print</source>
         <translation>Imprimer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="699"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="699"/>
         <source>Save the receipt as a PDF file</source>
         <translation>Enregistrer le reçu en fichier PDF</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="701"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="701"/>
         <source>Print the receipt</source>
         <translation>Imprimer le reçu</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="718"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="718"/>
         <source>Save the receipt as PDF</source>
         <translation>Enregistrer le reçu en PDF</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="720"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="720"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="734"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="734"/>
         <source>The receipt could not be saved there.</source>
         <translation>Impossible d’enregistrer le reçu à cet endroit.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="737"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="737"/>
         <source>Saved: {path}</source>
         <translation>Enregistré&#x202f;: {path}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="753"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="753"/>
         <source>Sent to the printer.</source>
         <translation>Envoyé à l’imprimante.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/receipts.py" line="756"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="756"/>
         <source>The printer did not answer.</source>
         <translation>L’imprimante ne répond pas.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_wiring.py" line="160"/>
+        <location filename="../../posapp/ui/wiring/settings.py" line="160"/>
         <source>Receipt not printed: no printer is set up.</source>
         <translation>Reçu non imprimé&#x202f;: aucune imprimante n’est configurée.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_wiring.py" line="171"/>
+        <location filename="../../posapp/ui/wiring/settings.py" line="171"/>
         <source>Receipt not printed: the printer did not answer.</source>
         <translation>Reçu non imprimé&#x202f;: l’imprimante ne répond pas.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/settings_wiring.py" line="179"/>
+        <location filename="../../posapp/ui/wiring/settings.py" line="179"/>
         <source>Only paid payments and succeeded refunds have a receipt.</source>
         <translation>Seuls les paiements réussis et les remboursements effectués ont un reçu.</translation>
     </message>
@@ -4002,656 +4002,656 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="106"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="109"/>
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="107"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="110"/>
         <source>Quick (busy counter, good connection)</source>
         <translation>Rapide (caisse chargée, bonne connexion)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="108"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="111"/>
         <source>Data saver (slow or costly connection)</source>
         <translation>Économie de données (connexion lente ou chère)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="109"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="112"/>
         <source>Custom</source>
         <translation>Personnalisé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="116"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="119"/>
         <source>Client ID</source>
         <translation>ID client</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="118"/>
-        <location filename="../../posapp/ui/screens/settings.py" line="435"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="121"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="438"/>
         <source>Public key</source>
         <translation>Clé publique</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="120"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="123"/>
         <source>Private key</source>
         <translation>Clé privée</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="121"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="124"/>
         <source>API key</source>
         <translation>Clé API</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="122"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="125"/>
         <source>Client secret</source>
         <translation>Secret client</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="123"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="126"/>
         <source>Webhook secret (optional)</source>
         <translation>Secret webhook (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="139"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="142"/>
         <source>This computer has no secure key store; a live provider&apos;s keys cannot be kept safely here. Set up the system&apos;s key store (Windows Credential Manager, macOS Keychain, GNOME Keyring or KWallet) and open posapp again. Training mode keeps working.</source>
         <translation>Cet ordinateur n’a pas de coffre de clés sécurisé&#x202f;; les clés d’un prestataire réel ne peuvent pas y être gardées en sécurité. Configurez le coffre de clés du système (Gestionnaire d’identification Windows, Trousseau macOS, GNOME Keyring ou KWallet) puis rouvrez posapp. Le mode formation continue de fonctionner.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="151"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="154"/>
         <source>There is already a user with this name.</source>
         <translation>Un utilisateur porte déjà ce nom.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="153"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="156"/>
         <source>This is the only manager: add another manager before disabling them.</source>
         <translation>C’est le seul gérant&#x202f;: ajoutez un autre gérant avant de le désactiver.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="163"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="166"/>
         <source>Type a full address such as https://api.example.com.</source>
         <translation>Saisissez une adresse complète, par exemple https://api.example.com.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="171"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="174"/>
         <source>Keys would travel unencrypted: use an https:// address.</source>
         <translation>Les clés circuleraient sans chiffrement&#x202f;: utilisez une adresse https://.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="226"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="229"/>
         <source>End-of-day report</source>
         <translation>Rapport de fin de journée</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="257"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="260"/>
         <source>Settings are for managers</source>
         <translation>Réglages réservés aux gérants</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="261"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="264"/>
         <source>The provider&apos;s keys, the language, the idle lock, receipts and users can only be changed by a manager. A manager can open them here with their PIN.</source>
         <translation>Seul un gérant peut modifier les clés du prestataire, la langue, le verrouillage, les reçus et les utilisateurs. Un gérant peut les ouvrir ici avec son code PIN.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="269"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="272"/>
         <source>Unlock as manager</source>
         <translation>Déverrouiller (gérant)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="273"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="276"/>
         <source>A manager types their PIN</source>
         <translation>Un gérant tape son code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="298"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="301"/>
         <source>Settings sections</source>
         <translation>Sections des réglages</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="300"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="303"/>
         <source>Ctrl+Page Down and Ctrl+Page Up go from one section to the next</source>
         <translation>Ctrl+Page suivante et Ctrl+Page précédente passent d’une section à l’autre</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="306"/>
-        <location filename="../../posapp/ui/screens/settings.py" line="422"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="309"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="425"/>
         <source>Provider</source>
         <translation>Prestataire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="309"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="312"/>
         <source>Shop and receipts</source>
         <translation>Boutique, reçus</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="312"/>
-        <location filename="../../posapp/ui/screens/settings.py" line="549"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="315"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="552"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="315"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="318"/>
         <source>Polling and lock</source>
         <translation>Suivi, verrou</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="318"/>
-        <location filename="../../posapp/ui/screens/settings.py" line="653"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="321"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="656"/>
         <source>Users</source>
         <translation>Utilisateurs</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="326"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="329"/>
         <source>Discard changes</source>
         <translation>Annuler les modifications</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="330"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="333"/>
         <source>Show the saved settings again</source>
         <translation>Afficher à nouveau les réglages enregistrés</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="333"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="336"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="337"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="340"/>
         <source>Check and save the settings</source>
         <translation>Vérifier et enregistrer les réglages</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="418"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="421"/>
         <source>Training mode (built-in emulator, no real money)</source>
         <translation>Formation (émulateur, sans argent réel)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="430"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="433"/>
         <source>Emulator to train on</source>
         <translation>Émulateur de formation</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="449"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="452"/>
         <source>Address (optional)</source>
         <translation>Adresse (facultative)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="451"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="454"/>
         <source>Leave empty to use the provider&apos;s own address.</source>
         <translation>Laissez vide pour utiliser l’adresse du prestataire.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="460"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="463"/>
         <source>Receipt header</source>
         <translation>En-tête du reçu</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="467"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="470"/>
         <source>Shop name</source>
         <translation>Nom de la boutique</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="468"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="471"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="469"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="472"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="471"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="474"/>
         <source>Printing</source>
         <translation>Impression</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="477"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="480"/>
         <source>Receipt paper</source>
         <translation>Papier du reçu</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="481"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="484"/>
         <source>The computer&apos;s default printer</source>
         <translation>Imprimante par défaut de l’ordinateur</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="484"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="487"/>
         <source>Printer</source>
         <translation>Imprimante</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="486"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="489"/>
         <source>After each paid sale or refund</source>
         <translation>Après chaque vente payée ou remboursement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="492"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="495"/>
         <source>Print automatically</source>
         <translation>Imprimer automatiquement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="494"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="497"/>
         <source>The receipt goes to the printer above without asking. Reprints are in History.</source>
         <translation>Le reçu part vers l’imprimante ci-dessus sans confirmation. Les réimpressions se font dans Historique.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="543"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="546"/>
         <source>As the computer (system)</source>
         <translation>Comme l’ordinateur (système)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="551"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="554"/>
         <source>Screens opened after saving use the new language.</source>
         <translation>Les écrans ouverts après l’enregistrement utilisent la nouvelle langue.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="558"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="561"/>
         <source>Currency</source>
         <translation>Devise</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="560"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="563"/>
         <source>Fixed by the provider account: every payment, refund and report of this till is in this currency.</source>
         <translation>Fixée par le compte du prestataire&#x202f;: chaque paiement, remboursement et rapport de cette caisse est dans cette devise.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="569"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="572"/>
         <source>No shop limit</source>
         <translation>Pas de limite de la boutique</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="573"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="576"/>
         <source>Largest sale</source>
         <translation>Plus grosse vente</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="575"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="578"/>
         <source>A sale above this is refused as it is typed, before the customer is asked to pay. 0: no shop limit.</source>
         <translation>Une vente au-delà est refusée dès la saisie, avant qu’on demande au client de payer. 0 : pas de limite de la boutique.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="586"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="589"/>
         <source>Following payments</source>
         <translation>Suivi des paiements</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="594"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="597"/>
         <source>Status checks</source>
         <translation>Vérifications du statut</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="596"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="599"/>
         <source>How often the provider is asked about a payment, by its age. Faster feels quicker to the customer; slower uses less data.</source>
         <translation>Fréquence à laquelle le prestataire est interrogé sur un paiement, selon son âge. Plus rapide paraît plus vif au client&#x202f;; plus lent consomme moins de données.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="606"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="609"/>
         <source>Payment age up to (s)</source>
         <translation>Âge du paiement jusqu’à (s)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="607"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="610"/>
         <source>Check every (s)</source>
         <translation>Vérifier toutes les (s)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="615"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="618"/>
         <source>Schedule</source>
         <translation>Rythme</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="616"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="619"/>
         <source>Idle lock</source>
         <translation>Verrouillage auto</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="620"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="623"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="621"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="624"/>
         <source>Off</source>
         <translation>Désactivé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="625"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="628"/>
         <source>Lock after</source>
         <translation>Verrouiller après</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="627"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="630"/>
         <source>The console locks when nobody touches it for this long. 0 turns it off.</source>
         <translation>La caisse se verrouille si personne n’y touche pendant cette durée. 0 désactive le verrouillage.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="642"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="645"/>
         <source>Changes to users take effect at once (no need to save) and are recorded.</source>
         <translation>Les modifications des utilisateurs s’appliquent aussitôt (sans enregistrer) et sont journalisées.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="655"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="658"/>
         <source>Who may sign in, their role and state; select one to change it</source>
         <translation>Qui peut se connecter, son rôle et son état ; sélectionnez-en un pour le modifier</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="661"/>
-        <location filename="../../posapp/ui/screens/settings.py" line="684"/>
-        <location filename="../../posapp/ui/screens/settings.py" line="685"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="664"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="687"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="688"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="662"/>
-        <location filename="../../posapp/ui/screens/settings.py" line="689"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="665"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="692"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="663"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="666"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="677"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="680"/>
         <source>Add a user</source>
         <translation>Ajouter un utilisateur</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="686"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="689"/>
         <source>The new user&apos;s name</source>
         <translation>Le nom du nouvel utilisateur</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="691"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="694"/>
         <source>A cashier sells; a manager also refunds, pays out and sets up</source>
         <translation>Un caissier vend ; un gérant rembourse aussi, verse et règle la console</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="697"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="700"/>
         <source>PIN</source>
         <translation>Code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="699"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="702"/>
         <source>PIN again</source>
         <translation>Répéter le code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="706"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="709"/>
         <source>Add user</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="710"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="713"/>
         <source>Add this user</source>
         <translation>Ajouter cet utilisateur</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="721"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="724"/>
         <source>New PIN</source>
         <translation>Nouveau code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="723"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="726"/>
         <source>New PIN again</source>
         <translation>Répéter le nouveau code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="729"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="732"/>
         <source>Change PIN</source>
         <translation>Changer le code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="733"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="736"/>
         <source>Clear the lock</source>
         <translation>Lever le blocage</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="736"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="739"/>
         <source>Let a user locked out after wrong PINs try again now</source>
         <translation>Permettre dès maintenant à un utilisateur bloqué après des codes PIN erronés de réessayer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="738"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="741"/>
         <source>New recovery codes</source>
         <translation>Nouveaux codes de secours</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="741"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="744"/>
         <source>A manager&apos;s codes for a forgotten or locked PIN; the old unused ones stop working</source>
         <translation>Les codes d’un gérant pour un code PIN oublié ou bloqué ; les anciens codes inutilisés ne fonctionnent plus</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="749"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="752"/>
         <source>Give the user this PIN</source>
         <translation>Donner ce code PIN à l’utilisateur</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="754"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="757"/>
         <source>A disabled user cannot sign in; they are kept</source>
         <translation>Un utilisateur désactivé ne peut pas se connecter ; il est conservé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="794"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="797"/>
         <source>4 to 8 digits</source>
         <translation>4 à 8 chiffres</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="822"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="825"/>
         <source>Open the settings</source>
         <translation>Ouvrir les réglages</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="826"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="829"/>
         <source>No manager approved: still locked.</source>
         <translation>Aucun gérant n’a approuvé&#x202f;: toujours verrouillé.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="900"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="903"/>
         <source>Changes discarded.</source>
         <translation>Modifications annulées.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="910"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="913"/>
         <source>Secret keys are kept in this computer&apos;s secure key store.</source>
         <translation>Les clés secrètes sont gardées dans le coffre de clés sécurisé de cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="933"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="936"/>
         <source>Stored. Type to replace it.</source>
         <translation>Déjà enregistré. Saisissez pour remplacer.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="935"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="938"/>
         <source>Not set</source>
         <translation>Non défini</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="937"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="940"/>
         <source>Required</source>
         <translation>Obligatoire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="941"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="944"/>
         <source>Required: your organization&apos;s address</source>
         <translation>Obligatoire&#x202f;: l’adresse de votre organisation</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="975"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="978"/>
         <source>later (any age)</source>
         <translation>ensuite (tout âge)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1023"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1026"/>
         <source>This computer has no secure key store: use training mode until one is set up.</source>
         <translation>Cet ordinateur n’a pas de coffre de clés sécurisé&#x202f;: utilisez le mode formation jusqu’à ce qu’il y en ait un.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1027"/>
-        <location filename="../../posapp/ui/screens/settings.py" line="1033"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1030"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1036"/>
         <source>{field} is needed for {provider}.</source>
         <translation>{field}&#x202f;: obligatoire pour {provider}.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1040"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1043"/>
         <source>{provider} needs your organization&apos;s address.</source>
         <translation>{provider} a besoin de l’adresse de votre organisation.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1050"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1053"/>
         <source>At most {count} characters.</source>
         <translation>{count} caractères au maximum.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1054"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1057"/>
         <source>Letters, digits and punctuation only.</source>
         <translation>Lettres, chiffres et ponctuation uniquement.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1073"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1076"/>
         <source>Every cell needs a number of seconds.</source>
         <translation>Chaque case doit contenir un nombre de secondes.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1110"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1113"/>
         <source>Use more than 0 seconds, with ages that grow from one row to the next.</source>
         <translation>Utilisez plus de 0 seconde, avec des âges croissants d’une ligne à l’autre.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1114"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1117"/>
         <source>Use 0 (off) or more minutes.</source>
         <translation>Indiquez 0 (désactivé) ou un nombre de minutes.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1129"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1132"/>
         <source>Nothing was saved: correct the fields marked in red.</source>
         <translation>Rien n’a été enregistré&#x202f;: corrigez les champs en rouge.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1169"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1172"/>
         <source>The settings file could not be written.</source>
         <translation>Impossible d’écrire le fichier de réglages.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1178"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1181"/>
         <source>Saved.</source>
         <translation>Enregistré.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1209"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1212"/>
         <source>Disabled</source>
         <translation>Désactivé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1211"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1214"/>
         <source>Active</source>
         <translation>Actif</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1247"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1250"/>
         <source>Select a user in the list</source>
         <translation>Choisissez un utilisateur dans la liste</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1248"/>
-        <location filename="../../posapp/ui/screens/settings.py" line="1254"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1251"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1257"/>
         <source>Disable</source>
         <translation>Désactiver</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1252"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1255"/>
         <source>Enable</source>
         <translation>Activer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1266"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1269"/>
         <source>The two PINs are not the same.</source>
         <translation>Les deux codes PIN sont différents.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1291"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1294"/>
         <source>{name} can sign in now.</source>
         <translation>{name} peut se connecter dès maintenant.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1311"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1314"/>
         <source>The PIN of {name} was changed.</source>
         <translation>Le code PIN de {name} a été changé.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1330"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1333"/>
         <source>{name} may type their PIN again.</source>
         <translation>{name} peut de nouveau taper son code PIN.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1349"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1352"/>
         <source>Recovery codes of {name}</source>
         <translation>Codes de secours de {name}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1350"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1353"/>
         <source>Write these codes on paper and keep it away from the till: they are shown only now. Each one unlocks {name} once and sets a new PIN; the earlier codes no longer work.</source>
         <translation>Notez ces codes sur papier et gardez-le loin de la caisse : ils ne sont montrés que maintenant. Chacun débloque {name} une fois et fixe un nouveau code PIN ; les codes précédents ne fonctionnent plus.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1363"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1366"/>
         <source>New recovery codes for {name}.</source>
         <translation>Nouveaux codes de secours pour {name}.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1380"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1383"/>
         <source>{name} can no longer sign in.</source>
         <translation>{name} ne peut plus se connecter.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1382"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1385"/>
         <source>{name} can sign in again.</source>
         <translation>{name} peut de nouveau se connecter.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="503"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="506"/>
         <source>Several counters</source>
         <translation>Plusieurs caisses</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="509"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="512"/>
         <source>This counter&apos;s name</source>
         <translation>Nom de cette caisse</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="511"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="514"/>
         <source>Shown in the status bar and in the shop&apos;s reports.</source>
         <translation>Affiché dans la barre d’état et dans les rapports de la boutique.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="519"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="522"/>
         <source>Shop store</source>
         <translation>Base de la boutique</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="521"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="524"/>
         <source>The PostgreSQL database the counters share (set up with &apos;posapp shop init&apos;). Add ?sslmode=verify-full for a store outside the shop. Empty: this counter works alone.</source>
         <translation>La base PostgreSQL que partagent les caisses (créée avec « posapp shop init »). Ajoutez ?sslmode=verify-full pour une base hors de la boutique. Vide&#x202f;: cette caisse travaille seule.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="533"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="536"/>
         <source>Shop store password</source>
         <translation>Mot de passe de la base de la boutique</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="535"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="538"/>
         <source>Kept in the computer&apos;s key store, never shown again.</source>
         <translation>Gardé dans le trousseau de l’ordinateur, jamais réaffiché.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="889"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="892"/>
         <source>Stored: type a new one to replace it</source>
         <translation>Enregistré&#x202f;: tapez-en un nouveau pour le remplacer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1063"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1066"/>
         <source>The shop store&apos;s password is needed.</source>
         <translation>Le mot de passe de la base de la boutique est nécessaire.</translation>
     </message>

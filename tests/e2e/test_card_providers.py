@@ -15,12 +15,13 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton
 
-from posapp.app import Console, build_cashier_screens, connect_console
 from posapp.config import PROVIDER_LABELS, Settings
+from posapp.console import Console
 from posapp.core.money import Money
 from posapp.core.transactions import Kind, Status
 from posapp.sandbox.server import SandboxServer
 from posapp.ui.main_window import MainWindow
+from posapp.ui.wiring.console import build_cashier_screens, connect_console
 from tests.helpers.qr import decode_widget
 from tests.helpers.qt_async import run_on_qt_loop, wait_until
 
@@ -219,9 +220,10 @@ def test_training_phone_pays_the_card_checkout(qapp: QApplication, card: CardHar
 
 def test_switching_provider_takes_effect_without_restart(qapp) -> None:  # type: ignore[no-untyped-def]
     """A manager picks another provider in Settings: new gateway and services, the screens follow."""
-    from posapp.app import Console, build_cashier_screens, connect_console, switch_provider
     from posapp.config import Settings
+    from posapp.console import Console
     from posapp.ui.main_window import MainWindow
+    from posapp.ui.wiring.console import build_cashier_screens, connect_console, switch_provider
     from tests.helpers.qt_async import run_on_qt_loop
 
     settings = Settings(language="en")

@@ -12,13 +12,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from posapp.app import Console, build_cashier_screens, connect_console
 from posapp.config import Settings
+from posapp.console import Console
 from posapp.core.transactions import Status
 from posapp.sandbox.customer import Script
 from posapp.sandbox.mycoolpay import MyCoolPayState
 from posapp.sandbox.server import SandboxServer
 from posapp.ui.main_window import MainWindow
+from posapp.ui.wiring.console import build_cashier_screens, connect_console
 from tests.helpers.qr import decode_widget
 from tests.helpers.qt_async import run_on_qt_loop, wait_until
 

@@ -9,8 +9,9 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 import posapp.app as app_module
-from posapp.app import Console, parse_args, run_console
+from posapp.app import parse_args, run_console
 from posapp.config import Settings
+from posapp.console import Console
 from posapp.ui.i18n import install_translators
 from tests.helpers.qt_async import run_on_qt_loop, wait_until
 

@@ -12,8 +12,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
 
-from posapp.app import configure_logging, secret_filter
+from posapp.app import configure_logging
 from posapp.config import log_dir
+from posapp.console import secret_filter
 from posapp.core.money import Money
 from posapp.core.phone import parse_mobile
 from posapp.core.transactions import Status
@@ -21,7 +22,7 @@ from posapp.journal.export import export_csv
 from posapp.sandbox.customer import Script
 from posapp.sandbox.mycoolpay import MyCoolPayState
 from posapp.sandbox.server import SandboxServer
-from posapp.ui.receipts import ReceiptLayout, save_receipt_pdf
+from posapp.ui.screens.receipts import ReceiptLayout, save_receipt_pdf
 from tests.e2e.test_cashier_flows import Harness
 from tests.helpers.qt_async import run_on_qt_loop, wait_until
 

@@ -11,12 +11,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from posapp.app import Console, build_cashier_screens, connect_console
 from posapp.config import Settings
+from posapp.console import Console
 from posapp.core.transactions import Kind, Status
 from posapp.journal import sales
 from posapp.printing.devices import SETTINGS_KEY, Connection, PrinterConfig
 from posapp.ui.main_window import MainWindow
+from posapp.ui.wiring.console import build_cashier_screens, connect_console
 from tests.helpers.escpos import NetworkPrinter, decode
 from tests.helpers.qt_async import run_on_qt_loop, wait_until
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import asyncio
 import sys
 
-from posapp.app import Console
 from posapp.config import Settings
+from posapp.console import Console
 from posapp.core.money import Money
 from posapp.core.phone import parse_mobile
 from posapp.sandbox.customer import Fault, FaultRule

@@ -9,10 +9,11 @@ import time
 import keyring
 import pytest
 
-from posapp.app import Console, secret_filter, start_shop_link
 from posapp.config import Settings
+from posapp.console import Console, secret_filter
 from posapp.shop.link import save_store_password
 from posapp.ui.main_window import MainWindow
+from posapp.ui.wiring.console import start_shop_link
 from tests.shop.conftest import TERMINAL_PASSWORD, ShopDatabase
 from tests.shop.sales import sell
 from tests.shop.test_replicator import store_events

@@ -14,8 +14,8 @@ from posapp.core.access import Permission, Role, ScryptParams
 from posapp.core.money import Money
 from posapp.journal.store import ApprovalError, Journal
 from posapp.journal.users import UserStore
-from posapp.ui.access import AccessController
 from posapp.ui.idle import IdleWatcher
+from posapp.ui.wiring.access import AccessController
 from tests.helpers.qt_async import run_on_qt_loop, wait_until
 from tests.journal.conftest import Clock
 from tests.ui.test_idle import FakeClock, FakeTimer

@@ -14,16 +14,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
-from posapp.app import build_cashier_screens, connect_window_to_access
 from posapp.config import Settings
 from posapp.core.access import Role, ScryptParams
 from posapp.core.money import Money
 from posapp.core.transactions import Kind, Status, Transaction
 from posapp.journal.store import Journal
 from posapp.journal.users import UserStore
-from posapp.ui.access import AccessController
 from posapp.ui.main_window import MainWindow
 from posapp.ui.widgets.shortcut import shortcut_of
+from posapp.ui.wiring.access import AccessController
+from posapp.ui.wiring.console import build_cashier_screens, connect_window_to_access
 from tests.journal.conftest import Clock
 
 FAST = ScryptParams(n=2**8, r=8, p=1)

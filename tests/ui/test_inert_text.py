@@ -261,15 +261,15 @@ def test_every_screen_and_dialog_shows_hostile_text_as_plain_text(qapp: QApplica
     walk = Walk()
 
     async def scenario() -> None:
-        from posapp.app import add_training_phone
         from posapp.journal.diagnose import OpenProblem, Problem
         from posapp.shop.replicator import LinkState, LinkStatus
         from posapp.ui.read_only import ReadOnlySignIn, ReadOnlyWindow
         from posapp.ui.screens.capture_dialog import CaptureDialog
         from posapp.ui.screens.otp_dialog import OtpDialog
         from posapp.ui.screens.startup_problem import StartupProblemDialog
-        from posapp.ui.settings_wiring import install_settings_screens
         from posapp.ui.widgets.shop_status import ShopStatusLabel
+        from posapp.ui.wiring.console import add_training_phone
+        from posapp.ui.wiring.settings import install_settings_screens
 
         await h.start()
         await sign_in(h, CASHIER, HOSTILE_CASHIER_PIN)

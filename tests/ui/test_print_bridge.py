@@ -13,7 +13,7 @@ from posapp.printing.queue import JobState, PrintQueue
 from posapp.printing.receipt import render
 from posapp.ui.i18n import install_translators
 from posapp.ui.print_bridge import PrintQueueBridge, printer_receipt
-from posapp.ui.receipts import receipt_content
+from posapp.ui.screens.receipts import receipt_content
 from tests.helpers.escpos import NetworkPrinter, decode
 
 

@@ -21,7 +21,7 @@ from PySide6.QtPrintSupport import QPrinter
 from posapp.config import Settings
 from posapp.core.money import Money
 from posapp.core.transactions import Kind, Status, Transaction
-from posapp.ui.receipts import (
+from posapp.ui.screens.receipts import (
     ReceiptDialog,
     ReceiptLayout,
     print_receipt,

@@ -10,11 +10,12 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
-from posapp.app import Console, build_cashier_screens, connect_console
 from posapp.config import Settings
+from posapp.console import Console
 from posapp.ui.i18n import install_translators
 from posapp.ui.main_window import MainWindow
 from posapp.ui.till import tour_till
+from posapp.ui.wiring.console import build_cashier_screens, connect_console
 from tests.helpers.qt_async import run_on_qt_loop
 
 

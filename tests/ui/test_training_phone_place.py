@@ -9,11 +9,11 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDockWidget, QWidget
 
-from posapp.app import build_cashier_screens
 from posapp.config import Settings
 from posapp.ui.main_window import MainWindow
 from posapp.ui.screens.lock import PinPad
 from posapp.ui.screens.training_phone import TrainingPhonePanel
+from posapp.ui.wiring.console import build_cashier_screens
 
 
 def global_rect(widget: QWidget) -> QRect:
@@ -78,7 +78,7 @@ def test_the_pin_pad_is_never_under_the_phone(qtbot, window) -> None:  # type: i
 
     from posapp.journal.store import Journal
     from posapp.journal.users import UserStore
-    from posapp.ui.access import AccessController
+    from posapp.ui.wiring.access import AccessController
     from tests.ui.test_access import FAST
 
     window.resize(1366, 768)

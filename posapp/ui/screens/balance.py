@@ -2,7 +2,7 @@
 
 For a manager only (``Permission.VIEW_BALANCE``): anyone else sees a "Manager only" panel and can ask a
 manager to unlock it for this visit. The screen only shows and asks (``refresh_requested``,
-``unlock_requested``, ``period_changed``); ``posapp.ui.manager_screens`` reads the services.
+``unlock_requested``, ``period_changed``); ``posapp.ui.wiring.manager_screens`` reads the services.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The end-of-day report: a chosen day's takings, refunds, payouts, fees and net per cashier and network.
 
-The figures come from ``posapp.journal.reports.end_of_day`` (formatted by ``ui/reports_render.py``);
+The figures come from ``posapp.journal.reports.end_of_day`` (formatted by ``ui/screens/reports_render.py``);
 the unknown outcomes of the day are listed for a manager to reconcile. Print and Save as PDF put the
 same page on paper; Export CSV is a manager's (``Permission.EXPORT``, approval used up at once).
 """
@@ -12,6 +12,7 @@ import logging
 from collections.abc import Awaitable, Callable, Iterable
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -32,10 +33,9 @@ from posapp.core.access import Permission
 from posapp.journal.export import export_csv, export_drawer_csv
 from posapp.journal.reports import drawer_counts, end_of_day
 from posapp.journal.store import Journal
-from posapp.ui.access import AccessController
 from posapp.ui.actions import ask_save_path, run_action
 from posapp.ui.inert_text import PlainLabel, inert
-from posapp.ui.reports_render import (
+from posapp.ui.screens.reports_render import (
     EndOfDayReport,
     build_report,
     print_report,
@@ -44,6 +44,9 @@ from posapp.ui.reports_render import (
     write_report_pdf,
 )
 from posapp.ui.widgets.shortcut import give_shortcut
+
+if TYPE_CHECKING:
+    from posapp.ui.wiring.access import AccessController  # only named here: the wiring uses the screens
 
 log = logging.getLogger(__name__)
 

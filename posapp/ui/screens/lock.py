@@ -2,7 +2,7 @@
 
 The screen only talks to a ``UserStore``: it checks PINs (which counts wrong ones and locks a user out
 after 5) and, on first run, creates the manager. It knows nothing of the window underneath: the
-``AccessController`` (``posapp.ui.access``) lays it over the console, so the payment on screen keeps
+``AccessController`` (``posapp.ui.wiring.access``) lays it over the console, so the payment on screen keeps
 being followed while it shows.
 
 ``PinPad``, ``PinEntry`` and ``pin_problem_text`` are reused by the manager approval dialog and, later,

@@ -2,7 +2,7 @@
 
 Three steps on one page: the form (recipient, amount, reason), a confirmation that says exactly who gets
 how much, then the payout's live status. Beside them, the recent payouts from the journal. The screen
-only asks (``payout_requested``); ``posapp.ui.manager_screens`` checks that no unknown payout blocks it,
+only asks (``payout_requested``); ``posapp.ui.wiring.manager_screens`` checks that no unknown payout blocks it,
 gets the approval and calls the payout service. A payout that was sent is never offered again from here.
 """
 

@@ -1,7 +1,7 @@
 """Refund a paid payment: how much (all that is left, or part), why, then the refund's live status.
 
 The dialog only asks: it emits ``refund_requested`` and is told what happened (``show_refund``,
-``update_status``, ``show_error``); ``posapp.ui.manager_screens`` gets the manager's approval and calls
+``update_status``, ``show_error``); ``posapp.ui.wiring.manager_screens`` gets the manager's approval and calls
 the payout service. Once a refund was sent the dialog never offers to send it again: an unknown outcome
 may have paid the customer already, and a manager settles it.
 """

@@ -22,6 +22,7 @@ import math
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -71,12 +72,14 @@ from posapp.journal.users import LastManager, User, UserError, UserExists, UserS
 from posapp.shop.identity import TerminalNameError, clean_terminal_name, name_terminal, terminal_identity
 from posapp.shop.link import save_store_password, store_password
 from posapp.shop.store import StoreError, check_address
-from posapp.ui.access import AccessController
 from posapp.ui.actions import run_action
 from posapp.ui.inert_text import PlainLabel, inert, plain_message_box
-from posapp.ui.receipts import ReceiptLayout, layout_of, layout_text
 from posapp.ui.screens.lock import pin_problem_text, role_text
+from posapp.ui.screens.receipts import ReceiptLayout, layout_of, layout_text
 from posapp.ui.widgets.shortcut import give_shortcut
+
+if TYPE_CHECKING:
+    from posapp.ui.wiring.access import AccessController  # only named here: the wiring uses the screens
 
 log = logging.getLogger(__name__)
 

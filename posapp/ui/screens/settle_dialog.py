@@ -7,7 +7,7 @@ or with the customer, this dialog records what they found, with a required note,
 FAILED. Nothing is sent to the provider. It can also ask the provider once more (``recheck_requested``):
 when the answer is clear the tracker records it and the dialog says there is nothing left to settle.
 
-The dialog only asks and shows; ``posapp.ui.manager_screens`` gets the manager's approval
+The dialog only asks and shows; ``posapp.ui.wiring.manager_screens`` gets the manager's approval
 (``Permission.RESOLVE_UNKNOWN``) and calls ``PayoutService.resolve_unknown``.
 """
 

@@ -11,8 +11,8 @@ import httpx
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from posapp.app import Console, build_cashier_screens
 from posapp.config import PollStep, Settings
+from posapp.console import Console
 from posapp.core.access import Role, ScryptParams
 from posapp.core.money import Money
 from posapp.core.phone import parse_mobile
@@ -24,10 +24,11 @@ from posapp.sandbox.customer import Script
 from posapp.sandbox.mycoolpay import MyCoolPayState, Timings
 from posapp.sandbox.server import SandboxServer
 from posapp.services.payments import PaymentServices
-from posapp.ui.access import AccessController
 from posapp.ui.main_window import MainWindow
-from posapp.ui.manager_screens import ManagerScreens, install_manager_screens
 from posapp.ui.screens.approval_dialog import ManagerApprovalDialog
+from posapp.ui.wiring.access import AccessController
+from posapp.ui.wiring.console import build_cashier_screens
+from posapp.ui.wiring.manager_screens import ManagerScreens, install_manager_screens
 from tests.helpers.qt_async import wait_until
 
 FAST_PINS = ScryptParams(n=2**8, r=8, p=1)

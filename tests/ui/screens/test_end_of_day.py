@@ -20,11 +20,11 @@ from posapp.journal.reports import end_of_day
 from posapp.journal.store import Journal
 from posapp.journal.users import UserStore
 from posapp.services.events import StatusChanged
-from posapp.ui.access import AccessController
 from posapp.ui.idle import IdleWatcher
 from posapp.ui.main_window import MainWindow
 from posapp.ui.screens.end_of_day import EndOfDayScreen
-from posapp.ui.settings_wiring import install_settings_screens, just_succeeded
+from posapp.ui.wiring.access import AccessController
+from posapp.ui.wiring.settings import install_settings_screens, just_succeeded
 from tests.helpers.qt_async import run_on_qt_loop, wait_until
 from tests.journal.conftest import Clock, paid, payment, refund
 from tests.test_keyring import MemoryKeyring, memory_keyring, use_keyring  # noqa: F401

@@ -17,10 +17,10 @@ from posapp.core.transactions import Kind, Transaction
 from posapp.journal import drawer, sales
 from posapp.journal.store import Journal
 from posapp.journal.users import UserStore
-from posapp.ui.access import AccessController
 from posapp.ui.idle import IdleWatcher
 from posapp.ui.main_window import MainWindow
 from posapp.ui.screens.end_of_day import EndOfDayScreen
+from posapp.ui.wiring.access import AccessController
 from tests.helpers.qt_async import run_on_qt_loop
 from tests.journal.conftest import Clock, paid
 from tests.ui.test_access import sign_in

@@ -210,9 +210,9 @@ def test_an_amount_outside_the_limits_is_refused_before_any_request(qtbot, sale:
 
 
 def test_the_shops_largest_sale_comes_from_the_settings(qtbot) -> None:  # type: ignore[no-untyped-def]
-    from posapp.app import build_cashier_screens
     from posapp.config import ConfigError, Settings
     from posapp.ui.main_window import MainWindow
+    from posapp.ui.wiring.console import build_cashier_screens
 
     with pytest.raises(ConfigError, match="largest_sale"):
         Settings().replace(largest_sale=-1)

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 
 from posapp.config import KEYRING_SERVICE, Settings, load_settings, save_settings, settings_path
 from posapp.journal.users import UserStore
-from posapp.ui.access import AccessController
 from posapp.ui.screens.settings import POLL_PRESETS, SettingsScreen
+from posapp.ui.wiring.access import AccessController
 from tests.helpers.qt_async import run_on_qt_loop, wait_until
 from tests.test_keyring import MemoryKeyring, PlaintextKeyring, memory_keyring, use_keyring  # noqa: F401
 from tests.ui.test_access import access, console, sign_in, timer, users  # noqa: F401

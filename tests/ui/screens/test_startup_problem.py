@@ -26,8 +26,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from posapp.app import EXIT_JOURNAL_PROBLEM, Console, journal_problem
+from posapp.app import EXIT_JOURNAL_PROBLEM, journal_problem
 from posapp.config import Settings
+from posapp.console import Console
 from posapp.core.access import ScryptParams
 from posapp.core.money import Money
 from posapp.core.transactions import Kind, Transaction

@@ -28,12 +28,12 @@ from posapp.core.transactions import Kind, Status, Transaction
 from posapp.journal.store import Journal
 from posapp.journal.users import UserStore
 from posapp.services.events import StatusChanged
-from posapp.ui.access import AccessController
 from posapp.ui.actions import run_action
-from posapp.ui.bridge import ServiceBridge
-from posapp.ui.receipts import ReceiptDialog, layout_of, print_receipt, receipt_allowed, receipt_printer
 from posapp.ui.screens.end_of_day import EndOfDayScreen
+from posapp.ui.screens.receipts import ReceiptDialog, layout_of, print_receipt, receipt_allowed, receipt_printer
 from posapp.ui.screens.settings import SettingsScreen
+from posapp.ui.wiring.access import AccessController
+from posapp.ui.wiring.bridge import ServiceBridge
 
 log = logging.getLogger(__name__)
 

@@ -33,7 +33,6 @@ from posapp.services.events import (
     StatusChanged,
 )
 from posapp.ui.actions import journal_unwritable_text, run_action
-from posapp.ui.bridge import ServiceBridge
 from posapp.ui.provider_messages import with_provider_words
 from posapp.ui.screens.activity import ActivityScreen
 from posapp.ui.screens.capture_dialog import WHOLE_CAPTURE_ONLY, CaptureDialog
@@ -42,6 +41,7 @@ from posapp.ui.screens.otp_dialog import OtpDialog
 from posapp.ui.screens.push_payment import PushPaymentScreen
 from posapp.ui.screens.qr_payment import QrPaymentScreen
 from posapp.ui.screens.sale import SaleScreen
+from posapp.ui.wiring.bridge import ServiceBridge
 
 if TYPE_CHECKING:
     from posapp.services.payments import PaymentServices

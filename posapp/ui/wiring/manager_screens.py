@@ -40,20 +40,20 @@ from posapp.services.common import ActionFailed
 from posapp.services.events import OutcomeUnknown, PaymentStarted, StatusChanged
 from posapp.services.payouts import PayoutBlocked
 from posapp.ui.actions import run_action
-from posapp.ui.bridge import ServiceBridge
 from posapp.ui.screens.balance import PERIOD_WEEK, BalanceScreen
 from posapp.ui.screens.payout import PayoutRequest, PayoutScreen
 from posapp.ui.screens.refund_dialog import RefundDialog
 from posapp.ui.screens.settle_dialog import SettleDialog, kind_title
 from posapp.ui.widgets.takings_chart import Bar, takings_per_day, takings_per_hour
+from posapp.ui.wiring.bridge import ServiceBridge
 
 if TYPE_CHECKING:
     from posapp.services.balance import BalanceReading
     from posapp.services.events import BalanceChanged
     from posapp.services.payments import PaymentServices
-    from posapp.ui.access import AccessController
-    from posapp.ui.controller import ConsoleController
     from posapp.ui.main_window import MainWindow
+    from posapp.ui.wiring.access import AccessController
+    from posapp.ui.wiring.controller import ConsoleController
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
