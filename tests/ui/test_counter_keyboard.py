@@ -221,3 +221,40 @@ def test_every_action_says_its_key_and_the_key_presses_it(qtbot, counter: Counte
         QTest.keyClick(counter.window, Qt.Key.Key_F9)
     with qtbot.waitSignal(counter.access.locked, timeout=1000):
         QTest.keyClick(counter.window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+
+
+def _dialogs(parent: QWidget) -> list[tuple[str, QWidget]]:
+    from posapp.core.money import Money
+    from posapp.core.transactions import Kind, Status, Transaction
+    from posapp.ui.screens.capture_dialog import CaptureDialog
+    from posapp.ui.screens.otp_dialog import OtpDialog
+    from posapp.ui.screens.receipts import ReceiptDialog
+    from posapp.ui.screens.refund_dialog import RefundDialog
+    from posapp.ui.screens.settle_dialog import SettleDialog
+
+    paid = Transaction("PAY-ESC-1", Kind.PUSH_PAYMENT, "mycoolpay", Money(1500, "XAF"), status=Status.SUCCEEDED)
+    unknown = Transaction("PO-ESC-1", Kind.PAYOUT, "mycoolpay", Money(700, "XAF"), status=Status.UNKNOWN)
+    return [
+        ("code", OtpDialog("+237 6 99 00 99 00", 3, parent)),
+        ("capture", CaptureDialog(Money(1500, "XAF"), "en_CM", parent=parent)),
+        ("refund", RefundDialog(paid, Money(1500, "XAF"), "en_CM", parent=parent)),
+        ("settle", SettleDialog(unknown, "en_CM", provider_label="My-CoolPay", parent=parent)),
+        ("receipt", ReceiptDialog(paid, Settings(language="en"), parent=parent)),
+    ]
+
+
+def test_esc_cancels_every_dialog(qtbot, counter: Counter) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QDialog
+
+    counter.sign_in(qtbot, "Kofi", "5831")
+    for name, dialog in _dialogs(counter.window):
+        assert isinstance(dialog, QDialog)
+        dialog.open()
+        qtbot.waitUntil(dialog.isVisible)
+        dialog.activateWindow()
+        qtbot.waitUntil(lambda dialog=dialog: QApplication.activeWindow() is dialog)
+        with qtbot.waitSignal(dialog.finished, timeout=2000) as finished:
+            QTest.keyClick(QApplication.focusWidget() or dialog, Qt.Key.Key_Escape)
+        assert finished.args == [QDialog.DialogCode.Rejected.value], name
+        assert not dialog.isVisible(), name
+        dialog.deleteLater()
