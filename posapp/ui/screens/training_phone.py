@@ -279,15 +279,16 @@ class TrainingPhonePanel(QWidget):
 
         outer = QHBoxLayout(self)
         outer.setContentsMargins(8, 8, 8, 8)
-        outer.addStretch(1)
+        outer.addStretch(0)
         self.phone_body = QFrame()
         self.phone_body.setObjectName("phoneBody")
         # As narrow as the console leaves it beside itself (MainWindow.place_training_phone): 300 px.
         self.phone_body.setMinimumWidth(280)
         self.phone_body.setMaximumWidth(440)
         self.phone_body.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-        outer.addWidget(self.phone_body, 4)
-        outer.addStretch(1)
+        # The phone takes the panel's whole width up to its widest; only what is left goes to the sides.
+        outer.addWidget(self.phone_body, 1)
+        outer.addStretch(0)
 
         body = QVBoxLayout(self.phone_body)
         body.setContentsMargins(10, 12, 10, 14)
