@@ -790,37 +790,37 @@
     <message>
         <location filename="../../posapp/ui/core_messages.py" line="60"/>
         <source>The cash given is in {given}, the sale in {due}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les espèces reçues sont en {given}, la vente en {due}.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/core_messages.py" line="61"/>
         <source>The cash given must be more than zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les espèces reçues doivent être supérieures à zéro.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/core_messages.py" line="62"/>
         <source>Nothing is due.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il n’y a rien à payer.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/core_messages.py" line="63"/>
         <source>There is no list of notes and coins for {currency}: count the total.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il n’y a pas de liste de billets et de pièces pour {currency} : comptez le total.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/core_messages.py" line="64"/>
         <source>{value} is not a note or coin of {currency}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} n’est ni un billet ni une pièce en {currency}.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/core_messages.py" line="65"/>
         <source>The number of {value} pieces must be a whole number, zero or more.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nombre de pièces de {value} doit être un nombre entier, zéro ou plus.</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/core_messages.py" line="66"/>
         <source>{number} pieces of {value} is more than a drawer holds.</source>
-        <translation type="unfinished"></translation>
+        <translation>{number} pièces de {value}, c’est plus qu’un tiroir-caisse n’en contient.</translation>
     </message>
 </context>
 <context>
@@ -5592,139 +5592,139 @@
 <context>
     <name>TrainingPhonePanel</name>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="295"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="296"/>
         <source>TRAINING — emulated customer phone</source>
         <translation>FORMATION — téléphone client</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="303"/>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="307"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="304"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="308"/>
         <source>This phone&apos;s number</source>
         <translation>Numéro de ce téléphone</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="311"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="312"/>
         <source>The number the customer pays payment links with</source>
         <translation>Le numéro avec lequel le client paie les liens de paiement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="333"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="334"/>
         <source>Payment requests</source>
         <translation>Demandes de paiement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="336"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="337"/>
         <source>Payment links (QR code scanned)</source>
         <translation>Liens de paiement (QR scanné)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="339"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="340"/>
         <source>Messages</source>
         <translation>Messages</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="342"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="343"/>
         <source>Nothing on this phone yet. Start a payment at the till: codes, requests and links appear here.</source>
         <translation>Rien sur ce téléphone pour l’instant. Lancez un paiement à la caisse&#x202f;: codes, demandes et liens s’affichent ici.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="414"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="415"/>
         <source>The training emulator of {provider} does not answer.</source>
         <translation>L’émulateur de formation de {provider} ne répond pas.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="522"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="523"/>
         <source>{provider} asks you to pay</source>
         <translation>Demande de {provider}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="530"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="531"/>
         <source>To {number}</source>
         <translation>À {number}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="537"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="538"/>
         <source>Read this SMS code to the cashier, then approve:</source>
         <translation>Dites ce code SMS au caissier, puis acceptez&#x202f;:</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="543"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="544"/>
         <source>Read the SMS code to the cashier first.</source>
         <translation>Dites d’abord le code SMS au caissier.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="551"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="552"/>
         <source>Approve</source>
         <translation>Accepter</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="555"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="556"/>
         <source>The customer approves the payment</source>
         <translation>Le client accepte le paiement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="556"/>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="598"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="557"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="599"/>
         <source>Decline</source>
         <translation>Refuser</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="559"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="560"/>
         <source>The customer refuses the payment</source>
         <translation>Le client refuse le paiement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="560"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="561"/>
         <source>Ignore (let it expire)</source>
         <translation>Ignorer (laisser expirer)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="564"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="565"/>
         <source>The customer never answers: the payment expires</source>
         <translation>Le client ne répond jamais&#x202f;: le paiement expire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="579"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="580"/>
         <source>{provider} checkout page</source>
         <translation>Page de paiement {provider}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="586"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="587"/>
         <source>Open the checkout page</source>
         <translation>Ouvrir la page de paiement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="594"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="595"/>
         <source>Pay</source>
         <translation>Payer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="597"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="598"/>
         <source>The customer pays on the checkout page</source>
         <translation>Le client paie sur la page de paiement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="602"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="603"/>
         <source>The customer refuses on the checkout page</source>
         <translation>Le client refuse sur la page de paiement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="604"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="605"/>
         <source>Walk away without paying</source>
         <translation>Partir sans payer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="608"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="609"/>
         <source>The customer leaves without paying: the link expires</source>
         <translation>Le client part sans payer&#x202f;: le lien expire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="629"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="630"/>
         <source>SMS from {sender} to {number}</source>
         <translation>SMS de {sender} au {number}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/training_phone.py" line="669"/>
+        <location filename="../../posapp/ui/screens/training_phone.py" line="670"/>
         <source>The training emulator does not answer.</source>
         <translation>L’émulateur de formation ne répond pas.</translation>
     </message>
