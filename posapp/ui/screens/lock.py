@@ -192,6 +192,22 @@ def pin_field(accessible_name: str) -> QLineEdit:
     return field
 
 
+def add_captioned_fields(form: QVBoxLayout, fields: tuple[tuple[str, QWidget], ...]) -> PlainLabel:
+    """Each field under its caption (the caption's buddy), then the line that says what is wrong with them."""
+    for caption, widget in fields:
+        label = PlainLabel(caption)
+        label.setObjectName("fieldCaption")
+        label.setBuddy(widget)
+        form.addWidget(label)
+        form.addWidget(widget)
+    error = PlainLabel("")
+    error.setObjectName("fieldError")
+    error.setWordWrap(True)
+    form.addWidget(error)
+    form.addStretch(1)
+    return error
+
+
 def press_into(field: QLineEdit, key: str) -> None:
     """Apply a ``PinPad`` key to ``field`` (digits and erase; ``enter`` is for the caller)."""
     if key == BACKSPACE:
@@ -436,21 +452,14 @@ class LockScreen(QWidget):
         self.recovery_pin.setObjectName("newPin")
         self.recovery_pin_again = pin_field(QCoreApplication.translate("LockScreen", "New PIN again"))
         self.recovery_pin_again.setObjectName("newPinAgain")
-        for caption, widget in (
-            (QCoreApplication.translate("LockScreen", "Recovery code"), self.recovery_code),
-            (QCoreApplication.translate("LockScreen", "New PIN (4 to 8 digits)"), self.recovery_pin),
-            (QCoreApplication.translate("LockScreen", "The same PIN again"), self.recovery_pin_again),
-        ):
-            label = PlainLabel(caption)
-            label.setObjectName("fieldCaption")
-            label.setBuddy(widget)
-            form.addWidget(label)
-            form.addWidget(widget)
-        self.recovery_error = PlainLabel("")
-        self.recovery_error.setObjectName("fieldError")
-        self.recovery_error.setWordWrap(True)
-        form.addWidget(self.recovery_error)
-        form.addStretch(1)
+        self.recovery_error = add_captioned_fields(
+            form,
+            (
+                (QCoreApplication.translate("LockScreen", "Recovery code"), self.recovery_code),
+                (QCoreApplication.translate("LockScreen", "New PIN (4 to 8 digits)"), self.recovery_pin),
+                (QCoreApplication.translate("LockScreen", "The same PIN again"), self.recovery_pin_again),
+            ),
+        )
         buttons = QHBoxLayout()
         self.recovery_back = QPushButton(QCoreApplication.translate("LockScreen", "Back"))
         self.recovery_back.setProperty("secondary", True)
@@ -553,21 +562,14 @@ class LockScreen(QWidget):
         self.new_pin.setObjectName("newPin")
         self.new_pin_again = pin_field(QCoreApplication.translate("LockScreen", "New PIN again"))
         self.new_pin_again.setObjectName("newPinAgain")
-        for caption, widget in (
-            (QCoreApplication.translate("LockScreen", "Name"), self.name_edit),
-            (QCoreApplication.translate("LockScreen", "PIN (4 to 8 digits)"), self.new_pin),
-            (QCoreApplication.translate("LockScreen", "The same PIN again"), self.new_pin_again),
-        ):
-            label = PlainLabel(caption)
-            label.setObjectName("fieldCaption")
-            label.setBuddy(widget)
-            form.addWidget(label)
-            form.addWidget(widget)
-        self.first_run_error = PlainLabel("")
-        self.first_run_error.setObjectName("fieldError")
-        self.first_run_error.setWordWrap(True)
-        form.addWidget(self.first_run_error)
-        form.addStretch(1)
+        self.first_run_error = add_captioned_fields(
+            form,
+            (
+                (QCoreApplication.translate("LockScreen", "Name"), self.name_edit),
+                (QCoreApplication.translate("LockScreen", "PIN (4 to 8 digits)"), self.new_pin),
+                (QCoreApplication.translate("LockScreen", "The same PIN again"), self.new_pin_again),
+            ),
+        )
         self.create_button = QPushButton(QCoreApplication.translate("LockScreen", "Create and sign in"))
         self.create_button.setObjectName("createManager")
         self.create_button.setProperty("primary", True)
