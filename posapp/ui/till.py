@@ -43,8 +43,9 @@ from posapp.ui.models.transactions_model import operator_text
 from posapp.ui.print_bridge import PrintQueueBridge, printer_receipt
 from posapp.ui.screens.drawer_count import DrawerCountDialog, OpeningFloatDialog
 from posapp.ui.screens.printer_settings import PrinterSettingsPanel
-from posapp.ui.screens.receipts import receipt_allowed, receipt_content
+from posapp.ui.screens.receipts import counter_name, receipt_allowed, receipt_content, receipt_facts
 from posapp.ui.widgets.cash_tender import CashTenderPanel
+from posapp.ui.widgets.shortcut import give_shortcut, key_text, with_key
 
 log = logging.getLogger(__name__)
 
@@ -106,6 +107,17 @@ class CashPage(QWidget):
         self.push_button.setObjectName("splitPush")
         self.cash_button = QPushButton(QCoreApplication.translate("TillScreen", "More cash"))
         self.cash_button.setObjectName("splitCash")
+        # The Sale screen's keys again (sale.QR_KEY, PUSH_KEY, CASH_KEY): the rest is taken the way a sale is.
+        give_shortcut(
+            self.qr_button, "F9", QCoreApplication.translate("TillScreen", "Show a QR code for what is still to pay")
+        )
+        self.push_what = QCoreApplication.translate(
+            "TillScreen", "Ask the phone typed on the Sale screen for what is still to pay"
+        )
+        give_shortcut(self.push_button, "F10", self.push_what)
+        give_shortcut(
+            self.cash_button, "F6", QCoreApplication.translate("TillScreen", "Take more cash for what is still to pay")
+        )
         ways = QVBoxLayout()  # one above the other: each says its words whole, in French too
         ways.setSpacing(10)
         for button in (self.qr_button, self.push_button, self.cash_button):
@@ -145,7 +157,10 @@ class CashPage(QWidget):
         self.new_sale.setObjectName("newSaleButton")
         self.new_sale.setProperty("primary", True)
         self.new_sale.setMinimumHeight(64)
-        self.new_sale.setToolTip(QCoreApplication.translate("TillScreen", "New sale (Enter)"))
+        give_shortcut(self.new_sale, "Ctrl+N")  # as the outcome panel's New sale; Enter too (``take_key``)
+        self.new_sale.setToolTip(
+            QCoreApplication.translate("TillScreen", "New sale (Enter or {key})").format(key=key_text("Ctrl+N"))
+        )
         done_layout.addWidget(self.paid_label)
         done_layout.addWidget(self.sale_total)
         done_layout.addWidget(change_caption)
@@ -162,6 +177,12 @@ class CashPage(QWidget):
         self.back.setObjectName("cashBack")
         self.back.setProperty("secondary", True)
         self.back.setAutoDefault(False)
+        give_shortcut(
+            self.back,
+            "Esc",
+            QCoreApplication.translate("TillScreen", "Back to the sale before any cash is taken"),
+            handled=True,  # ``take_key``: the cash field takes Esc first while it holds an amount
+        )
         outer.addWidget(self.error)
         outer.addWidget(self.back, 0, Qt.AlignmentFlag.AlignLeft)
 
@@ -218,7 +239,12 @@ class CashPage(QWidget):
         self.push_button.setVisible(can_push)
         self.push_button.setEnabled(open_now and bool(phone))
         self.push_button.setToolTip(
-            "" if phone else QCoreApplication.translate("TillScreen", "Type the customer's phone on the Sale screen")
+            with_key(
+                self.push_what
+                if phone
+                else QCoreApplication.translate("TillScreen", "Type the customer's phone on the Sale screen"),
+                "F10",
+            )
         )
         self.qr_button.setEnabled(open_now)
         self.cash_button.setEnabled(open_now)
@@ -237,7 +263,13 @@ class CashPage(QWidget):
         (self.new_sale if page is self.done_page else self.tender if page is self.tender else self.qr_button).setFocus()
 
     def take_key(self, event: QKeyEvent) -> bool:
-        """Enter on the paid page starts the next sale; on the tender it takes the cash (see ``MainWindow``)."""
+        """Enter on the paid page starts the next sale; on the tender it takes the cash; Esc goes back to the
+        sale while no cash was taken (see ``MainWindow``: the keys no widget took)."""
+        if event.key() == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            if self.back.isVisible() and self.back.isEnabled():
+                self.back.click()
+                return True
+            return False
         if event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             return False
         page = self.pages.currentWidget()
@@ -305,10 +337,29 @@ class TillScreen(QWidget):
             QCoreApplication.translate("TillScreen", "Why open the drawer without a sale (change, a check)")
         )
         self.reason.setAccessibleName(QCoreApplication.translate("TillScreen", "Why open the drawer"))
+        self.reason.setAccessibleDescription(
+            QCoreApplication.translate("TillScreen", "Recorded in the journal with who opened it; Enter opens it")
+        )
         self.open_button = QPushButton(QCoreApplication.translate("TillScreen", "Open drawer"))
         self.open_button.setObjectName("tillOpenDrawer")
         self.open_button.setMinimumHeight(48)
         self.open_button.setAutoDefault(False)
+        give_shortcut(
+            self.float_button,
+            "Ctrl+Shift+F",
+            QCoreApplication.translate("TillScreen", "Enter the cash in the drawer at the start of the shift"),
+        )
+        give_shortcut(
+            self.count_button,
+            "Ctrl+Shift+K",
+            QCoreApplication.translate("TillScreen", "Count the drawer and see the difference (a manager)"),
+        )
+        give_shortcut(
+            self.open_button,
+            "Ctrl+Shift+O",
+            QCoreApplication.translate("TillScreen", "Open the drawer without a sale: recorded with who and why"),
+        )
+        self.drawer_summary.setAccessibleName(QCoreApplication.translate("TillScreen", "The drawer today"))
         open_row = QHBoxLayout()
         open_row.addWidget(self.reason, 1)
         open_row.addWidget(self.open_button)
@@ -382,10 +433,10 @@ class TillScreen(QWidget):
 
 
 def sale_receipt(
-    state: SaleState, settings: Settings, *, training: bool, locale: str, reprint: bool = False
+    state: SaleState, settings: Settings, *, training: bool, locale: str, counter: str = "", reprint: bool = False
 ) -> Receipt:
-    """The receipt of a paid sale with each of its tenders (cash with what was given and the change);
-    ``reprint`` marks it as a duplicate."""
+    """The receipt of a paid sale with each of its tenders (cash with what was given and the change), taken
+    at ``counter`` (the terminal's name); ``reprint`` marks it as a duplicate."""
     rows: list[tuple[str, str]] = []
     for tender in state.tenders:
         tx = tender.transaction
@@ -412,6 +463,8 @@ def sale_receipt(
 
         when = format_datetime(moment.astimezone(), "medium", locale=locale)
         rows.append((QCoreApplication.translate("TillScreen", "Date"), when))
+    if counter:
+        rows.append((QCoreApplication.translate("TillScreen", "Counter"), inert(counter)))
     rows.append((QCoreApplication.translate("TillScreen", "Cashier"), inert(state.sale.cashier) or "-"))
     first = state.tenders[0].transaction.app_ref if state.tenders else state.sale.sale_ref
     shop = tuple(inert(line) for line in (settings.shop_name, settings.shop_address, settings.shop_phone) if line)
@@ -537,6 +590,11 @@ class TillController(QObject):
             )
             return
         self.printer_panel.status.setText(QCoreApplication.translate("TillScreen", "Printer saved."))
+
+    @property
+    def counter(self) -> str:
+        """This terminal's name, read at each receipt (a manager may rename the counter while it runs)."""
+        return counter_name(self.services.journal.journal)
 
     @property
     def cashier(self) -> str:
@@ -784,7 +842,9 @@ class TillController(QObject):
         self._printed.add(state.sale.sale_ref)
         for tender in state.tenders:
             self._printed.add(tender.transaction.app_ref)
-        self.queue.print_receipt(sale_receipt(state, self.settings, training=self.training, locale=self.locale))
+        self.queue.print_receipt(
+            sale_receipt(state, self.settings, training=self.training, locale=self.locale, counter=self.counter)
+        )
 
     def _on_status_changed(self, event: StatusChanged) -> None:
         """A payment made alone (not a tender) is paid: its receipt, as the system printer's."""
@@ -803,7 +863,8 @@ class TillController(QObject):
         def decided(is_alone: bool) -> None:
             if is_alone and tx.app_ref not in self._printed:
                 self._printed.add(tx.app_ref)
-                content = receipt_content(tx, self.settings, cashier=tx.cashier, training=self.training)
+                facts = receipt_facts(self.services.journal.journal, tx.app_ref)
+                content = receipt_content(tx, self.settings, cashier=tx.cashier, training=self.training, **facts)
                 self.queue.print_receipt(printer_receipt(content))
 
         run_action(None, alone, on_success=decided, on_error=lambda _exc, _text: None)
@@ -821,9 +882,13 @@ class TillController(QObject):
         sale_ref = sales_of(journal, app_ref)
         state = sale_state(journal, sale_ref) if sale_ref is not None else None
         if state is not None and state.is_paid:
-            receipt = sale_receipt(state, self.settings, training=self.training, locale=self.locale, reprint=True)
+            receipt = sale_receipt(state, self.settings, training=self.training, locale=self.locale,
+                                   counter=counter_name(journal), reprint=True)  # fmt: skip
         else:
-            content = receipt_content(tx, self.settings, cashier=tx.cashier, training=self.training, reprint=True)
+            facts = receipt_facts(journal, app_ref)
+            content = receipt_content(
+                tx, self.settings, cashier=tx.cashier, training=self.training, reprint=True, **facts
+            )
             receipt = printer_receipt(content)
         job = self.queue.print_receipt(receipt)
         self.window.statusBar().showMessage(

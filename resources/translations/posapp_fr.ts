@@ -498,50 +498,65 @@
 <context>
     <name>CashTender</name>
     <message>
-        <location filename="../../posapp/ui/widgets/cash_tender.py" line="37"/>
         <location filename="../../posapp/ui/widgets/cash_tender.py" line="42"/>
+        <location filename="../../posapp/ui/widgets/cash_tender.py" line="47"/>
         <source>Amount due</source>
         <translation>Montant dû</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/cash_tender.py" line="44"/>
-        <location filename="../../posapp/ui/widgets/cash_tender.py" line="48"/>
+        <location filename="../../posapp/ui/widgets/cash_tender.py" line="49"/>
+        <location filename="../../posapp/ui/widgets/cash_tender.py" line="53"/>
         <source>Cash given</source>
         <translation>Espèces reçues</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/cash_tender.py" line="60"/>
+        <location filename="../../posapp/ui/widgets/cash_tender.py" line="55"/>
+        <source>What the customer hands over: type it or tap the notes</source>
+        <translation>Ce que le client remet&#x202f;: tapez-le ou touchez les billets</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/cash_tender.py" line="67"/>
         <source>Add a note of {amount}</source>
         <translation>Ajouter un billet de {amount}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/cash_tender.py" line="67"/>
+        <location filename="../../posapp/ui/widgets/cash_tender.py" line="76"/>
         <source>Exact amount</source>
         <translation>Montant exact</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/cash_tender.py" line="69"/>
+        <location filename="../../posapp/ui/widgets/cash_tender.py" line="78"/>
         <source>Clear</source>
         <translation>Effacer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/cash_tender.py" line="78"/>
-        <location filename="../../posapp/ui/widgets/cash_tender.py" line="83"/>
+        <location filename="../../posapp/ui/widgets/cash_tender.py" line="85"/>
+        <source>The customer gives exactly what is due</source>
+        <translation>Le client donne exactement le montant dû</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/cash_tender.py" line="91"/>
+        <source>Clear the cash given and type it again</source>
+        <translation>Effacer les espèces reçues et les saisir de nouveau</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/cash_tender.py" line="97"/>
+        <location filename="../../posapp/ui/widgets/cash_tender.py" line="102"/>
         <source>Change to give back</source>
         <translation>Monnaie à rendre</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/cash_tender.py" line="88"/>
+        <location filename="../../posapp/ui/widgets/cash_tender.py" line="107"/>
         <source>Take the cash</source>
         <translation>Encaisser les espèces</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/cash_tender.py" line="93"/>
-        <source>Take the cash (Enter)</source>
-        <translation>Encaisser les espèces (Entrée)</translation>
+        <location filename="../../posapp/ui/widgets/cash_tender.py" line="115"/>
+        <source>Take the cash and show the change</source>
+        <translation>Encaisser les espèces et afficher la monnaie</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/cash_tender.py" line="158"/>
+        <location filename="../../posapp/ui/widgets/cash_tender.py" line="182"/>
         <source>Still to pay after this cash: {amount}. Take it by QR code or by phone.</source>
         <translation>Reste à payer après ces espèces : {amount}. Encaissez-le par code QR ou par téléphone.</translation>
     </message>
@@ -895,121 +910,171 @@
 <context>
     <name>DrawerCount</name>
     <message>
-        <location filename="../../posapp/ui/screens/drawer_count.py" line="34"/>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="35"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/drawer_count.py" line="62"/>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="42"/>
+        <source>Close; nothing is recorded</source>
+        <translation>Fermer&#x202f;; rien n’est enregistré</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="66"/>
         <source>Count the drawer</source>
         <translation>Compter la caisse</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/drawer_count.py" line="67"/>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="71"/>
         <source>Drawer of {cashier}</source>
         <translation>Caisse de {cashier}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/drawer_count.py" line="76"/>
-        <location filename="../../posapp/ui/screens/drawer_count.py" line="233"/>
-        <location filename="../../posapp/ui/screens/drawer_count.py" line="250"/>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="80"/>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="255"/>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="272"/>
         <source>Opening float</source>
         <translation>Fonds de caisse</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/drawer_count.py" line="77"/>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="81"/>
         <source>Cash sales</source>
         <translation>Ventes en espèces</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/drawer_count.py" line="78"/>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="82"/>
         <source>Cash refunds</source>
         <translation>Remboursements en espèces</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/drawer_count.py" line="79"/>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="83"/>
         <source>Cash paid out</source>
         <translation>Sorties d&apos;espèces</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/drawer_count.py" line="86"/>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="90"/>
         <source>Expected in the drawer</source>
         <translation>Attendu dans la caisse</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/drawer_count.py" line="95"/>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="99"/>
         <source>Count by note and coin</source>
         <translation>Compter billet par billet</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/drawer_count.py" line="96"/>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="100"/>
         <source>Type the total</source>
         <translation>Saisir le total</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/drawer_count.py" line="117"/>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="102"/>
+        <source>Type how many of each note and coin the drawer holds</source>
+        <translation>Saisir combien de billets et de pièces de chaque valeur contient le tiroir</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="105"/>
+        <source>Type the total counted in the drawer</source>
+        <translation>Saisir le total compté dans le tiroir</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="127"/>
         <source>Number of {value}</source>
         <translation>Nombre de {value}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/drawer_count.py" line="127"/>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="129"/>
+        <source>How many pieces of {value} the drawer holds</source>
+        <translation>Combien de pièces de {value} contient le tiroir</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="142"/>
         <source>Total counted</source>
         <translation>Total compté</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/drawer_count.py" line="133"/>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="143"/>
+        <source>All the cash in the drawer</source>
+        <translation>Toutes les espèces du tiroir</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="149"/>
         <source>Counted</source>
         <translation>Compté</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/drawer_count.py" line="138"/>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="154"/>
         <source>Difference</source>
         <translation>Écart</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/drawer_count.py" line="151"/>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="167"/>
         <source>Note (optional)</source>
         <translation>Remarque (facultative)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/drawer_count.py" line="152"/>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="168"/>
         <source>Note</source>
         <translation>Remarque</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/drawer_count.py" line="154"/>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="170"/>
+        <source>Why the drawer is short or over, if you know</source>
+        <translation>Pourquoi le tiroir a un manque ou un excédent, si vous le savez</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="174"/>
         <source>Save the count</source>
         <translation>Enregistrer le comptage</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/drawer_count.py" line="201"/>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="175"/>
+        <source>Record the count and its difference in the journal</source>
+        <translation>Enregistrer le comptage et son écart dans le journal</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="223"/>
         <source>{amount} is missing from the drawer.</source>
         <translation>Il manque {amount} dans la caisse.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/drawer_count.py" line="204"/>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="226"/>
         <source>The drawer holds {amount} more than expected.</source>
         <translation>La caisse contient {amount} de plus que prévu.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/drawer_count.py" line="207"/>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="229"/>
         <source>The drawer holds exactly what is expected.</source>
         <translation>La caisse contient exactement le montant attendu.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/drawer_count.py" line="238"/>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="260"/>
         <source>Opening float of {cashier}</source>
         <translation>Fonds de caisse de {cashier}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/drawer_count.py" line="242"/>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="264"/>
         <source>Count the cash in the drawer before the first sale: the day&apos;s count starts from it.</source>
         <translation>Comptez les espèces de la caisse avant la première vente : le comptage du jour part de ce montant.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/drawer_count.py" line="259"/>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="274"/>
+        <source>The cash in the drawer before the first sale</source>
+        <translation>Les espèces du tiroir avant la première vente</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="282"/>
+        <source>Add {amount} to the float</source>
+        <translation>Ajouter {amount} au fonds de caisse</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="291"/>
         <source>Start the shift</source>
         <translation>Commencer le service</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/drawer_count.py" line="292"/>
+        <source>Record the opening float in the journal</source>
+        <translation>Enregistrer le fonds de caisse dans le journal</translation>
     </message>
 </context>
 <context>
@@ -1043,8 +1108,8 @@
         <location filename="../../posapp/ui/screens/end_of_day.py" line="110"/>
         <location filename="../../posapp/ui/screens/reports_render.py" line="237"/>
         <location filename="../../posapp/ui/screens/reports_render.py" line="384"/>
-        <location filename="../../posapp/ui/wiring/settings.py" line="59"/>
-        <location filename="../../posapp/ui/wiring/settings.py" line="220"/>
+        <location filename="../../posapp/ui/wiring/settings.py" line="66"/>
+        <location filename="../../posapp/ui/wiring/settings.py" line="230"/>
         <source>End-of-day report</source>
         <translation>Rapport de fin de journée</translation>
     </message>
@@ -1341,484 +1406,526 @@
 <context>
     <name>HistoryScreen</name>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="74"/>
+        <location filename="../../posapp/ui/screens/history.py" line="75"/>
         <source>All statuses</source>
         <translation>Tous les statuts</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="75"/>
+        <location filename="../../posapp/ui/screens/history.py" line="76"/>
+        <location filename="../../posapp/ui/screens/history.py" line="1024"/>
         <source>Paid</source>
         <translation>Payé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="77"/>
+        <location filename="../../posapp/ui/screens/history.py" line="78"/>
         <source>In progress</source>
         <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="80"/>
+        <location filename="../../posapp/ui/screens/history.py" line="81"/>
         <source>Outcome unknown</source>
         <translation>Résultat inconnu</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="82"/>
+        <location filename="../../posapp/ui/screens/history.py" line="83"/>
         <source>Not paid (failed, canceled, expired)</source>
         <translation>Non payé (échoué, annulé, expiré)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="86"/>
+        <location filename="../../posapp/ui/screens/history.py" line="87"/>
         <source>Refunded</source>
         <translation>Remboursé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="94"/>
+        <location filename="../../posapp/ui/screens/history.py" line="95"/>
         <source>All types</source>
         <translation>Tous les types</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="96"/>
+        <location filename="../../posapp/ui/screens/history.py" line="97"/>
         <source>Payments</source>
         <translation>Paiements</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="110"/>
+        <location filename="../../posapp/ui/screens/history.py" line="111"/>
         <source>Recorded</source>
         <translation>Enregistré</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="111"/>
+        <location filename="../../posapp/ui/screens/history.py" line="112"/>
         <source>Sent to the provider</source>
         <translation>Envoyé au prestataire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="112"/>
+        <location filename="../../posapp/ui/screens/history.py" line="113"/>
         <source>Status read</source>
         <translation>Statut consulté</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="113"/>
+        <location filename="../../posapp/ui/screens/history.py" line="114"/>
         <source>Code asked</source>
         <translation>Code demandé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="114"/>
+        <location filename="../../posapp/ui/screens/history.py" line="115"/>
         <source>Code typed</source>
         <translation>Code saisi</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="115"/>
+        <location filename="../../posapp/ui/screens/history.py" line="116"/>
         <source>Code accepted</source>
         <translation>Code accepté</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="116"/>
         <location filename="../../posapp/ui/screens/history.py" line="117"/>
+        <location filename="../../posapp/ui/screens/history.py" line="118"/>
         <source>Code refused</source>
         <translation>Code refusé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="118"/>
+        <location filename="../../posapp/ui/screens/history.py" line="119"/>
         <source>No answer to the code</source>
         <translation>Pas de réponse au code</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="120"/>
+        <location filename="../../posapp/ui/screens/history.py" line="121"/>
         <source>Refund</source>
         <comment>timeline: a refund of this payment</comment>
         <translation>Remboursement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="121"/>
+        <location filename="../../posapp/ui/screens/history.py" line="122"/>
         <source>Settled by a manager</source>
         <translation>Réglé par un responsable</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="122"/>
+        <location filename="../../posapp/ui/screens/history.py" line="123"/>
         <source>Canceled</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="123"/>
+        <location filename="../../posapp/ui/screens/history.py" line="124"/>
         <source>Expired</source>
         <translation>Expiré</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="124"/>
+        <location filename="../../posapp/ui/screens/history.py" line="125"/>
         <source>No answer from the provider</source>
         <translation>Pas de réponse du prestataire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="125"/>
+        <location filename="../../posapp/ui/screens/history.py" line="126"/>
         <source>Not sent</source>
         <translation>Non envoyé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="126"/>
+        <location filename="../../posapp/ui/screens/history.py" line="127"/>
         <source>Refused by the provider</source>
         <translation>Refusé par le prestataire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="127"/>
+        <location filename="../../posapp/ui/screens/history.py" line="128"/>
         <source>Interrupted</source>
         <translation>Interrompu</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="128"/>
+        <location filename="../../posapp/ui/screens/history.py" line="129"/>
         <source>Answer did not match</source>
         <translation>Réponse incohérente</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="129"/>
+        <location filename="../../posapp/ui/screens/history.py" line="130"/>
         <source>Capture asked</source>
         <translation>Encaissement demandé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="130"/>
+        <location filename="../../posapp/ui/screens/history.py" line="131"/>
         <source>Captured</source>
         <translation>Encaissé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="131"/>
+        <location filename="../../posapp/ui/screens/history.py" line="132"/>
         <source>Capture checked</source>
         <translation>Encaissement vérifié</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="132"/>
+        <location filename="../../posapp/ui/screens/history.py" line="133"/>
         <source>No answer to the capture</source>
         <translation>Pas de réponse à l’encaissement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="133"/>
+        <location filename="../../posapp/ui/screens/history.py" line="134"/>
         <source>Capture refused</source>
         <translation>Encaissement refusé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="134"/>
+        <location filename="../../posapp/ui/screens/history.py" line="135"/>
         <source>Capture not sent</source>
         <translation>Encaissement non envoyé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="135"/>
+        <location filename="../../posapp/ui/screens/history.py" line="136"/>
         <source>Training session ended</source>
         <translation>Fin de la session de formation</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="149"/>
+        <location filename="../../posapp/ui/screens/history.py" line="150"/>
         <source>cashier {name}</source>
         <translation>caissier {name}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="151"/>
+        <location filename="../../posapp/ui/screens/history.py" line="152"/>
         <source>cashier</source>
         <translation>caissier</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="155"/>
+        <location filename="../../posapp/ui/screens/history.py" line="156"/>
         <source>manager {name}</source>
         <translation>gérant {name}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="157"/>
+        <location filename="../../posapp/ui/screens/history.py" line="158"/>
         <source>manager</source>
         <translation>gérant</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="159"/>
+        <location filename="../../posapp/ui/screens/history.py" line="160"/>
         <source>posapp</source>
         <translation>posapp</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="219"/>
+        <location filename="../../posapp/ui/screens/history.py" line="220"/>
+        <location filename="../../posapp/ui/screens/history.py" line="1011"/>
         <source>Cash</source>
         <translation>Espèces</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="324"/>
+        <location filename="../../posapp/ui/screens/history.py" line="325"/>
         <source>Search: reference, phone or reason</source>
         <translation>Rechercher : référence, téléphone ou motif</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="326"/>
+        <location filename="../../posapp/ui/screens/history.py" line="327"/>
         <source>Search</source>
         <translation>Recherche</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="329"/>
+        <location filename="../../posapp/ui/screens/history.py" line="330"/>
         <source>Search by reference, phone number or reason</source>
         <translation>Rechercher par référence, numéro de téléphone ou motif</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="332"/>
-        <location filename="../../posapp/ui/screens/history.py" line="487"/>
+        <location filename="../../posapp/ui/screens/history.py" line="333"/>
+        <location filename="../../posapp/ui/screens/history.py" line="488"/>
         <source>Clear filters</source>
         <translation>Effacer les filtres</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="338"/>
-        <location filename="../../posapp/ui/screens/history.py" line="492"/>
+        <location filename="../../posapp/ui/screens/history.py" line="339"/>
+        <location filename="../../posapp/ui/screens/history.py" line="493"/>
         <source>Show every transaction again</source>
         <translation>Afficher à nouveau toutes les transactions</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="352"/>
+        <location filename="../../posapp/ui/screens/history.py" line="353"/>
         <source>Today</source>
         <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="353"/>
+        <location filename="../../posapp/ui/screens/history.py" line="354"/>
         <source>7 days</source>
         <translation>7 jours</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="354"/>
+        <location filename="../../posapp/ui/screens/history.py" line="355"/>
         <source>30 days</source>
         <translation>30 jours</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="355"/>
+        <location filename="../../posapp/ui/screens/history.py" line="356"/>
         <source>All</source>
         <translation>Tout</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="356"/>
+        <location filename="../../posapp/ui/screens/history.py" line="357"/>
         <source>Dates…</source>
         <translation>Dates…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="366"/>
+        <location filename="../../posapp/ui/screens/history.py" line="367"/>
         <source>Show this period: {period}</source>
         <translation>Afficher cette période : {period}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="372"/>
+        <location filename="../../posapp/ui/screens/history.py" line="373"/>
         <source>From</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="373"/>
+        <location filename="../../posapp/ui/screens/history.py" line="374"/>
         <source>to</source>
         <translation>au</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="389"/>
+        <location filename="../../posapp/ui/screens/history.py" line="390"/>
         <source>All providers</source>
         <translation>Tous les prestataires</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="406"/>
+        <location filename="../../posapp/ui/screens/history.py" line="407"/>
         <source>First day</source>
         <translation>Premier jour</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="408"/>
+        <location filename="../../posapp/ui/screens/history.py" line="409"/>
         <source>Last day</source>
         <translation>Dernier jour</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="411"/>
+        <location filename="../../posapp/ui/screens/history.py" line="412"/>
         <source>The first day shown</source>
         <translation>Le premier jour affiché</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="413"/>
+        <location filename="../../posapp/ui/screens/history.py" line="414"/>
         <source>The last day shown</source>
         <translation>Le dernier jour affiché</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="423"/>
+        <location filename="../../posapp/ui/screens/history.py" line="424"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="424"/>
+        <location filename="../../posapp/ui/screens/history.py" line="425"/>
         <source>Show only the transactions of this status</source>
         <translation>N’afficher que les transactions de ce statut</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="428"/>
+        <location filename="../../posapp/ui/screens/history.py" line="429"/>
         <source>Show only payments, refunds or payouts</source>
         <translation>N’afficher que les paiements, remboursements ou versements</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="432"/>
+        <location filename="../../posapp/ui/screens/history.py" line="433"/>
         <source>Show only one provider&apos;s transactions</source>
         <translation>N’afficher que les transactions d’un prestataire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="448"/>
+        <location filename="../../posapp/ui/screens/history.py" line="449"/>
         <source>Transactions</source>
         <translation>Transactions</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="450"/>
+        <location filename="../../posapp/ui/screens/history.py" line="451"/>
         <source>Every payment, refund and payout, newest first; Enter opens one</source>
         <translation>Chaque paiement, remboursement et versement, le plus récent d’abord ; Entrée en ouvre un</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="509"/>
+        <location filename="../../posapp/ui/screens/history.py" line="510"/>
         <source>Choose a line to see its details and its timeline.</source>
         <translation>Choisissez une ligne pour voir ses détails et son historique.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="525"/>
+        <location filename="../../posapp/ui/screens/history.py" line="526"/>
         <source>Re-check status</source>
         <translation>Revérifier le statut</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="529"/>
+        <location filename="../../posapp/ui/screens/history.py" line="530"/>
         <source>Refund</source>
         <comment>button: refund this payment</comment>
         <translation>Rembourser</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="533"/>
+        <location filename="../../posapp/ui/screens/history.py" line="534"/>
         <source>Reprint receipt</source>
         <translation>Réimprimer le reçu</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="537"/>
+        <location filename="../../posapp/ui/screens/history.py" line="538"/>
         <source>Capture…</source>
         <translation>Encaisser…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="542"/>
+        <location filename="../../posapp/ui/screens/history.py" line="543"/>
         <source>Settle the outcome…</source>
         <translation>Régler le résultat…</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="550"/>
+        <location filename="../../posapp/ui/screens/history.py" line="551"/>
         <source>Ask the provider about it now</source>
         <translation>Interroger le prestataire maintenant</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="552"/>
+        <location filename="../../posapp/ui/screens/history.py" line="553"/>
         <source>Give money back to the payer</source>
         <translation>Rendre de l’argent au payeur</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="553"/>
+        <location filename="../../posapp/ui/screens/history.py" line="554"/>
         <source>Print the receipt again</source>
         <translation>Imprimer à nouveau le reçu</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="557"/>
+        <location filename="../../posapp/ui/screens/history.py" line="558"/>
         <source>Take the money of this authorized card payment</source>
         <translation>Prendre l’argent de ce paiement par carte autorisé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="562"/>
+        <location filename="../../posapp/ui/screens/history.py" line="563"/>
         <source>A manager records whether it went through</source>
         <translation>Un gérant enregistre s’il est passé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="573"/>
+        <location filename="../../posapp/ui/screens/history.py" line="574"/>
         <source>Details</source>
         <translation>Détails</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="575"/>
+        <location filename="../../posapp/ui/screens/history.py" line="576"/>
         <source>The transaction&apos;s details and everything that happened to it</source>
         <translation>Les détails de la transaction et tout ce qui lui est arrivé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="577"/>
+        <location filename="../../posapp/ui/screens/history.py" line="578"/>
         <source>← Back to the list</source>
         <translation>← Retour à la liste</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="692"/>
+        <location filename="../../posapp/ui/screens/history.py" line="693"/>
         <source>{count}+ transactions</source>
         <translation>{count}+ transactions</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="696"/>
+        <location filename="../../posapp/ui/screens/history.py" line="697"/>
         <source>1 transaction</source>
         <translation>1 transaction</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="698"/>
+        <location filename="../../posapp/ui/screens/history.py" line="699"/>
         <source>{count} transactions</source>
         <translation>{count} transactions</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="710"/>
+        <location filename="../../posapp/ui/screens/history.py" line="711"/>
         <source>No payments yet. Every payment, refund and payout appears here as soon as it starts.</source>
         <translation>Aucun paiement pour l’instant. Chaque paiement, remboursement et versement apparaît ici dès qu’il commence.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="715"/>
+        <location filename="../../posapp/ui/screens/history.py" line="716"/>
         <source>Nothing matches these filters or this search.</source>
         <translation>Rien ne correspond à ces filtres ni à cette recherche.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="427"/>
-        <location filename="../../posapp/ui/screens/history.py" line="1001"/>
+        <location filename="../../posapp/ui/screens/history.py" line="428"/>
+        <location filename="../../posapp/ui/screens/history.py" line="1067"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="1002"/>
+        <location filename="../../posapp/ui/screens/history.py" line="1023"/>
+        <source>Sale total</source>
+        <translation>Total de la vente</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="1027"/>
+        <source>Still to pay</source>
+        <translation>Reste à payer</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="1029"/>
+        <source>Voided</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="1040"/>
+        <source>cash given {given}, change {change}</source>
+        <translation>espèces reçues {given}, monnaie {change}</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="1046"/>
+        <source>{amount} refunded</source>
+        <translation>{amount} remboursés</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="1053"/>
+        <source>{tender} (this one)</source>
+        <translation>{tender} (celui-ci)</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="1058"/>
+        <source>Sale {ref}</source>
+        <translation>Vente {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="1059"/>
+        <source>Tenders</source>
+        <translation>Règlements</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/history.py" line="1068"/>
         <source>Created</source>
         <translation>Créé le</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="1003"/>
+        <location filename="../../posapp/ui/screens/history.py" line="1069"/>
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="1004"/>
+        <location filename="../../posapp/ui/screens/history.py" line="1070"/>
         <source>Network</source>
         <translation>Réseau</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="1005"/>
+        <location filename="../../posapp/ui/screens/history.py" line="1071"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="1007"/>
+        <location filename="../../posapp/ui/screens/history.py" line="1073"/>
         <source>Fees</source>
         <translation>Frais</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="1010"/>
+        <location filename="../../posapp/ui/screens/history.py" line="1076"/>
         <source>Refund of</source>
         <translation>Remboursement de</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="1011"/>
+        <location filename="../../posapp/ui/screens/history.py" line="1077"/>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="431"/>
-        <location filename="../../posapp/ui/screens/history.py" line="1012"/>
+        <location filename="../../posapp/ui/screens/history.py" line="432"/>
+        <location filename="../../posapp/ui/screens/history.py" line="1078"/>
         <source>Provider</source>
         <translation>Prestataire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="1013"/>
+        <location filename="../../posapp/ui/screens/history.py" line="1079"/>
         <source>Provider reference</source>
         <translation>Référence du prestataire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="1014"/>
+        <location filename="../../posapp/ui/screens/history.py" line="1080"/>
         <source>Cashier</source>
         <translation>Caissier</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="1015"/>
+        <location filename="../../posapp/ui/screens/history.py" line="1081"/>
         <source>Last change</source>
         <translation>Dernière modification</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="1023"/>
+        <location filename="../../posapp/ui/screens/history.py" line="1089"/>
         <source>Timeline</source>
         <translation>Chronologie</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="1043"/>
+        <location filename="../../posapp/ui/screens/history.py" line="1110"/>
         <source>fees {amount}</source>
         <translation>frais {amount}</translation>
     </message>
@@ -2001,190 +2108,190 @@
         <translation>4 à 8 chiffres, jamais affichés</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="218"/>
-        <location filename="../../posapp/ui/screens/lock.py" line="219"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="234"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="235"/>
         <source>PIN</source>
         <translation>Code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="245"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="261"/>
         <source>Type your PIN: at least 4 digits.</source>
         <translation>Saisissez votre code PIN&#x202f;: au moins 4 chiffres.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="336"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="352"/>
         <source>The console is locked</source>
         <translation>Caisse verrouillée</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="339"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="355"/>
         <source>Who is working? Touch your name.</source>
         <translation>Qui travaille&#x202f;? Appuyez sur votre nom.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="357"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="373"/>
         <source>Payments in progress are still being followed while the console is locked.</source>
         <translation>Les paiements en cours restent suivis pendant que la caisse est verrouillée.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="378"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="394"/>
         <source>Forgot the PIN? Use a recovery code</source>
         <translation>Code PIN oublié ? Utiliser un code de secours</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="387"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="403"/>
         <source>A manager&apos;s recovery code unlocks and sets a new PIN</source>
         <translation>Un code de secours du gérant débloque et fixe un nouveau code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="414"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="430"/>
         <source>Type one of the recovery codes written down when the manager was created, and a new PIN. Each code opens once.</source>
         <translation>Tapez un des codes de secours notés à la création du gérant, et un nouveau code PIN. Chaque code ne sert qu’une fois.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="428"/>
-        <location filename="../../posapp/ui/screens/lock.py" line="440"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="444"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="458"/>
         <source>Recovery code</source>
         <translation>Code de secours</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="430"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="446"/>
         <source>One of the codes written down when the manager was created</source>
         <translation>Un des codes notés à la création du gérant</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="441"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="459"/>
         <source>New PIN (4 to 8 digits)</source>
         <translation>Nouveau code PIN (4 à 8 chiffres)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="455"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="464"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="458"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="467"/>
         <source>Unlock and set the PIN</source>
         <translation>Débloquer et changer le PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="487"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="496"/>
         <source>Write down the recovery codes</source>
         <translation>Notez les codes de secours</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="491"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="500"/>
         <source>If the manager&apos;s PIN is forgotten or locked out, one of these codes unlocks and sets a new PIN. They are shown only now: write them on paper and keep it away from the till.</source>
         <translation>Si le code PIN du gérant est oublié ou bloqué, un de ces codes débloque et fixe un nouveau code PIN. Ils ne sont montrés que maintenant : notez-les sur papier et gardez-le loin de la caisse.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="503"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="512"/>
         <source>They are written down: sign in</source>
         <translation>Ils sont notés : se connecter</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="530"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="539"/>
         <source>Welcome to posapp</source>
         <translation>Bienvenue dans posapp</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="533"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="542"/>
         <source>First, create the manager: the person who approves refunds and payouts and changes the settings. Cashiers are added later, in Settings.</source>
         <translation>Créez d’abord le gérant&#x202f;: la personne qui approuve les remboursements et les versements et modifie les réglages. Les caissiers s’ajoutent plus tard, dans Réglages.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="547"/>
-        <location filename="../../posapp/ui/screens/lock.py" line="548"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="556"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="557"/>
         <source>Manager&apos;s name</source>
         <translation>Nom du gérant</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="435"/>
-        <location filename="../../posapp/ui/screens/lock.py" line="552"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="451"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="561"/>
         <source>New PIN</source>
         <translation>Nouveau code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="437"/>
-        <location filename="../../posapp/ui/screens/lock.py" line="554"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="453"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="563"/>
         <source>New PIN again</source>
         <translation>Répéter le nouveau code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="557"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="568"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="558"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="569"/>
         <source>PIN (4 to 8 digits)</source>
         <translation>Code PIN (4 à 8 chiffres)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="442"/>
-        <location filename="../../posapp/ui/screens/lock.py" line="559"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="460"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="570"/>
         <source>The same PIN again</source>
         <translation>Confirmez le code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="550"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="559"/>
         <source>The name shown on the lock screen and in the journal</source>
         <translation>Le nom affiché sur l’écran de verrouillage et dans le journal</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="571"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="573"/>
         <source>Create and sign in</source>
         <translation>Créer et se connecter</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="577"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="579"/>
         <source>Create the manager with this name and PIN</source>
         <translation>Créer le gérant avec ce nom et ce code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="649"/>
-        <location filename="../../posapp/ui/screens/lock.py" line="653"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="651"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="655"/>
         <source>{name} is working</source>
         <translation>{name} travaille</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="716"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="718"/>
         <source>Touch your name first</source>
         <translation>Appuyez d’abord sur votre nom</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="722"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="724"/>
         <source>{name}, type your PIN</source>
         <translation>{name}, votre code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="803"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="805"/>
         <source>Recovery for {name}</source>
         <translation>Secours pour {name}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="839"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="841"/>
         <source>A recovery code has 12 letters and digits, like 7KQ2-M9XA-P4TB.</source>
         <translation>Un code de secours a 12 lettres et chiffres, comme 7KQ2-M9XA-P4TB.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="862"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="864"/>
         <source>Too many wrong recovery codes: try again after {time}.</source>
         <translation>Trop de codes de secours erronés : réessayez après {time}.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="866"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="868"/>
         <source>This is not one of {name}&apos;s unused recovery codes. Tries left: {count}.</source>
         <translation>Ce n’est pas un des codes de secours inutilisés de {name}. Essais restants : {count}.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="900"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="902"/>
         <source>Type the manager&apos;s name.</source>
         <translation>Saisissez le nom du gérant.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="843"/>
-        <location filename="../../posapp/ui/screens/lock.py" line="902"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="845"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="904"/>
         <source>The two PINs are not the same. Type them again.</source>
         <translation>Les deux codes PIN sont différents. Saisissez-les à nouveau.</translation>
     </message>
@@ -2215,7 +2322,7 @@
     </message>
     <message>
         <location filename="../../posapp/ui/main_window.py" line="68"/>
-        <location filename="../../posapp/ui/screens/history.py" line="234"/>
+        <location filename="../../posapp/ui/screens/history.py" line="235"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
@@ -2988,217 +3095,359 @@
 <context>
     <name>PrinterSettings</name>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="43"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="44"/>
         <source>No receipt printer (system printer only)</source>
-        <translation>Pas d&apos;imprimante de tickets (imprimante du système seulement)</translation>
+        <translation>Aucune (imprimante du système seule)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="44"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="45"/>
         <source>Network (Ethernet or Wi-Fi)</source>
         <translation>Réseau (Ethernet ou Wi-Fi)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="45"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="46"/>
         <source>USB</source>
         <translation>USB</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="46"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="47"/>
         <source>Serial port or Bluetooth</source>
         <translation>Port série ou Bluetooth</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="47"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="48"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="323"/>
         <source>Windows printer</source>
         <translation>Imprimante Windows</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="48"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="49"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="330"/>
         <source>Device file</source>
         <translation>Fichier de périphérique</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="66"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="67"/>
         <source>The test page printed: check its accents and its width.</source>
         <translation>La page de test est imprimée : vérifiez les accents et la largeur.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="68"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="69"/>
         <source>The drawer was told to open.</source>
         <translation>L&apos;ouverture du tiroir-caisse a été demandée.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="72"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="73"/>
         <source>The test page did not print.</source>
         <translation>La page de test n&apos;a pas été imprimée.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="74"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="75"/>
         <source>The drawer did not open: use its key.</source>
         <translation>Le tiroir-caisse ne s&apos;est pas ouvert : utilisez sa clé.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="102"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="103"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="288"/>
         <source>Receipt printer</source>
         <translation>Imprimante de tickets</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="114"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="115"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="298"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="125"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="126"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="303"/>
         <source>Vendor id</source>
         <translation>Id fabricant</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="127"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="128"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="308"/>
         <source>Product id</source>
         <translation>Id produit</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="143"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="144"/>
         <source>Printer name (empty: the default printer)</source>
         <translation>Nom de l&apos;imprimante (vide : l&apos;imprimante par défaut)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="158"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="159"/>
         <source>Where</source>
         <translation>Où</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="162"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="163"/>
         <source>58 mm roll</source>
         <translation>Rouleau de 58 mm</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="163"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="164"/>
         <source>80 mm roll</source>
         <translation>Rouleau de 80 mm</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="167"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="168"/>
         <source>as the paper</source>
         <translation>selon le papier</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="169"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="170"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="340"/>
         <source>Characters per line</source>
         <translation>Caractères par ligne</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="168"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="169"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="335"/>
         <source>Paper</source>
         <translation>Papier</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="173"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="174"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="345"/>
         <source>Printer model</source>
         <translation>Modèle d&apos;imprimante</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="176"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="177"/>
         <source>Pin 2 (most drawers)</source>
         <translation>Broche 2 (la plupart des tiroirs)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="177"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="178"/>
         <source>Pin 5</source>
         <translation>Broche 5</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="178"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="179"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="350"/>
         <source>Cash drawer</source>
         <translation>Tiroir-caisse</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="181"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="182"/>
         <source>Any cashier</source>
         <translation>Tout caissier</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="182"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="183"/>
         <source>A manager only</source>
         <translation>Un responsable seulement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="184"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="185"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="357"/>
         <source>Open drawer without a sale</source>
         <translation>Ouvrir le tiroir sans vente</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="188"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="189"/>
         <source>Print the receipt of every paid sale</source>
         <translation>Imprimer le ticket de chaque vente payée</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="190"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="191"/>
         <source>Open the drawer for cash</source>
         <translation>Ouvrir le tiroir pour les espèces</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="192"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="193"/>
         <source>Ask the printer whether it has paper before printing</source>
         <translation>Demander à l&apos;imprimante si elle a du papier avant d&apos;imprimer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="204"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="205"/>
         <source>Save the printer</source>
         <translation>Enregistrer l&apos;imprimante</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="207"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="208"/>
         <source>Test print</source>
         <translation>Page de test</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="209"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="210"/>
         <source>Open drawer</source>
         <translation>Ouvrir le tiroir</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="222"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="223"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="379"/>
         <source>Receipts not printed</source>
         <translation>Tickets non imprimés</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="230"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="231"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="232"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="233"/>
         <source>Do not print</source>
         <translation>Ne pas imprimer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="298"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="248"/>
+        <source>Save the printer&apos;s settings</source>
+        <translation>Enregistrer les réglages de l’imprimante</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="253"/>
+        <source>Print a test receipt with the settings as typed</source>
+        <translation>Imprimer un ticket d’essai avec les réglages saisis</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="258"/>
+        <source>Open the drawer to test it (recorded with who and why)</source>
+        <translation>Ouvrir le tiroir pour l’essayer (enregistré avec qui et pourquoi)</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="261"/>
+        <source>Print the chosen receipt now</source>
+        <translation>Imprimer maintenant le ticket choisi</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="266"/>
+        <source>Drop the chosen receipt (reprint it from History later)</source>
+        <translation>Abandonner le ticket choisi (le réimprimer plus tard depuis l’Historique)</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="289"/>
+        <source>How the receipt printer is connected to this computer</source>
+        <translation>Comment l’imprimante de tickets est reliée à cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="293"/>
+        <source>Printer&apos;s network address</source>
+        <translation>Adresse réseau de l’imprimante</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="294"/>
+        <source>The printer&apos;s IP address or name on the shop&apos;s network</source>
+        <translation>L’adresse IP ou le nom de l’imprimante sur le réseau de la boutique</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="299"/>
+        <source>The printer&apos;s TCP port (usually 9100)</source>
+        <translation>Le port TCP de l’imprimante (9100 le plus souvent)</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="304"/>
+        <source>The USB vendor id, four hexadecimal digits</source>
+        <translation>L’identifiant USB du fabricant, quatre chiffres hexadécimaux</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="309"/>
+        <source>The USB product id, four hexadecimal digits</source>
+        <translation>L’identifiant USB du produit, quatre chiffres hexadécimaux</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="313"/>
+        <source>Serial port</source>
+        <translation>Port série</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="314"/>
+        <source>The serial or Bluetooth port the printer is on</source>
+        <translation>Le port série ou Bluetooth de l’imprimante</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="318"/>
+        <source>Speed</source>
+        <translation>Vitesse</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="319"/>
+        <source>The serial port&apos;s speed in baud</source>
+        <translation>La vitesse du port série, en bauds</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="324"/>
+        <source>The printer&apos;s name in Windows; empty for the default printer</source>
+        <translation>Le nom de l’imprimante dans Windows&#x202f;; vide pour l’imprimante par défaut</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="331"/>
+        <source>The printer&apos;s device file on this computer</source>
+        <translation>Le fichier de périphérique de l’imprimante sur cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="336"/>
+        <source>The width of the paper roll</source>
+        <translation>La largeur du rouleau de papier</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="341"/>
+        <source>How many characters a line holds; 0: as the paper</source>
+        <translation>Combien de caractères tient une ligne&#x202f;; 0&#x202f;: selon le papier</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="346"/>
+        <source>The printer&apos;s model, for its code pages and commands</source>
+        <translation>Le modèle de l’imprimante, pour ses pages de code et ses commandes</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="351"/>
+        <source>The pin of the printer&apos;s drawer socket the drawer is wired to</source>
+        <translation>La broche de la prise tiroir de l’imprimante où le tiroir est branché</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="358"/>
+        <source>Who may open the drawer without a sale</source>
+        <translation>Qui peut ouvrir le tiroir sans vente</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="363"/>
+        <source>Each paid sale&apos;s receipt prints at once</source>
+        <translation>Le ticket de chaque vente payée s’imprime aussitôt</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="368"/>
+        <source>The drawer opens when cash is taken or handed back</source>
+        <translation>Le tiroir s’ouvre quand des espèces sont encaissées ou rendues</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="373"/>
+        <source>A printer without paper keeps the receipt waiting instead of losing it</source>
+        <translation>Une imprimante sans papier garde le ticket en attente au lieu de le perdre</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="380"/>
+        <source>Receipts waiting for the printer, with why; choose one to retry or drop it</source>
+        <translation>Les tickets qui attendent l’imprimante, avec la raison&#x202f;; choisissez-en un pour le réessayer ou l’abandonner</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="428"/>
         <source>Type the printer&apos;s network address.</source>
         <translation>Saisissez l&apos;adresse réseau de l&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="300"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="430"/>
         <source>Type the printer&apos;s USB vendor and product ids (four hexadecimal digits each).</source>
         <translation>Saisissez les identifiants USB du fabricant et du produit (quatre chiffres hexadécimaux chacun).</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="304"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="434"/>
         <source>Type the printer&apos;s serial port.</source>
         <translation>Saisissez le port série de l&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="306"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="436"/>
         <source>Type the printer&apos;s device file.</source>
         <translation>Saisissez le fichier de périphérique de l&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="308"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="438"/>
         <source>A receipt line holds at least 16 characters.</source>
         <translation>Une ligne de ticket contient au moins 16 caractères.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/printer_settings.py" line="341"/>
+        <location filename="../../posapp/ui/screens/printer_settings.py" line="471"/>
         <source>Sending the test print...</source>
         <translation>Envoi de la page de test…</translation>
     </message>
@@ -3555,190 +3804,215 @@
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../posapp/ui/screens/receipts.py" line="113"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="121"/>
         <source>58 mm roll</source>
         <translation>Rouleau 58&#xa0;mm</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/receipts.py" line="114"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="122"/>
         <source>80 mm roll</source>
         <translation>Rouleau 80&#xa0;mm</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/receipts.py" line="115"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="123"/>
         <source>A4 page</source>
         <translation>Page A4</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/receipts.py" line="177"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="191"/>
         <source>REFUND RECEIPT</source>
         <translation>REÇU DE REMBOURSEMENT</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/receipts.py" line="179"/>
-        <location filename="../../posapp/ui/till.py" line="419"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="193"/>
+        <location filename="../../posapp/ui/till.py" line="472"/>
         <source>PAYMENT RECEIPT</source>
         <translation>REÇU DE PAIEMENT</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/receipts.py" line="182"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="196"/>
         <source>Refunded to the customer</source>
         <translation>Remboursé au client</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/receipts.py" line="184"/>
-        <location filename="../../posapp/ui/till.py" line="421"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="198"/>
+        <location filename="../../posapp/ui/till.py" line="474"/>
         <source>Paid</source>
         <translation>Payé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/receipts.py" line="190"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="204"/>
         <source>Network</source>
         <translation>Réseau</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/receipts.py" line="192"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="206"/>
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/receipts.py" line="194"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="211"/>
+        <source>Handed back in cash</source>
+        <translation>Rendu en espèces</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/receipts.py" line="213"/>
+        <source>Paid in cash</source>
+        <translation>Payé en espèces</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/receipts.py" line="218"/>
+        <source>Cash given</source>
+        <translation>Espèces reçues</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/receipts.py" line="220"/>
+        <source>Change</source>
+        <translation>Monnaie rendue</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/receipts.py" line="224"/>
         <source>Provider</source>
         <translation>Prestataire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/receipts.py" line="197"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="227"/>
         <source>For</source>
         <translation>Objet</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/receipts.py" line="198"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="228"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/receipts.py" line="199"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="230"/>
+        <source>Counter</source>
+        <translation>Caisse</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/screens/receipts.py" line="231"/>
         <source>Cashier</source>
         <translation>Caissier</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/receipts.py" line="201"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="233"/>
         <source>Refund of</source>
         <translation>Remboursement de</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/receipts.py" line="202"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="234"/>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/receipts.py" line="203"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="236"/>
         <source>Provider ref.</source>
         <translation>Réf. prestataire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/receipts.py" line="212"/>
-        <location filename="../../posapp/ui/till.py" line="425"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="245"/>
+        <location filename="../../posapp/ui/till.py" line="478"/>
         <source>Scan to find this transaction</source>
         <translation>Scannez pour retrouver cette transaction</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/receipts.py" line="213"/>
-        <location filename="../../posapp/ui/till.py" line="426"/>
-        <location filename="../../posapp/ui/till.py" line="770"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="246"/>
+        <location filename="../../posapp/ui/till.py" line="479"/>
+        <location filename="../../posapp/ui/till.py" line="828"/>
         <source>TRAINING - NO REAL MONEY</source>
         <translation>FORMATION - PAS D’ARGENT RÉEL</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/receipts.py" line="214"/>
-        <location filename="../../posapp/ui/till.py" line="427"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="247"/>
+        <location filename="../../posapp/ui/till.py" line="480"/>
         <source>DUPLICATE</source>
         <translation>DUPLICATA</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/receipts.py" line="215"/>
-        <location filename="../../posapp/ui/till.py" line="428"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="248"/>
+        <location filename="../../posapp/ui/till.py" line="481"/>
         <source>Thank you. Keep this receipt.</source>
         <translation>Merci. Conservez ce reçu.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/receipts.py" line="632"/>
-        <location filename="../../posapp/ui/screens/receipts.py" line="647"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="689"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="705"/>
         <source>Receipt</source>
         <translation>Reçu</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/receipts.py" line="662"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="720"/>
         <source>Lay the receipt out for: {paper}</source>
         <translation>Mettre le reçu en page pour : {paper}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/receipts.py" line="685"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="743"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/receipts.py" line="688"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="746"/>
         <source>Save as PDF</source>
         <translation>Enregistrer en PDF</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/receipts.py" line="692"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="750"/>
         <source>Print</source>
         <translation>Imprimer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/receipts.py" line="699"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="757"/>
         <source>Save the receipt as a PDF file</source>
         <translation>Enregistrer le reçu en fichier PDF</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/receipts.py" line="701"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="759"/>
         <source>Print the receipt</source>
         <translation>Imprimer le reçu</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/receipts.py" line="718"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="776"/>
         <source>Save the receipt as PDF</source>
         <translation>Enregistrer le reçu en PDF</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/receipts.py" line="720"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="778"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/receipts.py" line="734"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="792"/>
         <source>The receipt could not be saved there.</source>
         <translation>Impossible d’enregistrer le reçu à cet endroit.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/receipts.py" line="737"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="795"/>
         <source>Saved: {path}</source>
         <translation>Enregistré&#x202f;: {path}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/receipts.py" line="753"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="811"/>
         <source>Sent to the printer.</source>
         <translation>Envoyé à l’imprimante.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/receipts.py" line="756"/>
+        <location filename="../../posapp/ui/screens/receipts.py" line="814"/>
         <source>The printer did not answer.</source>
         <translation>L’imprimante ne répond pas.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/wiring/settings.py" line="160"/>
+        <location filename="../../posapp/ui/wiring/settings.py" line="167"/>
         <source>Receipt not printed: no printer is set up.</source>
         <translation>Reçu non imprimé&#x202f;: aucune imprimante n’est configurée.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/wiring/settings.py" line="171"/>
+        <location filename="../../posapp/ui/wiring/settings.py" line="179"/>
         <source>Receipt not printed: the printer did not answer.</source>
         <translation>Reçu non imprimé&#x202f;: l’imprimante ne répond pas.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/wiring/settings.py" line="179"/>
+        <location filename="../../posapp/ui/wiring/settings.py" line="187"/>
         <source>Only paid payments and succeeded refunds have a receipt.</source>
         <translation>Seuls les paiements réussis et les remboursements effectués ont un reçu.</translation>
     </message>
@@ -5358,233 +5632,283 @@
 <context>
     <name>TillScreen</name>
     <message>
-        <location filename="../../posapp/ui/till.py" line="80"/>
+        <location filename="../../posapp/ui/till.py" line="81"/>
         <source>Cash payment</source>
         <translation>Paiement en espèces</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="95"/>
+        <location filename="../../posapp/ui/till.py" line="96"/>
         <source>Still to pay</source>
         <translation>Reste à payer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="103"/>
+        <location filename="../../posapp/ui/till.py" line="104"/>
         <source>QR code for the rest</source>
         <translation>Code QR pour le reste</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="105"/>
+        <location filename="../../posapp/ui/till.py" line="106"/>
         <source>Push the rest to the phone</source>
         <translation>Demander le reste au téléphone</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="107"/>
+        <location filename="../../posapp/ui/till.py" line="108"/>
         <source>More cash</source>
         <translation>Encore des espèces</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="128"/>
+        <location filename="../../posapp/ui/till.py" line="112"/>
+        <source>Show a QR code for what is still to pay</source>
+        <translation>Afficher un code QR pour le reste à payer</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="114"/>
+        <source>Ask the phone typed on the Sale screen for what is still to pay</source>
+        <translation>Demander le reste à payer au téléphone saisi sur l’écran Vente</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="119"/>
+        <source>Take more cash for what is still to pay</source>
+        <translation>Encaisser encore des espèces pour le reste à payer</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="140"/>
         <source>PAID</source>
         <translation>PAYÉ</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="136"/>
-        <location filename="../../posapp/ui/till.py" line="143"/>
+        <location filename="../../posapp/ui/till.py" line="148"/>
+        <location filename="../../posapp/ui/till.py" line="155"/>
         <source>Change to give back</source>
         <translation>Monnaie à rendre</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="144"/>
+        <location filename="../../posapp/ui/till.py" line="156"/>
         <source>New sale</source>
         <translation>Nouvelle vente</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="148"/>
-        <source>New sale (Enter)</source>
-        <translation>Nouvelle vente (Entrée)</translation>
+        <location filename="../../posapp/ui/till.py" line="162"/>
+        <source>New sale (Enter or {key})</source>
+        <translation>Nouvelle vente (Entrée ou {key})</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="161"/>
+        <location filename="../../posapp/ui/till.py" line="176"/>
         <source>Back to the sale</source>
         <translation>Retour à la vente</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="189"/>
+        <location filename="../../posapp/ui/till.py" line="183"/>
+        <source>Back to the sale before any cash is taken</source>
+        <translation>Revenir à la vente avant d’encaisser des espèces</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="210"/>
         <source>Sale of {amount}</source>
         <translation>Vente de {amount}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="199"/>
+        <location filename="../../posapp/ui/till.py" line="220"/>
         <source>Sale of {amount}: {paid} paid so far.</source>
         <translation>Vente de {amount} : {paid} payés jusqu&apos;ici.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="209"/>
+        <location filename="../../posapp/ui/till.py" line="230"/>
         <source>{amount} is waiting for the customer&apos;s mobile money: wait for its outcome.</source>
         <translation>{amount} attend le paiement mobile du client : attendez son résultat.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="221"/>
+        <location filename="../../posapp/ui/till.py" line="245"/>
         <source>Type the customer&apos;s phone on the Sale screen</source>
         <translation>Saisissez le téléphone du client sur l&apos;écran Vente</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="278"/>
+        <location filename="../../posapp/ui/till.py" line="310"/>
         <source>Till</source>
         <translation>Caisse</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="292"/>
+        <location filename="../../posapp/ui/till.py" line="324"/>
         <source>Opening float</source>
         <translation>Fonds de caisse</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="294"/>
+        <location filename="../../posapp/ui/till.py" line="326"/>
         <source>Count the drawer</source>
         <translation>Compter la caisse</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="305"/>
+        <location filename="../../posapp/ui/till.py" line="337"/>
         <source>Why open the drawer without a sale (change, a check)</source>
         <translation>Pourquoi ouvrir le tiroir sans vente (monnaie, contrôle)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="307"/>
+        <location filename="../../posapp/ui/till.py" line="339"/>
         <source>Why open the drawer</source>
         <translation>Pourquoi ouvrir le tiroir</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="308"/>
+        <location filename="../../posapp/ui/till.py" line="341"/>
+        <source>Recorded in the journal with who opened it; Enter opens it</source>
+        <translation>Enregistré dans le journal avec qui l’a ouvert&#x202f;; Entrée l’ouvre</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="343"/>
         <source>Open drawer</source>
         <translation>Ouvrir le tiroir</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="318"/>
+        <location filename="../../posapp/ui/till.py" line="350"/>
+        <source>Enter the cash in the drawer at the start of the shift</source>
+        <translation>Saisir les espèces du tiroir au début du service</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="355"/>
+        <source>Count the drawer and see the difference (a manager)</source>
+        <translation>Compter le tiroir et voir l’écart (un gérant)</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="360"/>
+        <source>Open the drawer without a sale: recorded with who and why</source>
+        <translation>Ouvrir le tiroir sans vente&#x202f;: enregistré avec qui et pourquoi</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="362"/>
+        <source>The drawer today</source>
+        <translation>Le tiroir aujourd’hui</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="369"/>
         <source>Receipt printer</source>
         <translation>Imprimante de tickets</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="344"/>
+        <location filename="../../posapp/ui/till.py" line="395"/>
         <source>Say why the drawer is opened.</source>
         <translation>Dites pourquoi le tiroir est ouvert.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="356"/>
+        <location filename="../../posapp/ui/till.py" line="407"/>
         <source>No cash in or out of {cashier}&apos;s drawer today yet.</source>
         <translation>Aucune entrée ni sortie d&apos;espèces dans la caisse de {cashier} aujourd&apos;hui.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="362"/>
+        <location filename="../../posapp/ui/till.py" line="413"/>
         <source>{cashier}&apos;s drawer today: float {float}, cash sales {sales}, refunds {refunds}, paid out {payouts}; expected {expected}.</source>
         <translation>Caisse de {cashier} aujourd&apos;hui : fonds {float}, ventes en espèces {sales}, remboursements {refunds}, sorties {payouts} ; attendu {expected}.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="375"/>
+        <location filename="../../posapp/ui/till.py" line="426"/>
         <source>Counted {counted} (difference {difference}).</source>
         <translation>Compté {counted} (écart {difference}).</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="395"/>
+        <location filename="../../posapp/ui/till.py" line="446"/>
         <source>Cash</source>
         <translation>Espèces</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="397"/>
+        <location filename="../../posapp/ui/till.py" line="448"/>
         <source>Given</source>
         <translation>Reçu</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="398"/>
+        <location filename="../../posapp/ui/till.py" line="449"/>
         <source>Change</source>
         <translation>Monnaie</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="402"/>
+        <location filename="../../posapp/ui/till.py" line="453"/>
         <source>Mobile money</source>
         <translation>Paiement mobile</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="406"/>
+        <location filename="../../posapp/ui/till.py" line="457"/>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="408"/>
+        <location filename="../../posapp/ui/till.py" line="459"/>
         <source>For</source>
         <translation>Pour</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="414"/>
+        <location filename="../../posapp/ui/till.py" line="465"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="415"/>
+        <location filename="../../posapp/ui/till.py" line="467"/>
+        <source>Counter</source>
+        <translation>Caisse</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="468"/>
         <source>Cashier</source>
         <translation>Caissier</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="525"/>
+        <location filename="../../posapp/ui/till.py" line="578"/>
         <source>A manager sets up the printer.</source>
         <translation>Un responsable configure l&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="534"/>
+        <location filename="../../posapp/ui/till.py" line="587"/>
         <source>The settings could not be saved: {reason}</source>
         <translation>Les réglages n&apos;ont pas pu être enregistrés : {reason}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="539"/>
+        <location filename="../../posapp/ui/till.py" line="592"/>
         <source>Printer saved.</source>
         <translation>Imprimante enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="648"/>
+        <location filename="../../posapp/ui/till.py" line="706"/>
         <source>The mobile money part was not paid: {amount} is still to pay.</source>
         <translation>La part en paiement mobile n&apos;a pas été payée : il reste {amount} à payer.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="676"/>
+        <location filename="../../posapp/ui/till.py" line="734"/>
         <source>Only a manager opens the drawer without a sale here.</source>
         <translation>Ici, seul un responsable ouvre le tiroir sans vente.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="682"/>
+        <location filename="../../posapp/ui/till.py" line="740"/>
         <source>Opening recorded.</source>
         <translation>Ouverture enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="685"/>
+        <location filename="../../posapp/ui/till.py" line="743"/>
         <source>Opening recorded. No printer drives the drawer: use its key.</source>
         <translation>Ouverture enregistrée. Aucune imprimante ne commande le tiroir : utilisez sa clé.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="698"/>
+        <location filename="../../posapp/ui/till.py" line="756"/>
         <source>printer settings: drawer test</source>
         <translation>réglages de l&apos;imprimante : essai du tiroir</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="735"/>
+        <location filename="../../posapp/ui/till.py" line="793"/>
         <source>A manager counts the drawer.</source>
         <translation>Un responsable compte la caisse.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="762"/>
+        <location filename="../../posapp/ui/till.py" line="820"/>
         <source>TEST PRINT</source>
         <translation>PAGE DE TEST</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="764"/>
+        <location filename="../../posapp/ui/till.py" line="822"/>
         <source>Paper: {paper}, {columns} characters per line</source>
         <translation>Papier : {paper}, {columns} caractères par ligne</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="767"/>
+        <location filename="../../posapp/ui/till.py" line="825"/>
         <source>Accents: é è ê à â ç ô î ï ù û ë É È À Ç</source>
         <translation>Accents : é è ê à â ç ô î ï ù û ë É È À Ç</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="830"/>
+        <location filename="../../posapp/ui/till.py" line="895"/>
         <source>Sent to the receipt printer again.</source>
         <translation>Renvoyé à l&apos;imprimante de tickets.</translation>
     </message>

@@ -19,14 +19,20 @@ from PySide6.QtGui import QPageLayout
 from PySide6.QtPrintSupport import QPrinter
 
 from posapp.config import Settings
+from posapp.core.cash import CASH
 from posapp.core.money import Money
 from posapp.core.transactions import Kind, Status, Transaction
+from posapp.journal import sales
+from posapp.journal.store import Journal
+from posapp.shop.identity import name_terminal
+from posapp.ui.i18n import install_translators
 from posapp.ui.screens.receipts import (
     ReceiptDialog,
     ReceiptLayout,
     print_receipt,
     receipt_allowed,
     receipt_content,
+    receipt_facts,
     render_receipt_image,
     save_receipt_pdf,
 )
@@ -219,3 +225,56 @@ def test_dialog_previews_each_layout_and_saves_a_pdf(qtbot, tmp_path: Path) -> N
         dialog.pdf_button.click()
     assert saved.args == [str(tmp_path / "receipt-POS-20260302-A1B2C3.pdf")]
     assert "DUPLICATE" in pdf_text(Path(saved.args[0]).read_bytes())
+
+
+# ---------------------------------------------------------------------------------------------- the till's cash
+
+
+def cash_tender(journal_path: Path, given: int = 20_000) -> tuple[Journal, Transaction]:
+    """A cash sale of 15 000 FCFA in a real journal, on a counter named by its manager."""
+    journal = Journal(journal_path)
+    name_terminal(journal, "Comptoir Bonapriso")
+    sales.record_sale(journal, sales.Sale("S-1", Money(15_000, "XAF"), cashier="Ama"), "cashier:Ama")
+    intent = Transaction(app_ref="CSH-1", kind=Kind.CASH_PAYMENT, provider=CASH, amount=Money(15_000, "XAF"),
+                         cashier="Ama")  # fmt: skip
+    tx = sales.receive_cash(journal, "S-1", intent, Money(given, "XAF"), "cashier:Ama")
+    return journal, tx
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_cash_tenders_receipt_shows_the_cash_given_and_the_change_at_its_counter(
+    qapp, tmp_path: Path, language: str
+) -> None:  # type: ignore[no-untyped-def]
+    journal, tx = cash_tender(tmp_path / "journal.sqlite3")
+    install_translators(qapp, language)
+    try:
+        facts = receipt_facts(journal, tx.app_ref)
+        path = save_receipt_pdf(tx, tmp_path / "c.pdf", ReceiptLayout.ROLL_80, SETTINGS, cashier="Ama",
+                                training=False, locale=f"{language}_CM", **facts)  # fmt: skip
+    finally:
+        install_translators(qapp, "en")
+        journal.close()
+    text = pdf_text(path.read_bytes())
+    words = {
+        "en": ("Paid in cash 15,000 FCFA", "Cash given 20,000 FCFA", "Change 5,000 FCFA", "Counter Comptoir Bonapriso",
+               "Provider"),
+        "fr": ("Payé en espèces 15 000 FCFA", "Espèces reçues 20 000 FCFA", "Monnaie rendue 5 000 FCFA",
+               "Caisse Comptoir Bonapriso", "Fournisseur"),
+    }[language]  # fmt: skip
+    *shown, provider = words
+    for expected in shown:
+        assert normalise(expected) in text, (expected, text)
+    assert provider not in text and "cash" not in text.replace("Paid in cash", "")  # no "Provider: cash"
+    assert "Cashier Ama" in text or "Caissier Ama" in text
+
+
+def test_a_cash_refunds_receipt_says_it_was_handed_back_from_the_drawer(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    journal, tx = cash_tender(tmp_path / "journal.sqlite3")
+    refund = Transaction(app_ref="RFC-1", kind=Kind.REFUND, provider=CASH, amount=Money(4_000, "XAF"),
+                         parent_ref=tx.app_ref, cashier="Ama")  # fmt: skip
+    refunded = sales.return_cash(journal, refund, "manager:Mgr")
+    content = receipt_content(refunded, SETTINGS, training=False, locale="en_CM", **receipt_facts(journal, "RFC-1"))
+    journal.close()
+    rows = dict(content.rows)
+    assert rows["Handed back in cash"] == "4,000\xa0FCFA" and rows["Counter"] == "Comptoir Bonapriso"
+    assert "Provider" not in rows and "Provider ref." not in rows and "Cash given" not in rows

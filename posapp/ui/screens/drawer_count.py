@@ -26,9 +26,10 @@ from posapp.core.money import Money, format_money
 from posapp.journal.reports import DrawerCount
 from posapp.ui.inert_text import PlainLabel, inert
 from posapp.ui.widgets.amount_input import AmountInput
+from posapp.ui.widgets.shortcut import give_shortcut
 
 
-def _buttons(confirm_text: str) -> tuple[QPushButton, QPushButton, QHBoxLayout]:
+def _buttons(confirm_text: str, confirm_what: str) -> tuple[QPushButton, QPushButton, QHBoxLayout]:
     confirm = QPushButton(confirm_text)
     confirm.setProperty("primary", True)
     cancel = QPushButton(QCoreApplication.translate("DrawerCount", "Cancel"))
@@ -36,6 +37,9 @@ def _buttons(confirm_text: str) -> tuple[QPushButton, QPushButton, QHBoxLayout]:
     for button in (confirm, cancel):
         button.setAutoDefault(False)
         button.setMinimumHeight(48)
+    # Ctrl+Enter from any field (Enter alone moves on or adds a digit); Esc is the dialog's own.
+    give_shortcut(confirm, "Ctrl+Return", confirm_what)
+    give_shortcut(cancel, "Esc", QCoreApplication.translate("DrawerCount", "Close; nothing is recorded"), handled=True)
     row = QHBoxLayout()
     row.addWidget(cancel)
     row.addWidget(confirm, 1)
@@ -94,6 +98,12 @@ class DrawerCountDialog(QDialog):
 
         self.by_pieces = QRadioButton(QCoreApplication.translate("DrawerCount", "Count by note and coin"))
         self.by_total = QRadioButton(QCoreApplication.translate("DrawerCount", "Type the total"))
+        self.by_pieces.setAccessibleDescription(
+            QCoreApplication.translate("DrawerCount", "Type how many of each note and coin the drawer holds")
+        )
+        self.by_total.setAccessibleDescription(
+            QCoreApplication.translate("DrawerCount", "Type the total counted in the drawer")
+        )
         self.mode = QButtonGroup(self)
         self.mode.addButton(self.by_pieces)
         self.mode.addButton(self.by_total)
@@ -115,6 +125,11 @@ class DrawerCountDialog(QDialog):
             spin.setRange(0, MAX_PIECES)
             spin.setObjectName("drawerPieces")
             spin.setAccessibleName(QCoreApplication.translate("DrawerCount", "Number of {value}").format(value=name))
+            spin.setAccessibleDescription(
+                QCoreApplication.translate("DrawerCount", "How many pieces of {value} the drawer holds").format(
+                    value=name
+                )
+            )
             spin.setMinimumHeight(40)
             spin.valueChanged.connect(lambda _value: self._refresh())
             column = 2 * (index // rows)
@@ -125,6 +140,7 @@ class DrawerCountDialog(QDialog):
         self.total = AmountInput(self.currency, locale)
         self.total.setObjectName("drawerTotal")
         self.total.setAccessibleName(QCoreApplication.translate("DrawerCount", "Total counted"))
+        self.total.setAccessibleDescription(QCoreApplication.translate("DrawerCount", "All the cash in the drawer"))
         self.total.setMinimumHeight(56)
         self.total.changed.connect(lambda _amount: self._refresh())
         layout.addWidget(self.total)
@@ -150,8 +166,14 @@ class DrawerCountDialog(QDialog):
         self.note.setMaxLength(200)
         self.note.setPlaceholderText(QCoreApplication.translate("DrawerCount", "Note (optional)"))
         self.note.setAccessibleName(QCoreApplication.translate("DrawerCount", "Note"))
+        self.note.setAccessibleDescription(
+            QCoreApplication.translate("DrawerCount", "Why the drawer is short or over, if you know")
+        )
         layout.addWidget(self.note)
-        self.confirm, self.cancel, buttons = _buttons(QCoreApplication.translate("DrawerCount", "Save the count"))
+        self.confirm, self.cancel, buttons = _buttons(
+            QCoreApplication.translate("DrawerCount", "Save the count"),
+            QCoreApplication.translate("DrawerCount", "Record the count and its difference in the journal"),
+        )
         self.confirm.setObjectName("drawerSave")
         layout.addLayout(buttons)
 
@@ -248,15 +270,27 @@ class OpeningFloatDialog(QDialog):
         self.amount = AmountInput(currency, locale)
         self.amount.setObjectName("floatAmount")
         self.amount.setAccessibleName(QCoreApplication.translate("DrawerCount", "Opening float"))
+        self.amount.setAccessibleDescription(
+            QCoreApplication.translate("DrawerCount", "The cash in the drawer before the first sale")
+        )
         self.amount.setMinimumHeight(64)
         notes = QHBoxLayout()
-        for note in quick_notes(currency):
+        for index, note in enumerate(quick_notes(currency)):
             button = QPushButton(format_money(note, locale))
             button.setAutoDefault(False)
             button.setMinimumHeight(44)
+            what = QCoreApplication.translate("DrawerCount", "Add {amount} to the float").format(
+                amount=format_money(note, locale)
+            )
+            button.setAccessibleName(what)
+            if index < 9:
+                give_shortcut(button, f"Alt+{index + 1}", what)
             button.clicked.connect(lambda _checked=False, value=note: self._add(value))
             notes.addWidget(button)
-        self.confirm, self.cancel, buttons = _buttons(QCoreApplication.translate("DrawerCount", "Start the shift"))
+        self.confirm, self.cancel, buttons = _buttons(
+            QCoreApplication.translate("DrawerCount", "Start the shift"),
+            QCoreApplication.translate("DrawerCount", "Record the opening float in the journal"),
+        )
         self.confirm.setObjectName("floatSave")
         layout.addWidget(title)
         layout.addWidget(intro)

@@ -37,6 +37,7 @@ from posapp.core.cash import CASH
 from posapp.core.money import Money, format_money
 from posapp.core.phone import Operator, display_phone
 from posapp.core.transactions import TRANSITIONS, Kind, Status, Transaction
+from posapp.journal.sales import SaleState, sale_of, sale_state
 from posapp.journal.store import Event, HistoryFilter, Journal
 from posapp.ui.inert_text import PlainLabel, inert, inert_html, inert_raw
 from posapp.ui.models.transactions_model import (
@@ -981,7 +982,9 @@ class HistoryScreen(QWidget):
         self.detail_badge.set_status(transaction.status, transaction.kind)
         scroll = self.detail_text.verticalScrollBar()
         keep = scroll.value() if self.detail_text.property("app_ref") == transaction.app_ref else 0
-        self.detail_text.setHtml(self._detail_html(transaction, self.journal.timeline(transaction.app_ref)))
+        self.detail_text.setHtml(
+            self._detail_html(transaction, self.journal.timeline(transaction.app_ref), self._sale_of(transaction))
+        )
         self.detail_text.setProperty("app_ref", transaction.app_ref)
         scroll.setValue(keep)
 
@@ -996,7 +999,71 @@ class HistoryScreen(QWidget):
     def _zone(self, moment: datetime) -> tzinfo | None:
         return self.tz or moment.astimezone().tzinfo
 
-    def _detail_html(self, tx: Transaction, events: list[Event]) -> str:
+    def _sale_of(self, tx: Transaction) -> SaleState | None:
+        """The sale ``tx`` is a tender of (a cash refund: the sale of the tender it hands back), else None."""
+        sale_ref = sale_of(self.journal, tx.app_ref)
+        if sale_ref is None and tx.kind is Kind.REFUND and tx.parent_ref:
+            sale_ref = sale_of(self.journal, tx.parent_ref)
+        return sale_state(self.journal, sale_ref) if sale_ref is not None else None
+
+    def _tender_words(self, tender_tx: Transaction) -> str:
+        if tender_tx.kind is Kind.CASH_PAYMENT:
+            return QCoreApplication.translate("HistoryScreen", "Cash")
+        way = operator_text(tender_tx.operator) or self.providers.get(tender_tx.provider, tender_tx.provider)
+        return f"{kind_text(tender_tx.kind)} · {way}" if way else kind_text(tender_tx.kind)
+
+    def _sale_html(self, tx: Transaction, state: SaleState) -> str:
+        """The sale a tender belongs to: its total, what is paid and still to pay, and every tender (a cash
+        tender with the cash given and the change), the shown one marked."""
+
+        def money(amount: Money) -> str:
+            # Qt's rich text breaks lines at Babel's narrow no-break space (French thousands): "1 | 000 FCFA".
+            return format_money(amount, self.locale_name).replace("\u202f", "\u00a0")
+
+        rows: list[tuple[str, str]] = [
+            (QCoreApplication.translate("HistoryScreen", "Sale total"), money(state.sale.amount)),
+            (QCoreApplication.translate("HistoryScreen", "Paid"), money(state.paid)),
+        ]
+        if state.unpaid.minor:
+            rows.append((QCoreApplication.translate("HistoryScreen", "Still to pay"), money(state.unpaid)))
+        if state.voided:
+            rows.append((QCoreApplication.translate("HistoryScreen", "Voided"), inert(state.void_reason)))
+        cells = "".join(
+            f'<tr><td class="label">{html.escape(label)}</td><td>{html.escape(value)}</td></tr>'
+            for label, value in rows
+        )
+        tenders = []
+        for tender in state.tenders:
+            part = tender.transaction
+            line = [money(part.amount), status_text(part.status, part.kind), part.app_ref]
+            if tender.given is not None:
+                line.append(
+                    QCoreApplication.translate("HistoryScreen", "cash given {given}, change {change}").format(
+                        given=money(tender.given), change=money(tender.change or Money.zero(part.amount.currency))
+                    )
+                )
+            if tender.refunded is not None and tender.refunded.minor:
+                line.append(
+                    QCoreApplication.translate("HistoryScreen", "{amount} refunded").format(
+                        amount=money(tender.refunded)
+                    )
+                )
+            shown = part.app_ref in (tx.app_ref, tx.parent_ref)
+            label = self._tender_words(part)
+            if shown:
+                label = QCoreApplication.translate("HistoryScreen", "{tender} (this one)").format(tender=label)
+            tenders.append(
+                f'<tr><td class="label">{html.escape(label)}</td><td>{"<b>" if shown else ""}'
+                f"{html.escape(' · '.join(line))}{'</b>' if shown else ''}</td></tr>"
+            )
+        heading = QCoreApplication.translate("HistoryScreen", "Sale {ref}").format(ref=state.sale.sale_ref)
+        tenders_heading = QCoreApplication.translate("HistoryScreen", "Tenders")
+        return (
+            f"<h3>{html.escape(heading)}</h3><table>{cells}</table>"
+            f'<p class="event"><b>{html.escape(tenders_heading)}</b></p><table>{"".join(tenders)}</table>'
+        )
+
+    def _detail_html(self, tx: Transaction, events: list[Event], sale: SaleState | None = None) -> str:
         fields: list[tuple[str, str]] = [
             (QCoreApplication.translate("HistoryScreen", "Type"), kind_text(tx.kind)),
             (QCoreApplication.translate("HistoryScreen", "Created"), self._when(tx.created_at)),
@@ -1026,6 +1093,7 @@ class HistoryScreen(QWidget):
             f" pre {{ font-size: 11pt; background: {code_background()}; white-space: pre-wrap; }}"
             f" p.event {{ margin-top: 10px; margin-bottom: 2px; }} span.meta {{ color: {muted_text()}; }}</style>",
             f"<table>{rows}</table>",
+            self._sale_html(tx, sale) if sale is not None else "",
             f"<h3>{html.escape(timeline)}</h3>",
         ]
         for event in events:

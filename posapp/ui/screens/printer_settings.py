@@ -34,6 +34,7 @@ from posapp.printing.devices import Connection, Paper, PrinterConfig
 from posapp.printing.queue import JobKind, JobState, PrintJob
 from posapp.ui.inert_text import PlainLabel, inert, plain_tooltip
 from posapp.ui.print_bridge import problem_text, state_text
+from posapp.ui.widgets.shortcut import give_shortcut
 
 JobRole = Qt.ItemDataRole.UserRole + 10  # the job id of a queue row
 
@@ -242,6 +243,29 @@ class PrinterSettingsPanel(QWidget):
         layout.addLayout(queue_buttons)
         self._jobs: dict[int, PrintJob] = {}
 
+        self._describe_fields()
+        give_shortcut(
+            self.save_button, "Ctrl+S", QCoreApplication.translate("PrinterSettings", "Save the printer's settings")
+        )
+        give_shortcut(
+            self.test_button,
+            "Ctrl+P",
+            QCoreApplication.translate("PrinterSettings", "Print a test receipt with the settings as typed"),
+        )
+        give_shortcut(
+            self.drawer_button,
+            "Ctrl+Shift+D",
+            QCoreApplication.translate("PrinterSettings", "Open the drawer to test it (recorded with who and why)"),
+        )
+        give_shortcut(
+            self.retry_button, "Ctrl+R", QCoreApplication.translate("PrinterSettings", "Print the chosen receipt now")
+        )
+        give_shortcut(
+            self.cancel_button,
+            "Ctrl+Delete",
+            QCoreApplication.translate("PrinterSettings", "Drop the chosen receipt (reprint it from History later)"),
+        )
+
         self.connection.currentIndexChanged.connect(self._connection_changed)
         self.save_button.clicked.connect(self._save)
         self.test_button.clicked.connect(self._test)
@@ -255,6 +279,112 @@ class PrinterSettingsPanel(QWidget):
             combo.setMinimumContentsLength(12)
         self.set_config(config)
         self._queue_buttons()
+
+    def _describe_fields(self) -> None:
+        """Each field's name and what it is for, as assistive technology reads them."""
+        fields = (
+            (
+                self.connection,
+                QCoreApplication.translate("PrinterSettings", "Receipt printer"),
+                QCoreApplication.translate("PrinterSettings", "How the receipt printer is connected to this computer"),
+            ),
+            (
+                self.host,
+                QCoreApplication.translate("PrinterSettings", "Printer's network address"),
+                QCoreApplication.translate("PrinterSettings", "The printer's IP address or name on the shop's network"),
+            ),
+            (
+                self.port,
+                QCoreApplication.translate("PrinterSettings", "Port"),
+                QCoreApplication.translate("PrinterSettings", "The printer's TCP port (usually 9100)"),
+            ),
+            (
+                self.usb_vendor,
+                QCoreApplication.translate("PrinterSettings", "Vendor id"),
+                QCoreApplication.translate("PrinterSettings", "The USB vendor id, four hexadecimal digits"),
+            ),
+            (
+                self.usb_product,
+                QCoreApplication.translate("PrinterSettings", "Product id"),
+                QCoreApplication.translate("PrinterSettings", "The USB product id, four hexadecimal digits"),
+            ),
+            (
+                self.serial_device,
+                QCoreApplication.translate("PrinterSettings", "Serial port"),
+                QCoreApplication.translate("PrinterSettings", "The serial or Bluetooth port the printer is on"),
+            ),
+            (
+                self.baudrate,
+                QCoreApplication.translate("PrinterSettings", "Speed"),
+                QCoreApplication.translate("PrinterSettings", "The serial port's speed in baud"),
+            ),
+            (
+                self.windows_printer,
+                QCoreApplication.translate("PrinterSettings", "Windows printer"),
+                QCoreApplication.translate(
+                    "PrinterSettings", "The printer's name in Windows; empty for the default printer"
+                ),
+            ),
+            (
+                self.device_file,
+                QCoreApplication.translate("PrinterSettings", "Device file"),
+                QCoreApplication.translate("PrinterSettings", "The printer's device file on this computer"),
+            ),
+            (
+                self.paper,
+                QCoreApplication.translate("PrinterSettings", "Paper"),
+                QCoreApplication.translate("PrinterSettings", "The width of the paper roll"),
+            ),
+            (
+                self.columns,
+                QCoreApplication.translate("PrinterSettings", "Characters per line"),
+                QCoreApplication.translate("PrinterSettings", "How many characters a line holds; 0: as the paper"),
+            ),
+            (
+                self.profile,
+                QCoreApplication.translate("PrinterSettings", "Printer model"),
+                QCoreApplication.translate("PrinterSettings", "The printer's model, for its code pages and commands"),
+            ),
+            (
+                self.drawer_pin,
+                QCoreApplication.translate("PrinterSettings", "Cash drawer"),
+                QCoreApplication.translate(
+                    "PrinterSettings", "The pin of the printer's drawer socket the drawer is wired to"
+                ),
+            ),
+            (
+                self.open_drawer_by,
+                QCoreApplication.translate("PrinterSettings", "Open drawer without a sale"),
+                QCoreApplication.translate("PrinterSettings", "Who may open the drawer without a sale"),
+            ),
+            (
+                self.auto_print,
+                self.auto_print.text(),
+                QCoreApplication.translate("PrinterSettings", "Each paid sale's receipt prints at once"),
+            ),
+            (
+                self.kick_on_cash,
+                self.kick_on_cash.text(),
+                QCoreApplication.translate("PrinterSettings", "The drawer opens when cash is taken or handed back"),
+            ),
+            (
+                self.check_status,
+                self.check_status.text(),
+                QCoreApplication.translate(
+                    "PrinterSettings", "A printer without paper keeps the receipt waiting instead of losing it"
+                ),
+            ),
+            (
+                self.queue_list,
+                QCoreApplication.translate("PrinterSettings", "Receipts not printed"),
+                QCoreApplication.translate(
+                    "PrinterSettings", "Receipts waiting for the printer, with why; choose one to retry or drop it"
+                ),
+            ),
+        )
+        for widget, name, description in fields:
+            widget.setAccessibleName(name)
+            widget.setAccessibleDescription(description)
 
     # ------------------------------------------------------------------ the settings
 

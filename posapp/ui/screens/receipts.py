@@ -8,7 +8,10 @@ the target's resolution, so a 203 dpi thermal printer and a 300 dpi PDF show the
 API::
 
     receipt_allowed(tx) -> bool                        a paid payment or a succeeded refund
-    receipt_content(tx, settings, *, cashier, training, locale=None, tz=None, reprint=False) -> ReceiptContent
+    receipt_content(tx, settings, *, cashier, counter, cash_given, training, locale=None, tz=None,
+                    reprint=False) -> ReceiptContent
+    receipt_facts(journal, app_ref) -> dict        the counter's name and a cash tender's cash given, as
+                                                   keywords for the functions here
     render_receipt_image(content, layout, dpi=203) -> QImage
     save_receipt_pdf(tx, path, layout, settings, *, cashier, training, ...) -> Path
     print_receipt(tx, settings, *, cashier, training, layout, printer=None, ...) -> bool   (no dialog)
@@ -26,6 +29,7 @@ from dataclasses import dataclass
 from datetime import tzinfo
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from babel.dates import format_datetime
 from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSize, QSizeF, Qt, Signal
@@ -55,9 +59,13 @@ from PySide6.QtWidgets import (
 )
 
 from posapp.config import PROVIDER_LABELS, Settings
-from posapp.core.money import format_money
+from posapp.core.cash import CASH
+from posapp.core.money import Money, format_money
 from posapp.core.phone import display_phone
 from posapp.core.transactions import Kind, Status, Transaction
+from posapp.journal.sales import tenders_given
+from posapp.journal.store import Journal, JournalError
+from posapp.shop.identity import terminal_identity
 from posapp.ui.inert_text import PlainLabel, inert
 from posapp.ui.models.transactions_model import operator_text
 from posapp.ui.widgets.qr_code import QUIET_ZONE, qr_matrix
@@ -161,12 +169,18 @@ def receipt_content(
     settings: Settings,
     *,
     cashier: str = "",
+    counter: str = "",
+    cash_given: Money | None = None,
     training: bool | None = None,
     locale: str | None = None,
     tz: tzinfo | None = None,
     reprint: bool = False,
 ) -> ReceiptContent:
-    """The receipt of ``transaction``; ``ValueError`` when it is no receipt's business (see ``receipt_allowed``)."""
+    """The receipt of ``transaction``; ``ValueError`` when it is no receipt's business (see ``receipt_allowed``).
+
+    ``counter`` is the terminal's name (``receipt_facts``); ``cash_given`` what the customer handed over for
+    a cash tender, whose receipt then shows the cash given and the change instead of a provider.
+    """
     if not receipt_allowed(transaction):
         raise ValueError(f"{transaction.app_ref} is {transaction.status.value}: no receipt")
     locale = locale or settings.locale
@@ -190,17 +204,36 @@ def receipt_content(
         rows.append((QCoreApplication.translate("ReceiptDialog", "Network"), operator_text(tx.operator)))
     if tx.customer:
         rows.append((QCoreApplication.translate("ReceiptDialog", "Customer"), inert(display_phone(tx.customer))))
-    rows.append(
-        (QCoreApplication.translate("ReceiptDialog", "Provider"), PROVIDER_LABELS.get(tx.provider, tx.provider))
-    )
+    in_cash = tx.provider == CASH  # the drawer's: no provider, no provider reference
+    if in_cash:
+        rows.append(
+            (
+                QCoreApplication.translate("ReceiptDialog", "Handed back in cash")
+                if refund
+                else QCoreApplication.translate("ReceiptDialog", "Paid in cash"),
+                format_money(tx.amount, locale),
+            )
+        )
+        if not refund and cash_given is not None and cash_given.currency == tx.amount.currency:
+            rows.append((QCoreApplication.translate("ReceiptDialog", "Cash given"), format_money(cash_given, locale)))
+            rows.append(
+                (QCoreApplication.translate("ReceiptDialog", "Change"), format_money(cash_given - tx.amount, locale))
+            )
+    else:
+        rows.append(
+            (QCoreApplication.translate("ReceiptDialog", "Provider"), PROVIDER_LABELS.get(tx.provider, tx.provider))
+        )
     if tx.reason:
         rows.append((QCoreApplication.translate("ReceiptDialog", "For"), inert(tx.reason)))
     rows.append((QCoreApplication.translate("ReceiptDialog", "Date"), when))
+    if counter:
+        rows.append((QCoreApplication.translate("ReceiptDialog", "Counter"), inert(counter)))
     rows.append((QCoreApplication.translate("ReceiptDialog", "Cashier"), inert(cashier or tx.cashier) or "-"))
     if refund and tx.parent_ref:
         rows.append((QCoreApplication.translate("ReceiptDialog", "Refund of"), tx.parent_ref))
     rows.append((QCoreApplication.translate("ReceiptDialog", "Reference"), tx.app_ref))
-    rows.append((QCoreApplication.translate("ReceiptDialog", "Provider ref."), inert(tx.provider_ref) or "-"))
+    if not in_cash:
+        rows.append((QCoreApplication.translate("ReceiptDialog", "Provider ref."), inert(tx.provider_ref) or "-"))
     shop = tuple(inert(line) for line in (settings.shop_name, settings.shop_address, settings.shop_phone) if line)
     return ReceiptContent(
         title=title,
@@ -215,6 +248,22 @@ def receipt_content(
         footer=QCoreApplication.translate("ReceiptDialog", "Thank you. Keep this receipt."),
         app_ref=tx.app_ref,
     )
+
+
+def counter_name(journal: Journal) -> str:
+    """This terminal's name as receipts show it ("" when its journal cannot say: the receipt still prints)."""
+    try:
+        return terminal_identity(journal).name
+    except JournalError as exc:
+        log.warning("the counter's name cannot be read for a receipt: %s", exc)
+        return ""
+
+
+def receipt_facts(journal: Journal, app_ref: str) -> dict[str, Any]:
+    """What the journal adds to ``app_ref``'s receipt: the counter's name and, for a cash tender, the cash
+    given; as keywords for ``receipt_content``, ``print_receipt``, ``save_receipt_pdf`` and ``ReceiptDialog``."""
+    given = tenders_given(journal, [app_ref]).get(app_ref)
+    return {"counter": counter_name(journal), "cash_given": given[1] if given is not None else None}
 
 
 # ---------------------------------------------------------------------------------------------- layout
@@ -484,6 +533,8 @@ def save_receipt_pdf(
     settings: Settings,
     *,
     cashier: str = "",
+    counter: str = "",
+    cash_given: Money | None = None,
     training: bool | None = None,
     locale: str | None = None,
     tz: tzinfo | None = None,
@@ -491,8 +542,9 @@ def save_receipt_pdf(
 ) -> Path:
     """Save the receipt of ``transaction`` as a PDF on ``layout``'s paper."""
     content = receipt_content(
-        transaction, settings, cashier=cashier, training=training, locale=locale, tz=tz, reprint=reprint
-    )
+        transaction, settings, cashier=cashier, counter=counter, cash_given=cash_given, training=training,
+        locale=locale, tz=tz, reprint=reprint,
+    )  # fmt: skip
     return write_receipt_pdf(content, path, layout)
 
 
@@ -528,6 +580,8 @@ def print_receipt(
     settings: Settings,
     *,
     cashier: str = "",
+    counter: str = "",
+    cash_given: Money | None = None,
     training: bool | None = None,
     layout: ReceiptLayout | None = None,
     printer: QPrinter | None = None,
@@ -542,8 +596,9 @@ def print_receipt(
     a nested event loop (a nested loop inside the qasync loop loses other tasks' wake-ups).
     """
     content = receipt_content(
-        transaction, settings, cashier=cashier, training=training, locale=locale, tz=tz, reprint=reprint
-    )
+        transaction, settings, cashier=cashier, counter=counter, cash_given=cash_given, training=training,
+        locale=locale, tz=tz, reprint=reprint,
+    )  # fmt: skip
     printer = printer or receipt_printer(settings)
     if printer is None:
         return False
@@ -620,6 +675,8 @@ class ReceiptDialog(QDialog):
         settings: Settings,
         *,
         cashier: str = "",
+        counter: str = "",
+        cash_given: Money | None = None,
         training: bool | None = None,
         locale: str | None = None,
         tz: tzinfo | None = None,
@@ -633,8 +690,9 @@ class ReceiptDialog(QDialog):
         self.transaction = transaction
         self.settings = settings
         self.content = receipt_content(
-            transaction, settings, cashier=cashier, training=training, locale=locale, tz=tz, reprint=reprint
-        )
+            transaction, settings, cashier=cashier, counter=counter, cash_given=cash_given, training=training,
+            locale=locale, tz=tz, reprint=reprint,
+        )  # fmt: skip
         self.layout_choice = layout or layout_of(settings)
         # Where "Save as PDF" writes; tests replace it. Returns "" when the person cancels.
         self.ask_pdf_path: Callable[[str], str] = self._ask_pdf_path
@@ -766,7 +824,9 @@ __all__ = [
     "print_content",
     "print_receipt",
     "receipt_allowed",
+    "counter_name",
     "receipt_content",
+    "receipt_facts",
     "render_receipt_image",
     "save_receipt_pdf",
     "write_receipt_pdf",

@@ -1,8 +1,10 @@
 """The cash tender: what is due, what the customer hands over (typed, or tapped note by note), the change.
 
 A tap on a note adds it to what was given (a 5 000 and a 2 000 note: tap both), "Exact" gives the amount
-due, "Clear" starts again. The change is shown large as soon as the cash covers what is due; cash short
-of it pays a part and the rest is said ("Still to pay ...": by QR or phone, a split sale).
+due, "Clear" starts again. Keys: Alt+1, Alt+2 ... add the notes in the order shown, F6 (the Sale screen's
+Cash key: pressed twice, exact cash) gives the amount due, Esc clears, Enter takes the cash. The change is
+shown large as soon as the cash covers what is due; cash short of it pays a part and the rest is said
+("Still to pay ...": by QR or phone, a split sale).
 
 Signals:
     cash_taken(object): the ``Money`` handed over, when the cashier takes it (button or Enter).
@@ -17,6 +19,9 @@ from posapp.core.cash import quick_notes
 from posapp.core.money import Money, format_money
 from posapp.ui.inert_text import PlainLabel
 from posapp.ui.widgets.amount_input import AmountInput
+from posapp.ui.widgets.shortcut import give_shortcut
+
+EXACT_KEY = "F6"  # the Sale screen's Cash key (sale.CASH_KEY): F6 twice takes the exact amount in cash
 
 
 class CashTenderPanel(QWidget):
@@ -46,6 +51,9 @@ class CashTenderPanel(QWidget):
         self.given = AmountInput(currency, locale)
         self.given.setObjectName("cashGiven")
         self.given.setAccessibleName(QCoreApplication.translate("CashTender", "Cash given"))
+        self.given.setAccessibleDescription(
+            QCoreApplication.translate("CashTender", "What the customer hands over: type it or tap the notes")
+        )
         self.given.setMinimumHeight(72)
 
         notes = QGridLayout()
@@ -56,11 +64,12 @@ class CashTenderPanel(QWidget):
             button.setObjectName("cashNote")
             button.setMinimumHeight(48)
             button.setAutoDefault(False)
-            button.setAccessibleName(
-                QCoreApplication.translate("CashTender", "Add a note of {amount}").format(
-                    amount=format_money(note, locale)
-                )
+            what = QCoreApplication.translate("CashTender", "Add a note of {amount}").format(
+                amount=format_money(note, locale)
             )
+            button.setAccessibleName(what)
+            if index < 9:
+                give_shortcut(button, f"Alt+{index + 1}", what)
             button.clicked.connect(lambda _checked=False, value=note: self.add_note(value))
             notes.addWidget(button, index // 4, index % 4)
             self.note_buttons.append(button)
@@ -72,6 +81,16 @@ class CashTenderPanel(QWidget):
             button.setMinimumHeight(48)
             button.setAutoDefault(False)
             button.setProperty("secondary", True)
+        give_shortcut(
+            self.exact, EXACT_KEY, QCoreApplication.translate("CashTender", "The customer gives exactly what is due")
+        )
+        # Esc is the amount field's own: it clears what was typed (and, with nothing typed, leaves the tender).
+        give_shortcut(
+            self.clear_button,
+            "Esc",
+            QCoreApplication.translate("CashTender", "Clear the cash given and type it again"),
+            handled=True,
+        )
         for index, button in enumerate((self.exact, self.clear_button), start=len(self.note_buttons)):
             notes.addWidget(button, index // 4, index % 4)
 
@@ -90,7 +109,12 @@ class CashTenderPanel(QWidget):
         self.take.setProperty("primary", True)
         self.take.setMinimumHeight(56)
         self.take.setAutoDefault(False)
-        self.take.setToolTip(QCoreApplication.translate("CashTender", "Take the cash (Enter)"))
+        give_shortcut(
+            self.take,
+            "Return",
+            QCoreApplication.translate("CashTender", "Take the cash and show the change"),
+            handled=True,  # the amount field and the page take Enter (``CashPage.take_key``)
+        )
 
         # What is due and the change side by side on top (the change is what the cashier reads out), what
         # was given below, then the notes: it all fits the Sale screen's place at 1024 x 768.

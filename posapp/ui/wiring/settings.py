@@ -30,7 +30,14 @@ from posapp.journal.users import UserStore
 from posapp.services.events import StatusChanged
 from posapp.ui.actions import run_action
 from posapp.ui.screens.end_of_day import EndOfDayScreen
-from posapp.ui.screens.receipts import ReceiptDialog, layout_of, print_receipt, receipt_allowed, receipt_printer
+from posapp.ui.screens.receipts import (
+    ReceiptDialog,
+    layout_of,
+    print_receipt,
+    receipt_allowed,
+    receipt_facts,
+    receipt_printer,
+)
 from posapp.ui.screens.settings import SettingsScreen
 from posapp.ui.wiring.access import AccessController
 from posapp.ui.wiring.bridge import ServiceBridge
@@ -166,6 +173,7 @@ class SettingsWiring(QObject):
             training=self.training,
             layout=layout_of(self.settings),
             printer=printer,
+            **receipt_facts(self.journal, transaction.app_ref),
         )
         if not ok:
             self._say(QCoreApplication.translate("ReceiptDialog", "Receipt not printed: the printer did not answer."))
@@ -180,8 +188,9 @@ class SettingsWiring(QObject):
             )
             return None
         dialog = ReceiptDialog(
-            tx, self.settings, cashier=tx.cashier, training=self.training, reprint=True, parent=self.window
-        )
+            tx, self.settings, cashier=tx.cashier, training=self.training, reprint=True, parent=self.window,
+            **receipt_facts(self.journal, app_ref),
+        )  # fmt: skip
         self._keep(dialog)
         dialog.open()
         return dialog
@@ -189,8 +198,9 @@ class SettingsWiring(QObject):
     def show_receipt(self, transaction: Transaction) -> ReceiptDialog:
         """Offer the receipt of a payment or refund that just succeeded (not a duplicate)."""
         dialog = ReceiptDialog(
-            transaction, self.settings, cashier=transaction.cashier, training=self.training, parent=self.window
-        )
+            transaction, self.settings, cashier=transaction.cashier, training=self.training, parent=self.window,
+            **receipt_facts(self.journal, transaction.app_ref),
+        )  # fmt: skip
         self._keep(dialog)
         dialog.open()
         return dialog

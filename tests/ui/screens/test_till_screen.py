@@ -104,3 +104,33 @@ def test_the_float_a_cash_sale_and_the_count_show_on_the_till(qapp: QApplication
         till.close()
 
     run_on_qt_loop(qapp, scenario())
+
+
+def test_the_receipt_printer_names_the_counter_and_the_cashier(
+    qapp: QApplication, console: ManagerConsole, printer: NetworkPrinter
+) -> None:
+    """Issue 16/17: the ESC/POS receipt of a sale, and its reprint from History, say which counter took it."""
+    from posapp.shop.identity import name_terminal
+
+    h = console
+    name_terminal(h.journal, "Comptoir Akwa 2")
+
+    async def scenario() -> None:
+        await h.start(MANAGER)
+        till = install_till(h.console, h.window)
+        assert till is not None
+        received = await h.services.sales.cash_sale(xaf(2_500), xaf(5_000), cashier=MANAGER)
+        await wait_until(lambda: any(decode(b).text for b in printer.printed()), what="the receipt printed")
+        receipt = next(decode(b) for b in printer.printed() if decode(b).text)
+        joined = " ".join(" ".join(line.split()) for line in receipt.text)
+        assert "Counter Comptoir Akwa 2" in joined and f"Cashier {MANAGER}" in joined
+        name_terminal(h.journal, "Comptoir Akwa 3")  # renamed while running: the next receipt says so
+        tender = received.sale.tenders[0].transaction.app_ref
+        before = len(printer.printed())
+        assert till.reprint(tender) is not None
+        await wait_until(lambda: len(printer.printed()) > before, what="the duplicate printed")
+        duplicate = " ".join(" ".join(line.split()) for line in decode(printer.printed()[-1]).text)
+        assert "DUPLICATE" in duplicate and "Counter Comptoir Akwa 3" in duplicate
+        till.close()
+
+    run_on_qt_loop(qapp, scenario())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from posapp.core.money import Money
 from posapp.ui.widgets.cash_tender import CashTenderPanel
@@ -45,3 +46,24 @@ def test_typed_cash_and_enter_take_it_and_exact_gives_the_due(qtbot) -> None:  #
     assert panel.given_amount() == xaf(3_500) and panel.change() == xaf(0)
     qtbot.mouseClick(panel.clear_button, Qt.MouseButton.LeftButton)
     assert panel.given_amount() is None and not panel.take.isEnabled()
+
+
+def test_the_keys_in_the_tooltips_do_what_they_say(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Alt+1.. add the notes shown, F6 gives exactly what is due, Esc clears; each tooltip names its key."""
+    panel = CashTenderPanel("XAF", "en_CM")
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is panel)  # window shortcuts need the active window
+    panel.set_due(xaf(7_500))
+    panel.given.setFocus()
+    assert [b.toolTip() for b in panel.note_buttons[:2]] == ["Add a note of 500\xa0FCFA (Alt+1)",
+                                                           "Add a note of 1,000\xa0FCFA (Alt+2)"]  # fmt: skip
+    assert "(F6)" in panel.exact.toolTip() and "(Esc)" in panel.clear_button.toolTip()
+    qtbot.keyClick(panel.given, Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier)  # 5 000
+    qtbot.keyClick(panel.given, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)  # + 2 000
+    assert panel.given_amount() == xaf(7_000) and panel.change() is None
+    qtbot.keyClick(panel.given, Qt.Key.Key_Escape)
+    assert panel.given_amount() is None
+    qtbot.keyClick(panel.given, Qt.Key.Key_F6)
+    assert panel.given_amount() == xaf(7_500) and panel.change() == xaf(0)
