@@ -25,6 +25,7 @@ import asyncio
 from collections.abc import Callable
 from typing import TypeVar
 
+from posapp.core.cash import CASH
 from posapp.core.money import Money
 from posapp.core.phone import PhoneError, parse_mobile
 from posapp.core.transactions import Status, Transaction
@@ -32,10 +33,19 @@ from posapp.gateways.base import Capability
 from posapp.journal.store import Approval
 from posapp.services.common import ActionFailed
 from posapp.services.payouts import PayoutBlocked, PayoutService, app_ref_for
+from posapp.shop.errors import ShopRefundRefused, StoreError, StoreUnreachable
 from posapp.shop.reads import ShopRow
-from posapp.shop.store import RefundClaim, ShopStore, StoreError, StoreUnreachable
+from posapp.shop.store import RefundClaim, ShopStore
 
 T = TypeVar("T")
+
+# The store's reasons for refusing a claim, as the manager is told them (templates the console translates).
+CLAIM_REFUSALS = {
+    "over_refund": "Not refunded: refunds across the shop leave at most {left} to refund on {ref}. Nothing was sent.",
+    "not_paid": "Not refunded: the shop store does not see {ref} as paid. Nothing was sent.",
+    "unknown_sale": "Not refunded: the shop store does not hold {ref}. Nothing was sent.",
+}
+CLAIM_REFUSED = "Not refunded: the shop store refused. Nothing was sent."
 _PAID = frozenset({Status.SUCCEEDED, Status.PARTIALLY_REFUNDED})
 
 
@@ -50,20 +60,37 @@ async def refund_other_counter(
 ) -> Transaction:
     """Refund ``amount`` of another counter's ``sale`` to its payer; see the module docstring."""
     payment = sale.transaction
+    ref = payment.app_ref
     if sale.terminal_id == own_terminal:
-        raise ActionFailed(f"{payment.app_ref} was taken at this counter: refund it from History")
+        raise _refused("{ref} was taken at this counter: refund it from History.", ref=ref)
     if not payment.kind.is_payment or payment.status not in _PAID:
-        raise ActionFailed(f"{payment.app_ref} is not a paid sale", transaction=payment)
+        raise _refused("{ref} is not a paid sale.", transaction=payment, ref=ref)
+    if payment.provider == CASH:
+        # Its cash is in that counter's drawer and its refunds in that counter's journal alone: only there is
+        # the cap of a cash tender known (the store does not claim cash), and only there is the cash.
+        raise _refused(
+            "{ref} was paid in cash at {counter}: it is handed back from that counter's drawer.",
+            transaction=payment,
+            ref=ref,
+            counter=sale.counter,
+        )
     gateway = payouts._gateway
     if payment.provider != gateway.name:
-        raise ActionFailed(
-            f"{payment.app_ref} was paid through {payment.provider}, not {gateway.name}: only it can refund it",
+        raise _refused(
+            "{ref} was paid through {provider}, not {current}: only it can refund it.",
             transaction=payment,
+            ref=ref,
+            provider=payment.provider,
+            current=gateway.name,
         )
     if gateway.capabilities & Capability.REFUND:
-        raise ActionFailed(f"{payment.app_ref} is a card payment: refund it at {sale.counter}", transaction=payment)
+        raise _refused(
+            "{ref} is a card payment: refund it at {counter}.", transaction=payment, ref=ref, counter=sale.counter
+        )
     if amount.currency != payment.amount.currency or amount.minor <= 0 or amount > payment.amount:
-        raise ActionFailed(f"a refund of {payment.app_ref} is between 1 and {payment.amount}", transaction=payment)
+        raise _refused(
+            "A refund of {ref} is between 1 and {amount}.", transaction=payment, ref=ref, amount=payment.amount
+        )
     refund_ref = app_ref_for("PO", approval)  # what payout() will call it: the claim names it
     who = f"manager:{approval.manager}"
 
@@ -80,11 +107,13 @@ async def refund_other_counter(
 
     phone_text = await _ask_store(read_phone, sale.counter)
     if phone_text is None:
-        raise ActionFailed(f"the number that paid {payment.app_ref} is not known: refund it as a payout")
+        raise _refused("The number that paid {ref} is not known: refund it as a payout.", ref=ref)
     try:
         phone = parse_mobile(phone_text)
     except PhoneError as exc:
-        raise ActionFailed(f"the payer's number {phone_text} cannot receive a refund: {exc}") from None
+        raise _refused(
+            "The payer's number {phone} cannot receive a refund.", phone=phone_text, detail=str(exc)
+        ) from None
     # Checked before the claim: a claim whose payout is then blocked would hold its amount for nothing.
     blocker = await payouts.blocking_unknown(phone, amount)
     if blocker is not None:
@@ -92,12 +121,8 @@ async def refund_other_counter(
     answer = await _ask_store(claim, sale.counter)
     if not answer.accepted:
         left = Money(answer.left_minor, amount.currency)
-        why = {
-            "over_refund": f"refunds across the shop leave at most {left} to refund on {payment.app_ref}",
-            "not_paid": f"the shop store does not see {payment.app_ref} as paid",
-            "unknown_sale": f"the shop store does not hold {payment.app_ref}",
-        }.get(answer.reason, f"the shop store refused ({answer.reason})")
-        raise ActionFailed(f"Not refunded: {why}. Nothing was sent.", transaction=payment)
+        why = CLAIM_REFUSALS.get(answer.reason, CLAIM_REFUSED)
+        raise _refused(why, transaction=payment, detail=answer.reason, ref=ref, left=left)
     note = f"Refund of {payment.app_ref} ({sale.counter})" + (f": {reason}" if reason else "")
     return await payouts.payout(amount, phone, None, note, approval)
 
@@ -107,12 +132,22 @@ async def _ask_store(question: Callable[[], T], counter: str) -> T:
     try:
         return await asyncio.to_thread(question)
     except StoreUnreachable as exc:
-        raise ActionFailed(
-            f"A sale of {counter} is refunded only while the shop store can be reached ({exc}). "
-            "Nothing was sent; the customer can be refunded at that counter."
+        raise _refused(
+            "A sale of {counter} is refunded only while the shop store can be reached. Nothing was sent; the "
+            "customer can be refunded at that counter.",
+            counter=counter,
+            detail=str(exc),
         ) from None
     except StoreError as exc:
-        raise ActionFailed(f"The shop store cannot approve this refund now: {exc} Nothing was sent.") from None
+        raise _refused("The shop store cannot approve this refund now. Nothing was sent.", detail=str(exc)) from None
+
+
+def _refused(
+    template: str, *, transaction: Transaction | None = None, detail: str = "", **params: object
+) -> ActionFailed:
+    """The action's refusal, its words a template the console translates (``ShopRefundRefused`` as the cause)."""
+    words = ShopRefundRefused(template, detail=detail, **params)
+    return ActionFailed(str(words), transaction=transaction, cause=words)
 
 
 __all__ = ["refund_other_counter"]

@@ -12,13 +12,17 @@ import socket
 from dataclasses import dataclass
 
 from posapp.journal.store import Journal, JournalError
+from posapp.shop.errors import Worded
 
 MAX_NAME = 60
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
-class TerminalNameError(JournalError):
-    """The name cannot be used; the message says why."""
+class TerminalNameError(Worded, JournalError):
+    """The name cannot be used; the message says why (a template a user interface translates)."""
+
+    def __init__(self, template: str, /, **params: object) -> None:
+        super().__init__(self._word(template, "", params))
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +42,7 @@ def clean_terminal_name(name: str) -> str:
     if not cleaned:
         raise TerminalNameError("Give this counter a name, such as 'Counter 2'.")
     if len(cleaned) > MAX_NAME:
-        raise TerminalNameError(f"A counter's name has at most {MAX_NAME} characters.")
+        raise TerminalNameError("A counter's name has at most {count} characters.", count=MAX_NAME)
     if _CONTROL.search(cleaned):
         raise TerminalNameError("A counter's name cannot hold control characters.")
     return cleaned

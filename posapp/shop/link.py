@@ -18,10 +18,11 @@ from typing import Any
 
 from posapp.config import KEYRING_SERVICE, KeyringUnavailable, secure_keyring
 from posapp.journal.store import Journal
+from posapp.shop.errors import StoreRefused
 from posapp.shop.identity import TerminalIdentity, terminal_identity
 from posapp.shop.refunds import ShopRefundGuard
 from posapp.shop.replicator import LinkStatus, Replicator
-from posapp.shop.store import ShopStore, StoreRefused, check_address, describe
+from posapp.shop.store import ShopStore, check_address, describe
 
 log = logging.getLogger(__name__)
 

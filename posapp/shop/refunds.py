@@ -4,7 +4,8 @@
 before the request leaves the machine, it asks the store to claim the amount on the sale
 (``posapp.claim_refund``: a transaction holding the sale's row lock, so two managers at two counters
 claiming the same sale at the same moment are decided one after the other). A claim the store refuses
-raises ``RefundRefused`` with the reason in words: the refund is then recorded FAILED, nothing sent.
+raises ``ShopRefundRefused`` (a ``RefundRefused``) with the reason in words: the refund is then recorded
+FAILED, nothing sent.
 
 Offline, a counter refunds its own sales on its journal's word (it holds every refund it made); a
 claim whose answer was lost is asked again under the same refund reference, which the store answers
@@ -22,8 +23,8 @@ from collections.abc import Callable
 
 from posapp.core.money import Money
 from posapp.core.transactions import Transaction
-from posapp.journal.store import RefundRefused
-from posapp.shop.store import RefundClaim, ShopStore, StoreError, StoreUnreachable
+from posapp.shop.errors import ShopRefundRefused, StoreError, StoreUnreachable
+from posapp.shop.store import RefundClaim, ShopStore
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +47,7 @@ class ShopRefundGuard:
     def claim(self, refund: Transaction) -> None:
         """Worker thread: claim ``refund`` on its sale; ``RefundRefused`` when the store says no."""
         if refund.parent_ref is None:
-            raise RefundRefused(f"refund {refund.app_ref} names no sale")
+            raise ShopRefundRefused("Refund {ref} names no sale; nothing was sent.", ref=refund.app_ref)
         claim: RefundClaim | None = None
         for attempt in range(self.attempts):
             try:
@@ -64,20 +65,25 @@ class ShopRefundGuard:
                 return
             except StoreError as exc:
                 # The store answered but cannot decide (password, privileges): the manager is told, nothing sent.
-                raise RefundRefused(f"the shop store cannot approve this refund now: {exc}") from None
+                raise ShopRefundRefused(
+                    "The shop store cannot approve this refund now; nothing was sent.", detail=str(exc)
+                ) from exc
         assert claim is not None
         self.last_claim = claim
         if claim.accepted or claim.reason in _JOURNAL_DECIDES:
             return
         if claim.reason == "over_refund":
             left = Money(claim.left_minor, refund.amount.currency)
-            raise RefundRefused(
-                f"Other refunds of {refund.parent_ref} across the shop leave at most {left} to refund; "
-                "nothing was sent."
+            raise ShopRefundRefused(
+                "Other refunds of {sale} across the shop leave at most {left} to refund; nothing was sent.",
+                sale=refund.parent_ref,
+                left=left,
             )
         if claim.reason == "currency":
-            raise RefundRefused(f"{refund.parent_ref} was paid in another currency; nothing was sent.")
-        raise RefundRefused(f"The shop store refused refund {refund.app_ref} ({claim.reason}); nothing was sent.")
+            raise ShopRefundRefused("{sale} was paid in another currency; nothing was sent.", sale=refund.parent_ref)
+        raise ShopRefundRefused(
+            "The shop store refused refund {ref}; nothing was sent.", ref=refund.app_ref, detail=claim.reason
+        )
 
 
 __all__ = ["ShopRefundGuard"]

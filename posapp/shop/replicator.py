@@ -38,8 +38,9 @@ from typing import Any
 
 from posapp.journal.store import Journal
 from posapp.shop import outbox
+from posapp.shop.errors import GapDetected, StoreError, StoreRefused, StoreUnreachable
 from posapp.shop.identity import terminal_identity
-from posapp.shop.store import GapDetected, ShopStore, StoreError, StoreRefused, StoreUnreachable
+from posapp.shop.store import ShopStore
 from posapp.shop.users_sync import apply_shop_users
 
 log = logging.getLogger(__name__)
@@ -63,7 +64,8 @@ class LinkStatus:
 
     state: LinkState = LinkState.STARTING
     waiting: int = 0  # events of this journal the store does not hold yet (as of the last pass)
-    last_error: str | None = None
+    last_error: str | None = None  # in English, with the driver's detail: for the log
+    problem: StoreError | None = None  # the same as an error: a user interface says it in its language
     last_synced_at: datetime | None = None  # the last time every event was in the store
     store_seq: int = 0
     shipped: int = 0  # events this replicator inserted since it started
@@ -147,7 +149,8 @@ class Replicator:
                 self._wake.clear()
         except Exception:
             log.exception("the shop replicator stopped on an error")
-            self._set(state=LinkState.REFUSED, last_error="the shop link stopped on an unexpected error")
+            problem = StoreError("The shop link stopped on an unexpected error (it is in the log).")
+            self._set(state=LinkState.REFUSED, last_error=str(problem), problem=problem)
         finally:
             self._close_store()
             if self._journal is not None:
@@ -166,18 +169,18 @@ class Replicator:
             return self.interval_s
         except StoreUnreachable as exc:
             self._close_store()
-            self._set(state=LinkState.OFFLINE, last_error=str(exc), waiting=self._waiting_guess())
+            self._set(state=LinkState.OFFLINE, last_error=str(exc), problem=exc, waiting=self._waiting_guess())
             if self.status.store_seq > progress_from:
                 return 1.0  # it was shipping until the cut: the store is there, try again soon
             return min(max(previous_delay * 2, 1.0), MAX_BACKOFF_S)
         except StoreRefused as exc:
             self._close_store()
             log.warning("shop store: %s", exc)
-            self._set(state=LinkState.REFUSED, last_error=str(exc), waiting=self._waiting_guess())
+            self._set(state=LinkState.REFUSED, last_error=str(exc), problem=exc, waiting=self._waiting_guess())
             return REFUSED_RETRY_S
         except StoreError as exc:
             self._close_store()
-            self._set(state=LinkState.OFFLINE, last_error=str(exc))
+            self._set(state=LinkState.OFFLINE, last_error=str(exc), problem=exc)
             return MAX_BACKOFF_S
 
     def _waiting_guess(self) -> int:
@@ -206,9 +209,11 @@ class Replicator:
         local_seq = outbox.last_event_seq(journal)
         if store_seq > local_seq:
             raise StoreRefused(
-                f"The shop store holds {store_seq} events of this counter but its journal only {local_seq}: "
-                "this journal is older than what it already sent (restored from a backup?). Nothing more is "
-                "sent until a manager sorts it out."
+                "The shop store holds {held} events of this counter but its journal only {local}: this journal is "
+                "older than what it already sent (restored from a backup?). Nothing more is sent until a manager "
+                "sorts it out.",
+                held=store_seq,
+                local=local_seq,
             )
         self._set(store_seq=store_seq, waiting=local_seq - store_seq)
         while store_seq < local_seq and not self._stopping.is_set():
@@ -220,8 +225,10 @@ class Replicator:
                 found = rows[contiguous][0] if contiguous < len(rows) else None
                 missing = store_seq + contiguous + 1
                 raise GapDetected(
-                    f"this counter's journal has no event {missing} (the next one is {found}): the journal is "
-                    "damaged; nothing after the gap is sent"
+                    "This counter's journal has no event {missing} (the next one is {found}): the journal is "
+                    "damaged, and nothing after the gap is sent.",
+                    missing=missing,
+                    found=found if found is not None else "-",
                 )
             store_seq = int(rows[-1][0])
             local_seq = max(local_seq, outbox.last_event_seq(journal))
@@ -239,7 +246,9 @@ class Replicator:
         local_seq = outbox.last_user_seq(journal)
         if store_seq > local_seq:
             raise StoreRefused(
-                f"The shop store holds {store_seq} user changes of this counter but its journal only {local_seq}."
+                "The shop store holds {held} user changes of this counter but its journal only {local}.",
+                held=store_seq,
+                local=local_seq,
             )
         while store_seq < local_seq and not self._stopping.is_set():
             rows = outbox.user_changes_after(journal, store_seq, self.batch_size)
@@ -248,7 +257,9 @@ class Replicator:
                 store.ship_user_changes(tid, rows[:contiguous])
             if contiguous < len(rows) or not rows:
                 raise GapDetected(
-                    f"this counter's journal has no user change {store_seq + contiguous + 1}: it is damaged"
+                    "This counter's journal has no user change {missing}: it is damaged, and nothing after the gap "
+                    "is sent.",
+                    missing=store_seq + contiguous + 1,
                 )
             store_seq = int(rows[-1][0])
 

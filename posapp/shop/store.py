@@ -22,6 +22,7 @@ Shop-wide reads (History, end-of-day) are in ``reads.py`` over the same connecti
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -31,6 +32,7 @@ import psycopg
 from psycopg import sql
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
+from posapp.shop.errors import GapDetected, StoreError, StoreRefused, StoreUnreachable
 from posapp.shop.schema import DEFAULT_TERMINAL_ROLE, KNOWN, MIGRATIONS, MIGRATIONS_TABLE, grants_sql
 
 log = logging.getLogger(__name__)
@@ -54,22 +56,6 @@ USER_CHANGE_COLUMNS = (
 _USER_CHANGE_TYPES = (
     "bigint", "timestamptz", "text", "text", "text", "text", "text", "boolean", "text", "text", "bytea", "bytea",
 )  # fmt: skip
-
-
-class StoreError(Exception):
-    """The shop store cannot be used or refused an operation; the message says why, in plain words."""
-
-
-class StoreUnreachable(StoreError):
-    """The store could not be reached or the connection broke (the terminal keeps selling)."""
-
-
-class StoreRefused(StoreError):
-    """The store answered, but refused: wrong password, missing privilege, not initialised, too new."""
-
-
-class GapDetected(StoreRefused):
-    """The store refused an event because the one before it is missing: nothing is papered over."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,14 +108,13 @@ def describe(dsn: str) -> str:
 
 def check_address(dsn: str) -> dict[str, Any]:
     """The parts of a store address, or ``StoreError`` saying what is wrong with it."""
+    example = "postgresql://posapp_terminal@server/shop"
     if not dsn.strip():
-        raise StoreError("Enter the shop store's address, such as postgresql://posapp_terminal@server/shop.")
+        raise StoreError("Enter the shop store's address, such as {example}.", example=example)
     try:
         parts = conninfo_to_dict(dsn.strip())
     except psycopg.ProgrammingError:
-        raise StoreError(
-            "The shop store's address cannot be read; it looks like postgresql://posapp_terminal@server/shop."
-        ) from None
+        raise StoreError("The shop store's address cannot be read; it looks like {example}.", example=example) from None
     if parts.get("password"):
         raise StoreError("Leave the password out of the address: it is kept in the computer's key store.")
     if not parts.get("dbname"):
@@ -158,15 +143,44 @@ def _connect(
         raise _plain_error(exc, dsn) from None
 
 
+# libpq's words (it gives no code for a failure before the server answers) -> what a manager is told.
+_CONNECT_PROBLEMS: tuple[tuple[re.Pattern[str], type[StoreError], str], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), kind, template)
+    for pattern, kind, template in (
+        (r"pg_hba\.conf", StoreRefused,
+         "The shop store {where} does not accept connections from this computer: its administrator must allow "
+         "it."),
+        (r"password authentication failed|no password supplied|password is required", StoreRefused,
+         "The shop store {where} refused the password: check it in Settings."),
+        (r"does not support SSL", StoreRefused,
+         "The shop store {where} does not offer a secure (TLS) connection, and its address asks for one."),
+        (r"certificate|SSL", StoreRefused,
+         "The shop store {where} could not be proven to be the right server (TLS): check its certificate files "
+         "and that the address names the server as its certificate does."),
+        (r"role .* does not exist", StoreRefused,
+         "The shop store {where} does not know the user named in the address: check the address in Settings."),
+        (r"database .* does not exist", StoreRefused, "The shop store {where} has no such database."),
+        (r"connection refused", StoreUnreachable,
+         "The shop store {where} cannot be reached: nothing answers there (is PostgreSQL running?)."),
+        (r"could not translate host name|name or service not known|nodename nor servname", StoreUnreachable,
+         "The shop store {where} cannot be reached: its computer's name is not known on this network."),
+        (r"timeout expired|timed out|statement timeout", StoreUnreachable,
+         "The shop store {where} cannot be reached: it did not answer in time."),
+        (r"server closed the connection|connection is lost|connection is closed|terminating connection"
+         r"|consuming input failed|connection reset|broken pipe", StoreUnreachable,
+         "The shop store {where} cannot be reached: the connection was cut."),
+    )
+)  # fmt: skip
+
+
 def _plain_error(exc: psycopg.Error, dsn: str) -> StoreError:
-    """psycopg's error in words for a manager, without the address's secrets."""
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    """psycopg's error in words for a manager, without the address's secrets (the driver's text as detail)."""
+    detail = " ".join(str(exc).split()) or type(exc).__name__
     where = describe(dsn)
-    if "password authentication failed" in text or "no password supplied" in text:
-        return StoreRefused(f"The shop store {where} refused the password: check it in Settings.")
-    if "does not exist" in text and "database" in text:
-        return StoreRefused(f"The shop store {where} has no such database.")
-    return StoreUnreachable(f"The shop store {where} cannot be reached: {text}")
+    for pattern, kind, template in _CONNECT_PROBLEMS:
+        if pattern.search(detail):
+            return kind(template, where=where, detail=detail)
+    return StoreUnreachable("The shop store {where} cannot be reached.", where=where, detail=detail)
 
 
 def init_store(
@@ -178,7 +192,7 @@ def init_store(
 ) -> list[str]:
     """Create or migrate the schema and the terminals' role (``posapp shop init``); returns what it did."""
     if len(terminal_password) < 12:
-        raise StoreError("The terminals' password needs at least 12 characters.")
+        raise StoreError("The terminals' password needs at least {count} characters.", count=12)
     done: list[str] = []
     with _connect(admin_dsn, admin_password, connect_timeout=CONNECT_TIMEOUT_S, statement_timeout_ms=0) as conn:
         conn.autocommit = False
@@ -213,7 +227,7 @@ def init_store(
                 conn.execute(grants_sql(sql.Identifier(role).as_string(conn)).encode())
                 done.append(f"granted {role} INSERT and SELECT on the events")
         except psycopg.Error as exc:
-            raise StoreRefused(f"The shop store could not be set up: {str(exc).strip()}") from None
+            raise StoreRefused("The shop store could not be set up.", detail=str(exc)) from None
     return done
 
 
@@ -221,8 +235,9 @@ def _refuse_newer(applied: Sequence[str]) -> None:
     unknown = [name for name in applied if name not in KNOWN]
     if unknown:
         raise StoreRefused(
-            f"The shop store was set up by a newer posapp (it has {', '.join(unknown)}): update posapp on this "
-            "terminal to use it."
+            "The shop store was set up by a newer posapp (it has {migrations}): update posapp on this terminal "
+            "to use it.",
+            migrations=", ".join(unknown),
         )
 
 
@@ -251,7 +266,9 @@ class ShopStore:
         except StoreRefused as exc:
             conn.close()
             raise StoreRefused(
-                f"The shop store {store.where} is not set up for posapp (run 'posapp shop init' there): {exc}"
+                "The shop store {where} is not set up for posapp: run 'posapp shop init' there.",
+                where=store.where,
+                detail=str(exc),
             ) from None
         except BaseException:
             conn.close()
@@ -259,7 +276,11 @@ class ShopStore:
         _refuse_newer(applied)
         if set(applied) != set(KNOWN):
             conn.close()
-            raise StoreRefused(f"The shop store {store.where} needs 'posapp shop init' again to be brought up to date.")
+            raise StoreRefused(
+                "The shop store {where} was set up by an older posapp: run 'posapp shop init' there again to bring "
+                "it up to date.",
+                where=store.where,
+            )
         return store
 
     def close(self) -> None:
@@ -284,12 +305,22 @@ class ShopStore:
             raise self._error(exc) from None
 
     def _error(self, exc: psycopg.Error) -> StoreError:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         if isinstance(exc, psycopg.errors.IntegrityConstraintViolation) and "gap in the" in str(exc):
-            return GapDetected(str(exc).strip().splitlines()[0])
+            return GapDetected(
+                "The shop store refused this counter's events: one before them is missing there. Nothing after "
+                "the gap is sent.",
+                detail=first,
+            )
         if isinstance(exc, psycopg.OperationalError | psycopg.errors.QueryCanceled | psycopg.InterfaceError):
             return _plain_error(exc, self._dsn)
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        return StoreRefused(f"The shop store {self.where} refused: {first}")
+        if isinstance(exc, psycopg.errors.InsufficientPrivilege):
+            return StoreRefused(
+                "The shop store {where} does not let this counter do that: run 'posapp shop init' there again.",
+                where=self.where,
+                detail=first,
+            )
+        return StoreRefused("The shop store {where} refused the request.", where=self.where, detail=first)
 
     # ------------------------------------------------------------ terminals
 

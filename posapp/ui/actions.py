@@ -33,8 +33,10 @@ from posapp.journal.faults import Fault, fault_of
 from posapp.services.checkout import PaymentBlocked
 from posapp.services.common import ActionFailed, JournalWriteFailed
 from posapp.services.payouts import PayoutBlocked
+from posapp.shop.errors import Worded
 from posapp.ui.core_messages import translate_error
 from posapp.ui.provider_messages import with_provider_words
+from posapp.ui.shop_messages import describe_store_error
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +75,8 @@ def describe_error(exc: BaseException) -> str:
     """A sentence for the cashier about ``exc``."""
     if isinstance(exc, MoneyError | PhoneError | CashError):
         return translate_error(exc)
+    if isinstance(exc, Worded):  # the shop store's errors and refusals (posapp.shop.errors)
+        return describe_store_error(exc)
     if isinstance(exc, JournalWriteFailed):
         if exc.fault is Fault.DISK_FULL:
             return QCoreApplication.translate(

@@ -69,13 +69,14 @@ _LISTED = (
 TEMPLATES: tuple[str, ...] = tuple(str(template) for template in _LISTED)
 
 
-def translate_error(exc: BaseException) -> str:
-    """``exc``'s message in the installed language (its English text when it has no template)."""
+def translate_error(exc: BaseException, context: str = CONTEXT) -> str:
+    """``exc``'s message in the installed language (its English text when it has no template); ``context``:
+    where its templates are listed (``posapp.ui.shop_messages`` lists the shop store's)."""
     template = getattr(exc, "template", None)
     if not isinstance(template, str):
         return str(exc)
     params = getattr(exc, "params", {}) or {}
-    translated = QCoreApplication.translate(CONTEXT, template)
+    translated = QCoreApplication.translate(context, template)
     try:
         return translated.format(**params)
     except (KeyError, IndexError, ValueError):  # a translation that lost a field: fall back to English

@@ -21,7 +21,7 @@ from posapp.core.transactions import Transaction
 from posapp.journal.store import Approval
 from posapp.services.shop_refunds import refund_other_counter
 from posapp.shop.reads import ShopRow
-from posapp.shop.store import ShopStore, StoreError
+from posapp.shop.store import ShopStore
 from posapp.ui.actions import run_action
 from posapp.ui.screens.refund_dialog import RefundDialog
 
@@ -72,9 +72,7 @@ class ShopRefunds:
             dialog.open()
 
         def failed(exc: BaseException, text: str) -> None:
-            if isinstance(exc, StoreError):
-                text = str(exc)
-            self._say(text)
+            self._say(text)  # describe_error says a store error in words (posapp.ui.shop_messages)
 
         self._run(load, show, failed)
 

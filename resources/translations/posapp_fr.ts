@@ -4,107 +4,107 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="49"/>
+        <location filename="../../posapp/ui/actions.py" line="51"/>
         <source>the disk that holds it is full</source>
         <translation>le disque qui le contient est plein</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="50"/>
+        <location filename="../../posapp/ui/actions.py" line="52"/>
         <source>the disk reports an error</source>
         <translation>le disque signale une erreur</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="51"/>
+        <location filename="../../posapp/ui/actions.py" line="53"/>
         <source>another program holds the journal file</source>
         <translation>un autre programme tient le fichier du journal</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="52"/>
+        <location filename="../../posapp/ui/actions.py" line="54"/>
         <source>its folder or file cannot be written</source>
         <translation>son dossier ou son fichier ne peut pas être écrit</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="53"/>
+        <location filename="../../posapp/ui/actions.py" line="55"/>
         <source>the journal file is damaged</source>
         <translation>le fichier du journal est endommagé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="54"/>
+        <location filename="../../posapp/ui/actions.py" line="56"/>
         <source>the journal file cannot be opened</source>
         <translation>le fichier du journal ne peut pas être ouvert</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="65"/>
+        <location filename="../../posapp/ui/actions.py" line="67"/>
         <source>The journal cannot be written: {why}. An answer from the provider is kept in memory and written as soon as it can be. Until then its outcome is not known: do not repeat that payment, refund or payout.</source>
         <translation>Le journal ne peut pas être écrit : {why}. Une réponse de l’opérateur est gardée en mémoire et sera écrite dès que possible. D’ici là, son résultat n’est pas connu : ne refaites pas ce paiement, ce remboursement ou ce versement.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="78"/>
+        <location filename="../../posapp/ui/actions.py" line="82"/>
         <source>Nothing was sent: the disk that holds the journal is full. Free some space, then try again.</source>
         <translation>Rien n’a été envoyé : le disque qui contient le journal est plein. Libérez de la place, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="81"/>
+        <location filename="../../posapp/ui/actions.py" line="85"/>
         <source>Nothing was sent: the journal cannot be written ({why}). Fix it, then try again.</source>
         <translation>Rien n’a été envoyé : le journal ne peut pas être écrit ({why}). Corrigez cela, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="85"/>
+        <location filename="../../posapp/ui/actions.py" line="89"/>
         <source>An earlier request of this amount to this phone has no known outcome yet: the customer may already have paid. Do not push it again; wait for it in Activity.</source>
         <translation>Une demande précédente de ce montant vers ce téléphone n’a pas encore de résultat connu : le client a peut-être déjà payé. Ne la renvoyez pas ; attendez-la dans Activité.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="92"/>
+        <location filename="../../posapp/ui/actions.py" line="96"/>
         <source>Not sent: an earlier refund or payout of the same amount to the same person has an unknown outcome and may already have been paid. A manager must settle it in Activity or History first.</source>
         <translation>Non envoyé : un remboursement ou un versement précédent du même montant à la même personne a un résultat inconnu et a peut-être déjà été payé. Un responsable doit d’abord le régler dans Activité ou Historique.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="97"/>
+        <location filename="../../posapp/ui/actions.py" line="101"/>
         <source>Not sent: an earlier refund or payout of the same amount to the same person is not finished yet and may already have been paid. Wait for its outcome in Activity; nothing must be paid twice.</source>
         <translation>Non envoyé : un remboursement ou un versement précédent du même montant à la même personne n’est pas encore terminé et a peut-être déjà été payé. Attendez son résultat dans Activité ; rien ne doit être payé deux fois.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="109"/>
+        <location filename="../../posapp/ui/actions.py" line="113"/>
         <source>No clear answer from the provider: this may or may not have gone through. Do not try again; its status is being checked in Activity.</source>
         <translation>Pas de réponse claire du prestataire&#x202f;: l’opération est peut-être passée, ou pas. Ne réessayez pas&#x202f;; son statut est vérifié dans Activité.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="116"/>
+        <location filename="../../posapp/ui/actions.py" line="120"/>
         <source>The code is not right.</source>
         <translation>Le code est incorrect.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="120"/>
+        <location filename="../../posapp/ui/actions.py" line="124"/>
         <source>The provider refused this request.</source>
         <translation>Le prestataire a refusé cette demande.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="123"/>
+        <location filename="../../posapp/ui/actions.py" line="127"/>
         <source>The provider refused our keys. Ask a manager to check the settings.</source>
         <translation>Le prestataire a refusé nos clés. Demandez à un gérant de vérifier les réglages.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="127"/>
+        <location filename="../../posapp/ui/actions.py" line="131"/>
         <source>The provider cannot be reached. Check the connection and try again.</source>
         <translation>Le prestataire est injoignable. Vérifiez la connexion et réessayez.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="131"/>
+        <location filename="../../posapp/ui/actions.py" line="135"/>
         <source>This provider cannot do that.</source>
         <translation>Ce prestataire ne permet pas cette opération.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="133"/>
+        <location filename="../../posapp/ui/actions.py" line="137"/>
         <source>The provider answered with an error.</source>
         <translation>Le prestataire a répondu par une erreur.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="139"/>
+        <location filename="../../posapp/ui/actions.py" line="143"/>
         <source>The journal cannot be written ({why}): nothing was done.</source>
         <translation>Le journal ne peut pas être écrit ({why}) : rien n’a été fait.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="142"/>
+        <location filename="../../posapp/ui/actions.py" line="146"/>
         <source>Something went wrong; it has been logged. Please try again.</source>
         <translation>Une erreur s’est produite&#x202f;; elle a été enregistrée. Veuillez réessayer.</translation>
     </message>
@@ -1412,7 +1412,7 @@
     </message>
     <message>
         <location filename="../../posapp/ui/screens/history.py" line="76"/>
-        <location filename="../../posapp/ui/screens/history.py" line="1024"/>
+        <location filename="../../posapp/ui/screens/history.py" line="1025"/>
         <source>Paid</source>
         <translation>Payé</translation>
     </message>
@@ -1819,113 +1819,113 @@
     </message>
     <message>
         <location filename="../../posapp/ui/screens/history.py" line="428"/>
-        <location filename="../../posapp/ui/screens/history.py" line="1067"/>
+        <location filename="../../posapp/ui/screens/history.py" line="1068"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="1023"/>
+        <location filename="../../posapp/ui/screens/history.py" line="1024"/>
         <source>Sale total</source>
         <translation>Total de la vente</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="1027"/>
+        <location filename="../../posapp/ui/screens/history.py" line="1028"/>
         <source>Still to pay</source>
         <translation>Reste à payer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="1029"/>
+        <location filename="../../posapp/ui/screens/history.py" line="1030"/>
         <source>Voided</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="1040"/>
+        <location filename="../../posapp/ui/screens/history.py" line="1041"/>
         <source>cash given {given}, change {change}</source>
         <translation>espèces reçues {given}, monnaie {change}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="1046"/>
+        <location filename="../../posapp/ui/screens/history.py" line="1047"/>
         <source>{amount} refunded</source>
         <translation>{amount} remboursés</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="1053"/>
+        <location filename="../../posapp/ui/screens/history.py" line="1054"/>
         <source>{tender} (this one)</source>
         <translation>{tender} (celui-ci)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="1058"/>
+        <location filename="../../posapp/ui/screens/history.py" line="1059"/>
         <source>Sale {ref}</source>
         <translation>Vente {ref}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="1059"/>
+        <location filename="../../posapp/ui/screens/history.py" line="1060"/>
         <source>Tenders</source>
         <translation>Règlements</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="1068"/>
+        <location filename="../../posapp/ui/screens/history.py" line="1069"/>
         <source>Created</source>
         <translation>Créé le</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="1069"/>
+        <location filename="../../posapp/ui/screens/history.py" line="1070"/>
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="1070"/>
+        <location filename="../../posapp/ui/screens/history.py" line="1071"/>
         <source>Network</source>
         <translation>Réseau</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="1071"/>
+        <location filename="../../posapp/ui/screens/history.py" line="1072"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="1073"/>
+        <location filename="../../posapp/ui/screens/history.py" line="1074"/>
         <source>Fees</source>
         <translation>Frais</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="1076"/>
+        <location filename="../../posapp/ui/screens/history.py" line="1077"/>
         <source>Refund of</source>
         <translation>Remboursement de</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="1077"/>
+        <location filename="../../posapp/ui/screens/history.py" line="1078"/>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/history.py" line="432"/>
-        <location filename="../../posapp/ui/screens/history.py" line="1078"/>
+        <location filename="../../posapp/ui/screens/history.py" line="1079"/>
         <source>Provider</source>
         <translation>Prestataire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="1079"/>
+        <location filename="../../posapp/ui/screens/history.py" line="1080"/>
         <source>Provider reference</source>
         <translation>Référence du prestataire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="1080"/>
+        <location filename="../../posapp/ui/screens/history.py" line="1081"/>
         <source>Cashier</source>
         <translation>Caissier</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="1081"/>
+        <location filename="../../posapp/ui/screens/history.py" line="1082"/>
         <source>Last change</source>
         <translation>Dernière modification</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="1089"/>
+        <location filename="../../posapp/ui/screens/history.py" line="1090"/>
         <source>Timeline</source>
         <translation>Chronologie</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/history.py" line="1110"/>
+        <location filename="../../posapp/ui/screens/history.py" line="1111"/>
         <source>fees {amount}</source>
         <translation>frais {amount}</translation>
     </message>
@@ -2365,7 +2365,7 @@
     </message>
     <message>
         <location filename="../../posapp/ui/main_window.py" line="96"/>
-        <location filename="../../posapp/ui/screens/settings.py" line="225"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="226"/>
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
@@ -4276,656 +4276,656 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="109"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="110"/>
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="110"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="111"/>
         <source>Quick (busy counter, good connection)</source>
         <translation>Rapide (caisse chargée, bonne connexion)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="111"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="112"/>
         <source>Data saver (slow or costly connection)</source>
         <translation>Économie de données (connexion lente ou chère)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="112"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="113"/>
         <source>Custom</source>
         <translation>Personnalisé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="119"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="120"/>
         <source>Client ID</source>
         <translation>ID client</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="121"/>
-        <location filename="../../posapp/ui/screens/settings.py" line="438"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="122"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="439"/>
         <source>Public key</source>
         <translation>Clé publique</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="123"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="124"/>
         <source>Private key</source>
         <translation>Clé privée</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="124"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="125"/>
         <source>API key</source>
         <translation>Clé API</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="125"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="126"/>
         <source>Client secret</source>
         <translation>Secret client</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="126"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="127"/>
         <source>Webhook secret (optional)</source>
         <translation>Secret webhook (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="142"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="143"/>
         <source>This computer has no secure key store; a live provider&apos;s keys cannot be kept safely here. Set up the system&apos;s key store (Windows Credential Manager, macOS Keychain, GNOME Keyring or KWallet) and open posapp again. Training mode keeps working.</source>
         <translation>Cet ordinateur n’a pas de coffre de clés sécurisé&#x202f;; les clés d’un prestataire réel ne peuvent pas y être gardées en sécurité. Configurez le coffre de clés du système (Gestionnaire d’identification Windows, Trousseau macOS, GNOME Keyring ou KWallet) puis rouvrez posapp. Le mode formation continue de fonctionner.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="154"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="155"/>
         <source>There is already a user with this name.</source>
         <translation>Un utilisateur porte déjà ce nom.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="156"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="157"/>
         <source>This is the only manager: add another manager before disabling them.</source>
         <translation>C’est le seul gérant&#x202f;: ajoutez un autre gérant avant de le désactiver.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="166"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="167"/>
         <source>Type a full address such as https://api.example.com.</source>
         <translation>Saisissez une adresse complète, par exemple https://api.example.com.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="174"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="175"/>
         <source>Keys would travel unencrypted: use an https:// address.</source>
         <translation>Les clés circuleraient sans chiffrement&#x202f;: utilisez une adresse https://.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="229"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="230"/>
         <source>End-of-day report</source>
         <translation>Rapport de fin de journée</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="260"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="261"/>
         <source>Settings are for managers</source>
         <translation>Réglages réservés aux gérants</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="264"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="265"/>
         <source>The provider&apos;s keys, the language, the idle lock, receipts and users can only be changed by a manager. A manager can open them here with their PIN.</source>
         <translation>Seul un gérant peut modifier les clés du prestataire, la langue, le verrouillage, les reçus et les utilisateurs. Un gérant peut les ouvrir ici avec son code PIN.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="272"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="273"/>
         <source>Unlock as manager</source>
         <translation>Déverrouiller (gérant)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="276"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="277"/>
         <source>A manager types their PIN</source>
         <translation>Un gérant tape son code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="301"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="302"/>
         <source>Settings sections</source>
         <translation>Sections des réglages</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="303"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="304"/>
         <source>Ctrl+Page Down and Ctrl+Page Up go from one section to the next</source>
         <translation>Ctrl+Page suivante et Ctrl+Page précédente passent d’une section à l’autre</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="309"/>
-        <location filename="../../posapp/ui/screens/settings.py" line="425"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="310"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="426"/>
         <source>Provider</source>
         <translation>Prestataire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="312"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="313"/>
         <source>Shop and receipts</source>
         <translation>Boutique, reçus</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="315"/>
-        <location filename="../../posapp/ui/screens/settings.py" line="552"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="316"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="553"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="318"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="319"/>
         <source>Polling and lock</source>
         <translation>Suivi, verrou</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="321"/>
-        <location filename="../../posapp/ui/screens/settings.py" line="656"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="322"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="657"/>
         <source>Users</source>
         <translation>Utilisateurs</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="329"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="330"/>
         <source>Discard changes</source>
         <translation>Annuler les modifications</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="333"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="334"/>
         <source>Show the saved settings again</source>
         <translation>Afficher à nouveau les réglages enregistrés</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="336"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="337"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="340"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="341"/>
         <source>Check and save the settings</source>
         <translation>Vérifier et enregistrer les réglages</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="421"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="422"/>
         <source>Training mode (built-in emulator, no real money)</source>
         <translation>Formation (émulateur, sans argent réel)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="433"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="434"/>
         <source>Emulator to train on</source>
         <translation>Émulateur de formation</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="452"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="453"/>
         <source>Address (optional)</source>
         <translation>Adresse (facultative)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="454"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="455"/>
         <source>Leave empty to use the provider&apos;s own address.</source>
         <translation>Laissez vide pour utiliser l’adresse du prestataire.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="463"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="464"/>
         <source>Receipt header</source>
         <translation>En-tête du reçu</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="470"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="471"/>
         <source>Shop name</source>
         <translation>Nom de la boutique</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="471"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="472"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="472"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="473"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="474"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="475"/>
         <source>Printing</source>
         <translation>Impression</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="480"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="481"/>
         <source>Receipt paper</source>
         <translation>Papier du reçu</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="484"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="485"/>
         <source>The computer&apos;s default printer</source>
         <translation>Imprimante par défaut de l’ordinateur</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="487"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="488"/>
         <source>Printer</source>
         <translation>Imprimante</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="489"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="490"/>
         <source>After each paid sale or refund</source>
         <translation>Après chaque vente payée ou remboursement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="495"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="496"/>
         <source>Print automatically</source>
         <translation>Imprimer automatiquement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="497"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="498"/>
         <source>The receipt goes to the printer above without asking. Reprints are in History.</source>
         <translation>Le reçu part vers l’imprimante ci-dessus sans confirmation. Les réimpressions se font dans Historique.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="546"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="547"/>
         <source>As the computer (system)</source>
         <translation>Comme l’ordinateur (système)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="554"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="555"/>
         <source>Screens opened after saving use the new language.</source>
         <translation>Les écrans ouverts après l’enregistrement utilisent la nouvelle langue.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="561"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="562"/>
         <source>Currency</source>
         <translation>Devise</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="563"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="564"/>
         <source>Fixed by the provider account: every payment, refund and report of this till is in this currency.</source>
         <translation>Fixée par le compte du prestataire&#x202f;: chaque paiement, remboursement et rapport de cette caisse est dans cette devise.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="572"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="573"/>
         <source>No shop limit</source>
         <translation>Pas de limite de la boutique</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="576"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="577"/>
         <source>Largest sale</source>
         <translation>Plus grosse vente</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="578"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="579"/>
         <source>A sale above this is refused as it is typed, before the customer is asked to pay. 0: no shop limit.</source>
         <translation>Une vente au-delà est refusée dès la saisie, avant qu’on demande au client de payer. 0 : pas de limite de la boutique.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="589"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="590"/>
         <source>Following payments</source>
         <translation>Suivi des paiements</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="597"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="598"/>
         <source>Status checks</source>
         <translation>Vérifications du statut</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="599"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="600"/>
         <source>How often the provider is asked about a payment, by its age. Faster feels quicker to the customer; slower uses less data.</source>
         <translation>Fréquence à laquelle le prestataire est interrogé sur un paiement, selon son âge. Plus rapide paraît plus vif au client&#x202f;; plus lent consomme moins de données.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="609"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="610"/>
         <source>Payment age up to (s)</source>
         <translation>Âge du paiement jusqu’à (s)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="610"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="611"/>
         <source>Check every (s)</source>
         <translation>Vérifier toutes les (s)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="618"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="619"/>
         <source>Schedule</source>
         <translation>Rythme</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="619"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="620"/>
         <source>Idle lock</source>
         <translation>Verrouillage auto</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="623"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="624"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="624"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="625"/>
         <source>Off</source>
         <translation>Désactivé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="628"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="629"/>
         <source>Lock after</source>
         <translation>Verrouiller après</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="630"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="631"/>
         <source>The console locks when nobody touches it for this long. 0 turns it off.</source>
         <translation>La caisse se verrouille si personne n’y touche pendant cette durée. 0 désactive le verrouillage.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="645"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="646"/>
         <source>Changes to users take effect at once (no need to save) and are recorded.</source>
         <translation>Les modifications des utilisateurs s’appliquent aussitôt (sans enregistrer) et sont journalisées.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="658"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="659"/>
         <source>Who may sign in, their role and state; select one to change it</source>
         <translation>Qui peut se connecter, son rôle et son état ; sélectionnez-en un pour le modifier</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="664"/>
-        <location filename="../../posapp/ui/screens/settings.py" line="687"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="665"/>
         <location filename="../../posapp/ui/screens/settings.py" line="688"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="689"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="665"/>
-        <location filename="../../posapp/ui/screens/settings.py" line="692"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="666"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="693"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="666"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="667"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="680"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="681"/>
         <source>Add a user</source>
         <translation>Ajouter un utilisateur</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="689"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="690"/>
         <source>The new user&apos;s name</source>
         <translation>Le nom du nouvel utilisateur</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="694"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="695"/>
         <source>A cashier sells; a manager also refunds, pays out and sets up</source>
         <translation>Un caissier vend ; un gérant rembourse aussi, verse et règle la console</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="700"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="701"/>
         <source>PIN</source>
         <translation>Code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="702"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="703"/>
         <source>PIN again</source>
         <translation>Répéter le code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="709"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="710"/>
         <source>Add user</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="713"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="714"/>
         <source>Add this user</source>
         <translation>Ajouter cet utilisateur</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="724"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="725"/>
         <source>New PIN</source>
         <translation>Nouveau code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="726"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="727"/>
         <source>New PIN again</source>
         <translation>Répéter le nouveau code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="732"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="733"/>
         <source>Change PIN</source>
         <translation>Changer le code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="736"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="737"/>
         <source>Clear the lock</source>
         <translation>Lever le blocage</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="739"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="740"/>
         <source>Let a user locked out after wrong PINs try again now</source>
         <translation>Permettre dès maintenant à un utilisateur bloqué après des codes PIN erronés de réessayer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="741"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="742"/>
         <source>New recovery codes</source>
         <translation>Nouveaux codes de secours</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="744"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="745"/>
         <source>A manager&apos;s codes for a forgotten or locked PIN; the old unused ones stop working</source>
         <translation>Les codes d’un gérant pour un code PIN oublié ou bloqué ; les anciens codes inutilisés ne fonctionnent plus</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="752"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="753"/>
         <source>Give the user this PIN</source>
         <translation>Donner ce code PIN à l’utilisateur</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="757"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="758"/>
         <source>A disabled user cannot sign in; they are kept</source>
         <translation>Un utilisateur désactivé ne peut pas se connecter ; il est conservé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="797"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="798"/>
         <source>4 to 8 digits</source>
         <translation>4 à 8 chiffres</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="825"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="826"/>
         <source>Open the settings</source>
         <translation>Ouvrir les réglages</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="829"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="830"/>
         <source>No manager approved: still locked.</source>
         <translation>Aucun gérant n’a approuvé&#x202f;: toujours verrouillé.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="903"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="904"/>
         <source>Changes discarded.</source>
         <translation>Modifications annulées.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="913"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="914"/>
         <source>Secret keys are kept in this computer&apos;s secure key store.</source>
         <translation>Les clés secrètes sont gardées dans le coffre de clés sécurisé de cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="936"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="937"/>
         <source>Stored. Type to replace it.</source>
         <translation>Déjà enregistré. Saisissez pour remplacer.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="938"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="939"/>
         <source>Not set</source>
         <translation>Non défini</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="940"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="941"/>
         <source>Required</source>
         <translation>Obligatoire</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="944"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="945"/>
         <source>Required: your organization&apos;s address</source>
         <translation>Obligatoire&#x202f;: l’adresse de votre organisation</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="978"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="979"/>
         <source>later (any age)</source>
         <translation>ensuite (tout âge)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1026"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1027"/>
         <source>This computer has no secure key store: use training mode until one is set up.</source>
         <translation>Cet ordinateur n’a pas de coffre de clés sécurisé&#x202f;: utilisez le mode formation jusqu’à ce qu’il y en ait un.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1030"/>
-        <location filename="../../posapp/ui/screens/settings.py" line="1036"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1031"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1037"/>
         <source>{field} is needed for {provider}.</source>
         <translation>{field}&#x202f;: obligatoire pour {provider}.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1043"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1044"/>
         <source>{provider} needs your organization&apos;s address.</source>
         <translation>{provider} a besoin de l’adresse de votre organisation.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1053"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1054"/>
         <source>At most {count} characters.</source>
         <translation>{count} caractères au maximum.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1057"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1058"/>
         <source>Letters, digits and punctuation only.</source>
         <translation>Lettres, chiffres et ponctuation uniquement.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1076"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1077"/>
         <source>Every cell needs a number of seconds.</source>
         <translation>Chaque case doit contenir un nombre de secondes.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1113"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1114"/>
         <source>Use more than 0 seconds, with ages that grow from one row to the next.</source>
         <translation>Utilisez plus de 0 seconde, avec des âges croissants d’une ligne à l’autre.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1117"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1118"/>
         <source>Use 0 (off) or more minutes.</source>
         <translation>Indiquez 0 (désactivé) ou un nombre de minutes.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1132"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1133"/>
         <source>Nothing was saved: correct the fields marked in red.</source>
         <translation>Rien n’a été enregistré&#x202f;: corrigez les champs en rouge.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1172"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1173"/>
         <source>The settings file could not be written.</source>
         <translation>Impossible d’écrire le fichier de réglages.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1181"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1182"/>
         <source>Saved.</source>
         <translation>Enregistré.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1212"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1213"/>
         <source>Disabled</source>
         <translation>Désactivé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1214"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1215"/>
         <source>Active</source>
         <translation>Actif</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1250"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1251"/>
         <source>Select a user in the list</source>
         <translation>Choisissez un utilisateur dans la liste</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1251"/>
-        <location filename="../../posapp/ui/screens/settings.py" line="1257"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1252"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1258"/>
         <source>Disable</source>
         <translation>Désactiver</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1255"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1256"/>
         <source>Enable</source>
         <translation>Activer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1269"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1270"/>
         <source>The two PINs are not the same.</source>
         <translation>Les deux codes PIN sont différents.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1294"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1295"/>
         <source>{name} can sign in now.</source>
         <translation>{name} peut se connecter dès maintenant.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1314"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1315"/>
         <source>The PIN of {name} was changed.</source>
         <translation>Le code PIN de {name} a été changé.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1333"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1334"/>
         <source>{name} may type their PIN again.</source>
         <translation>{name} peut de nouveau taper son code PIN.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1352"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1353"/>
         <source>Recovery codes of {name}</source>
         <translation>Codes de secours de {name}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1353"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1354"/>
         <source>Write these codes on paper and keep it away from the till: they are shown only now. Each one unlocks {name} once and sets a new PIN; the earlier codes no longer work.</source>
         <translation>Notez ces codes sur papier et gardez-le loin de la caisse : ils ne sont montrés que maintenant. Chacun débloque {name} une fois et fixe un nouveau code PIN ; les codes précédents ne fonctionnent plus.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1366"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1367"/>
         <source>New recovery codes for {name}.</source>
         <translation>Nouveaux codes de secours pour {name}.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1383"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1384"/>
         <source>{name} can no longer sign in.</source>
         <translation>{name} ne peut plus se connecter.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1385"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1386"/>
         <source>{name} can sign in again.</source>
         <translation>{name} peut de nouveau se connecter.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="506"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="507"/>
         <source>Several counters</source>
         <translation>Plusieurs caisses</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="512"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="513"/>
         <source>This counter&apos;s name</source>
         <translation>Nom de cette caisse</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="514"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="515"/>
         <source>Shown in the status bar and in the shop&apos;s reports.</source>
         <translation>Affiché dans la barre d’état et dans les rapports de la boutique.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="522"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="523"/>
         <source>Shop store</source>
         <translation>Base de la boutique</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="524"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="525"/>
         <source>The PostgreSQL database the counters share (set up with &apos;posapp shop init&apos;). Add ?sslmode=verify-full for a store outside the shop. Empty: this counter works alone.</source>
         <translation>La base PostgreSQL que partagent les caisses (créée avec « posapp shop init »). Ajoutez ?sslmode=verify-full pour une base hors de la boutique. Vide&#x202f;: cette caisse travaille seule.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="536"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="537"/>
         <source>Shop store password</source>
         <translation>Mot de passe de la base de la boutique</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="538"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="539"/>
         <source>Kept in the computer&apos;s key store, never shown again.</source>
         <translation>Gardé dans le trousseau de l’ordinateur, jamais réaffiché.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="892"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="893"/>
         <source>Stored: type a new one to replace it</source>
         <translation>Enregistré&#x202f;: tapez-en un nouveau pour le remplacer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/settings.py" line="1066"/>
+        <location filename="../../posapp/ui/screens/settings.py" line="1067"/>
         <source>The shop store&apos;s password is needed.</source>
         <translation>Le mot de passe de la base de la boutique est nécessaire.</translation>
     </message>
@@ -5139,6 +5139,269 @@
     </message>
 </context>
 <context>
+    <name>ShopMessages</name>
+    <message>
+        <location filename="../../posapp/ui/shop_messages.py" line="20"/>
+        <source>The shop store {where} does not accept connections from this computer: its administrator must allow it.</source>
+        <translation>La base de la boutique {where} n’accepte pas les connexions de cet ordinateur&#x202f;: son administrateur doit l’autoriser.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shop_messages.py" line="24"/>
+        <source>The shop store {where} refused the password: check it in Settings.</source>
+        <translation>La base de la boutique {where} a refusé le mot de passe&#x202f;: vérifiez-le dans Réglages.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shop_messages.py" line="25"/>
+        <source>The shop store {where} does not offer a secure (TLS) connection, and its address asks for one.</source>
+        <translation>La base de la boutique {where} n’offre pas de connexion sécurisée (TLS), alors que son adresse en demande une.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shop_messages.py" line="29"/>
+        <source>The shop store {where} could not be proven to be the right server (TLS): check its certificate files and that the address names the server as its certificate does.</source>
+        <translation>Impossible de prouver que la base de la boutique {where} est le bon serveur (TLS)&#x202f;: vérifiez ses fichiers de certificat et que l’adresse nomme le serveur comme son certificat.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shop_messages.py" line="34"/>
+        <source>The shop store {where} does not know the user named in the address: check the address in Settings.</source>
+        <translation>La base de la boutique {where} ne connaît pas l’utilisateur nommé dans l’adresse&#x202f;: vérifiez l’adresse dans Réglages.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shop_messages.py" line="38"/>
+        <source>The shop store {where} has no such database.</source>
+        <translation>La base de la boutique {where} n’existe pas sur ce serveur.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shop_messages.py" line="39"/>
+        <source>The shop store {where} cannot be reached: nothing answers there (is PostgreSQL running?).</source>
+        <translation>La base de la boutique {where} est injoignable&#x202f;: rien n’y répond (PostgreSQL est-il lancé&#x202f;?).</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shop_messages.py" line="43"/>
+        <source>The shop store {where} cannot be reached: its computer&apos;s name is not known on this network.</source>
+        <translation>La base de la boutique {where} est injoignable&#x202f;: le nom de son ordinateur est inconnu sur ce réseau.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shop_messages.py" line="47"/>
+        <source>The shop store {where} cannot be reached: it did not answer in time.</source>
+        <translation>La base de la boutique {where} est injoignable&#x202f;: elle n’a pas répondu à temps.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shop_messages.py" line="48"/>
+        <source>The shop store {where} cannot be reached: the connection was cut.</source>
+        <translation>La base de la boutique {where} est injoignable&#x202f;: la connexion a été coupée.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shop_messages.py" line="49"/>
+        <source>The shop store {where} cannot be reached.</source>
+        <translation>La base de la boutique {where} est injoignable.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shop_messages.py" line="50"/>
+        <source>Enter the shop store&apos;s address, such as {example}.</source>
+        <translation>Saisissez l’adresse de la base de la boutique, par exemple {example}.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shop_messages.py" line="51"/>
+        <source>Leave the password out of the address: it is kept in the computer&apos;s key store.</source>
+        <translation>Ne mettez pas le mot de passe dans l’adresse&#x202f;: il est gardé dans le trousseau de l’ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shop_messages.py" line="52"/>
+        <source>The shop store&apos;s address needs the database name at the end (…/shop).</source>
+        <translation>L’adresse de la base de la boutique doit finir par le nom de la base (…/shop).</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shop_messages.py" line="53"/>
+        <source>The terminals&apos; password needs at least {count} characters.</source>
+        <translation>Le mot de passe des caisses doit avoir au moins {count} caractères.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shop_messages.py" line="54"/>
+        <source>The shop store was set up by a newer posapp (it has {migrations}): update posapp on this terminal to use it.</source>
+        <translation>La base de la boutique a été préparée par un posapp plus récent (elle a {migrations})&#x202f;: mettez posapp à jour sur cette caisse pour l’utiliser.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shop_messages.py" line="58"/>
+        <source>The shop store {where} refused the request.</source>
+        <translation>La base de la boutique {where} a refusé la demande.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shop_messages.py" line="59"/>
+        <source>The shop store&apos;s address cannot be read; it looks like {example}.</source>
+        <translation>L’adresse de la base de la boutique est illisible&#x202f;; elle ressemble à {example}.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shop_messages.py" line="60"/>
+        <source>The shop store {where} was set up by an older posapp: run &apos;posapp shop init&apos; there again to bring it up to date.</source>
+        <translation>La base de la boutique {where} a été préparée par un posapp plus ancien&#x202f;: relancez « posapp shop init » pour la mettre à jour.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shop_messages.py" line="65"/>
+        <source>The shop store refused this counter&apos;s events: one before them is missing there. Nothing after the gap is sent.</source>
+        <translation>La base de la boutique a refusé les événements de cette caisse&#x202f;: il lui en manque un avant eux. Rien n’est envoyé après le trou.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shop_messages.py" line="70"/>
+        <source>The shop store {where} does not let this counter do that: run &apos;posapp shop init&apos; there again.</source>
+        <translation>La base de la boutique {where} n’autorise pas cette caisse à le faire&#x202f;: relancez « posapp shop init » sur le serveur.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shop_messages.py" line="74"/>
+        <source>The shop store could not be set up.</source>
+        <translation>La base de la boutique n’a pas pu être préparée.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shop_messages.py" line="75"/>
+        <source>The shop store {where} is not set up for posapp: run &apos;posapp shop init&apos; there.</source>
+        <translation>La base de la boutique {where} n’est pas préparée pour posapp&#x202f;: lancez « posapp shop init » sur le serveur.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shop_messages.py" line="77"/>
+        <source>The shop store holds {held} events of this counter but its journal only {local}: this journal is older than what it already sent (restored from a backup?). Nothing more is sent until a manager sorts it out.</source>
+        <translation>La base de la boutique détient {held} événements de cette caisse mais son journal seulement {local}&#x202f;: ce journal est plus ancien que ce qu’il a déjà envoyé (restauré depuis une sauvegarde&#x202f;?). Plus rien n’est envoyé tant qu’un gérant n’a pas réglé la question.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shop_messages.py" line="83"/>
+        <source>The shop store holds {held} user changes of this counter but its journal only {local}.</source>
+        <translation>La base de la boutique détient {held} modifications d’utilisateurs de cette caisse mais son journal seulement {local}.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shop_messages.py" line="87"/>
+        <source>The shop link stopped on an unexpected error (it is in the log).</source>
+        <translation>Le lien avec la boutique s’est arrêté sur une erreur inattendue (elle est dans le journal technique).</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shop_messages.py" line="88"/>
+        <source>This counter&apos;s journal has no event {missing} (the next one is {found}): the journal is damaged, and nothing after the gap is sent.</source>
+        <translation>Le journal de cette caisse n’a pas d’événement {missing} (le suivant est {found})&#x202f;: le journal est endommagé, et rien n’est envoyé après le trou.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shop_messages.py" line="93"/>
+        <source>This counter&apos;s journal has no user change {missing}: it is damaged, and nothing after the gap is sent.</source>
+        <translation>Le journal de cette caisse n’a pas de modification d’utilisateur {missing}&#x202f;: il est endommagé, et rien n’est envoyé après le trou.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shop_messages.py" line="98"/>
+        <source>The shop store&apos;s password is not set on this counter: a manager enters it in Settings.</source>
+        <translation>Le mot de passe de la base de la boutique n’est pas saisi sur cette caisse&#x202f;: un gérant le saisit dans Réglages.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shop_messages.py" line="103"/>
+        <source>Give this counter a name, such as &apos;Counter 2&apos;.</source>
+        <translation>Donnez un nom à cette caisse, par exemple « Caisse 2 ».</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shop_messages.py" line="104"/>
+        <source>A counter&apos;s name has at most {count} characters.</source>
+        <translation>Le nom d’une caisse a au plus {count} caractères.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shop_messages.py" line="105"/>
+        <source>A counter&apos;s name cannot hold control characters.</source>
+        <translation>Le nom d’une caisse ne peut pas contenir de caractères de contrôle.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shop_messages.py" line="107"/>
+        <source>The shop store refused refund {ref}; nothing was sent.</source>
+        <translation>La base de la boutique a refusé le remboursement {ref}&#x202f;; rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shop_messages.py" line="108"/>
+        <source>Refund {ref} names no sale; nothing was sent.</source>
+        <translation>Le remboursement {ref} ne nomme aucune vente&#x202f;; rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shop_messages.py" line="109"/>
+        <source>Other refunds of {sale} across the shop leave at most {left} to refund; nothing was sent.</source>
+        <translation>D’autres remboursements de {sale} dans la boutique laissent au plus {left} à rembourser&#x202f;; rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shop_messages.py" line="113"/>
+        <source>{sale} was paid in another currency; nothing was sent.</source>
+        <translation>{sale} a été payé dans une autre devise&#x202f;; rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shop_messages.py" line="114"/>
+        <source>The shop store cannot approve this refund now; nothing was sent.</source>
+        <translation>La base de la boutique ne peut pas approuver ce remboursement maintenant&#x202f;; rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shop_messages.py" line="116"/>
+        <source>{ref} was taken at this counter: refund it from History.</source>
+        <translation>{ref} a été encaissé à cette caisse&#x202f;: remboursez-le depuis l’Historique.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shop_messages.py" line="117"/>
+        <source>{ref} is not a paid sale.</source>
+        <translation>{ref} n’est pas une vente payée.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shop_messages.py" line="118"/>
+        <source>{ref} was paid in cash at {counter}: it is handed back from that counter&apos;s drawer.</source>
+        <translation>{ref} a été payé en espèces à {counter}&#x202f;: il se rend depuis le tiroir de cette caisse.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shop_messages.py" line="122"/>
+        <source>{ref} was paid through {provider}, not {current}: only it can refund it.</source>
+        <translation>{ref} a été payé par {provider}, pas par {current}&#x202f;: lui seul peut le rembourser.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shop_messages.py" line="123"/>
+        <source>{ref} is a card payment: refund it at {counter}.</source>
+        <translation>{ref} est un paiement par carte&#x202f;: remboursez-le à {counter}.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shop_messages.py" line="124"/>
+        <source>A refund of {ref} is between 1 and {amount}.</source>
+        <translation>Un remboursement de {ref} est compris entre 1 et {amount}.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shop_messages.py" line="125"/>
+        <source>The number that paid {ref} is not known: refund it as a payout.</source>
+        <translation>Le numéro qui a payé {ref} est inconnu&#x202f;: remboursez-le par un versement.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shop_messages.py" line="126"/>
+        <source>The payer&apos;s number {phone} cannot receive a refund.</source>
+        <translation>Le numéro du payeur {phone} ne peut pas recevoir de remboursement.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shop_messages.py" line="127"/>
+        <source>A sale of {counter} is refunded only while the shop store can be reached. Nothing was sent; the customer can be refunded at that counter.</source>
+        <translation>Une vente de {counter} ne se rembourse que si la base de la boutique est joignable. Rien n’a été envoyé&#x202f;; le client peut être remboursé à cette caisse.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shop_messages.py" line="132"/>
+        <source>The shop store cannot approve this refund now. Nothing was sent.</source>
+        <translation>La base de la boutique ne peut pas approuver ce remboursement maintenant. Rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shop_messages.py" line="133"/>
+        <source>Not refunded: refunds across the shop leave at most {left} to refund on {ref}. Nothing was sent.</source>
+        <translation>Non remboursé&#x202f;: les remboursements dans la boutique laissent au plus {left} à rembourser sur {ref}. Rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shop_messages.py" line="137"/>
+        <source>Not refunded: the shop store does not see {ref} as paid. Nothing was sent.</source>
+        <translation>Non remboursé&#x202f;: la base de la boutique ne voit pas {ref} comme payé. Rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shop_messages.py" line="138"/>
+        <source>Not refunded: the shop store does not hold {ref}. Nothing was sent.</source>
+        <translation>Non remboursé&#x202f;: la base de la boutique ne détient pas {ref}. Rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shop_messages.py" line="139"/>
+        <source>Not refunded: the shop store refused. Nothing was sent.</source>
+        <translation>Non remboursé&#x202f;: la base de la boutique a refusé. Rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/shop_messages.py" line="141"/>
+        <source>The shop view could not be read: an unexpected error (it is in the log).</source>
+        <translation>La vue de la boutique n’a pas pu être lue&#x202f;: une erreur inattendue (elle est dans le journal technique).</translation>
+    </message>
+</context>
+<context>
     <name>ShopRefunds</name>
     <message>
         <location filename="../../posapp/ui/shop_refunds.py" line="65"/>
@@ -5146,12 +5409,12 @@
         <translation>Cette vente ne peut plus être remboursée.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shop_refunds.py" line="84"/>
+        <location filename="../../posapp/ui/shop_refunds.py" line="82"/>
         <source>Refund of {ref} ({paid}) taken at {counter}</source>
         <translation>Remboursement de {ref} ({paid}) encaissé à {counter}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/shop_refunds.py" line="98"/>
+        <location filename="../../posapp/ui/shop_refunds.py" line="96"/>
         <source>Not approved: nothing was sent.</source>
         <translation>Non approuvé&#x202f;: rien n’a été envoyé.</translation>
     </message>
@@ -5159,32 +5422,32 @@
 <context>
     <name>ShopStatus</name>
     <message>
-        <location filename="../../posapp/ui/widgets/shop_status.py" line="26"/>
+        <location filename="../../posapp/ui/widgets/shop_status.py" line="27"/>
         <source>Shop: connected</source>
         <translation>Boutique&#x202f;: connectée</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/shop_status.py" line="28"/>
+        <location filename="../../posapp/ui/widgets/shop_status.py" line="29"/>
         <source>Shop: sending, {count} waiting</source>
         <translation>Boutique&#x202f;: envoi, {count} en attente</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/shop_status.py" line="30"/>
+        <location filename="../../posapp/ui/widgets/shop_status.py" line="31"/>
         <source>Shop: offline, {count} waiting (out of date since {time})</source>
         <translation>Boutique&#x202f;: hors ligne, {count} en attente (pas à jour depuis {time})</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/shop_status.py" line="34"/>
+        <location filename="../../posapp/ui/widgets/shop_status.py" line="35"/>
         <source>Shop: not connected (out of date since {time})</source>
         <translation>Boutique&#x202f;: non connectée (pas à jour depuis {time})</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/shop_status.py" line="38"/>
+        <location filename="../../posapp/ui/widgets/shop_status.py" line="39"/>
         <source>Shop: stopped</source>
         <translation>Boutique&#x202f;: arrêtée</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/shop_status.py" line="40"/>
+        <location filename="../../posapp/ui/widgets/shop_status.py" line="41"/>
         <source>Shop: connecting</source>
         <translation>Boutique&#x202f;: connexion…</translation>
     </message>
@@ -5192,139 +5455,139 @@
 <context>
     <name>ShopView</name>
     <message>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="105"/>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="311"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="111"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="318"/>
         <source>The whole shop</source>
         <translation>Toute la boutique</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="128"/>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="281"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="134"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="288"/>
         <source>All counters</source>
         <translation>Toutes les caisses</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="131"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="137"/>
         <source>Search a reference or a phone number</source>
         <translation>Chercher une référence ou un numéro de téléphone</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="132"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="138"/>
         <source>Show</source>
         <translation>Afficher</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="141"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="147"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="142"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="148"/>
         <source>Counter</source>
         <translation>Caisse</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="143"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="149"/>
         <source>Cashier</source>
         <translation>Caissier</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="144"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="150"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="145"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="151"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="146"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="152"/>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="153"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="159"/>
         <source>Show more</source>
         <translation>Afficher plus</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="163"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="169"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="170"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="176"/>
         <source>Show the day</source>
         <translation>Afficher la journée</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="171"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="177"/>
         <source>Record this report</source>
         <translation>Enregistrer ce rapport</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="182"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="188"/>
         <source>For</source>
         <translation>Pour</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="183"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="189"/>
         <source>Paid</source>
         <translation>Payé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="184"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="190"/>
         <source>Refunds</source>
         <translation>Remboursements</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="185"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="191"/>
         <source>Payouts</source>
         <translation>Paiements sortants</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="186"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="192"/>
         <source>Net</source>
         <translation>Net</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="196"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="202"/>
         <source>End of day</source>
         <translation>Fin de journée</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="312"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="319"/>
         <source>Counter {name}</source>
         <translation>Caisse {name}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="313"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="320"/>
         <source>Cashier {name}</source>
         <translation>Caissier {name}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="322"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="329"/>
         <source>{counter}: up to date at {time}</source>
         <translation>{counter}&#x202f;: à jour à {time}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="329"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="336"/>
         <source>{count} arrived after the report of {time}: {refs}</source>
         <translation>{count} arrivé(s) après le rapport de {time}&#x202f;: {refs}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="346"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="353"/>
         <source>The shop view is out of date since {time}: {reason} This counter&apos;s own History and end of day are complete.</source>
         <translation>La vue de la boutique n’est pas à jour depuis {time}&#x202f;: {reason} L’historique et la fin de journée de cette caisse sont complets.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="366"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="373"/>
         <source>Whole shop</source>
         <translation>Toute la boutique</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/shop_view.py" line="155"/>
+        <location filename="../../posapp/ui/screens/shop_view.py" line="161"/>
         <source>Refund this sale…</source>
         <translation>Rembourser cette vente…</translation>
     </message>

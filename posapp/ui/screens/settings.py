@@ -76,6 +76,7 @@ from posapp.ui.actions import run_action
 from posapp.ui.inert_text import PlainLabel, inert, plain_message_box
 from posapp.ui.screens.lock import pin_problem_text, role_text
 from posapp.ui.screens.receipts import ReceiptLayout, layout_of, layout_text
+from posapp.ui.shop_messages import describe_store_error
 from posapp.ui.widgets.shortcut import give_shortcut
 
 if TYPE_CHECKING:
@@ -1060,7 +1061,7 @@ class SettingsScreen(QWidget):
             try:
                 check_address(shop_store)
             except StoreError as exc:
-                errors["shop_store"] = str(exc)
+                errors["shop_store"] = describe_store_error(exc)
             else:
                 if not self.shop_store_password_edit.text() and store_password() is None:
                     errors["shop_store_password"] = QCoreApplication.translate(
@@ -1070,7 +1071,7 @@ class SettingsScreen(QWidget):
             try:
                 clean_terminal_name(self.counter_name_edit.text())
             except TerminalNameError as exc:
-                errors["counter_name"] = str(exc)
+                errors["counter_name"] = describe_store_error(exc)
         steps = self.poll_schedule()
         if steps is None:
             errors["poll_schedule"] = QCoreApplication.translate(

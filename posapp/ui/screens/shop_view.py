@@ -12,6 +12,7 @@ Signals:
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime
@@ -33,8 +34,9 @@ from PySide6.QtWidgets import (
 )
 
 from posapp.core.money import format_money
-from posapp.core.transactions import Status
+from posapp.core.transactions import Kind, Status
 from posapp.journal.store import HistoryFilter
+from posapp.shop.errors import StoreError
 from posapp.shop.reads import (
     ShopCursor,
     ShopDay,
@@ -45,9 +47,12 @@ from posapp.shop.reads import (
     history_page,
     record_report,
 )
-from posapp.shop.store import ShopStore, StoreError
+from posapp.shop.store import ShopStore
 from posapp.ui.inert_text import PlainLabel, inert
+from posapp.ui.shop_messages import describe_store_error
 from posapp.ui.widgets.status_badge import status_text
+
+log = logging.getLogger(__name__)
 
 
 def _hhmm(moment: datetime | None) -> str:
@@ -79,8 +84,9 @@ class _Reader(QObject):
                 self._store.close()
             self._store = None
             result = exc
-        except Exception as exc:  # a bug must not kill the worker silently: it is shown as the read's failure
-            result = StoreError(str(exc))
+        except Exception:  # a bug must not kill the worker silently: it is shown as the read's failure
+            log.exception("a shop view read failed")
+            result = StoreError("The shop view could not be read: an unexpected error (it is in the log).")
         self.done.emit(callback, result)
 
     def close(self) -> None:
@@ -262,6 +268,7 @@ class ShopView(QDialog):
             row is not None
             and row.terminal_id != self.link.identity.terminal_id  # this counter's own: from its History
             and row.transaction.kind.is_payment
+            and row.transaction.kind is not Kind.CASH_PAYMENT  # its cash is in that counter's drawer
             and row.transaction.status in (Status.SUCCEEDED, Status.PARTIALLY_REFUNDED)
         )
         self.refund_button.setEnabled(bool(self.manager) and refundable)
@@ -347,7 +354,7 @@ class ShopView(QDialog):
                 "ShopView",
                 "The shop view is out of date since {time}: {reason} This counter's own History and end of day "
                 "are complete.",
-            ).format(time=since, reason=inert(str(result)))
+            ).format(time=since, reason=inert(describe_store_error(result)))
         )
         self.notice.show()
         self.loaded.emit(result)

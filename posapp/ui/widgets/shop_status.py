@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from posapp.shop.replicator import LinkState, LinkStatus
 from posapp.ui.inert_text import PlainLabel, inert, plain_tooltip
+from posapp.ui.shop_messages import describe_store_error
 
 
 def _since(moment: datetime | None) -> str:
@@ -57,4 +58,6 @@ class ShopStatusLabel(PlainLabel):
     def refresh(self) -> None:
         status: LinkStatus = self._link.status
         self.setText(shop_status_text(inert(self._link.identity.name), status))
-        self.setToolTip(plain_tooltip(status.last_error))  # the store's own words
+        # The problem in this console's language; the driver's own words stay in the log.
+        problem = describe_store_error(status.problem) if status.problem is not None else status.last_error
+        self.setToolTip(plain_tooltip(problem))
