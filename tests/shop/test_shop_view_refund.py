@@ -88,3 +88,33 @@ def test_a_cashier_sees_no_refund_button(qtbot, tmp_path: Path, shop_db: ShopDat
     qtbot.addWidget(view)
     assert not view.refund_button.isVisibleTo(view)
     view.done(0)
+
+
+def test_another_counters_cash_tender_is_not_offered_for_refund(qtbot, tmp_path: Path, shop_db: ShopDatabase) -> None:  # type: ignore[no-untyped-def]
+    """Its cash is in that counter's drawer (and its refunds in that counter's journal only)."""
+    from posapp.core.cash import CASH
+    from posapp.core.transactions import Transaction
+    from posapp.journal import sales
+
+    with Journal(tmp_path / "a.sqlite3") as a, Journal(tmp_path / "b.sqlite3") as b:
+        name_terminal(a, "Counter A")
+        sales.record_sale(a, sales.Sale("SALE-A", Money(3_000, "XAF"), cashier="ama"), "cashier:ama")
+        cash = Transaction("CASH-A", Kind.CASH_PAYMENT, CASH, Money(3_000, "XAF"), cashier="ama")
+        sales.receive_cash(a, "SALE-A", cash, Money(5_000, "XAF"), "cashier:ama")
+        sell(a, "PAY-A", 2000, customer="+237677000001")
+        with shop_db.terminal() as store:
+            for journal in (a, b):
+                identity = terminal_identity(journal)
+                store.register_terminal(identity.terminal_id, identity.name)
+            Replicator(a.path, lambda: store).sync_once(store, a)
+        view = ShopView(Link(shop_db.terminal, terminal_identity(b)), "en_CM", manager="kofi")
+    qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: view.table.rowCount() == 2, timeout=10_000)
+    offered = {}
+    for row in range(2):
+        view.table.selectRow(row)
+        selected = view.selected_row()
+        assert selected is not None
+        offered[selected.transaction.app_ref] = view.refund_button.isEnabled()
+    assert offered == {"CASH-A": False, "PAY-A": True}
+    view.done(0)
