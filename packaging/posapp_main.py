@@ -2,7 +2,8 @@
 
 ``POSAPP_BUNDLE_IMPORTS`` (module names separated by white space), set by tests/packaging, makes the
 bundle import each of them and report instead of starting: the check that what packaging/posapp.spec
-leaves out is nothing the app imports.
+leaves out is nothing the app imports. ``POSAPP_BUNDLE_CHECK=1`` runs packaging/bundle_check.py's checks of
+what the app does with what was kept (printing, Pillow, keyring, images, translations, the xcb plugin).
 """
 
 import os
@@ -31,6 +32,10 @@ if __name__ == "__main__":
     probe = os.environ.get("POSAPP_BUNDLE_IMPORTS")
     if probe:
         sys.exit(import_probe(probe.split()))
+    if os.environ.get("POSAPP_BUNDLE_CHECK") == "1":
+        from bundle_check import run_checks
+
+        sys.exit(run_checks())
     from posapp.app import run
 
     run()
