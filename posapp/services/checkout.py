@@ -67,7 +67,15 @@ from posapp.gateways.base import (
 )
 from posapp.journal.sales import TenderRefused, record_tender_intent
 from posapp.journal.store import Journal
-from posapp.services.common import ActionFailed, DoubleClickGuard, actor, before_sending, new_app_ref
+from posapp.services.common import (
+    NO_SUCH_PAYMENT,
+    ActionFailed,
+    DoubleClickGuard,
+    actor,
+    before_sending,
+    failed_because,
+    new_app_ref,
+)
 from posapp.services.events import EventBus, OtpRequired, PaymentStarted
 from posapp.services.events import OutcomeUnknown as OutcomeUnknownEvent
 from posapp.services.recording import AnswerRecorder, record_answer
@@ -135,9 +143,12 @@ class PaymentBlocked(ActionFailed):
 
     def __init__(self, blocker: Transaction) -> None:
         super().__init__(
-            f"{blocker.app_ref} ({blocker.amount} to {blocker.customer}) has no known outcome yet: "
-            "do not push the same amount to the same phone again until it is known",
+            "An earlier request of {amount} to {phone} has no known outcome yet: the customer may already have "
+            "paid. Do not push it again; wait for it in Activity.",
             transaction=blocker,
+            detail=blocker.app_ref,
+            amount=blocker.amount,
+            phone=blocker.customer or "",
         )
         self.blocker = blocker
 
@@ -243,7 +254,7 @@ class CheckoutService:
         )
         if change.kept:
             raise ActionFailed(
-                "the journal cannot be written, so the payment link was not shown: nobody can pay it",
+                "The payment's QR code was not shown, because the journal cannot be written: nobody can pay it.",
                 transaction=change.transaction,
             )
         self._tracker.publish(change)
@@ -335,7 +346,7 @@ class CheckoutService:
         try:
             tx = await before_sending(write)
         except TenderRefused as exc:
-            raise ActionFailed(str(exc), cause=exc) from None
+            raise failed_because(exc) from None
         self._bus.publish(PaymentStarted(tx))
         return tx
 
@@ -357,7 +368,7 @@ class CheckoutService:
         )
         if not change.kept:
             self._tracker.publish(change)
-        return ActionFailed(exc.provider_message or exc.message, transaction=change.transaction, cause=exc)
+        return failed_because(exc, transaction=change.transaction)
 
     async def _unknown(self, tx: Transaction, exc: OutcomeUnknown) -> Change:
         change = await self._recorder.record(
@@ -488,7 +499,7 @@ class CheckoutService:
         """Stop waiting for a payment and record why; ``ActionFailed`` if it is already final."""
         tx = await self._get(app_ref)
         if not tx.kind.is_mobile_payment:
-            raise ActionFailed("only a QR or push payment can be canceled; the rest is followed to the end")
+            raise ActionFailed("Only a payment by QR code or on the customer's phone can be canceled.")
         change = await self._journal.call(
             record_change,
             app_ref,
@@ -498,7 +509,9 @@ class CheckoutService:
             message=reason or "canceled by the cashier",
         )
         if not change.changed:
-            raise ActionFailed(f"the payment is {tx.status.value}; it cannot be canceled", transaction=tx)
+            raise ActionFailed(
+                "This payment can no longer be canceled (status: {status}).", transaction=tx, status=tx.status
+            )
         self._tracker.publish(change)
         self._tracker.follow(change.transaction)  # late checks: a success after the cancel still counts
         return change.transaction
@@ -518,21 +531,30 @@ class CheckoutService:
 
     async def _capture(self, app_ref: str, amount: Money | None, cashier: str) -> CaptureOutcome:
         if not self._gateway.capabilities & Capability.CAPTURE:
-            raise ActionFailed(f"{self._gateway.name} payments need no capture")
+            raise ActionFailed("{provider} payments need no capture.", provider=self._gateway.name)
         tx = await self._get(app_ref)
         if not tx.kind.is_payment:
-            raise ActionFailed(f"{app_ref} is not a payment", transaction=tx)
+            raise ActionFailed("This is not a payment: only a payment is captured.", transaction=tx, detail=app_ref)
         if tx.status is not Status.AUTHORIZED or tx.provider_ref is None:
             raise ActionFailed(
-                f"the payment is {tx.status.value}; only an authorized payment is captured", transaction=tx
+                "Only an authorized payment is captured; this one's status is {status}.",
+                transaction=tx,
+                status=tx.status,
             )
         if amount is not None:
             if amount.currency != tx.amount.currency:
-                raise ActionFailed(f"the payment is in {tx.amount.currency}, not {amount.currency}", transaction=tx)
+                raise ActionFailed(
+                    "This payment is in {currency}, not {other}.",
+                    transaction=tx,
+                    currency=tx.amount.currency,
+                    other=amount.currency,
+                )
             if amount.minor <= 0:
-                raise ActionFailed("a capture takes a positive amount", transaction=tx)
+                raise ActionFailed("Enter an amount above zero to capture.", transaction=tx)
             if amount > tx.amount:
-                raise ActionFailed(f"at most {tx.amount} can be captured on {app_ref}", transaction=tx)
+                raise ActionFailed(
+                    "Not captured: at most {amount} can be captured on this payment.", transaction=tx, amount=tx.amount
+                )
         wanted = tx.amount if amount is None else amount
         if await self._capture_unresolved(tx):
             after = await self._check_capture(tx)
@@ -569,7 +591,7 @@ class CheckoutService:
             write = functools.partial(_note, app_ref=app_ref, type=what, message=message, raw=exc.raw,
                                       secrets=self._secrets)  # fmt: skip
             change = await self._recorder.record(tx, write, shown=None)
-            raise ActionFailed(message, transaction=change.transaction, cause=exc) from None
+            raise failed_because(exc, transaction=change.transaction) from None
         except asyncio.CancelledError:
             write_cancel = self._journal.call(
                 _note, app_ref, type="capture_no_answer", message="stopped while the capture was sent"
@@ -631,8 +653,8 @@ class CheckoutService:
             report = await self._gateway.status(tx.provider_ref)
         except GatewayError as exc:
             raise ActionFailed(
-                "the last capture of this payment has an unknown outcome and its status cannot be read now: "
-                "try again in a moment",
+                "The last capture of this payment has no known outcome, and its status cannot be read now: "
+                "try again in a moment.",
                 transaction=tx,
                 cause=exc,
             ) from None
@@ -644,14 +666,17 @@ class CheckoutService:
             return None
         after = await self._tracker.check_now(tx.app_ref)
         if after.status is Status.AUTHORIZED:
-            raise ActionFailed("the provider is still processing the last capture of this payment", transaction=after)
+            raise ActionFailed(
+                "The provider is still processing the last capture of this payment: try again in a moment.",
+                transaction=after,
+            )
         captured = report.captured if report.captured is not None and report.captured.minor else None
         return CaptureOutcome(after, captured, message=_captured_text(captured, tx.amount) if captured else "")
 
     async def _get(self, app_ref: str) -> Transaction:
         tx = await self._journal.call(Journal.get, app_ref)
         if tx is None:
-            raise ActionFailed(f"no transaction {app_ref} in the journal")
+            raise ActionFailed(NO_SUCH_PAYMENT, detail=app_ref)
         return tx
 
 

@@ -8,11 +8,15 @@ import time
 from collections.abc import Awaitable, Callable, Hashable
 from dataclasses import dataclass
 from datetime import datetime
+from enum import Enum
 from typing import Any, Generic, TypeVar
 
 from posapp.core.transactions import Transaction
 from posapp.gateways.base import GatewayError
 from posapp.journal.faults import Fault, fault_of
+from posapp.journal.sales import TenderRefused
+from posapp.journal.store import ApprovalError, IntentConflict, JournalError, RefundRefused
+from posapp.shop.errors import Worded
 
 T = TypeVar("T")
 
@@ -20,16 +24,71 @@ T = TypeVar("T")
 class ActionFailed(Exception):
     """A cashier's or manager's action did not happen (or ended at once in failure).
 
-    ``transaction`` is the journal's record when one was written (usually FAILED), ``cause`` the
-    gateway error behind it, ``provider_message`` the provider's own words to show (may be empty).
+    ``template`` is the English sentence with ``{named}`` fields and ``params`` their values (Money,
+    Status and plain text kept as they are, so a user interface translates the template and writes the
+    amounts in the user's language: ``posapp.ui.service_messages``); ``detail`` is more English for the log
+    only. ``message`` (and ``str()``) is the filled-in English, for the log. ``transaction`` is the journal's
+    record when one was written (usually FAILED), ``cause`` the error behind it, ``provider_message`` the
+    provider's own words to show (may be empty).
+
+    A refusal whose words are its cause's (a gateway's or core's error, the shop store's) has no template
+    of its own: ``failed_because`` builds it.
     """
 
-    def __init__(self, message: str, *, transaction: Transaction | None = None, cause: Exception | None = None):
+    def __init__(
+        self,
+        template: str,
+        /,
+        *,
+        transaction: Transaction | None = None,
+        cause: Exception | None = None,
+        detail: str = "",
+        **params: object,
+    ) -> None:
+        sentence = template.format(**{name: _english(value) for name, value in params.items()}) if params else template
+        detail = detail.strip()
+        message = f"{sentence} ({detail})" if detail and sentence else sentence or detail
         super().__init__(message)
+        self.template = template
+        self.params = params
+        self.detail = detail
         self.message = message
         self.transaction = transaction
         self.cause = cause
         self.provider_message = cause.provider_message if isinstance(cause, GatewayError) else ""
+
+
+def _english(value: object) -> str:
+    """A field as the log's English writes it: a status by its value (``succeeded``), the rest as ``str()``."""
+    return str(value.value) if isinstance(value, Enum) else str(value)
+
+
+# What the journal's refusals mean for the person at the till; the journal's own English goes to the log.
+# Every service check runs before the journal's, so these are met only when something changed meanwhile.
+JOURNAL_REFUSALS: dict[type[JournalError], str] = {
+    ApprovalError: "The manager's approval cannot be used: it was used already, has expired or was given for "
+    "something else. Ask for a new one. Nothing was done.",
+    IntentConflict: "This approval was already used for another operation: ask for a new one. Nothing was done.",
+    RefundRefused: "This refund cannot be recorded: the payment is not paid, or less than that is left to refund "
+    "on it. Nothing was sent.",
+    TenderRefused: "This sale cannot take that any more: it was paid or voided meanwhile. Look at the sale again.",
+}
+JOURNAL_REFUSED = "The journal refused this. Nothing was done."
+
+# Refusals more than one service says.
+OVER_REFUND = "Not refunded: at most {left} can still be refunded on this payment."
+NO_SUCH_PAYMENT = "There is no such payment in this counter's journal."
+
+
+def failed_because(cause: Exception, *, transaction: Transaction | None = None) -> ActionFailed:
+    """The action's refusal for ``cause``: the journal's in the user's words (``JOURNAL_REFUSALS``), any other
+    error (a gateway's, core's, the shop store's, whose refusals are journal errors with words of their own)
+    with no template, so its own words are shown."""
+    if isinstance(cause, JournalError) and not isinstance(cause, Worded):
+        template = next((words for kind, words in JOURNAL_REFUSALS.items() if isinstance(cause, kind)), JOURNAL_REFUSED)
+        return ActionFailed(template, transaction=transaction, cause=cause, detail=str(cause))
+    words = cause.provider_message or cause.message if isinstance(cause, GatewayError) else str(cause)
+    return ActionFailed("", transaction=transaction, cause=cause, detail=words)
 
 
 class JournalWriteFailed(ActionFailed):
@@ -37,7 +96,9 @@ class JournalWriteFailed(ActionFailed):
     (``journal.faults.Fault``: the disk is full, a disk error, the file is busy or read-only)."""
 
     def __init__(self, fault: Fault, cause: BaseException) -> None:
-        super().__init__(f"the journal cannot be written ({fault.value.replace('_', ' ')}): nothing was sent")
+        super().__init__(
+            "Nothing was sent: the journal cannot be written ({fault}).", fault=fault.value.replace("_", " ")
+        )
         self.fault = fault
         self.journal_cause = cause
 

@@ -54,7 +54,7 @@ from posapp.core.phone import MobileNumber, PhoneError, parse_mobile
 from posapp.core.transactions import Kind, Status, Transaction
 from posapp.gateways.base import Capability, Gateway, GatewayError, OutcomeUnknown, StatusReport
 from posapp.journal.store import Approval, ApprovalError, Journal, JournalError, RefundRefused
-from posapp.services.common import ActionFailed, actor, before_sending
+from posapp.services.common import NO_SUCH_PAYMENT, OVER_REFUND, ActionFailed, actor, before_sending, failed_because
 from posapp.services.events import EventBus, PaymentStarted
 from posapp.services.recording import AnswerRecorder, record_answer
 from posapp.services.serial_journal import SerialJournal
@@ -74,13 +74,22 @@ class PayoutBlocked(ActionFailed):
 
     def __init__(self, blocker: Transaction) -> None:
         if blocker.status is Status.UNKNOWN:
-            why = "has an unknown outcome: a manager must resolve it"
+            template = (
+                "Not sent: an earlier refund or payout of {amount} to {phone} has an unknown outcome and may already "
+                "have been paid. A manager must settle it in Activity or History first."
+            )
         else:
-            why = f"is not finished ({blocker.status.value}): wait for its outcome, or a manager resolves it"
+            template = (
+                "Not sent: an earlier refund or payout of {amount} to {phone} is not finished yet ({status}) and may "
+                "already have been paid. Wait for its outcome in Activity; nothing must be paid twice."
+            )
         super().__init__(
-            f"{blocker.app_ref} ({blocker.amount} to {blocker.customer}) {why} "
-            "before the same amount is paid to the same recipient again",
+            template,
             transaction=blocker,
+            detail=blocker.app_ref,
+            amount=blocker.amount,
+            phone=blocker.customer or "",
+            status=blocker.status,
         )
         self.blocker = blocker
 
@@ -107,7 +116,11 @@ def _record_money_out(
     if existing is not None:
         same = (existing.kind, existing.amount, existing.customer, existing.operator, existing.reason)
         if same != (intent.kind, intent.amount, intent.customer, intent.operator, intent.reason):
-            raise ActionFailed(f"this approval was already used for {existing.app_ref}", transaction=existing)
+            raise ActionFailed(
+                "This approval was already used for another refund or payout: ask for a new one. Nothing was sent.",
+                transaction=existing,
+                detail=existing.app_ref,
+            )
         return existing, False
     blocker = _find_blocker(journal, intent.customer, intent.amount)
     if blocker is not None:
@@ -170,9 +183,13 @@ def _resolve(journal: Journal, app_ref: str, status: Status, approval: Approval,
     with journal.batch():
         current = journal.get(app_ref)
         if current is None:
-            raise ActionFailed(f"no transaction {app_ref} in the journal")
+            raise ActionFailed("This refund or payout is not in this counter's journal.", detail=app_ref)
         if current.status is not Status.UNKNOWN:
-            raise ActionFailed(f"{app_ref} is {current.status.value}, not unknown", transaction=current)
+            raise ActionFailed(
+                "Only an unknown outcome is settled by hand; this one's status is {status}.",
+                transaction=current,
+                status=current.status,
+            )
         journal.consume_approval(approval.id, operation="resolve", amount=current.amount, used_by=who, used_for=app_ref)
         tx = journal.append_event(app_ref, type="resolved", status=status, actor=who, message=note or None)
     return Change(tx, current.status, note)
@@ -243,7 +260,7 @@ class PayoutService:
         """What may still be refunded, with the provider's word for card payments (a status read)."""
         payment = await self._journal.call(Journal.get, payment_ref)
         if payment is None or not payment.kind.is_payment:
-            raise ActionFailed(f"{payment_ref} is not a payment in the journal")
+            raise ActionFailed(NO_SUCH_PAYMENT, detail=payment_ref)
         if not self._gateway.capabilities & Capability.REFUND or payment.status not in (
             Status.SUCCEEDED,
             Status.PARTIALLY_REFUNDED,
@@ -268,7 +285,9 @@ class PayoutService:
         else:
             customer = recipient.strip()
             if operator != "MCP":
-                raise ActionFailed("a payout to a wallet name or e-mail goes to a My-CoolPay (MCP) wallet")
+                raise ActionFailed(
+                    "A payout to a wallet name or an e-mail address goes to a My-CoolPay wallet: choose My-CoolPay."
+                )
         intent = Transaction(
             app_ref=app_ref_for("PO", approval),
             kind=Kind.PAYOUT,
@@ -287,25 +306,32 @@ class PayoutService:
         """Refund ``amount`` of a paid payment to its payer (number and operator), at most what is left."""
         payment = await self._journal.call(Journal.get, payment_ref)
         if payment is None or not payment.kind.is_payment:
-            raise ActionFailed(f"{payment_ref} is not a payment in the journal")
+            raise ActionFailed(NO_SUCH_PAYMENT, detail=payment_ref)
         if payment.provider != self._gateway.name:
             # Another provider's money: this one would pay the customer out of the wrong account.
             raise ActionFailed(
-                f"{payment_ref} was paid through {payment.provider}, not {self._gateway.name}: only it can refund it",
+                "This payment was paid through {provider}, not {this_provider}: only {provider} can refund it.",
                 transaction=payment,
+                provider=payment.provider,
+                this_provider=self._gateway.name,
             )
         if self._gateway.capabilities & Capability.REFUND:
             return await self._provider_refund(payment, amount, reason, approval)
         left = await self.refundable(payment_ref)
         if amount > left:
-            raise ActionFailed(f"at most {left} can still be refunded on {payment_ref}", transaction=payment)
+            raise ActionFailed(OVER_REFUND, transaction=payment, left=left)
         phone_text = await self._journal.call(_payer_phone, payment)
         if not phone_text:
-            raise ActionFailed("the payer's number is not known: refund it as a payout", transaction=payment)
+            raise ActionFailed("The payer's number is not known: refund it as a payout.", transaction=payment)
         try:
             phone = parse_mobile(phone_text)
         except PhoneError as exc:
-            raise ActionFailed(f"the payer's number {phone_text} cannot receive a refund: {exc}") from None
+            raise ActionFailed(
+                "The payer's number {phone} cannot receive a refund. {why}",
+                transaction=payment,
+                phone=phone_text,
+                why=exc,
+            ) from None
         operator = payment.operator if payment.operator in MOBILE_OPERATORS else phone.operator.value
         intent = Transaction(
             app_ref=app_ref_for("RF", approval),
@@ -326,14 +352,20 @@ class PayoutService:
         """What may still be refunded by the provider (see rule 5), and the status read it comes from."""
         left = await self.refundable(payment.app_ref)
         if payment.provider_ref is None:
-            raise ActionFailed(f"{payment.app_ref} has no provider reference: it was never paid", transaction=payment)
+            raise ActionFailed(
+                "This payment never reached the provider, so nothing of it can be refunded.",
+                transaction=payment,
+                detail=payment.app_ref,
+            )
         try:
             report = await self._gateway.status(payment.provider_ref)
         except GatewayError as exc:
             raise ActionFailed(
-                f"what may be refunded on {payment.app_ref} cannot be read from the provider now: {exc.message}",
+                "What is left to refund on this payment cannot be read from the provider now: try again in a moment. "
+                "Nothing was sent.",
                 transaction=payment,
                 cause=exc,
+                detail=exc.message,
             ) from None
         refundable = report.refundable
         if refundable is not None and refundable.currency == left.currency:
@@ -349,7 +381,7 @@ class PayoutService:
     ) -> Transaction:
         left, _ = await self._provider_refundable(payment)
         if amount > left:
-            raise ActionFailed(f"at most {left} can still be refunded on {payment.app_ref}", transaction=payment)
+            raise ActionFailed(OVER_REFUND, transaction=payment, left=left)
         intent = Transaction(
             app_ref=app_ref_for("RF", approval),
             kind=Kind.REFUND,
@@ -366,7 +398,7 @@ class PayoutService:
                 self._journal.call(_record_provider_refund, intent, who, approval.id, self._secrets)
             )
         except (ApprovalError, RefundRefused, JournalError) as exc:
-            raise ActionFailed(str(exc), cause=exc) from None
+            raise failed_because(exc) from None
         if not new:
             running = self._inflight.get(tx.app_ref)
             if running is not None:
@@ -406,7 +438,7 @@ class PayoutService:
                 tx, Status.FAILED, type=what, shown=Status.FAILED, message=exc.provider_message or exc.message,
                 raw=exc.raw,
             )  # fmt: skip
-            raise ActionFailed(exc.provider_message or exc.message, transaction=change.transaction, cause=exc) from None
+            raise failed_because(exc, transaction=change.transaction) from None
         except asyncio.CancelledError:
             write = self._record_refund(
                 tx, Status.UNKNOWN, type="interrupted", message="stopped while the refund was sent"
@@ -447,9 +479,17 @@ class PayoutService:
         try:
             await self.refund_guard(tx)
         except Exception as exc:  # refused, or the guard broke: either way nothing was sent
-            message = str(exc) if isinstance(exc, RefundRefused) else f"the shop store's check failed: {exc}"
-            change = await self._record_refund(tx, Status.FAILED, type="not_sent", shown=Status.FAILED, message=message)
-            raise ActionFailed(message, transaction=change.transaction, cause=exc) from None
+            if isinstance(exc, RefundRefused):
+                refused = failed_because(exc)
+            else:
+                refused = ActionFailed(
+                    "The shop store's check of this refund failed, so nothing was sent.", cause=exc, detail=str(exc)
+                )
+            change = await self._record_refund(
+                tx, Status.FAILED, type="not_sent", shown=Status.FAILED, message=refused.message
+            )
+            refused.transaction = change.transaction
+            raise refused from None
 
     async def _record_refund(
         self, tx: Transaction, status: Status, *, type: str, shown: Status = Status.UNKNOWN, **fields: Any
@@ -474,9 +514,9 @@ class PayoutService:
                 self._journal.call(_record_money_out, intent, who, approval.id, self._secrets)
             )
         except (ApprovalError, RefundRefused) as exc:
-            raise ActionFailed(str(exc), cause=exc) from None
+            raise failed_because(exc) from None
         except JournalError as exc:  # IntentConflict: the approval was used for something else
-            raise ActionFailed(str(exc), cause=exc) from None
+            raise failed_because(exc) from None
         if not new:
             running = self._inflight.get(tx.app_ref)
             if running is not None:
@@ -517,7 +557,7 @@ class PayoutService:
                 tx, Status.FAILED, type=what, shown=Status.FAILED, message=exc.provider_message or exc.message,
                 raw=exc.raw,
             )  # fmt: skip
-            raise ActionFailed(exc.provider_message or exc.message, transaction=change.transaction, cause=exc) from None
+            raise failed_because(exc, transaction=change.transaction) from None
         except asyncio.CancelledError:
             # The console is closing mid-POST: what happened is unknown.
             write = self._record(tx, Status.UNKNOWN, type="interrupted", message="stopped while the request was sent")
@@ -562,11 +602,11 @@ class PayoutService:
         ``approval`` is for operation ``"resolve"`` and the transaction's amount; it is used up.
         """
         if status not in RESOLVABLE:
-            raise ActionFailed("an unknown outcome is resolved as succeeded or failed")
+            raise ActionFailed("An unknown outcome is settled as paid or as failed.")
         try:
             change = await self._journal.call(_resolve, app_ref, status, approval, note)
         except ApprovalError as exc:
-            raise ActionFailed(str(exc), cause=exc) from None
+            raise failed_because(exc) from None
         self._tracker.stop_following(app_ref)
         self._tracker.publish(change)
         return change.transaction

@@ -62,7 +62,15 @@ from posapp.journal.drawer import DrawerEvent
 from posapp.journal.sales import Sale, SaleState, TenderRefused
 from posapp.journal.store import Approval, ApprovalError, Journal, JournalError, RefundRefused
 from posapp.services.checkout import CheckoutService, LinkPayment, PushPayment
-from posapp.services.common import ActionFailed, actor, before_sending, new_app_ref
+from posapp.services.common import (
+    NO_SUCH_PAYMENT,
+    OVER_REFUND,
+    ActionFailed,
+    actor,
+    before_sending,
+    failed_because,
+    new_app_ref,
+)
 from posapp.services.events import Event, EventBus, PaymentStarted, StatusChanged
 from posapp.services.payouts import PayoutService, app_ref_for
 from posapp.services.serial_journal import SerialJournal
@@ -74,6 +82,10 @@ Clock = Callable[[], datetime]
 # Kicks the cash drawer open (the printer's pulse), saying why: "cash" (cash taken or handed back) or
 # "open" (opened without a sale); it must not block: the print queue runs it.
 DrawerKick = Callable[[str], None]
+
+
+# A tender not settled yet holds its part of the sale: nothing else is taken for it, and the sale is not voided.
+IN_FLIGHT = "A payment of {amount} on this sale is not settled yet: wait for its outcome."
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +146,7 @@ class SaleService:
     async def open_sale(self, amount: Money, reason: str = "", *, cashier: str) -> SaleState:
         """Write what is due; the tenders come after."""
         if amount.minor <= 0:
-            raise ActionFailed("a sale is for an amount above zero")
+            raise ActionFailed("A sale is for an amount above zero.")
         sale = Sale(new_app_ref("SALE", self._clock()), amount, " ".join(reason.split()), cashier)
         await before_sending(self._journal.call(sales.record_sale, sale, actor("cashier", cashier)))
         return await self.state(sale.sale_ref)
@@ -143,7 +155,7 @@ class SaleService:
         try:
             return await self._journal.call(sales.sale_state, sale_ref)
         except TenderRefused as exc:
-            raise ActionFailed(str(exc), cause=exc) from None
+            raise ActionFailed("This sale is not in this counter's journal.", cause=exc, detail=sale_ref) from None
 
     async def sale_of(self, app_ref: str) -> str | None:
         """The sale a payment is a tender of (None for a payment made alone)."""
@@ -159,17 +171,11 @@ class SaleService:
         """
         async with self._lock(sale_ref):
             state = await self.state(sale_ref)
-            due = state.open_amount if amount is None else amount
-            if amount is not None and amount > state.open_amount:
-                raise ActionFailed(f"at most {state.open_amount} is still open on this sale")
-            if due.minor <= 0:
-                if state.in_flight.minor:
-                    raise ActionFailed(f"{state.in_flight} of this sale is not settled yet: wait for its outcome")
-                raise ActionFailed("nothing is left to pay on this sale")
+            due = _check_tender(state, amount)
             try:
                 applied, change = applied_and_change(due, given)
             except CashError as exc:
-                raise ActionFailed(str(exc), cause=exc) from None
+                raise failed_because(exc) from None
             intent = Transaction(
                 app_ref=new_app_ref("CASH", self._clock()),
                 kind=Kind.CASH_PAYMENT,
@@ -183,7 +189,7 @@ class SaleService:
                     self._journal.call(sales.receive_cash, sale_ref, intent, given, actor("cashier", cashier))
                 )
             except TenderRefused as exc:
-                raise ActionFailed(str(exc), cause=exc) from None
+                raise failed_because(exc) from None
             self._bus.publish(PaymentStarted(tender))
             self._bus.publish(StatusChanged(tender, old=intent.status, message="received in cash"))
             self._kick("cash")
@@ -194,18 +200,17 @@ class SaleService:
     async def cash_sale(self, amount: Money, given: Money, reason: str = "", *, cashier: str) -> CashReceived:
         """A sale paid all in cash: opened and paid at once (``ActionFailed`` when ``given`` is short)."""
         if given.currency == amount.currency and given < amount:
-            raise ActionFailed(f"{given} does not cover {amount}: take the rest another way")
+            raise ActionFailed(
+                "The cash given, {given}, does not cover {amount}: take the rest another way.",
+                given=given,
+                amount=amount,
+            )
         state = await self.open_sale(amount, reason, cashier=cashier)
         return await self.pay_cash(state.sale.sale_ref, given, cashier=cashier)
 
     async def _mobile_amount(self, sale_ref: str, amount: Money | None) -> tuple[SaleState, Money]:
         state = await self.state(sale_ref)
-        wanted = state.open_amount if amount is None else amount
-        if wanted.minor <= 0:
-            if state.in_flight.minor:
-                raise ActionFailed(f"{state.in_flight} of this sale is not settled yet: wait for its outcome")
-            raise ActionFailed("nothing is left to pay on this sale")
-        return state, wanted
+        return state, _check_tender(state, amount)
 
     async def pay_by_link(
         self, sale_ref: str, amount: Money | None = None, customer: MobileNumber | None = None, *, cashier: str
@@ -236,14 +241,15 @@ class SaleService:
     async def void(self, sale_ref: str, reason: str, *, cashier: str) -> SaleState:
         """Give up an unpaid sale whose paid parts were handed back (``ActionFailed`` otherwise)."""
         if not " ".join(reason.split()):
-            raise ActionFailed("say why the sale is voided")
+            raise ActionFailed("Say why the sale is voided.")
         async with self._lock(sale_ref):
+            _check_voidable(await self.state(sale_ref))
             try:
                 state = await before_sending(
                     self._journal.call(sales.void_sale, sale_ref, actor("cashier", cashier), reason)
                 )
             except TenderRefused as exc:
-                raise ActionFailed(str(exc), cause=exc) from None
+                raise failed_because(exc) from None
         self._bus.publish(SaleChanged(state))
         return state
 
@@ -260,12 +266,12 @@ class SaleService:
         the provider (``PayoutService.refund``); capped at what is left on that tender."""
         payment = await self._journal.call(Journal.get, tender_ref)
         if payment is None or not payment.kind.is_payment:
-            raise ActionFailed(f"{tender_ref} is not a payment in the journal")
+            raise ActionFailed(NO_SUCH_PAYMENT, detail=tender_ref)
         if payment.kind is not Kind.CASH_PAYMENT:
             return await self._payouts.refund(tender_ref, amount, reason, approval)
         left = await self.refundable(tender_ref)
         if amount > left:
-            raise ActionFailed(f"at most {left} can still be refunded on {tender_ref}", transaction=payment)
+            raise ActionFailed(OVER_REFUND, transaction=payment, left=left)
         refund = Transaction(
             app_ref=app_ref_for("RFC", approval),
             kind=Kind.REFUND,
@@ -282,7 +288,7 @@ class SaleService:
                 )
             )
         except (ApprovalError, RefundRefused, JournalError) as exc:
-            raise ActionFailed(str(exc), cause=exc) from None
+            raise failed_because(exc) from None
         self._bus.publish(PaymentStarted(tx))
         self._bus.publish(StatusChanged(tx, old=refund.status, message="handed back in cash"))
         self._kick("cash")
@@ -291,7 +297,7 @@ class SaleService:
     async def pay_out_cash(self, amount: Money, reason: str, approval: Approval, *, cashier: str) -> Transaction:
         """Cash taken out of ``cashier``'s drawer for a payout; a manager's ``payout`` approval is used up."""
         if not " ".join(reason.split()):
-            raise ActionFailed("say what the cash is paid out for")
+            raise ActionFailed("Say what the cash is paid out for.")
         payout = Transaction(
             app_ref=app_ref_for("POC", approval),
             kind=Kind.PAYOUT,
@@ -307,7 +313,7 @@ class SaleService:
                 )
             )
         except (ApprovalError, JournalError) as exc:
-            raise ActionFailed(str(exc), cause=exc) from None
+            raise failed_because(exc) from None
         self._bus.publish(PaymentStarted(tx))
         self._kick("cash")
         return tx
@@ -317,7 +323,7 @@ class SaleService:
     async def record_float(self, cashier: str, amount: Money, *, by: str) -> DrawerEvent:
         """The opening float of ``cashier``'s shift; ``by`` is the journal actor (``cashier:ama``)."""
         if amount.minor < 0:
-            raise ActionFailed("a float is zero or more")
+            raise ActionFailed("The opening float is zero or more.")
         return await self._drawer(drawer.record_float, cashier, amount, by)
 
     async def count_drawer(
@@ -347,7 +353,7 @@ class SaleService:
         try:
             event = await before_sending(self._journal.call(write, *args, **kwargs))
         except (CashError, JournalError) as exc:
-            raise ActionFailed(str(exc), cause=exc) from None
+            raise failed_because(exc) from None
         self._bus.publish(DrawerChanged(event))
         return event
 
@@ -402,3 +408,42 @@ class SaleService:
         for task in list(self._tasks):
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
+
+
+def _check_tender(state: SaleState, amount: Money | None) -> Money:
+    """What a new tender of ``amount`` (None: all that is open) takes; refused in words when the sale cannot take it.
+
+    The journal checks the same when it records the tender; asked first, the person at the till reads why.
+    """
+    if state.voided:
+        raise ActionFailed("This sale was voided: nothing more is taken for it.")
+    if amount is not None and amount.currency != state.sale.amount.currency:
+        raise ActionFailed(
+            "This sale is in {currency}, not {other}.", currency=state.sale.amount.currency, other=amount.currency
+        )
+    if state.open_amount.minor <= 0:
+        if state.in_flight.minor:
+            raise ActionFailed(IN_FLIGHT, amount=state.in_flight)
+        raise ActionFailed("Nothing is left to pay on this sale.")
+    if amount is not None and amount.minor <= 0:
+        raise ActionFailed("Enter an amount above zero.")
+    if amount is not None and amount > state.open_amount:
+        raise ActionFailed("Not taken: at most {amount} is still to pay on this sale.", amount=state.open_amount)
+    return state.open_amount if amount is None else amount
+
+
+def _check_voidable(state: SaleState) -> None:
+    """Refuse in words what ``journal.sales.void_sale`` refuses: a paid sale, a part in flight, a paid part kept."""
+    if state.voided:
+        return
+    if state.is_paid:
+        raise ActionFailed("This sale is paid: refund its payments instead of voiding it.")
+    for tender in state.tenders:
+        paid = tender.transaction.amount
+        if tender.in_flight:
+            raise ActionFailed(IN_FLIGHT, amount=paid)
+        kept = paid - (tender.refunded or Money.zero(paid.currency))
+        if tender.paid and kept.minor > 0:
+            raise ActionFailed(
+                "Not voided: {amount} paid on this sale is not handed back yet. Refund it first.", amount=kept
+            )

@@ -31,7 +31,7 @@ from posapp.core.phone import PhoneError, parse_mobile
 from posapp.core.transactions import Status, Transaction
 from posapp.gateways.base import Capability
 from posapp.journal.store import Approval
-from posapp.services.common import ActionFailed
+from posapp.services.common import ActionFailed, failed_because
 from posapp.services.payouts import PayoutBlocked, PayoutService, app_ref_for
 from posapp.shop.errors import ShopRefundRefused, StoreError, StoreUnreachable
 from posapp.shop.reads import ShopRow
@@ -147,7 +147,7 @@ def _refused(
 ) -> ActionFailed:
     """The action's refusal, its words a template the console translates (``ShopRefundRefused`` as the cause)."""
     words = ShopRefundRefused(template, detail=detail, **params)
-    return ActionFailed(str(words), transaction=transaction, cause=words)
+    return failed_because(words, transaction=transaction)
 
 
 __all__ = ["refund_other_counter"]

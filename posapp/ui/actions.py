@@ -36,6 +36,7 @@ from posapp.services.payouts import PayoutBlocked
 from posapp.shop.errors import Worded
 from posapp.ui.core_messages import translate_error
 from posapp.ui.provider_messages import with_provider_words
+from posapp.ui.service_messages import describe_service_error
 from posapp.ui.shop_messages import describe_store_error
 
 log = logging.getLogger(__name__)
@@ -106,7 +107,9 @@ def describe_error(exc: BaseException) -> str:
     if isinstance(exc, ActionFailed):
         if exc.provider_message:
             return with_provider_words(exc.provider_message)
-        if exc.cause is not None:
+        if exc.template:  # the service's own words (posapp.ui.service_messages)
+            return describe_service_error(exc)
+        if exc.cause is not None:  # no words of its own: its cause's (a gateway's, core's, the shop store's)
             return describe_error(exc.cause)
         return exc.message
     if isinstance(exc, OutcomeUnknown):

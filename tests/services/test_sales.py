@@ -61,7 +61,7 @@ async def test_short_cash_pays_part_and_leaves_the_rest_open(harness: Harness) -
     assert part.change == xaf(0) and not part.sale.is_paid and part.sale.unpaid == xaf(8_000)
     rest = await h.services.sales.pay_cash(sale.sale.sale_ref, xaf(10_000), cashier="ama")
     assert rest.tender.amount == xaf(8_000) and rest.change == xaf(2_000) and rest.sale.is_paid
-    with pytest.raises(ActionFailed, match="nothing is left"):
+    with pytest.raises(ActionFailed, match="Nothing is left"):
         await h.services.sales.pay_cash(sale.sale.sale_ref, xaf(500), cashier="ama")
     with pytest.raises(ActionFailed):
         await h.services.sales.cash_sale(xaf(1_000), xaf(500), cashier="ama")
