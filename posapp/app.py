@@ -19,7 +19,6 @@ SIGINT/SIGTERM can all ask for it, the clean-up runs once).
 from __future__ import annotations
 
 import argparse
-import asyncio
 import contextlib
 import logging
 import logging.handlers
@@ -28,16 +27,20 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from posapp import __version__
 from posapp.about import VersionAction
 from posapp.config import ConfigError, Settings, load_settings, log_dir
 from posapp.console import Console, secret_filter
 
+if TYPE_CHECKING:
+    import asyncio
+
 log = logging.getLogger("posapp")
 
 SELF_TEST_TIMEOUT_S = 30.0
+FIRST_PAINT_WAIT_S = 5.0
 
 
 def configure_logging(level: int = logging.INFO) -> None:
@@ -94,37 +97,193 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     return parser.parse_args(list(argv))
 
 
-async def run_console(options: argparse.Namespace) -> int:
-    """The qasync main coroutine: build the console, show it, wait for the request to quit, clean up."""
+class ShownWindow:
+    """A console's window once shown: whether it has painted and whether it was closed meanwhile.
+
+    Waited for with Qt's own event loop before asyncio's exists (``wait_blocking``: the first console,
+    so neither asyncio nor qasync is loaded before the first paint), or from a coroutine (``wait``).
+    """
+
+    def __init__(self, window: Any) -> None:
+        self.window = window
+        self.painted = False
+        self.closed = False
+        self._on_paint: list[Any] = []
+        window.first_painted.connect(self._painted)
+        window.closing.connect(self._closing)
+
+    def _painted(self) -> None:
+        self.painted = True
+        for wake in list(self._on_paint):
+            wake()
+
+    def _closing(self) -> None:
+        self.closed = True
+        for wake in list(self._on_paint):
+            wake()
+
+    def wait_blocking(self, timeout_s: float) -> bool:
+        """Run Qt's event loop until the window has painted (or closed, or ``timeout_s`` passed)."""
+        from PySide6.QtCore import QEventLoop, QTimer
+
+        if not (self.painted or self.closed):
+            loop = QEventLoop()
+            timer = QTimer()
+            timer.setSingleShot(True)
+            timer.timeout.connect(loop.quit)
+            timer.start(int(timeout_s * 1000))
+            self._on_paint.append(loop.quit)
+            try:
+                loop.exec()
+            finally:
+                self._on_paint.remove(loop.quit)
+                timer.stop()
+        return self.painted
+
+    async def wait(self) -> None:
+        """Until the window has painted (or closed)."""
+        import asyncio
+
+        if self.painted or self.closed:
+            return
+        event = asyncio.Event()
+        self._on_paint.append(event.set)
+        try:
+            await event.wait()
+        finally:
+            self._on_paint.remove(event.set)
+
+
+def show_console(console: Console, options: argparse.Namespace) -> ShownWindow:
+    """Show the window with the lock screen laid over it (the journal open): what a cashier sees first.
+
+    Plain calls, no event loop: the first console runs this before asyncio is even imported. The
+    screens under the lock are built right after the first paint (``build_console_screens``).
+    """
+    from posapp.ui.main_window import MainWindow
+    from posapp.ui.wiring.console import install_access, provider_label
+
+    settings = console.settings
+    window = MainWindow(training=settings.training, provider_label=provider_label(settings.active_provider))
+    console.window = window
+    install_access(console, window)
+    shown = ShownWindow(window)
+    if options.self_test:
+        window.show()
+    else:
+        window.showMaximized()  # a counter terminal runs the console full screen
+    return shown
+
+
+def _journal_user(options: argparse.Namespace) -> str:
+    """Who holds the journal, as its lock file tells another console."""
+    return "self-test" if options.self_test else "console"
+
+
+def _prepare_application(app: Any) -> None:
+    app.setApplicationName("posapp")
+    app.setApplicationVersion(__version__)
+    app.setQuitOnLastWindowClosed(False)
+
+
+def _startup_settings(options: argparse.Namespace) -> Settings | None:
+    """The saved settings; the defaults when they cannot be read (None in the self-test: it fails)."""
+    try:
+        return load_settings()
+    except ConfigError as exc:
+        log.error("settings: %s", exc)
+        if options.self_test:
+            print(f"self-test failed: {exc}", file=sys.stderr)
+            return None
+        return Settings()
+
+
+class FirstConsole:
+    """The first console, shown and painted before the event loop started (``start_first_console``)."""
+
+    def __init__(self, console: Console, started: float, shown: ShownWindow | None, problem: Exception | None):
+        self.console = console
+        self.started = started
+        self.shown = shown
+        self.problem = problem  # the journal could not be opened: no window was shown
+
+
+def start_first_console(app: Any, options: argparse.Namespace, started: float) -> FirstConsole | int:
+    """Settings, theme, language, journal and the lock screen, shown and painted, without an event loop.
+
+    Returns the exit code when there is nothing more to do: the self-test ends here, at the first paint.
+    """
+    from posapp.ui.i18n import install_translators
+    from posapp.ui.theme import apply_theme
+
+    _prepare_application(app)
+    settings = _startup_settings(options)
+    if settings is None:
+        return 1
+    apply_theme(app)
+    install_translators(app, settings.resolved_language())
+    console = Console(settings)
+    try:
+        console.open_journal(what=_journal_user(options))
+    except Exception as exc:
+        if options.self_test:
+            return _self_test_journal_failed(diagnosed_journal_problem(console, exc))
+        return FirstConsole(console, started, None, exc)
+    try:
+        shown = show_console(console, options)
+    except BaseException:
+        console.close_unconnected()
+        raise
+    if not options.self_test:
+        # Not painted by then (a window system slow to map it): the event loop's session waits on.
+        shown.wait_blocking(FIRST_PAINT_WAIT_S)
+        return FirstConsole(console, started, shown, None)
+    painted = shown.wait_blocking(SELF_TEST_TIMEOUT_S)
+    try:
+        return _self_test_result(painted, started)
+    finally:
+        console.close_unconnected()
+        shown.window.hide()
+        shown.window.deleteLater()
+
+
+def _self_test_result(painted: bool, started: float) -> int:
+    if not painted:
+        print(f"self-test failed: the main window did not paint within {SELF_TEST_TIMEOUT_S:.0f} s", file=sys.stderr)
+        return 1
+    print(f"self-test ok: main window painted {(time.perf_counter() - started) * 1000:.0f} ms after start")
+    return 0
+
+
+async def run_console(options: argparse.Namespace, first: FirstConsole | None = None) -> int:
+    """The qasync main coroutine: build the console (or go on with ``first``), wait for quit, clean up."""
     from PySide6.QtWidgets import QApplication
 
     from posapp.ui.i18n import install_translators
     from posapp.ui.theme import apply_theme
 
-    started = time.perf_counter()
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    app.setApplicationName("posapp")
-    app.setApplicationVersion(__version__)
-    app.setQuitOnLastWindowClosed(False)
-
-    try:
-        settings = load_settings()
-    except ConfigError as exc:
-        log.error("settings: %s", exc)
-        if options.self_test:
-            print(f"self-test failed: {exc}", file=sys.stderr)
+    if first is not None:
+        settings, started = first.console.settings, first.started
+    else:
+        started = time.perf_counter()
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        _prepare_application(app)
+        loaded = _startup_settings(options)
+        if loaded is None:
             return 1
-        settings = Settings()
-
-    apply_theme(app)
+        settings = loaded
+        apply_theme(app)
     previous: Console | None = None
     while True:
-        install_translators(app, settings.resolved_language())
-        console = Console(settings)
-        if previous is not None:
-            console.take_over(previous)
-        code = await _console_session(console, options, started)
+        if first is not None:
+            console, shown, problem, first = first.console, first.shown, first.problem, None
+        else:
+            install_translators(QApplication.instance(), settings.resolved_language())  # type: ignore[arg-type]
+            console, shown, problem = Console(settings), None, None
+            if previous is not None:
+                console.take_over(previous)
+        code = await _console_session(console, options, started, shown, problem)
         if console.restart_with is None:
             return code
         # Between training and live the console is built again on the other journal (see switch_provider);
@@ -134,21 +293,24 @@ async def run_console(options: argparse.Namespace) -> int:
                  settings.resolved_language())  # fmt: skip
 
 
-async def _console_session(console: Console, options: argparse.Namespace, started: float) -> int:
-    """One console from its journal to its clean-up: until quit, or a restart asked for by ``console``."""
+async def _console_session(
+    console: Console,
+    options: argparse.Namespace,
+    started: float,
+    shown: ShownWindow | None = None,
+    problem: Exception | None = None,
+) -> int:
+    """One console from its journal to its clean-up: until quit, or a restart asked for by ``console``.
+
+    ``shown``: its window, already shown (the first console, before the event loop started);
+    ``problem``: why its journal could not be opened then.
+    """
+    import asyncio
+
     from PySide6.QtWidgets import QApplication
 
-    from posapp.ui.main_window import MainWindow
-    from posapp.ui.wiring.console import (
-        build_cashier_screens,
-        connect_console,
-        install_access,
-        install_settings,
-        provider_label,
-        start_shop_link,
-    )
+    from posapp.ui.wiring.console import build_console_screens, connect_console, install_settings, start_shop_link
 
-    settings = console.settings
     quit_requested = console.quit_requested
     app = QApplication.instance()
     assert isinstance(app, QApplication)
@@ -156,35 +318,27 @@ async def _console_session(console: Console, options: argparse.Namespace, starte
     _install_signal_handlers(quit_requested)
 
     try:
-        try:
-            console.open_journal(what="self-test" if options.self_test else "console")
-        except Exception as exc:
-            return await journal_problem(console, exc, options)
-        window = MainWindow(training=settings.training, provider_label=provider_label(settings.active_provider))
-        console.window = window
-        await listen_for_raise(console, window)
-        console.controller = build_cashier_screens(window, settings, console.reader)
-        install_access(console, window)
+        if problem is not None:
+            return await journal_problem(console, problem, options)
+        if shown is None:
+            try:
+                console.open_journal(what=_journal_user(options))
+            except Exception as exc:
+                return await journal_problem(console, exc, options)
+            shown = show_console(console, options)
+        window = shown.window
         window.closing.connect(quit_requested.set)
-        painted = asyncio.Event()
-        window.first_painted.connect(painted.set)
-        if options.self_test:
-            window.show()
-        else:
-            window.showMaximized()  # a counter terminal runs the console full screen
+        if shown.closed:
+            quit_requested.set()
+        await listen_for_raise(console, window)
         if options.self_test:
             try:
-                await asyncio.wait_for(painted.wait(), SELF_TEST_TIMEOUT_S)
+                await asyncio.wait_for(shown.wait(), SELF_TEST_TIMEOUT_S)
             except TimeoutError:
-                print(
-                    f"self-test failed: the main window did not paint within {SELF_TEST_TIMEOUT_S:.0f} s",
-                    file=sys.stderr,
-                )
-                return 1
-            elapsed = (time.perf_counter() - started) * 1000
-            print(f"self-test ok: main window painted {elapsed:.0f} ms after start")
-            return 0
-        await painted.wait()
+                pass
+            return _self_test_result(shown.painted, started)
+        await shown.wait()
+        build_console_screens(console, window)
         # The manager's Settings screen asks the OS for its key store, which can take a while: after the
         # first paint, so the cashier sees the console at once.
         install_settings(console, window)
@@ -217,6 +371,7 @@ async def listen_for_raise(console: Console, window: Any) -> None:
     A loopback listener; the port and a one-off token go into the journal's lock file, which only the
     user can read. It answers ``ok`` to the token and nothing else, and closes with the console.
     """
+    import asyncio
     import hmac
     import secrets
 
@@ -250,6 +405,8 @@ async def listen_for_raise(console: Console, window: Any) -> None:
 
 async def ask_to_raise(owner: Any) -> bool:
     """Ask the console described by ``owner`` (``journal.lock.Owner``) to bring its window forward."""
+    import asyncio
+
     if owner is None or owner.raise_port is None:
         return False
     try:
@@ -266,6 +423,27 @@ async def ask_to_raise(owner: Any) -> bool:
         writer.close()
 
 
+def diagnosed_journal_problem(console: Console, exc: BaseException) -> Any:
+    """What is wrong with the journal ``exc`` came from (``journal.diagnose.OpenProblem``), logged."""
+    from posapp.journal.diagnose import Problem, diagnose
+
+    problem = diagnose(exc, console.journal_path())
+    if problem.problem is Problem.IN_USE:
+        log.warning("%s", problem.detail)
+    else:
+        log.error("cannot open the journal %s: %s", problem.path, problem.detail, exc_info=exc)
+    return problem
+
+
+def _self_test_journal_failed(problem: Any) -> int:
+    from posapp.journal.diagnose import Problem
+
+    in_use = problem.problem is Problem.IN_USE
+    what = "the journal is open in another posapp console" if in_use else "cannot open the journal"
+    print(f"self-test failed: {what}: {problem.detail}", file=sys.stderr)
+    return 1
+
+
 async def journal_problem(console: Console, exc: BaseException, options: argparse.Namespace) -> int:
     """The journal is open elsewhere or cannot be opened: say so in a window and do what the person chooses.
 
@@ -273,18 +451,14 @@ async def journal_problem(console: Console, exc: BaseException, options: argpars
     backup (then the console is built again on it), open the journal read-only, quit.
     """
 
-    from posapp.journal.diagnose import Problem, diagnose
+    import asyncio
 
-    problem = diagnose(exc, console.journal_path())
+    from posapp.journal.diagnose import Problem
+
+    problem = diagnosed_journal_problem(console, exc)
     in_use = problem.problem is Problem.IN_USE
-    if in_use:
-        log.warning("%s", problem.detail)
-    else:
-        log.error("cannot open the journal %s: %s", problem.path, problem.detail, exc_info=exc)
     if options.self_test:
-        what = "the journal is open in another posapp console" if in_use else "cannot open the journal"
-        print(f"self-test failed: {what}: {problem.detail}", file=sys.stderr)
-        return 1
+        return _self_test_journal_failed(problem)
     from posapp.ui.screens.startup_problem import StartupProblemDialog, raise_failed_text, restore_failed_text
 
     dialog = StartupProblemDialog(problem, console.settings.locale, str(log_dir() / "posapp.log"))
@@ -320,6 +494,8 @@ async def journal_problem(console: Console, exc: BaseException, options: argpars
 
 async def _ask(dialog: Any, quit_requested: asyncio.Event) -> str:
     """Show ``dialog`` (without a nested event loop) and wait for its ``chosen`` signal, or a request to quit."""
+    import asyncio
+
     answer: asyncio.Future[str] = asyncio.get_running_loop().create_future()
 
     def chosen(choice: str) -> None:
@@ -340,6 +516,8 @@ async def _ask(dialog: Any, quit_requested: asyncio.Event) -> str:
 
 async def read_only_session(console: Console, problem: Any) -> int:
     """History and the end-of-day report over the journal opened read-only, after a manager's PIN."""
+    import asyncio
+
     from posapp.journal.store import JOURNAL_FILE, Journal
     from posapp.journal.users import UserStore
     from posapp.ui.read_only import ReadOnlySignIn, ReadOnlyWindow, read_only_banner
@@ -384,6 +562,8 @@ async def daily_backups(*, every_s: float = BACKUP_CHECK_EVERY_S) -> None:
     Checked at start and every hour, made on a worker thread through a connection of its own (SQLite's
     online backup: the console goes on writing meanwhile); the last seven are kept.
     """
+    import asyncio
+
     from posapp.config import data_dir
     from posapp.journal.backups import backup_due, make_backup
     from posapp.journal.store import JOURNAL_FILE
@@ -400,6 +580,8 @@ async def daily_backups(*, every_s: float = BACKUP_CHECK_EVERY_S) -> None:
 
 
 def _install_signal_handlers(quit_requested: asyncio.Event) -> None:
+    import asyncio
+
     loop = asyncio.get_running_loop()
 
     def request_quit(*_: object) -> None:
@@ -420,18 +602,24 @@ def _run_gui(options: argparse.Namespace) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return EXIT_MISSING
-    import qasync
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    started = time.perf_counter()
     # Python only runs signal handlers when the interpreter gets control; a periodic no-op timer gives it
     # that chance while Qt waits for events, so Ctrl+C in the terminal closes the console cleanly.
     heartbeat = QTimer()
     heartbeat.start(250)
     heartbeat.timeout.connect(lambda: None)
     try:
-        return int(qasync.run(run_console(options)))
+        first = start_first_console(app, options, started)
+        if isinstance(first, int):
+            return first
+        # asyncio and qasync load after the first paint: the cashier sees the lock screen without waiting for them.
+        import qasync
+
+        return int(qasync.run(run_console(options, first)))
     except Exception as exc:
         log.exception("the console stopped on an error")
         if options.self_test:

@@ -8,7 +8,7 @@ importing the other. ``secret_filter`` cuts every secret a part registers out of
 
 from __future__ import annotations
 
-import asyncio
+import functools
 import logging
 from collections.abc import Iterable
 from pathlib import Path
@@ -20,6 +20,8 @@ from posapp.core.redact import redact_text
 from posapp.services.events import EventBus
 
 if TYPE_CHECKING:
+    import asyncio
+
     import httpx
 
     from posapp.gateways.base import Gateway
@@ -85,7 +87,6 @@ class Console:
         self.settings_wiring: Any = None
         self.till: Any = None  # posapp.ui.till.TillController, once the services run
         self.shop: Any = None  # posapp.shop.link.ShopLink when a shop store is configured (after the first paint)
-        self.quit_requested = asyncio.Event()
         self.restart_with: Settings | None = None
         self.handover: tuple[SandboxServer, set[str]] | None = None
         self._emulated: set[str] = set()  # training providers whose leftovers this console's emulator settled
@@ -93,6 +94,13 @@ class Console:
         self.raise_listener: asyncio.Server | None = None
         self.backups: asyncio.Task[None] | None = None
         self._closed = False
+
+    @functools.cached_property
+    def quit_requested(self) -> asyncio.Event:
+        """Set to close the console. Made on first use: the first console is shown before asyncio loads."""
+        import asyncio
+
+        return asyncio.Event()
 
     def request_restart(self, settings: Settings) -> None:
         """Close this console and build it again with ``settings`` (``run_console`` does it).
@@ -154,6 +162,8 @@ class Console:
 
     async def connect_provider(self) -> Gateway:
         """Start the training sandbox (when no provider is configured) and build the gateway."""
+        import asyncio
+
         import httpx
 
         from posapp.gateways.registry import build_gateway, provider_info
@@ -213,6 +223,8 @@ class Console:
 
     async def aclose(self) -> None:
         """Stop following payments, close the HTTP client, the sandbox and the journal. Safe to call twice."""
+        import asyncio
+
         if self._closed:
             return
         self._closed = True
@@ -230,6 +242,20 @@ class Console:
             await self.http.aclose()
         if self.sandbox is not None and self._owns_sandbox:
             await asyncio.to_thread(self.sandbox.stop)
+        self._close_journal()
+
+    def close_unconnected(self) -> None:
+        """Close a console that never connected (the self-test ends at the first paint): its journal and lock."""
+        if self._closed:
+            return
+        if self.services is not None or self.http is not None or self.shop is not None or self.backups is not None:
+            raise RuntimeError("this console is connected: close it with aclose()")
+        self._closed = True
+        if self.sandbox is not None and self._owns_sandbox:
+            self.sandbox.stop()
+        self._close_journal()
+
+    def _close_journal(self) -> None:
         for journal in (self.reader, self.journal, self.users_journal):
             if journal is not None:
                 journal.close()  # twice for the live journal outside training: harmless

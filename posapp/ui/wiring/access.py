@@ -32,9 +32,9 @@ signed-in user may act without asking (to label a button "needs a manager", neve
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
@@ -49,6 +49,9 @@ from posapp.ui.screens.approval_dialog import APPROVAL_VALID_FOR, ManagerApprova
 from posapp.ui.screens.lock import LockScreen
 
 log = logging.getLogger(__name__)
+
+if TYPE_CHECKING:
+    import asyncio  # imported where used: the lock screen paints before asyncio is loaded
 
 _DIRECT = Qt.FindChildOption.FindDirectChildrenOnly
 
@@ -232,6 +235,8 @@ class AccessController(QObject):
         ``ManagerApprovalDialog`` and a manager types their PIN. None when the dialog is canceled or
         the console locks meanwhile. The approval's operation is ``permission.value``.
         """
+        import asyncio
+
         if not needs_manager(permission):
             raise ValueError(f"{permission.value} does not need a manager's approval")
         user = self._user

@@ -7,13 +7,13 @@ once the services run, the shop link, a provider switch, and the training phone.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from typing import TYPE_CHECKING, Any
 
 from posapp.config import Settings
 from posapp.console import Console, secret_filter
 
+# asyncio is imported where used: the lock screen's first paint comes before it is loaded.
 if TYPE_CHECKING:
     from posapp.journal.store import Journal
 
@@ -75,14 +75,36 @@ def install_access(console: Console, window: Any) -> Any:
         locale=console.settings.locale,
         idle_minutes=console.settings.idle_lock_minutes,
     )
-    if console.controller is not None:
-        controller = console.controller
-        access.user_changed.connect(lambda user: setattr(controller, "cashier", user.name if user else ""))
-        access.locked.connect(controller.close_otp_dialog)
     connect_window_to_access(window, access)
     access.start()
     console.access = access
+    if console.controller is not None:
+        connect_controller_to_access(console.controller, access)
     return access
+
+
+def connect_controller_to_access(controller: Any, access: Any) -> None:
+    """Who sells is who is signed in; locking closes the OTP dialog (a half-typed code is not left behind)."""
+    access.user_changed.connect(lambda user: setattr(controller, "cashier", user.name if user else ""))
+    access.locked.connect(controller.close_otp_dialog)
+    if access.current_user is not None:  # signed in before the controller was built
+        controller.cashier = access.current_user.name
+
+
+def build_console_screens(console: Console, window: Any) -> Any:
+    """The cashier's screens and their controller, right after the lock screen's first paint.
+
+    The lock laid over the window is what a cashier sees first; the screens under it are built in the
+    event loop's next turn (about 150 ms), long before a PIN can be typed, and they start disabled under
+    the lock like every screen. A sale can start only once ``connect_console`` attaches the services,
+    which needs the journal opened before the window showed.
+    """
+    console.controller = build_cashier_screens(window, console.settings, console.reader)
+    if console.access is not None:
+        connect_controller_to_access(console.controller, console.access)
+        if not console.access.is_locked:
+            window.focus_screen()  # the keyboard goes to the Sale screen that replaced its placeholder
+    return console.controller
 
 
 def connect_window_to_access(window: Any, access: Any) -> None:
@@ -172,6 +194,8 @@ async def connect_console(console: Console, window: Any) -> None:
 
 def install_settings(console: Console, window: Any) -> Any:
     """The Settings screen (manager only); a new provider or keys take effect without a restart."""
+    import asyncio
+
     from posapp.ui.wiring.settings import install_settings_screens
 
     assert console.journal is not None
@@ -197,6 +221,8 @@ async def switch_provider(console: Console, window: Any, settings: Settings) -> 
     Unfinished payments of the old provider stay in the journal and are followed again when that
     provider is active (the tracker follows only its own provider's payments).
     """
+    import asyncio
+
     if console.quit_requested.is_set():
         return  # closing or restarting already (a language change saved with it): the next console connects
     if settings.training != console.training:
