@@ -297,3 +297,49 @@ def m005_recovery_codes(db: Database) -> None:
         BEGIN SELECT RAISE(ABORT, 'a recovery code is used or replaced once, and keeps its hash'); END;
         """
     )
+
+
+@migrations()
+def m006_print_queue(db: Database) -> None:
+    """The receipt printer's queue: each receipt asked for, and what became of it.
+
+    A queued receipt is a ``print_jobs`` row (which transaction and sale, receipt, duplicate or test,
+    who, when); never its bytes: it is made again from the journal when it prints after a restart. Its
+    fate is a list of ``print_events`` (sending, printed, failed with why, retried, canceled). Both are
+    append-only, and a trigger refuses anything after ``printed`` or ``canceled``: a receipt is printed
+    or given up once. A job whose last event is ``sending`` may have printed when the console stopped.
+    """
+    db.executescript(
+        """
+        CREATE TABLE print_jobs (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('receipt', 'duplicate', 'test')),
+            app_ref TEXT NOT NULL DEFAULT '',  -- the transaction the receipt is of ('' for a test page)
+            sale_ref TEXT,
+            actor TEXT NOT NULL,
+            queued_at TEXT NOT NULL
+        );
+        CREATE TRIGGER print_jobs_no_update BEFORE UPDATE ON print_jobs
+        BEGIN SELECT RAISE(ABORT, 'a queued receipt cannot change'); END;
+        CREATE TRIGGER print_jobs_no_delete BEFORE DELETE ON print_jobs
+        BEGIN SELECT RAISE(ABORT, 'queued receipts are never deleted'); END;
+
+        CREATE TABLE print_events (
+            id INTEGER PRIMARY KEY,
+            print_id INTEGER NOT NULL REFERENCES print_jobs(id),
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            type TEXT NOT NULL CHECK (type IN ('sending', 'printed', 'failed', 'retried', 'canceled')),
+            problem TEXT NOT NULL DEFAULT '',
+            detail TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX print_events_job ON print_events(print_id);
+        CREATE TRIGGER print_events_no_update BEFORE UPDATE ON print_events
+        BEGIN SELECT RAISE(ABORT, 'print events are append-only: UPDATE refused'); END;
+        CREATE TRIGGER print_events_no_delete BEFORE DELETE ON print_events
+        BEGIN SELECT RAISE(ABORT, 'print events are append-only: DELETE refused'); END;
+        CREATE TRIGGER print_events_once BEFORE INSERT ON print_events
+        WHEN EXISTS (SELECT 1 FROM print_events WHERE print_id = new.print_id AND type IN ('printed', 'canceled'))
+        BEGIN SELECT RAISE(ABORT, 'this receipt was already printed or given up'); END;
+        """
+    )

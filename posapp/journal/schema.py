@@ -10,5 +10,12 @@ MIGRATION_SET = "posapp.journal"
 MIGRATIONS_TABLE = "_sqlite_migrations"  # sqlite-utils' table of applied migrations
 
 # In the order they apply; a journal holding a migration not listed here was written by a newer posapp.
-KNOWN: tuple[str, ...] = ("m001_initial", "m002_users", "m003_terminal", "m004_till", "m005_recovery_codes")
+KNOWN: tuple[str, ...] = (
+    "m001_initial",
+    "m002_users",
+    "m003_terminal",
+    "m004_till",
+    "m005_recovery_codes",
+    "m006_print_queue",
+)
 SCHEMA_VERSION = len(KNOWN)
