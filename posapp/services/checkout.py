@@ -537,7 +537,7 @@ class CheckoutService:
             raise ActionFailed("This is not a payment: only a payment is captured.", transaction=tx, detail=app_ref)
         if tx.status is not Status.AUTHORIZED or tx.provider_ref is None:
             raise ActionFailed(
-                "Only an authorized payment is captured; this one's status is {status}.",
+                "Only an authorized payment is captured; this one is “{status}”.",
                 transaction=tx,
                 status=tx.status,
             )

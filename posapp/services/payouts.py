@@ -186,7 +186,7 @@ def _resolve(journal: Journal, app_ref: str, status: Status, approval: Approval,
             raise ActionFailed("This refund or payout is not in this counter's journal.", detail=app_ref)
         if current.status is not Status.UNKNOWN:
             raise ActionFailed(
-                "Only an unknown outcome is settled by hand; this one's status is {status}.",
+                "Only an unknown outcome is settled by hand; this one is “{status}”.",
                 transaction=current,
                 status=current.status,
             )

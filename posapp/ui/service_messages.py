@@ -52,7 +52,7 @@ _LISTED = (
     QT_TRANSLATE_NOOP("ServiceMessages", "This payment can no longer be canceled (status: {status})."),
     QT_TRANSLATE_NOOP("ServiceMessages", "{provider} payments need no capture."),
     QT_TRANSLATE_NOOP("ServiceMessages", "This is not a payment: only a payment is captured."),
-    QT_TRANSLATE_NOOP("ServiceMessages", "Only an authorized payment is captured; this one's status is {status}."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Only an authorized payment is captured; this one is “{status}”."),
     QT_TRANSLATE_NOOP("ServiceMessages", "This payment is in {currency}, not {other}."),
     QT_TRANSLATE_NOOP("ServiceMessages", "Enter an amount above zero to capture."),
     QT_TRANSLATE_NOOP("ServiceMessages", "Not captured: at most {amount} can be captured on this payment."),
@@ -70,7 +70,7 @@ _LISTED = (
         "This approval was already used for another refund or payout: ask for a new one. Nothing was sent.",
     ),
     QT_TRANSLATE_NOOP("ServiceMessages", "This refund or payout is not in this counter's journal."),
-    QT_TRANSLATE_NOOP("ServiceMessages", "Only an unknown outcome is settled by hand; this one's status is {status}."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Only an unknown outcome is settled by hand; this one is “{status}”."),
     QT_TRANSLATE_NOOP(
         "ServiceMessages",
         "A payout to a wallet name or an e-mail address goes to a My-CoolPay wallet: choose My-CoolPay.",

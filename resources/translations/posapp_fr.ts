@@ -4,107 +4,107 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="51"/>
+        <location filename="../../posapp/ui/actions.py" line="52"/>
         <source>the disk that holds it is full</source>
         <translation>le disque qui le contient est plein</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="52"/>
+        <location filename="../../posapp/ui/actions.py" line="53"/>
         <source>the disk reports an error</source>
         <translation>le disque signale une erreur</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="53"/>
+        <location filename="../../posapp/ui/actions.py" line="54"/>
         <source>another program holds the journal file</source>
         <translation>un autre programme tient le fichier du journal</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="54"/>
+        <location filename="../../posapp/ui/actions.py" line="55"/>
         <source>its folder or file cannot be written</source>
         <translation>son dossier ou son fichier ne peut pas être écrit</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="55"/>
+        <location filename="../../posapp/ui/actions.py" line="56"/>
         <source>the journal file is damaged</source>
         <translation>le fichier du journal est endommagé</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="56"/>
+        <location filename="../../posapp/ui/actions.py" line="57"/>
         <source>the journal file cannot be opened</source>
         <translation>le fichier du journal ne peut pas être ouvert</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="67"/>
+        <location filename="../../posapp/ui/actions.py" line="68"/>
         <source>The journal cannot be written: {why}. An answer from the provider is kept in memory and written as soon as it can be. Until then its outcome is not known: do not repeat that payment, refund or payout.</source>
         <translation>Le journal ne peut pas être écrit : {why}. Une réponse de l’opérateur est gardée en mémoire et sera écrite dès que possible. D’ici là, son résultat n’est pas connu : ne refaites pas ce paiement, ce remboursement ou ce versement.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="82"/>
+        <location filename="../../posapp/ui/actions.py" line="83"/>
         <source>Nothing was sent: the disk that holds the journal is full. Free some space, then try again.</source>
         <translation>Rien n’a été envoyé : le disque qui contient le journal est plein. Libérez de la place, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="85"/>
+        <location filename="../../posapp/ui/actions.py" line="86"/>
         <source>Nothing was sent: the journal cannot be written ({why}). Fix it, then try again.</source>
         <translation>Rien n’a été envoyé : le journal ne peut pas être écrit ({why}). Corrigez cela, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="89"/>
+        <location filename="../../posapp/ui/actions.py" line="90"/>
         <source>An earlier request of this amount to this phone has no known outcome yet: the customer may already have paid. Do not push it again; wait for it in Activity.</source>
         <translation>Une demande précédente de ce montant vers ce téléphone n’a pas encore de résultat connu : le client a peut-être déjà payé. Ne la renvoyez pas ; attendez-la dans Activité.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="96"/>
+        <location filename="../../posapp/ui/actions.py" line="97"/>
         <source>Not sent: an earlier refund or payout of the same amount to the same person has an unknown outcome and may already have been paid. A manager must settle it in Activity or History first.</source>
         <translation>Non envoyé : un remboursement ou un versement précédent du même montant à la même personne a un résultat inconnu et a peut-être déjà été payé. Un responsable doit d’abord le régler dans Activité ou Historique.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="101"/>
+        <location filename="../../posapp/ui/actions.py" line="102"/>
         <source>Not sent: an earlier refund or payout of the same amount to the same person is not finished yet and may already have been paid. Wait for its outcome in Activity; nothing must be paid twice.</source>
         <translation>Non envoyé : un remboursement ou un versement précédent du même montant à la même personne n’est pas encore terminé et a peut-être déjà été payé. Attendez son résultat dans Activité ; rien ne doit être payé deux fois.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="113"/>
+        <location filename="../../posapp/ui/actions.py" line="116"/>
         <source>No clear answer from the provider: this may or may not have gone through. Do not try again; its status is being checked in Activity.</source>
         <translation>Pas de réponse claire du prestataire&#x202f;: l’opération est peut-être passée, ou pas. Ne réessayez pas&#x202f;; son statut est vérifié dans Activité.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="120"/>
+        <location filename="../../posapp/ui/actions.py" line="123"/>
         <source>The code is not right.</source>
         <translation>Le code est incorrect.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="124"/>
+        <location filename="../../posapp/ui/actions.py" line="127"/>
         <source>The provider refused this request.</source>
         <translation>Le prestataire a refusé cette demande.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="127"/>
+        <location filename="../../posapp/ui/actions.py" line="130"/>
         <source>The provider refused our keys. Ask a manager to check the settings.</source>
         <translation>Le prestataire a refusé nos clés. Demandez à un gérant de vérifier les réglages.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="131"/>
+        <location filename="../../posapp/ui/actions.py" line="134"/>
         <source>The provider cannot be reached. Check the connection and try again.</source>
         <translation>Le prestataire est injoignable. Vérifiez la connexion et réessayez.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="135"/>
+        <location filename="../../posapp/ui/actions.py" line="138"/>
         <source>This provider cannot do that.</source>
         <translation>Ce prestataire ne permet pas cette opération.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="137"/>
+        <location filename="../../posapp/ui/actions.py" line="140"/>
         <source>The provider answered with an error.</source>
         <translation>Le prestataire a répondu par une erreur.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="143"/>
+        <location filename="../../posapp/ui/actions.py" line="146"/>
         <source>The journal cannot be written ({why}): nothing was done.</source>
         <translation>Le journal ne peut pas être écrit ({why}) : rien n’a été fait.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/actions.py" line="146"/>
+        <location filename="../../posapp/ui/actions.py" line="149"/>
         <source>Something went wrong; it has been logged. Please try again.</source>
         <translation>Une erreur s’est produite&#x202f;; elle a été enregistrée. Veuillez réessayer.</translation>
     </message>
@@ -4271,6 +4271,224 @@
         <location filename="../../posapp/ui/screens/sale.py" line="339"/>
         <source>Type the customer&apos;s phone number to push the payment.</source>
         <translation>Saisissez le numéro du client pour lui envoyer la demande de paiement.</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceMessages</name>
+    <message>
+        <location filename="../../posapp/ui/service_messages.py" line="26"/>
+        <source>The manager&apos;s approval cannot be used: it was used already, has expired or was given for something else. Ask for a new one. Nothing was done.</source>
+        <translation>L’accord du gérant ne peut pas servir&#x202f;: il a déjà servi, a expiré ou a été donné pour autre chose. Demandez-en un nouveau. Rien n’a été fait.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/service_messages.py" line="31"/>
+        <source>This approval was already used for another operation: ask for a new one. Nothing was done.</source>
+        <translation>Cet accord a déjà servi à une autre opération&#x202f;: demandez-en un nouveau. Rien n’a été fait.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/service_messages.py" line="34"/>
+        <source>This refund cannot be recorded: the payment is not paid, or less than that is left to refund on it. Nothing was sent.</source>
+        <translation>Ce remboursement ne peut pas être enregistré&#x202f;: le paiement n’est pas payé, ou il en reste moins à rembourser. Rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/service_messages.py" line="39"/>
+        <source>This sale cannot take that any more: it was paid or voided meanwhile. Look at the sale again.</source>
+        <translation>Cette vente ne peut plus prendre cela&#x202f;: elle a été payée ou annulée entre-temps. Regardez à nouveau la vente.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/service_messages.py" line="43"/>
+        <source>The journal refused this. Nothing was done.</source>
+        <translation>Le journal a refusé cette opération. Rien n’a été fait.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/service_messages.py" line="44"/>
+        <source>Not refunded: at most {left} can still be refunded on this payment.</source>
+        <translation>Non remboursé&#x202f;: il reste au plus {left} à rembourser sur ce paiement.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/service_messages.py" line="45"/>
+        <source>There is no such payment in this counter&apos;s journal.</source>
+        <translation>Ce paiement n’est pas dans le journal de cette caisse.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/service_messages.py" line="47"/>
+        <source>The payment&apos;s QR code was not shown, because the journal cannot be written: nobody can pay it.</source>
+        <translation>Le code QR du paiement n’a pas été affiché, car le journal ne peut pas être écrit&#x202f;: personne ne peut le payer.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/service_messages.py" line="51"/>
+        <source>Only a payment by QR code or on the customer&apos;s phone can be canceled.</source>
+        <translation>Seul un paiement par code QR ou sur le téléphone du client peut être annulé.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/service_messages.py" line="52"/>
+        <source>This payment can no longer be canceled (status: {status}).</source>
+        <translation>Ce paiement ne peut plus être annulé (état&#x202f;: {status}).</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/service_messages.py" line="53"/>
+        <source>{provider} payments need no capture.</source>
+        <translation>Les paiements {provider} n’ont pas besoin d’être encaissés.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/service_messages.py" line="54"/>
+        <source>This is not a payment: only a payment is captured.</source>
+        <translation>Ce n’est pas un paiement&#x202f;: seul un paiement s’encaisse.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/service_messages.py" line="55"/>
+        <source>Only an authorized payment is captured; this one is “{status}”.</source>
+        <translation>Seul un paiement autorisé s’encaisse&#x202f;; l’état de celui-ci est «&#x202f;{status}&#x202f;».</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/service_messages.py" line="56"/>
+        <source>This payment is in {currency}, not {other}.</source>
+        <translation>Ce paiement est en {currency}, pas en {other}.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/service_messages.py" line="57"/>
+        <source>Enter an amount above zero to capture.</source>
+        <translation>Saisissez un montant supérieur à zéro à encaisser.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/service_messages.py" line="58"/>
+        <source>Not captured: at most {amount} can be captured on this payment.</source>
+        <translation>Non encaissé&#x202f;: au plus {amount} peut être encaissé sur ce paiement.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/service_messages.py" line="59"/>
+        <source>The last capture of this payment has no known outcome, and its status cannot be read now: try again in a moment.</source>
+        <translation>Le dernier encaissement de ce paiement n’a pas de résultat connu, et son état ne peut pas être lu pour l’instant&#x202f;: réessayez dans un moment.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/service_messages.py" line="64"/>
+        <source>The provider is still processing the last capture of this payment: try again in a moment.</source>
+        <translation>L’opérateur traite encore le dernier encaissement de ce paiement&#x202f;: réessayez dans un moment.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/service_messages.py" line="68"/>
+        <source>This approval was already used for another refund or payout: ask for a new one. Nothing was sent.</source>
+        <translation>Cet accord a déjà servi à un autre remboursement ou versement&#x202f;: demandez-en un nouveau. Rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/service_messages.py" line="72"/>
+        <source>This refund or payout is not in this counter&apos;s journal.</source>
+        <translation>Ce remboursement ou ce versement n’est pas dans le journal de cette caisse.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/service_messages.py" line="73"/>
+        <source>Only an unknown outcome is settled by hand; this one is “{status}”.</source>
+        <translation>Seul un résultat inconnu se règle à la main&#x202f;; l’état de celui-ci est «&#x202f;{status}&#x202f;».</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/service_messages.py" line="74"/>
+        <source>A payout to a wallet name or an e-mail address goes to a My-CoolPay wallet: choose My-CoolPay.</source>
+        <translation>Un versement vers un identifiant ou une adresse e-mail va sur un portefeuille My-CoolPay&#x202f;: choisissez My-CoolPay.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/service_messages.py" line="78"/>
+        <source>This payment was paid through {provider}, not {this_provider}: only {provider} can refund it.</source>
+        <translation>Ce paiement a été payé par {provider}, pas par {this_provider}&#x202f;: seul {provider} peut le rembourser.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/service_messages.py" line="82"/>
+        <source>The payer&apos;s number is not known: refund it as a payout.</source>
+        <translation>Le numéro du payeur n’est pas connu&#x202f;: remboursez-le par un versement.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/service_messages.py" line="83"/>
+        <source>The payer&apos;s number {phone} cannot receive a refund. {why}</source>
+        <translation>Le numéro du payeur, {phone}, ne peut pas recevoir de remboursement. {why}</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/service_messages.py" line="84"/>
+        <source>This payment never reached the provider, so nothing of it can be refunded.</source>
+        <translation>Ce paiement n’est jamais arrivé chez l’opérateur, donc rien ne peut en être remboursé.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/service_messages.py" line="85"/>
+        <source>What is left to refund on this payment cannot be read from the provider now: try again in a moment. Nothing was sent.</source>
+        <translation>Ce qui reste à rembourser sur ce paiement ne peut pas être lu chez l’opérateur pour l’instant&#x202f;: réessayez dans un moment. Rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/service_messages.py" line="90"/>
+        <source>The shop store&apos;s check of this refund failed, so nothing was sent.</source>
+        <translation>La vérification de ce remboursement par la base de la boutique a échoué, donc rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/service_messages.py" line="91"/>
+        <source>An unknown outcome is settled as paid or as failed.</source>
+        <translation>Un résultat inconnu se règle comme payé ou comme échoué.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/service_messages.py" line="93"/>
+        <source>A sale is for an amount above zero.</source>
+        <translation>Une vente est d’un montant supérieur à zéro.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/service_messages.py" line="94"/>
+        <source>This sale is not in this counter&apos;s journal.</source>
+        <translation>Cette vente n’est pas dans le journal de cette caisse.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/service_messages.py" line="95"/>
+        <source>The cash given, {given}, does not cover {amount}: take the rest another way.</source>
+        <translation>Les espèces reçues, {given}, ne couvrent pas {amount}&#x202f;: prenez le reste autrement.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/service_messages.py" line="98"/>
+        <source>Say why the sale is voided.</source>
+        <translation>Dites pourquoi la vente est annulée.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/service_messages.py" line="99"/>
+        <source>Say what the cash is paid out for.</source>
+        <translation>Dites à quoi servent les espèces versées.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/service_messages.py" line="100"/>
+        <source>The opening float is zero or more.</source>
+        <translation>Le fonds de caisse est de zéro ou plus.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/service_messages.py" line="101"/>
+        <source>This sale was voided: nothing more is taken for it.</source>
+        <translation>Cette vente a été annulée&#x202f;: plus rien n’est pris pour elle.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/service_messages.py" line="102"/>
+        <source>This sale is in {currency}, not {other}.</source>
+        <translation>Cette vente est en {currency}, pas en {other}.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/service_messages.py" line="103"/>
+        <source>A payment of {amount} on this sale is not settled yet: wait for its outcome.</source>
+        <translation>Un paiement de {amount} sur cette vente n’est pas encore réglé&#x202f;: attendez son résultat.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/service_messages.py" line="106"/>
+        <source>Nothing is left to pay on this sale.</source>
+        <translation>Il ne reste rien à payer sur cette vente.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/service_messages.py" line="107"/>
+        <source>Enter an amount above zero.</source>
+        <translation>Saisissez un montant supérieur à zéro.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/service_messages.py" line="108"/>
+        <source>Not taken: at most {amount} is still to pay on this sale.</source>
+        <translation>Non pris&#x202f;: il reste au plus {amount} à payer sur cette vente.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/service_messages.py" line="109"/>
+        <source>This sale is paid: refund its payments instead of voiding it.</source>
+        <translation>Cette vente est payée&#x202f;: remboursez ses paiements au lieu de l’annuler.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/service_messages.py" line="110"/>
+        <source>Not voided: {amount} paid on this sale is not handed back yet. Refund it first.</source>
+        <translation>Non annulée&#x202f;: un montant de {amount} payé sur cette vente n’est pas encore rendu. Remboursez-le d’abord.</translation>
     </message>
 </context>
 <context>
