@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import qrcode
 from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
-from qrcode.exceptions import DataOverflowError
 
 QUIET_ZONE = 4  # modules of white around the code, as ISO/IEC 18004 asks
 
@@ -15,8 +13,17 @@ class QrDataTooLong(ValueError):
     """The text does not fit in the largest QR code."""
 
 
-def qr_matrix(data: str, error_correction: int = qrcode.constants.ERROR_CORRECT_M) -> list[list[bool]]:
-    """The module matrix (True = dark) of ``data``, without quiet zone; raises ``QrDataTooLong``."""
+def qr_matrix(data: str, error_correction: int | None = None) -> list[list[bool]]:
+    """The module matrix (True = dark) of ``data``, without quiet zone; raises ``QrDataTooLong``.
+
+    ``error_correction``: one of ``qrcode.constants`` (M when None).
+    """
+    # Loaded with the first code drawn: qrcode's image modules pull in Pillow (40 ms before the first paint).
+    import qrcode
+    from qrcode.exceptions import DataOverflowError
+
+    if error_correction is None:
+        error_correction = qrcode.constants.ERROR_CORRECT_M
     code = qrcode.QRCode(error_correction=error_correction, border=0)
     code.add_data(data.encode("utf-8"))
     try:
