@@ -149,9 +149,11 @@ def field_text(name: str, value: object, locale: str) -> str:
 
 def describe_service_error(exc: ActionFailed, locale: str | None = None) -> str:
     """``exc``'s template in the installed language with its fields filled in (its English when not listed)."""
+    translated = QCoreApplication.translate(CONTEXT, exc.template)
+    if not exc.params:  # nothing to fill in (and a sentence the UI translated itself may hold braces)
+        return translated
     locale = locale or money_locale()
     fields = {name: field_text(name, value, locale) for name, value in exc.params.items()}
-    translated = QCoreApplication.translate(CONTEXT, exc.template)
     try:
         return translated.format(**fields)
     except (KeyError, IndexError, ValueError):  # a translation that lost a field: the English, filled in
