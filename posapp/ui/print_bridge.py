@@ -127,4 +127,6 @@ def state_text(job: PrintJob) -> str:
         JobState.WAITING: QCoreApplication.translate("PrintQueue", "Not printed: trying again shortly"),
         JobState.FAILED: QCoreApplication.translate("PrintQueue", "Not printed: press Retry"),
         JobState.CANCELED: QCoreApplication.translate("PrintQueue", "Canceled"),
+        JobState.STOPPED: QCoreApplication.translate("PrintQueue", "Not printed: the console stopped"),
+        JobState.UNCERTAIN: QCoreApplication.translate("PrintQueue", "May have printed: check the printer"),
     }[job.state]

@@ -10,7 +10,10 @@
   queue: it opens the sale, takes the cash, starts the QR or push for the rest through the services (the
   QR and push screens show that part as any payment), follows the sale's state (``SaleChanged``: a
   failed mobile part brings the sale back to "still to pay"), and prints a receipt of every paid sale
-  (and of every payment made alone) when the ESC/POS printer prints automatically.
+  (and of every payment made alone) when the ESC/POS printer prints automatically. The print queue records
+  each receipt in the journal (``journal.prints``); at start-up the receipts that never printed before the
+  console stopped are listed again (not printed, or may have printed), and print only on the cashier's
+  Retry, made again from the journal.
 """
 
 from __future__ import annotations
@@ -29,10 +32,11 @@ from posapp.core.access import Permission
 from posapp.core.money import Money, format_money
 from posapp.core.phone import MobileNumber
 from posapp.core.transactions import Kind, Status, Transaction
+from posapp.journal.prints import JournalPrintLog, PrintKind, PrintRecord, unfinished_prints
 from posapp.journal.reports import DrawerCount, drawer_counts
 from posapp.journal.sales import SaleState, sale_state
 from posapp.journal.sales import sale_of as sales_of
-from posapp.printing.devices import SETTINGS_KEY, PrinterConfig, load_config
+from posapp.printing.devices import SETTINGS_KEY, PrinterConfig, Problem, load_config
 from posapp.printing.queue import PrintJob, PrintQueue
 from posapp.printing.receipt import Receipt, sample_receipt
 from posapp.services.events import StatusChanged
@@ -519,7 +523,8 @@ class TillController(QObject):
         self.locale = settings.locale
         self.training = settings.training
         self.print_bridge = print_bridge or PrintQueueBridge(self)
-        self.queue = queue or PrintQueue(self.printer_config, listener=self.print_bridge.listener)
+        self.print_log = JournalPrintLog(services.journal.journal)
+        self.queue = queue or PrintQueue(self.printer_config, listener=self.print_bridge.listener, log=self.print_log)
         self.sale_ref: str | None = None
         self._phone: MobileNumber | None = None
         self._reason = ""
@@ -544,8 +549,8 @@ class TillController(QObject):
         self.printer_panel.config_saved.connect(self.save_printer)
         self.printer_panel.test_print_requested.connect(self.test_print)
         self.printer_panel.open_drawer_requested.connect(lambda: self.open_drawer(self._drawer_words()))
-        self.printer_panel.retry_requested.connect(self.queue.retry)
-        self.printer_panel.cancel_requested.connect(self.queue.cancel)
+        self.printer_panel.retry_requested.connect(self.retry_print)
+        self.printer_panel.cancel_requested.connect(lambda job_id: self.queue.cancel(job_id, by=self._actor()))
         self.print_bridge.job_changed.connect(self._job_changed)
         self.sale_changed.connect(self._on_sale_changed)
         self.sale_changed.connect(lambda _state: self.refresh_drawer())
@@ -567,6 +572,7 @@ class TillController(QObject):
         if access is not None:
             access.user_changed.connect(lambda _user: self.refresh_drawer())
         self.refresh_drawer()
+        self.restore_waiting()
 
     # ------------------------------------------------------------------ settings
 
@@ -827,11 +833,11 @@ class TillController(QObject):
             ),
             training=QCoreApplication.translate("ReceiptDialog", "TRAINING - NO REAL MONEY") if self.training else "",
         )
-        self.queue_with(config).test_print(receipt)  # what is typed, saved or not
+        self.queue_with(config).test_print(receipt, by=self._actor())  # what is typed, saved or not
 
     def queue_with(self, config: PrinterConfig) -> PrintQueue:
         """A one-off queue for a configuration not saved yet (Test print), reporting to the same panel."""
-        queue = PrintQueue(lambda: config, listener=self.print_bridge.listener, retry_after_s=())
+        queue = PrintQueue(lambda: config, listener=self.print_bridge.listener, retry_after_s=(), log=self.print_log)
         self._test_queues = [*getattr(self, "_test_queues", []), queue][-3:]
         return queue
 
@@ -843,7 +849,9 @@ class TillController(QObject):
         for tender in state.tenders:
             self._printed.add(tender.transaction.app_ref)
         self.queue.print_receipt(
-            sale_receipt(state, self.settings, training=self.training, locale=self.locale, counter=self.counter)
+            sale_receipt(state, self.settings, training=self.training, locale=self.locale, counter=self.counter),
+            sale_ref=state.sale.sale_ref,
+            by=self._actor(),
         )
 
     def _on_status_changed(self, event: StatusChanged) -> None:
@@ -865,36 +873,94 @@ class TillController(QObject):
                 self._printed.add(tx.app_ref)
                 facts = receipt_facts(self.services.journal.journal, tx.app_ref)
                 content = receipt_content(tx, self.settings, cashier=tx.cashier, training=self.training, **facts)
-                self.queue.print_receipt(printer_receipt(content))
+                self.queue.print_receipt(printer_receipt(content), by=self._actor())
 
         run_action(None, alone, on_success=decided, on_error=lambda _exc, _text: None)
+
+    def receipt_of(self, app_ref: str, *, reprint: bool) -> tuple[Receipt, str | None] | None:
+        """The receipt of ``app_ref`` made from the journal (a tender's is its whole sale's) and its sale;
+        ``reprint`` marks it as a duplicate. None when ``app_ref`` has no receipt."""
+        journal = self.services.journal.journal
+        tx = journal.get(app_ref)
+        if tx is None or not receipt_allowed(tx):
+            return None
+        sale_ref = sales_of(journal, app_ref)
+        state = sale_state(journal, sale_ref) if sale_ref is not None else None
+        if state is not None and state.is_paid:
+            receipt = sale_receipt(state, self.settings, training=self.training, locale=self.locale,
+                                   counter=counter_name(journal), reprint=reprint)  # fmt: skip
+            return receipt, sale_ref
+        facts = receipt_facts(journal, app_ref)
+        content = receipt_content(
+            tx, self.settings, cashier=tx.cashier, training=self.training, reprint=reprint, **facts
+        )
+        return printer_receipt(content), sale_ref
 
     def reprint(self, app_ref: str) -> PrintJob | None:
         """The receipt of ``app_ref`` again on the receipt printer, marked as a duplicate: a tender's is its
         whole sale's. None when no receipt printer is set up or ``app_ref`` has no receipt."""
         if not self.printer_config().enabled:
             return None
-        journal = self.services.journal.journal
-        tx = journal.get(app_ref)
-        if tx is None or not receipt_allowed(tx):
+        made = self.receipt_of(app_ref, reprint=True)
+        if made is None:
             return None
-        receipt: Receipt
-        sale_ref = sales_of(journal, app_ref)
-        state = sale_state(journal, sale_ref) if sale_ref is not None else None
-        if state is not None and state.is_paid:
-            receipt = sale_receipt(state, self.settings, training=self.training, locale=self.locale,
-                                   counter=counter_name(journal), reprint=True)  # fmt: skip
-        else:
-            facts = receipt_facts(journal, app_ref)
-            content = receipt_content(
-                tx, self.settings, cashier=tx.cashier, training=self.training, reprint=True, **facts
-            )
-            receipt = printer_receipt(content)
-        job = self.queue.print_receipt(receipt)
+        receipt, sale_ref = made
+        job = self.queue.print_receipt(receipt, sale_ref=sale_ref, by=self._actor())
         self.window.statusBar().showMessage(
             QCoreApplication.translate("TillScreen", "Sent to the receipt printer again."), 10_000
         )
         return job
+
+    def retry_print(self, job_id: int) -> PrintJob | None:
+        """The cashier's Retry: a receipt from before a restart is made again from the journal first."""
+        job = self.queue.job(job_id)
+        if job is None:
+            return None
+        receipt = job.receipt
+        if receipt is None:
+            made = self.receipt_of(job.app_ref, reprint=job.duplicate)
+            if made is None:
+                self.printer_panel.error.setText(
+                    QCoreApplication.translate("TillScreen", "This receipt cannot be made again from the journal.")
+                )
+                return None
+            receipt = made[0]
+        return self.queue.retry(job_id, receipt=receipt, by=self._actor())
+
+    def restore_waiting(self) -> None:
+        """List the receipts that never printed before the console stopped; none is sent by itself."""
+
+        def restore(records: list[PrintRecord]) -> None:
+            if self._closed or not records:
+                return
+            for record in records:
+                try:
+                    problem: Problem | None = Problem(record.problem) if record.problem else None
+                except ValueError:
+                    problem = None
+                self._printed.add(record.app_ref)
+                self.queue.restore(
+                    record.id,
+                    record.app_ref,
+                    sale_ref=record.sale_ref,
+                    duplicate=record.kind is PrintKind.DUPLICATE,
+                    actor=record.actor,
+                    may_have_printed=record.may_have_printed,
+                    problem=problem,
+                )
+            self.window.statusBar().showMessage(
+                QCoreApplication.translate(
+                    "TillScreen", "Receipts from before the console stopped did not print: see Till."
+                ),
+                30_000,
+            )
+
+        run_action(
+            None,
+            lambda: self.services.journal.call(unfinished_prints),
+            on_success=restore,
+            on_error=lambda _exc, _text: None,
+        )
 
     def _job_changed(self, job: PrintJob) -> None:
         self.printer_panel.show_job(job)

@@ -1988,310 +1988,310 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="47"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="46"/>
         <source>A PIN is made of digits only.</source>
         <translation>Un code PIN ne contient que des chiffres.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="48"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="47"/>
         <source>A PIN has at least 4 digits.</source>
         <translation>Un code PIN a au moins 4 chiffres.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="49"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="48"/>
         <source>A PIN has at most 8 digits.</source>
         <translation>Un code PIN a au plus 8 chiffres.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="50"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="49"/>
         <source>The same digit repeated is the first PIN anyone tries. Choose another.</source>
         <translation>Un même chiffre répété est le premier code PIN qu’on essaie. Choisissez-en un autre.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="53"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="52"/>
         <source>Digits in a row, like 1234 or 9876, are easy to guess. Choose another.</source>
         <translation>Des chiffres qui se suivent, comme 1234 ou 9876, sont faciles à deviner. Choisissez-en un autre.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="56"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="55"/>
         <source>A repeated pattern, like 1212, is easy to guess. Choose another.</source>
         <translation>Un motif répété, comme 1212, est facile à deviner. Choisissez-en un autre.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="59"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="58"/>
         <source>This PIN is one of the most common ones. Choose another.</source>
         <translation>Ce code PIN est l’un des plus courants. Choisissez-en un autre.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="68"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="67"/>
         <source>Manager</source>
         <translation>Gérant</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="70"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="69"/>
         <source>Cashier</source>
         <translation>Caissier</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="84"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="85"/>
         <source>{names} and {last}</source>
         <translation>{names} et {last}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="93"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="94"/>
         <source>Too many wrong PINs: {name} is locked until {time}.</source>
         <translation>Trop de codes PIN erronés : {name} est bloqué jusqu’à {time}.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="97"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="98"/>
         <source>{names} can still sign in.</source>
         <translation>Connexion encore possible pour {names}.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="99"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="100"/>
         <source>Nobody else can sign in: wait until then, or use one of {name}&apos;s recovery codes now.</source>
         <translation>Personne d’autre ne peut se connecter : attendez jusque-là, ou utilisez dès maintenant un des codes de secours de {name}.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="103"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="104"/>
         <source>Nobody else can sign in: wait until then, or ask a manager to reset the lock.</source>
         <translation>Personne d’autre ne peut se connecter : attendez jusque-là, ou demandez à un gérant de lever le blocage.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="118"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="119"/>
         <source>Wrong PIN. 1 try left, then {name} is locked for 30 minutes.</source>
         <translation>Code PIN erroné. Encore 1 essai, puis le compte de {name} sera bloqué 30 minutes.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="121"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="122"/>
         <source>Wrong PIN. Tries left: {count}.</source>
         <translation>Code PIN erroné. Essais restants&#x202f;: {count}.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="127"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="128"/>
         <source>{name} is disabled. A manager can enable them in Settings.</source>
         <translation>Le compte de {name} est désactivé. Un gérant peut le réactiver dans Réglages.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="130"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="131"/>
         <source>This user no longer exists.</source>
         <translation>Cet utilisateur n’existe plus.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="155"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="156"/>
         <source>Erase</source>
         <translation>Effacer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="156"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="157"/>
         <source>Erase the last digit (Backspace)</source>
         <translation>Effacer le dernier chiffre (Retour arrière)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="158"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="159"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="160"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="161"/>
         <source>Confirm the PIN (Enter)</source>
         <translation>Valider le code PIN (Entrée)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="173"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="174"/>
         <source>Type the digit {digit} (or the {digit} key)</source>
         <translation>Tape le chiffre {digit} (ou la touche {digit})</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="190"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="191"/>
         <source>4 to 8 digits, never shown</source>
         <translation>4 à 8 chiffres, jamais affichés</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="234"/>
         <location filename="../../posapp/ui/screens/lock.py" line="235"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="236"/>
         <source>PIN</source>
         <translation>Code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="261"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="262"/>
         <source>Type your PIN: at least 4 digits.</source>
         <translation>Saisissez votre code PIN&#x202f;: au moins 4 chiffres.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="352"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="353"/>
         <source>The console is locked</source>
         <translation>Caisse verrouillée</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="355"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="356"/>
         <source>Who is working? Touch your name.</source>
         <translation>Qui travaille&#x202f;? Appuyez sur votre nom.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="373"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="374"/>
         <source>Payments in progress are still being followed while the console is locked.</source>
         <translation>Les paiements en cours restent suivis pendant que la caisse est verrouillée.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="394"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="395"/>
         <source>Forgot the PIN? Use a recovery code</source>
         <translation>Code PIN oublié ? Utiliser un code de secours</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="403"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="404"/>
         <source>A manager&apos;s recovery code unlocks and sets a new PIN</source>
         <translation>Un code de secours du gérant débloque et fixe un nouveau code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="430"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="431"/>
         <source>Type one of the recovery codes written down when the manager was created, and a new PIN. Each code opens once.</source>
         <translation>Tapez un des codes de secours notés à la création du gérant, et un nouveau code PIN. Chaque code ne sert qu’une fois.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="444"/>
-        <location filename="../../posapp/ui/screens/lock.py" line="458"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="445"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="459"/>
         <source>Recovery code</source>
         <translation>Code de secours</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="446"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="447"/>
         <source>One of the codes written down when the manager was created</source>
         <translation>Un des codes notés à la création du gérant</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="459"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="460"/>
         <source>New PIN (4 to 8 digits)</source>
         <translation>Nouveau code PIN (4 à 8 chiffres)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="464"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="465"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="467"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="468"/>
         <source>Unlock and set the PIN</source>
         <translation>Débloquer et changer le PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="496"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="497"/>
         <source>Write down the recovery codes</source>
         <translation>Notez les codes de secours</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="500"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="501"/>
         <source>If the manager&apos;s PIN is forgotten or locked out, one of these codes unlocks and sets a new PIN. They are shown only now: write them on paper and keep it away from the till.</source>
         <translation>Si le code PIN du gérant est oublié ou bloqué, un de ces codes débloque et fixe un nouveau code PIN. Ils ne sont montrés que maintenant : notez-les sur papier et gardez-le loin de la caisse.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="512"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="513"/>
         <source>They are written down: sign in</source>
         <translation>Ils sont notés : se connecter</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="539"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="540"/>
         <source>Welcome to posapp</source>
         <translation>Bienvenue dans posapp</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="542"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="543"/>
         <source>First, create the manager: the person who approves refunds and payouts and changes the settings. Cashiers are added later, in Settings.</source>
         <translation>Créez d’abord le gérant&#x202f;: la personne qui approuve les remboursements et les versements et modifie les réglages. Les caissiers s’ajoutent plus tard, dans Réglages.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="556"/>
         <location filename="../../posapp/ui/screens/lock.py" line="557"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="558"/>
         <source>Manager&apos;s name</source>
         <translation>Nom du gérant</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="451"/>
-        <location filename="../../posapp/ui/screens/lock.py" line="561"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="452"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="562"/>
         <source>New PIN</source>
         <translation>Nouveau code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="453"/>
-        <location filename="../../posapp/ui/screens/lock.py" line="563"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="454"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="564"/>
         <source>New PIN again</source>
         <translation>Répéter le nouveau code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="568"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="569"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="569"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="570"/>
         <source>PIN (4 to 8 digits)</source>
         <translation>Code PIN (4 à 8 chiffres)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="460"/>
-        <location filename="../../posapp/ui/screens/lock.py" line="570"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="461"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="571"/>
         <source>The same PIN again</source>
         <translation>Confirmez le code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="559"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="560"/>
         <source>The name shown on the lock screen and in the journal</source>
         <translation>Le nom affiché sur l’écran de verrouillage et dans le journal</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="573"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="574"/>
         <source>Create and sign in</source>
         <translation>Créer et se connecter</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="579"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="580"/>
         <source>Create the manager with this name and PIN</source>
         <translation>Créer le gérant avec ce nom et ce code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="651"/>
-        <location filename="../../posapp/ui/screens/lock.py" line="655"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="652"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="656"/>
         <source>{name} is working</source>
         <translation>{name} travaille</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="718"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="719"/>
         <source>Touch your name first</source>
         <translation>Appuyez d’abord sur votre nom</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="724"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="725"/>
         <source>{name}, type your PIN</source>
         <translation>{name}, votre code PIN</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="805"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="806"/>
         <source>Recovery for {name}</source>
         <translation>Secours pour {name}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="841"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="842"/>
         <source>A recovery code has 12 letters and digits, like 7KQ2-M9XA-P4TB.</source>
         <translation>Un code de secours a 12 lettres et chiffres, comme 7KQ2-M9XA-P4TB.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="864"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="865"/>
         <source>Too many wrong recovery codes: try again after {time}.</source>
         <translation>Trop de codes de secours erronés : réessayez après {time}.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="868"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="869"/>
         <source>This is not one of {name}&apos;s unused recovery codes. Tries left: {count}.</source>
         <translation>Ce n’est pas un des codes de secours inutilisés de {name}. Essais restants : {count}.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="902"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="903"/>
         <source>Type the manager&apos;s name.</source>
         <translation>Saisissez le nom du gérant.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/screens/lock.py" line="845"/>
-        <location filename="../../posapp/ui/screens/lock.py" line="904"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="846"/>
+        <location filename="../../posapp/ui/screens/lock.py" line="905"/>
         <source>The two PINs are not the same. Type them again.</source>
         <translation>Les deux codes PIN sont différents. Saisissez-les à nouveau.</translation>
     </message>
@@ -3091,6 +3091,16 @@
         <source>Canceled</source>
         <translation>Annulé</translation>
     </message>
+    <message>
+        <location filename="../../posapp/ui/print_bridge.py" line="130"/>
+        <source>Not printed: the console stopped</source>
+        <translation>Non imprimé&#x202f;: la console s’est arrêtée</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/print_bridge.py" line="131"/>
+        <source>May have printed: check the printer</source>
+        <translation>Peut-être imprimé&#x202f;: vérifiez l’imprimante</translation>
+    </message>
 </context>
 <context>
     <name>PrinterSettings</name>
@@ -3663,17 +3673,17 @@
 <context>
     <name>QrCodeWidget</name>
     <message>
-        <location filename="../../posapp/ui/widgets/qr_code.py" line="44"/>
+        <location filename="../../posapp/ui/widgets/qr_code.py" line="51"/>
         <source>Payment QR code</source>
         <translation>Code QR de paiement</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/qr_code.py" line="46"/>
+        <location filename="../../posapp/ui/widgets/qr_code.py" line="53"/>
         <source>The payment link as a QR code: the customer scans it with their phone to pay</source>
         <translation>Le lien de paiement en code QR : le client le scanne avec son téléphone pour payer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/qr_code.py" line="63"/>
+        <location filename="../../posapp/ui/widgets/qr_code.py" line="70"/>
         <source>This link is too long for a QR code.</source>
         <translation>Ce lien est trop long pour un code QR.</translation>
     </message>
@@ -3825,7 +3835,7 @@
     </message>
     <message>
         <location filename="../../posapp/ui/screens/receipts.py" line="193"/>
-        <location filename="../../posapp/ui/till.py" line="472"/>
+        <location filename="../../posapp/ui/till.py" line="476"/>
         <source>PAYMENT RECEIPT</source>
         <translation>REÇU DE PAIEMENT</translation>
     </message>
@@ -3836,7 +3846,7 @@
     </message>
     <message>
         <location filename="../../posapp/ui/screens/receipts.py" line="198"/>
-        <location filename="../../posapp/ui/till.py" line="474"/>
+        <location filename="../../posapp/ui/till.py" line="478"/>
         <source>Paid</source>
         <translation>Payé</translation>
     </message>
@@ -3912,26 +3922,26 @@
     </message>
     <message>
         <location filename="../../posapp/ui/screens/receipts.py" line="245"/>
-        <location filename="../../posapp/ui/till.py" line="478"/>
+        <location filename="../../posapp/ui/till.py" line="482"/>
         <source>Scan to find this transaction</source>
         <translation>Scannez pour retrouver cette transaction</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/receipts.py" line="246"/>
-        <location filename="../../posapp/ui/till.py" line="479"/>
-        <location filename="../../posapp/ui/till.py" line="828"/>
+        <location filename="../../posapp/ui/till.py" line="483"/>
+        <location filename="../../posapp/ui/till.py" line="834"/>
         <source>TRAINING - NO REAL MONEY</source>
         <translation>FORMATION - PAS D’ARGENT RÉEL</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/receipts.py" line="247"/>
-        <location filename="../../posapp/ui/till.py" line="480"/>
+        <location filename="../../posapp/ui/till.py" line="484"/>
         <source>DUPLICATE</source>
         <translation>DUPLICATA</translation>
     </message>
     <message>
         <location filename="../../posapp/ui/screens/receipts.py" line="248"/>
-        <location filename="../../posapp/ui/till.py" line="481"/>
+        <location filename="../../posapp/ui/till.py" line="485"/>
         <source>Thank you. Keep this receipt.</source>
         <translation>Merci. Conservez ce reçu.</translation>
     </message>
@@ -5640,34 +5650,49 @@
 <context>
     <name>ShopStatus</name>
     <message>
-        <location filename="../../posapp/ui/widgets/shop_status.py" line="27"/>
+        <location filename="../../posapp/ui/widgets/shop_status.py" line="31"/>
         <source>Shop: connected</source>
         <translation>Boutique&#x202f;: connectée</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/shop_status.py" line="29"/>
+        <location filename="../../posapp/ui/widgets/shop_status.py" line="33"/>
         <source>Shop: sending, {count} waiting</source>
         <translation>Boutique&#x202f;: envoi, {count} en attente</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/shop_status.py" line="31"/>
+        <location filename="../../posapp/ui/widgets/shop_status.py" line="35"/>
         <source>Shop: offline, {count} waiting (out of date since {time})</source>
         <translation>Boutique&#x202f;: hors ligne, {count} en attente (pas à jour depuis {time})</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/shop_status.py" line="35"/>
+        <location filename="../../posapp/ui/widgets/shop_status.py" line="39"/>
         <source>Shop: not connected (out of date since {time})</source>
         <translation>Boutique&#x202f;: non connectée (pas à jour depuis {time})</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/shop_status.py" line="39"/>
+        <location filename="../../posapp/ui/widgets/shop_status.py" line="43"/>
         <source>Shop: stopped</source>
         <translation>Boutique&#x202f;: arrêtée</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/widgets/shop_status.py" line="41"/>
+        <location filename="../../posapp/ui/widgets/shop_status.py" line="45"/>
         <source>Shop: connecting</source>
         <translation>Boutique&#x202f;: connexion…</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/shop_status.py" line="80"/>
+        <source>Counter</source>
+        <translation>Comptoir</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/shop_status.py" line="82"/>
+        <source>The name of this counter, as its receipts print it</source>
+        <translation>Le nom de ce comptoir, tel que ses reçus l’impriment</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/widgets/shop_status.py" line="99"/>
+        <source>Counter: {name}</source>
+        <translation>Comptoir&#x202f;: {name}</translation>
     </message>
 </context>
 <context>
@@ -6113,285 +6138,295 @@
 <context>
     <name>TillScreen</name>
     <message>
-        <location filename="../../posapp/ui/till.py" line="81"/>
+        <location filename="../../posapp/ui/till.py" line="85"/>
         <source>Cash payment</source>
         <translation>Paiement en espèces</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="96"/>
+        <location filename="../../posapp/ui/till.py" line="100"/>
         <source>Still to pay</source>
         <translation>Reste à payer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="104"/>
+        <location filename="../../posapp/ui/till.py" line="108"/>
         <source>QR code for the rest</source>
         <translation>Code QR pour le reste</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="106"/>
+        <location filename="../../posapp/ui/till.py" line="110"/>
         <source>Push the rest to the phone</source>
         <translation>Demander le reste au téléphone</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="108"/>
+        <location filename="../../posapp/ui/till.py" line="112"/>
         <source>More cash</source>
         <translation>Encore des espèces</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="112"/>
+        <location filename="../../posapp/ui/till.py" line="116"/>
         <source>Show a QR code for what is still to pay</source>
         <translation>Afficher un code QR pour le reste à payer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="114"/>
+        <location filename="../../posapp/ui/till.py" line="118"/>
         <source>Ask the phone typed on the Sale screen for what is still to pay</source>
         <translation>Demander le reste à payer au téléphone saisi sur l’écran Vente</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="119"/>
+        <location filename="../../posapp/ui/till.py" line="123"/>
         <source>Take more cash for what is still to pay</source>
         <translation>Encaisser encore des espèces pour le reste à payer</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="140"/>
+        <location filename="../../posapp/ui/till.py" line="144"/>
         <source>PAID</source>
         <translation>PAYÉ</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="148"/>
-        <location filename="../../posapp/ui/till.py" line="155"/>
+        <location filename="../../posapp/ui/till.py" line="152"/>
+        <location filename="../../posapp/ui/till.py" line="159"/>
         <source>Change to give back</source>
         <translation>Monnaie à rendre</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="156"/>
+        <location filename="../../posapp/ui/till.py" line="160"/>
         <source>New sale</source>
         <translation>Nouvelle vente</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="162"/>
+        <location filename="../../posapp/ui/till.py" line="166"/>
         <source>New sale (Enter or {key})</source>
         <translation>Nouvelle vente (Entrée ou {key})</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="176"/>
+        <location filename="../../posapp/ui/till.py" line="180"/>
         <source>Back to the sale</source>
         <translation>Retour à la vente</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="183"/>
+        <location filename="../../posapp/ui/till.py" line="187"/>
         <source>Back to the sale before any cash is taken</source>
         <translation>Revenir à la vente avant d’encaisser des espèces</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="210"/>
+        <location filename="../../posapp/ui/till.py" line="214"/>
         <source>Sale of {amount}</source>
         <translation>Vente de {amount}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="220"/>
+        <location filename="../../posapp/ui/till.py" line="224"/>
         <source>Sale of {amount}: {paid} paid so far.</source>
         <translation>Vente de {amount} : {paid} payés jusqu&apos;ici.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="230"/>
+        <location filename="../../posapp/ui/till.py" line="234"/>
         <source>{amount} is waiting for the customer&apos;s mobile money: wait for its outcome.</source>
         <translation>{amount} attend le paiement mobile du client : attendez son résultat.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="245"/>
+        <location filename="../../posapp/ui/till.py" line="249"/>
         <source>Type the customer&apos;s phone on the Sale screen</source>
         <translation>Saisissez le téléphone du client sur l&apos;écran Vente</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="310"/>
+        <location filename="../../posapp/ui/till.py" line="314"/>
         <source>Till</source>
         <translation>Caisse</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="324"/>
+        <location filename="../../posapp/ui/till.py" line="328"/>
         <source>Opening float</source>
         <translation>Fonds de caisse</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="326"/>
+        <location filename="../../posapp/ui/till.py" line="330"/>
         <source>Count the drawer</source>
         <translation>Compter la caisse</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="337"/>
+        <location filename="../../posapp/ui/till.py" line="341"/>
         <source>Why open the drawer without a sale (change, a check)</source>
         <translation>Pourquoi ouvrir le tiroir sans vente (monnaie, contrôle)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="339"/>
+        <location filename="../../posapp/ui/till.py" line="343"/>
         <source>Why open the drawer</source>
         <translation>Pourquoi ouvrir le tiroir</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="341"/>
+        <location filename="../../posapp/ui/till.py" line="345"/>
         <source>Recorded in the journal with who opened it; Enter opens it</source>
         <translation>Enregistré dans le journal avec qui l’a ouvert&#x202f;; Entrée l’ouvre</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="343"/>
+        <location filename="../../posapp/ui/till.py" line="347"/>
         <source>Open drawer</source>
         <translation>Ouvrir le tiroir</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="350"/>
+        <location filename="../../posapp/ui/till.py" line="354"/>
         <source>Enter the cash in the drawer at the start of the shift</source>
         <translation>Saisir les espèces du tiroir au début du service</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="355"/>
+        <location filename="../../posapp/ui/till.py" line="359"/>
         <source>Count the drawer and see the difference (a manager)</source>
         <translation>Compter le tiroir et voir l’écart (un gérant)</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="360"/>
+        <location filename="../../posapp/ui/till.py" line="364"/>
         <source>Open the drawer without a sale: recorded with who and why</source>
         <translation>Ouvrir le tiroir sans vente&#x202f;: enregistré avec qui et pourquoi</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="362"/>
+        <location filename="../../posapp/ui/till.py" line="366"/>
         <source>The drawer today</source>
         <translation>Le tiroir aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="369"/>
+        <location filename="../../posapp/ui/till.py" line="373"/>
         <source>Receipt printer</source>
         <translation>Imprimante de tickets</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="395"/>
+        <location filename="../../posapp/ui/till.py" line="399"/>
         <source>Say why the drawer is opened.</source>
         <translation>Dites pourquoi le tiroir est ouvert.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="407"/>
+        <location filename="../../posapp/ui/till.py" line="411"/>
         <source>No cash in or out of {cashier}&apos;s drawer today yet.</source>
         <translation>Aucune entrée ni sortie d&apos;espèces dans la caisse de {cashier} aujourd&apos;hui.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="413"/>
+        <location filename="../../posapp/ui/till.py" line="417"/>
         <source>{cashier}&apos;s drawer today: float {float}, cash sales {sales}, refunds {refunds}, paid out {payouts}; expected {expected}.</source>
         <translation>Caisse de {cashier} aujourd&apos;hui : fonds {float}, ventes en espèces {sales}, remboursements {refunds}, sorties {payouts} ; attendu {expected}.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="426"/>
+        <location filename="../../posapp/ui/till.py" line="430"/>
         <source>Counted {counted} (difference {difference}).</source>
         <translation>Compté {counted} (écart {difference}).</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="446"/>
+        <location filename="../../posapp/ui/till.py" line="450"/>
         <source>Cash</source>
         <translation>Espèces</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="448"/>
+        <location filename="../../posapp/ui/till.py" line="452"/>
         <source>Given</source>
         <translation>Reçu</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="449"/>
+        <location filename="../../posapp/ui/till.py" line="453"/>
         <source>Change</source>
         <translation>Monnaie</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="453"/>
+        <location filename="../../posapp/ui/till.py" line="457"/>
         <source>Mobile money</source>
         <translation>Paiement mobile</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="457"/>
+        <location filename="../../posapp/ui/till.py" line="461"/>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="459"/>
+        <location filename="../../posapp/ui/till.py" line="463"/>
         <source>For</source>
         <translation>Pour</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="465"/>
+        <location filename="../../posapp/ui/till.py" line="469"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="467"/>
+        <location filename="../../posapp/ui/till.py" line="471"/>
         <source>Counter</source>
         <translation>Caisse</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="468"/>
+        <location filename="../../posapp/ui/till.py" line="472"/>
         <source>Cashier</source>
         <translation>Caissier</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="578"/>
+        <location filename="../../posapp/ui/till.py" line="584"/>
         <source>A manager sets up the printer.</source>
         <translation>Un responsable configure l&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="587"/>
+        <location filename="../../posapp/ui/till.py" line="593"/>
         <source>The settings could not be saved: {reason}</source>
         <translation>Les réglages n&apos;ont pas pu être enregistrés : {reason}</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="592"/>
+        <location filename="../../posapp/ui/till.py" line="598"/>
         <source>Printer saved.</source>
         <translation>Imprimante enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="706"/>
+        <location filename="../../posapp/ui/till.py" line="712"/>
         <source>The mobile money part was not paid: {amount} is still to pay.</source>
         <translation>La part en paiement mobile n&apos;a pas été payée : il reste {amount} à payer.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="734"/>
+        <location filename="../../posapp/ui/till.py" line="740"/>
         <source>Only a manager opens the drawer without a sale here.</source>
         <translation>Ici, seul un responsable ouvre le tiroir sans vente.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="740"/>
+        <location filename="../../posapp/ui/till.py" line="746"/>
         <source>Opening recorded.</source>
         <translation>Ouverture enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="743"/>
+        <location filename="../../posapp/ui/till.py" line="749"/>
         <source>Opening recorded. No printer drives the drawer: use its key.</source>
         <translation>Ouverture enregistrée. Aucune imprimante ne commande le tiroir : utilisez sa clé.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="756"/>
+        <location filename="../../posapp/ui/till.py" line="762"/>
         <source>printer settings: drawer test</source>
         <translation>réglages de l&apos;imprimante : essai du tiroir</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="793"/>
+        <location filename="../../posapp/ui/till.py" line="799"/>
         <source>A manager counts the drawer.</source>
         <translation>Un responsable compte la caisse.</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="820"/>
+        <location filename="../../posapp/ui/till.py" line="826"/>
         <source>TEST PRINT</source>
         <translation>PAGE DE TEST</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="822"/>
+        <location filename="../../posapp/ui/till.py" line="828"/>
         <source>Paper: {paper}, {columns} characters per line</source>
         <translation>Papier : {paper}, {columns} caractères par ligne</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="825"/>
+        <location filename="../../posapp/ui/till.py" line="831"/>
         <source>Accents: é è ê à â ç ô î ï ù û ë É È À Ç</source>
         <translation>Accents : é è ê à â ç ô î ï ù û ë É È À Ç</translation>
     </message>
     <message>
-        <location filename="../../posapp/ui/till.py" line="895"/>
+        <location filename="../../posapp/ui/till.py" line="910"/>
         <source>Sent to the receipt printer again.</source>
         <translation>Renvoyé à l&apos;imprimante de tickets.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="924"/>
+        <source>This receipt cannot be made again from the journal.</source>
+        <translation>Ce reçu ne peut pas être refait à partir du journal.</translation>
+    </message>
+    <message>
+        <location filename="../../posapp/ui/till.py" line="952"/>
+        <source>Receipts from before the console stopped did not print: see Till.</source>
+        <translation>Des reçus d’avant l’arrêt de la console ne sont pas imprimés&#x202f;: voir Caisse.</translation>
     </message>
 </context>
 <context>

@@ -267,7 +267,7 @@ def test_every_screen_and_dialog_shows_hostile_text_as_plain_text(qapp: QApplica
         from posapp.ui.screens.capture_dialog import CaptureDialog
         from posapp.ui.screens.otp_dialog import OtpDialog
         from posapp.ui.screens.startup_problem import StartupProblemDialog
-        from posapp.ui.widgets.shop_status import ShopStatusLabel
+        from posapp.ui.widgets.shop_status import CounterNameLabel, ShopStatusLabel
         from posapp.ui.wiring.console import add_training_phone
         from posapp.ui.wiring.settings import install_settings_screens
 
@@ -475,8 +475,13 @@ def test_every_screen_and_dialog_shows_hostile_text_as_plain_text(qapp: QApplica
         link = SimpleNamespace(identity=SimpleNamespace(name=SHOP), status=LinkStatus(LinkState.REFUSED, 3, PROVIDER))
         shop_status = ShopStatusLabel(link, h.window)
         h.window.statusBar().addPermanentWidget(shop_status)
+        counter = CounterNameLabel(None, h.window)  # the counter's name as a manager typed it
+        counter.name = lambda: SHOP  # type: ignore[method-assign]
+        counter.refresh()
+        h.window.statusBar().addPermanentWidget(counter)
         walk("shop link")
         shop_status.deleteLater()
+        counter.deleteLater()
 
         # What shows instead of the console when its journal cannot open: paths and SQLite's words.
         problem = OpenProblem(

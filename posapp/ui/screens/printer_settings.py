@@ -511,5 +511,5 @@ class PrinterSettingsPanel(QWidget):
     def _queue_buttons(self) -> None:
         item = self.queue_list.currentItem()
         job = self._jobs.get(int(item.data(JobRole))) if item is not None else None
-        self.retry_button.setEnabled(job is not None and job.state in (JobState.WAITING, JobState.FAILED))
+        self.retry_button.setEnabled(job is not None and job.state.retriable)
         self.cancel_button.setEnabled(job is not None and job.state is not JobState.PRINTING)

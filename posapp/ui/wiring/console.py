@@ -123,7 +123,11 @@ def connect_window_to_access(window: Any, access: Any) -> None:
 
 def start_shop_link(console: Console, window: Any) -> Any:
     """Replicate the live journal to the shop store, when one is configured (after the first paint:
-    psycopg loads only then); the status bar shows the link. Training never reaches the shop's books."""
+    psycopg loads only then); the status bar shows the link. Training never reaches the shop's books.
+    The counter's name is in the status bar with or without a shop store."""
+    from posapp.ui.widgets.shop_status import show_counter_name
+
+    show_counter_name(window, console.reader or console.journal)
     address = console.settings.shop_store
     if not address or console.training or console.journal is None:
         return None
