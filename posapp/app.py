@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import logging
 import logging.handlers
 import signal
@@ -91,9 +92,11 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     restore = commands.add_parser("restore", help="put a backup in place of the journal (the old file is kept aside)")
     restore.add_argument("file", type=Path, help="a backup, e.g. one listed by 'posapp backup --list'")
     backup.add_argument("--list", action="store_true", help="list the backups, newest first, and copy nothing")
-    from posapp.shop.cli import add_arguments as add_shop_arguments
+    shop = commands.add_parser("shop", help="set up the shop store (PostgreSQL) shared by the counters")
+    if "shop" in argv:  # its own arguments load the shop's modules: not on every start of the console
+        from posapp.shop.cli import add_arguments as add_shop_arguments
 
-    add_shop_arguments(commands.add_parser("shop", help="set up the shop store (PostgreSQL) shared by the counters"))
+        add_shop_arguments(shop)
     return parser.parse_args(list(argv))
 
 
@@ -680,4 +683,9 @@ def backup_command(options: argparse.Namespace) -> int:
 
 def run() -> None:
     """Console-script entry point."""
-    sys.exit(main())
+    code = main()
+    # Everything is closed by now (journal and lock, HTTP client, emulators; logging flushes at exit). The
+    # interpreter's last collection would walk every object of the ~350 modules loaded, 20-40 ms of each
+    # exit for memory the OS takes back anyway: frozen, they are left out of it.
+    gc.freeze()
+    sys.exit(code)

@@ -13,14 +13,11 @@ import logging
 import math
 import os
 import re
-import tempfile
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import platformdirs
-import tomli_w
 
 log = logging.getLogger(__name__)
 
@@ -302,6 +299,8 @@ def load_settings(path: Path | None = None) -> Settings:
         raise ConfigError(f"Cannot read {path}: {exc.strerror}") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path} is not UTF-8 text.") from None
+    import tomllib  # with a settings file to read (a new install has none)
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -314,6 +313,10 @@ def load_settings(path: Path | None = None) -> Settings:
 
 def save_settings(settings: Settings, path: Path | None = None) -> Path:
     """Write the settings atomically (a crash leaves the old file or the new one, never half of one)."""
+    import tempfile
+
+    import tomli_w
+
     path = path or settings_path()
     data = _to_toml(validate(settings))
     path.parent.mkdir(parents=True, exist_ok=True)

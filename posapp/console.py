@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 from posapp import __version__
 from posapp.config import Settings
 from posapp.core.redact import redact_text
-from posapp.services.events import EventBus
 
 if TYPE_CHECKING:
     import asyncio
@@ -28,6 +27,7 @@ if TYPE_CHECKING:
     from posapp.journal.lock import JournalLock
     from posapp.journal.store import Journal
     from posapp.sandbox.server import SandboxServer
+    from posapp.services.events import EventBus
 
 log = logging.getLogger("posapp")
 
@@ -79,7 +79,6 @@ class Console:
         self._owns_sandbox = sandbox is None
         self.http: httpx.AsyncClient | None = None
         self.gateway: Gateway | None = None
-        self.bus = EventBus()
         self.services: Any = None
         self.controller: Any = None
         self.access: Any = None
@@ -94,6 +93,13 @@ class Console:
         self.raise_listener: asyncio.Server | None = None
         self.backups: asyncio.Task[None] | None = None
         self._closed = False
+
+    @functools.cached_property
+    def bus(self) -> EventBus:
+        """The services' events (made on first use: the services and screens come after the first paint)."""
+        from posapp.services.events import EventBus
+
+        return EventBus()
 
     @functools.cached_property
     def quit_requested(self) -> asyncio.Event:

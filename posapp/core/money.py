@@ -12,16 +12,12 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import total_ordering
+from typing import TYPE_CHECKING
 
-from babel import Locale, UnknownLocaleError
-from babel.numbers import (
-    format_currency,
-    format_decimal,
-    get_currency_name,
-    get_currency_symbol,
-    get_decimal_symbol,
-    get_group_symbol,
-)
+# Babel and its locale data load with the first amount formatted or read (10 ms; the console's first
+# paint, the lock screen, shows none).
+if TYPE_CHECKING:
+    from babel import Locale
 
 # ISO 4217 minor-unit exponents. Babel's CLDR "digits" are display digits (cash rounding) and differ
 # from ISO for some currencies, so the exponent that defines a minor unit is kept here.
@@ -160,6 +156,8 @@ class Money:
 
 
 def _locale(locale: str) -> Locale:
+    from babel import Locale, UnknownLocaleError
+
     try:
         return Locale.parse(locale)
     except (UnknownLocaleError, ValueError):
@@ -173,6 +171,8 @@ _SIGN_AFTER = frozenset({"XAF", "XOF"})
 
 def format_money(amount: Money, locale: str = "fr_CM") -> str:
     """The amount as the locale writes it: ``1 000 FCFA`` in ``fr_CM``, ``1,000 FCFA`` in ``en_CM``."""
+    from babel.numbers import format_currency
+
     loc = _locale(locale)
     if amount.currency in _SIGN_AFTER:
         return format_currency(amount.major, amount.currency, format="#,##0\u00a0¤", locale=loc)
@@ -181,10 +181,14 @@ def format_money(amount: Money, locale: str = "fr_CM") -> str:
 
 def currency_label(currency: str, locale: str = "fr_CM") -> str:
     """What the locale calls the currency's sign (``FCFA``, ``€``)."""
+    from babel.numbers import get_currency_symbol
+
     return get_currency_symbol(currency, locale=_locale(locale))
 
 
 def currency_name(currency: str, locale: str = "fr_CM") -> str:
+    from babel.numbers import get_currency_name
+
     return get_currency_name(currency, locale=_locale(locale))
 
 
@@ -230,6 +234,8 @@ def _typed_digits(text: str) -> str:
 @functools.lru_cache(maxsize=1024)
 def _locale_grouping(digits: str, loc: Locale) -> tuple[int, ...]:
     """The lengths of the digit groups Babel writes ``digits`` with in ``loc`` (``1000000'000``: 7, 3)."""
+    from babel.numbers import format_decimal
+
     written = unicodedata.normalize("NFKC", format_decimal(int(digits), locale=loc))
     return tuple(len(group) for group in re.split(r"\D+", written) if group)
 
@@ -240,6 +246,8 @@ def _is_digits(text: str) -> bool:
 
 def _strip_currency(raw: str, currency: str, loc: Locale) -> str:
     """``raw`` without the currency's sign, code or usual name before or after the number."""
+    from babel.numbers import get_currency_symbol
+
     signs = {get_currency_symbol(currency, locale=loc), currency, *_ALIASES.get(currency, ())}
     normal = sorted({unicodedata.normalize("NFKC", sign) for sign in signs if sign}, key=len, reverse=True)
     names = "|".join(re.escape(sign) for sign in normal)
@@ -261,6 +269,8 @@ def parse_amount(text: str, currency: str, locale: str = "fr_CM") -> Money:
     ``FCFA``/``F`` may stand before or after the number, so every formatted amount reads back.
     Raises ``MoneyError`` with a reason a cashier understands.
     """
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
     exp = exponent(currency)
     loc = _locale(locale)
     raw = unicodedata.normalize("NFKC", _typed_digits(text or "")).strip()

@@ -29,7 +29,6 @@ the glyphs.
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 
@@ -95,6 +94,8 @@ def inert(text: str | None) -> str:
 
 def inert_html(text: str | None) -> str:
     """``inert(text)`` escaped for our own HTML: shown literally, markup and entities included."""
+    import html  # its entity tables load with the first HTML we write, not before the first paint
+
     return html.escape(inert(text))
 
 

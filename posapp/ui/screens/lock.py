@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from babel.dates import format_time
 from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
@@ -73,6 +72,8 @@ def role_text(role: Role) -> str:
 
 def local_time_text(moment: datetime, locale: str) -> str:
     """``14:35`` in the console's locale and the computer's time zone."""
+    from babel.dates import format_time  # with the first lockout shown: not before the lock screen's first paint
+
     return format_time(moment.astimezone(), format="short", locale=locale)
 
 
