@@ -28,9 +28,6 @@ anyone else sees and no failure a caller must handle.
 from __future__ import annotations
 
 import base64
-import hashlib
-import hmac
-import secrets
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -269,7 +266,32 @@ class PinHash:
             raise ValueError("unreadable PIN hash") from exc
 
 
+# hashlib, hmac and secrets load OpenSSL (5 ms): with the first PIN checked or made, not before the lock
+# screen's first paint.
+
+
+def token_bytes(count: int) -> bytes:
+    """``secrets.token_bytes``: the salts' randomness."""
+    import secrets
+
+    return secrets.token_bytes(count)
+
+
+def _secret_choice(alphabet: str) -> str:
+    import secrets
+
+    return secrets.choice(alphabet)
+
+
+def _equal(a: bytes, b: bytes) -> bool:
+    import hmac
+
+    return hmac.compare_digest(a, b)
+
+
 def _derive(pin: str, salt: bytes, params: ScryptParams) -> bytes:
+    import hashlib
+
     return hashlib.scrypt(
         pin.encode("ascii"), salt=salt, n=params.n, r=params.r, p=params.p, dklen=params.dklen, maxmem=params.maxmem
     )
@@ -279,7 +301,7 @@ def hash_pin(
     pin: str,
     *,
     params: ScryptParams = DEFAULT_PARAMS,
-    random_bytes: Callable[[int], bytes] = secrets.token_bytes,
+    random_bytes: Callable[[int], bytes] = token_bytes,
 ) -> PinHash:
     """Hash ``pin`` with a fresh random salt. Does not judge the PIN: call ``check_new_pin`` first."""
     if not pin.isascii() or not pin.isdigit():
@@ -294,7 +316,7 @@ def verify_pin(pin: str, stored: PinHash) -> bool:
     """Whether ``pin`` is the PIN ``stored`` was made from (compared in constant time)."""
     if stored.scheme != SCHEME or not pin.isascii() or not pin.isdigit() or len(pin) > PIN_MAX_DIGITS:
         return False
-    return hmac.compare_digest(_derive(pin, stored.salt, stored.params), stored.digest)
+    return _equal(_derive(pin, stored.salt, stored.params), stored.digest)
 
 
 def needs_rehash(stored: PinHash, params: ScryptParams = DEFAULT_PARAMS) -> bool:
@@ -315,7 +337,7 @@ RECOVERY_CODES = 8
 RECOVERY_PARAMS = ScryptParams(n=2**12)
 
 
-def new_recovery_code(choice: Callable[[str], str] = secrets.choice) -> str:
+def new_recovery_code(choice: Callable[[str], str] = _secret_choice) -> str:
     """A fresh code as it is shown and written down: ``7KQ2-M9XA-P4TB``."""
     raw = "".join(choice(RECOVERY_ALPHABET) for _ in range(RECOVERY_LENGTH))
     return "-".join(raw[i : i + 4] for i in range(0, RECOVERY_LENGTH, 4))
@@ -333,7 +355,7 @@ def hash_recovery_code(
     code: str,
     *,
     params: ScryptParams = RECOVERY_PARAMS,
-    random_bytes: Callable[[int], bytes] = secrets.token_bytes,
+    random_bytes: Callable[[int], bytes] = token_bytes,
 ) -> PinHash:
     raw = normalize_recovery_code(code)
     if raw is None:
@@ -346,7 +368,7 @@ def verify_recovery_code(code: str, stored: PinHash) -> bool:
     raw = normalize_recovery_code(code)
     if raw is None or stored.scheme != SCHEME:
         return False
-    return hmac.compare_digest(_derive(raw, stored.salt, stored.params), stored.digest)
+    return _equal(_derive(raw, stored.salt, stored.params), stored.digest)
 
 
 # ---------------------------------------------------------------------------------------------- lockout

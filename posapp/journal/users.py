@@ -50,7 +50,6 @@ from __future__ import annotations
 
 import logging
 import re
-import secrets
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -73,6 +72,7 @@ from posapp.core.access import (
     hash_recovery_code,
     needs_rehash,
     new_recovery_code,
+    token_bytes,
     verify_pin,
     verify_recovery_code,
 )
@@ -216,7 +216,7 @@ class UserStore:
         *,
         params: ScryptParams = DEFAULT_PARAMS,
         policy: LockoutPolicy = DEFAULT_LOCKOUT,
-        random_bytes: Callable[[int], bytes] = secrets.token_bytes,
+        random_bytes: Callable[[int], bytes] = token_bytes,
     ) -> None:
         self.journal = journal
         self.params = params
