@@ -116,8 +116,12 @@ class AccessController(QObject):
         return self._user.actor if self._user is not None else "system"
 
     def start(self) -> None:
-        """Watch for idle time and lock: the first person signs in (or, on first run, creates the manager)."""
-        self.idle.install()
+        """Lock: the first person signs in (or, on first run, creates the manager); idle time counts from then.
+
+        The idle watcher filters every event of the application: it is installed at the first sign-in,
+        not for the start-up's thousands of events before the lock screen's first paint (locked, idle
+        time does not count).
+        """
         self.lock()
 
     def set_idle_minutes(self, minutes: float) -> None:
@@ -158,7 +162,7 @@ class AccessController(QObject):
         self.lock_screen.hide()
         self._enable_underneath()
         self._show_dialogs()
-        self.idle.resume()
+        self.idle.install()  # watches input from the first sign-in on; counts afresh from now
         log.info("%s signed in", user.actor)
         self.user_changed.emit(user)
         self.unlocked.emit(user)
