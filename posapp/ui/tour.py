@@ -109,7 +109,7 @@ async def _manager_tour(app: Any, console: Any, window: Any, controller: Any, us
     """The manager's side: a wrong PIN, Settings, Payouts, Balance, a refund, a receipt, the end-of-day report."""
     from posapp.core.access import Role
     from posapp.core.transactions import Status
-    from posapp.ui.screens.receipts import ReceiptDialog
+    from posapp.ui.screens.receipts import ReceiptDialog, receipt_facts
     from posapp.ui.screens.refund_dialog import RefundDialog
     from posapp.ui.wiring.access import AccessController
     from posapp.ui.wiring.console import connect_window_to_access
@@ -178,7 +178,9 @@ async def _manager_tour(app: Any, console: Any, window: Any, controller: Any, us
         await _settle(app)
         shot("refund_dialog", refund)
         refund.close()
-        receipt = ReceiptDialog(paid, settings, cashier="Ama", training=True, parent=window)
+        receipt = ReceiptDialog(
+            paid, settings, cashier="Ama", training=True, parent=window, **receipt_facts(journal, paid.app_ref)
+        )
         receipt.open()
         await _settle(app)
         shot("receipt", receipt)
@@ -310,6 +312,11 @@ async def _tour_language(app: Any, observe: Observer, language: str, size: tuple
         window.show()
         await connect_console(console, window)
         assert console.sandbox is not None and console.journal is not None
+        from posapp.shop.identity import name_terminal
+        from posapp.ui.widgets.shop_status import show_counter_name
+
+        name_terminal(console.journal, "Accueil" if language == "fr" else "Front counter")  # not the build machine's
+        show_counter_name(window, console.journal)
         state = console.sandbox.mycoolpay
         window.show_training_phone(False)  # pictured beside the console below
         await _settle(app)

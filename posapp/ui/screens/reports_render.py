@@ -130,7 +130,8 @@ def build_report(
         lines = tuple(
             OperatorLine(
                 provider_text(provider),
-                operator_text(operator) or QCoreApplication.translate("EndOfDayScreen", "Other"),
+                operator_text(operator)
+                or ("—" if provider == CASH else QCoreApplication.translate("EndOfDayScreen", "Other")),
                 tally.count,
                 format_money(tally.amount, locale),
             )

@@ -54,7 +54,7 @@ def test_cash_beside_mobile_money_and_the_drawer_with_its_difference(qtbot, jour
     assert (shop.cash_count, shop.cash, shop.mobile_count, shop.mobile) == (
         1, "3,500\xa0FCFA", 1, "9,000\xa0FCFA",
     )  # fmt: skip
-    assert [line.provider for line in shop.lines] == ["Cash", "My-CoolPay"]
+    assert [(line.provider, line.operator) for line in shop.lines] == [("Cash", "—"), ("My-CoolPay", "MTN MoMo")]
     (ama,) = report.drawers
     assert (ama.cashier, ama.expected, ama.counted, ama.difference, ama.short) == (
         "ama", "23,500\xa0FCFA", "23,000\xa0FCFA", "-500\xa0FCFA", True,
