@@ -19,11 +19,15 @@ from PySide6.QtWidgets import QApplication
 
 import posapp.app as app_module
 from posapp.app import FirstConsole, parse_args, run_console, start_first_console
+from posapp.config import Settings
+from posapp.console import Console
 from posapp.core.access import ScryptParams
 from posapp.journal.store import Journal
 from posapp.journal.users import UserStore
 from posapp.ui.i18n import install_translators
+from posapp.ui.main_window import MainWindow
 from posapp.ui.screens.placeholder import PlaceholderScreen
+from posapp.ui.wiring.console import build_cashier_screens, connect_console
 from posapp.ui.wiring.controller import SaleFlow
 from tests.helpers.qt_async import run_on_qt_loop, wait_until
 
@@ -105,3 +109,73 @@ def test_the_lock_screen_paints_first_and_the_screens_under_it_follow(
 
     assert run_on_qt_loop(qapp, scenario(), timeout=90) == 0
     assert console._closed
+
+
+class EarlySale:
+    """The cashier's screens as the first paint leaves them: built, the services not attached yet."""
+
+    def __init__(self) -> None:
+        self.settings = Settings(language="en")
+        self.console = Console(self.settings)
+        self.console.open_journal()
+        self.window = MainWindow(training=True, provider_label="My-CoolPay")
+        self.window.resize(1280, 800)
+        self.console.controller = build_cashier_screens(self.window, self.settings, self.console.reader)
+        self.flow = self.console.controller.flow
+
+    def ask_for_a_qr(self, digits: str) -> None:
+        self.window.show()
+        self.flow.sale.amount_input.setFocus()
+        for digit in digits:
+            QTest.keyClick(self.flow.sale.amount_input, digit)
+        QTest.keyClick(self.flow.sale.amount_input, Qt.Key.Key_Return)
+
+    async def close(self) -> None:
+        await self.console.aclose()
+        self.window.close()
+        self.window.deleteLater()
+
+
+@pytest.fixture
+def early(qapp: QApplication) -> Iterator[EarlySale]:
+    sale = EarlySale()
+    yield sale
+    run_on_qt_loop(qapp, sale.close())
+
+
+def test_a_sale_asked_for_before_the_emulators_are_up_waits_for_them(qapp: QApplication, early: EarlySale) -> None:
+    async def scenario() -> None:
+        early.ask_for_a_qr("2500")
+        await asyncio.sleep(0.3)  # the emulators are still starting
+        sale = early.flow.sale
+        assert sale.action_error.text() == "" and not sale.qr_button.isEnabled(), "refused, or not shown waiting"
+        assert early.console.journal is not None and early.console.journal.count() == 0, "nothing sent yet"
+        await connect_console(early.console, early.window)
+        qr = early.flow.qr
+        await wait_until(lambda: early.flow.currentWidget() is qr or bool(sale.action_error.text()), 15, "the QR")
+        assert sale.action_error.text() == ""
+        recorded = early.console.journal.get(qr.app_ref)
+        assert recorded is not None and recorded.amount.minor == 2500
+
+    run_on_qt_loop(qapp, scenario(), timeout=60)
+
+
+def test_a_sale_waiting_for_an_unreachable_provider_is_refused_in_words(
+    qapp: QApplication, early: EarlySale, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def refuse() -> None:
+        raise ConnectionError("the emulators did not start")
+
+    monkeypatch.setattr(early.console, "connect_provider", refuse)
+
+    async def scenario() -> None:
+        early.ask_for_a_qr("2500")
+        await asyncio.sleep(0.1)
+        await connect_console(early.console, early.window)
+        sale = early.flow.sale
+        await wait_until(lambda: bool(sale.action_error.text()), 5, "the refusal")
+        assert sale.action_error.text() == "Still connecting to the provider; try again in a moment."
+        assert sale.qr_button.isEnabled() and early.flow.currentWidget() is sale
+        assert early.console.journal is not None and early.console.journal.count() == 0
+
+    run_on_qt_loop(qapp, scenario(), timeout=30)

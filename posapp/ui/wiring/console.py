@@ -163,6 +163,8 @@ async def connect_console(console: Console, window: Any) -> None:
     except Exception as exc:
         log.exception("cannot reach the provider")
         window.show_provider_unreachable(str(exc))
+        if console.controller is not None:
+            console.controller.provider_unreachable()  # a sale asked for meanwhile is refused, not left waiting
         return
     if console.controller is not None:
         console.controller.attach(console.services)

@@ -9,6 +9,8 @@ called, an action says the console is still connecting and changes nothing.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any
@@ -61,6 +63,27 @@ def payment_url_from_timeline(events: list[Any]) -> str:
                 if isinstance(value, str) and value.startswith(("http://", "https://")):
                     return value
     return ""
+
+
+# How long a request made before the services are attached waits for them (the training emulators start in
+# about a second after the first paint).
+SERVICES_WAIT_S = 30.0
+
+
+def _loop_running() -> bool:
+    """Whether an event loop runs to wait on (not when the screens are driven without one)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
+
+
+def _still_connecting(on_error: Callable[[BaseException, str], None]) -> None:
+    on_error(
+        RuntimeError("not connected"),
+        QCoreApplication.translate("Controller", "Still connecting to the provider; try again in a moment."),
+    )
 
 
 class SaleFlow(QStackedWidget):
@@ -125,6 +148,11 @@ class ConsoleController(QObject):
         self.largest_sale = largest_sale
         self.customer_display: CustomerDisplay | None = None
         self.services: PaymentServices | None = None
+        # A request made before the services are attached (signed in before the training emulators were
+        # up) waits for them: woken by attach() or provider_unreachable().
+        self._services_changed: asyncio.Event | None = None
+        self._unreachable = False
+        self._waiting: set[asyncio.Task[None]] = set()
         self.bridge: ServiceBridge | None = None
         self.otp_dialog: OtpDialog | None = None
         self.capture_dialog: CaptureDialog | None = None
@@ -157,6 +185,9 @@ class ConsoleController(QObject):
             self.bridge.close()
             self.bridge.deleteLater()
         self.services = services
+        self._unreachable = False
+        if self._services_changed is not None:
+            self._services_changed.set()
         self.bridge = ServiceBridge(services.bus, self)
         self.bridge.status_changed.connect(self._on_status_changed)
         self.bridge.otp_required.connect(self._on_otp_required)
@@ -228,13 +259,48 @@ class ConsoleController(QObject):
         on_error: Callable[[BaseException, str], None],
     ) -> None:
         services = self.services
+        if services is None and not self._unreachable and _loop_running():
+            waiting = asyncio.ensure_future(self._run_when_attached(control, action, on_success, on_error))
+            self._waiting.add(waiting)
+            waiting.add_done_callback(self._waiting.discard)
+            return
         if services is None:
-            on_error(
-                RuntimeError("not connected"),
-                QCoreApplication.translate("Controller", "Still connecting to the provider; try again in a moment."),
-            )
+            _still_connecting(on_error)
             return
         run_action(control, lambda: action(services), on_success=on_success, on_error=on_error)
+
+    def provider_unreachable(self) -> None:
+        """The services could not be started: requests waiting for them are refused, as later ones are."""
+        self._unreachable = True
+        if self._services_changed is not None:
+            self._services_changed.set()
+
+    async def _run_when_attached(
+        self,
+        control: QWidget | None,
+        action: Callable[[PaymentServices], Coroutine[Any, Any, Any]],
+        on_success: Callable[[Any], None],
+        on_error: Callable[[BaseException, str], None],
+    ) -> None:
+        """Run the request once the services are attached (its control disabled meanwhile, as while it runs)."""
+        if self._services_changed is None:
+            self._services_changed = asyncio.Event()
+        if control is not None:
+            control.setEnabled(False)
+        try:
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(SERVICES_WAIT_S):
+                    while self.services is None and not self._unreachable:
+                        self._services_changed.clear()
+                        await self._services_changed.wait()
+        finally:
+            if control is not None:
+                with contextlib.suppress(RuntimeError):  # the widget was deleted meanwhile
+                    control.setEnabled(True)
+        if self.services is None:
+            _still_connecting(on_error)
+            return
+        self._run(control, action, on_success, on_error)
 
     # ------------------------------------------------------------------ sale
 
