@@ -96,6 +96,10 @@ class PrintJob:
     duplicate: bool = False  # a reprint (made again as a duplicate after a restart)
     record_id: int | None = None  # its row in the journal (``PrintLog.queued``), once recorded
 
+    def __post_init__(self) -> None:
+        if not self.app_ref and self.receipt is not None:  # a receipt's job is of the receipt's transaction
+            object.__setattr__(self, "app_ref", self.receipt.app_ref)
+
     @property
     def journal_kind(self) -> str:
         if self.kind is JobKind.TEST:
@@ -268,8 +272,7 @@ class PrintQueue:
                 raise RuntimeError("the print queue is closed")
             job = self._put(
                 PrintJob(next(self._ids), kind, receipt, kick_drawer=kick, queued_at=self._clock(),
-                         app_ref=receipt.app_ref if receipt is not None else "", sale_ref=sale_ref, actor=actor,
-                         duplicate=bool(receipt is not None and receipt.duplicate))
+                         sale_ref=sale_ref, actor=actor, duplicate=bool(receipt is not None and receipt.duplicate))
             )  # fmt: skip
             if kind is not JobKind.DRAWER and self._log is not None:
                 self._outbox.append(functools.partial(self._record_queued, job.id))

@@ -496,8 +496,7 @@ class PrinterSettingsPanel(QWidget):
         self._queue_buttons()
 
     def _fill(self, item: QListWidgetItem, job: PrintJob) -> None:
-        ref = job.app_ref or (job.receipt.app_ref if job.receipt is not None else "")
-        words = f"{inert(ref)}: {state_text(job)}"
+        words = f"{inert(job.app_ref)}: {state_text(job)}"
         if job.problem is not None:
             words = f"{words} ({problem_text(job.problem)})"
         item.setText(words)
