@@ -53,6 +53,24 @@ def test_the_store_its_password_and_the_counters_name_are_saved_where_they_belon
         assert screen.save()
 
 
+def test_a_renamed_counter_is_named_in_the_status_bar_at_once(qtbot, screen: SettingsScreen) -> None:  # type: ignore[no-untyped-def]
+    from posapp.ui.main_window import MainWindow
+    from posapp.ui.widgets.shop_status import show_counter_name
+
+    journal = screen.users.journal  # type: ignore[union-attr]
+    window = MainWindow(training=True, provider_label="My-CoolPay")
+    qtbot.addWidget(window)
+    label = show_counter_name(window, journal)
+    screen.counter_renamed.connect(lambda _name: show_counter_name(window, journal))  # as wiring.console does
+    screen.counter_name_edit.setText("  Comptoir   Akwa ")
+    with qtbot.waitSignal(screen.counter_renamed) as renamed:
+        assert screen.save()
+    assert renamed.args == ["Comptoir Akwa"]
+    assert label.text() == "Counter: Comptoir Akwa"
+    with qtbot.assertNotEmitted(screen.counter_renamed):  # the same name again renames nothing
+        assert screen.save()
+
+
 @pytest.mark.parametrize(
     ("address", "password", "field", "words"),
     [

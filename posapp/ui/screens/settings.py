@@ -197,6 +197,7 @@ class SettingsScreen(QWidget):
     provider_changed = Signal(object)
     language_changed = Signal(str)
     shop_store_changed = Signal(object)  # the shop store's address or password changed: the console restarts
+    counter_renamed = Signal(str)  # this counter's new name (the status bar shows it)
     end_of_day_requested = Signal()
 
     def __init__(
@@ -1198,7 +1199,7 @@ class SettingsScreen(QWidget):
         if self.users is None or not name:
             return
         if terminal_identity(self.users.journal).name != " ".join(name.split()):
-            name_terminal(self.users.journal, name)
+            self.counter_renamed.emit(name_terminal(self.users.journal, name).name)
 
     # ------------------------------------------------------------------ users
 

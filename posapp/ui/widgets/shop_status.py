@@ -69,9 +69,10 @@ class ShopStatusLabel(PlainLabel):
 
 
 class CounterNameLabel(PlainLabel):
-    """This counter's name in the status bar, read from the journal again every few seconds (a manager may
-    rename it in Settings). Shown whole, never elided: a name is at most 60 characters, which fits beside
-    the mode and the connection at 1024 px (and a cut name could hide what a person typed in it)."""
+    """This counter's name in the status bar, read from the journal when shown and again when Settings
+    renames it (``SettingsScreen.counter_renamed``, wired to ``show_counter_name``). Shown whole, never
+    elided: a name is at most 60 characters, which fits beside the mode and the connection at 1024 px (and
+    a cut name could hide what a person typed in it)."""
 
     def __init__(self, journal: Journal | None, parent: QWidget | None = None) -> None:
         super().__init__("", parent)
@@ -81,10 +82,6 @@ class CounterNameLabel(PlainLabel):
         self.setAccessibleDescription(
             QCoreApplication.translate("ShopStatus", "The name of this counter, as its receipts print it")
         )
-        self._timer = QTimer(self)
-        self._timer.setInterval(5000)
-        self._timer.timeout.connect(self.refresh)
-        self._timer.start()
         self.refresh()
 
     def name(self) -> str:

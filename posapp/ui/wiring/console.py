@@ -202,6 +202,7 @@ def install_settings(console: Console, window: Any) -> Any:
     """The Settings screen (manager only); a new provider or keys take effect without a restart."""
     import asyncio
 
+    from posapp.ui.widgets.shop_status import show_counter_name
     from posapp.ui.wiring.settings import install_settings_screens
 
     assert console.journal is not None
@@ -215,6 +216,7 @@ def install_settings(console: Console, window: Any) -> Any:
     screen.language_changed.connect(lambda _language: console.request_restart(console.settings))
     # A new shop store (or its password): the console is built again, so the link starts on the new one.
     screen.shop_store_changed.connect(lambda settings: console.request_restart(settings))
+    screen.counter_renamed.connect(lambda _name: show_counter_name(window, console.reader or console.journal))
     window.end_of_day_requested.connect(wiring.open_end_of_day)
     console.settings_wiring = wiring
     return wiring

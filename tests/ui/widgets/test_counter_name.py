@@ -37,7 +37,7 @@ def test_the_status_bar_names_the_counter_before_and_after_it_is_named(journal: 
     assert label.text() == f"Counter: {default_name()}"  # not named yet: the computer's name, as receipts
     assert label.accessibleName() == "Counter" and "receipts" in label.accessibleDescription()
     name_terminal(journal, "Comptoir Akwa 2")
-    label.refresh()  # (its timer does it every few seconds: a manager may rename it while it runs)
+    label.refresh()  # (Settings' counter_renamed does it through show_counter_name)
     assert label.text() == "Counter: Comptoir Akwa 2"
     assert show_counter_name(window, journal) is label  # once per window
     assert window.statusBar().findChildren(CounterNameLabel) == [label]
