@@ -191,6 +191,12 @@ def expire(journal: Journal, app_ref: str, after_s: float) -> Change:
     return record_change(journal, app_ref, Status.EXPIRED, type="expired", message=f"no answer within {minutes:g} min")
 
 
+def _cancel_requested() -> bool:
+    """Whether someone still asks the current task to stop (``Task.cancelling``, Python 3.11)."""
+    task = asyncio.current_task()
+    return task is not None and task.cancelling() > 0
+
+
 @dataclass(slots=True, eq=False)
 class _Followed:
     tx: Transaction
@@ -530,8 +536,10 @@ class StatusTracker:
             if item is None:
                 return
             worker = self._idle.popleft()
-            if worker.done():  # cancelled (aclose)
+            if worker.done():  # its worker was cancelled (aclose, or the loop shutting down)
                 item.reading = False
+                if not self._closed:
+                    self._schedule(item, now)  # back in the heap, never dropped from following
                 continue
             worker.set_result(item)
 
@@ -605,7 +613,13 @@ class StatusTracker:
                     break
                 item.on_schedule = False
         except asyncio.CancelledError:
-            raise
+            if self._closed or _cancel_requested():
+                raise  # aclose, or the loop shutting down: the worker ends
+            # Nobody asks for this cancellation any more: a cancelled future the read awaited, or a
+            # timeout's cancellation delivered after it was taken back. Let it end the worker and this
+            # transaction would stay followed and never be read again. The read failed; read it later.
+            log.warning("%s: status read cancelled though nothing cancels it; read again later", app_ref)
+            self._back_off(item, None)
         except Exception:  # the journal refused (closed, lost the row): try again later, free the waiters
             log.exception("%s: status read failed", app_ref)
             self._back_off(item, None)

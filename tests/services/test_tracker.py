@@ -99,6 +99,49 @@ async def test_retry_after_pauses_every_read(harness: Harness) -> None:
     assert all(t == first or t >= first + 30 for t in calls)
 
 
+async def test_a_cancellation_that_is_not_the_trackers_never_ends_the_following(harness: Harness) -> None:
+    """A CancelledError in a read that nobody asks for any more (a cancelled future it awaited, a timeout's
+    cancellation delivered after it was taken back) fails that read only: the payment is read again and
+    reaches its outcome, and the workers go on; a cancel of a worker itself still ends it."""
+    h = harness
+    tracker = h.services.tracker
+    inner = h.gateway.status
+    calls: list[float] = []
+
+    async def cancelled_late(ref: str) -> StatusReport:
+        calls.append(h.time.t)
+        if len(calls) == 1:
+            # What a cancelled future or a timeout's late delivery looks like to the reading task: a
+            # CancelledError while nobody asks it to stop (cancelling() is 0 again).
+            task = asyncio.current_task()
+            assert task is not None
+            task.cancel()
+            task.uncancel()
+            await asyncio.sleep(0)
+        return await inner(ref)
+
+    h.gateway.status = cancelled_late  # type: ignore[method-assign]
+    first = await h.services.checkout.start_push_payment(XAF, MTN, cashier="ama")
+    await h.time.advance(3.5)  # the first read, 3 s after the push, is cancelled
+    assert len(calls) == 1
+    h.state.approve(first.transaction.provider_ref or "")
+    await h.time.advance(30)
+    assert h.journal.get(first.transaction.app_ref).status is Status.SUCCEEDED  # type: ignore[union-attr]
+
+    # The workers went on: another payment is followed to its outcome.
+    second = await h.services.checkout.start_push_payment(Money(999, "XAF"), MTN, cashier="ama")
+    h.state.approve(second.transaction.provider_ref or "")
+    await h.time.advance(30)
+    assert h.journal.get(second.transaction.app_ref).status is Status.SUCCEEDED  # type: ignore[union-attr]
+    assert all(not worker.done() for worker in tracker._workers)
+    # A cancel of a worker itself (the loop shutting down) still ends it, and so does aclose.
+    tracker._workers[0].cancel()
+    await h.time.advance(0)
+    assert tracker._workers[0].done()
+    await h.services.aclose()
+    assert all(worker.done() for worker in tracker._workers)
+
+
 async def test_a_restarted_console_resumes_and_finishes(harness: Harness) -> None:
     h = harness
     pushed = await h.services.checkout.start_push_payment(XAF, MTN, cashier="ama")
