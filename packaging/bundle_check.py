@@ -113,6 +113,24 @@ def check_keyring() -> str:
     return f"SecretService backend listed and loaded, AES-CBC session round trip ok; active: {type(backend).__module__}"
 
 
+def check_phone() -> str:
+    """libphonenumber with the carrier data the spec kept (Cameroon's): Orange and MTN are told apart, a
+    foreign number is recognised as such (other countries' metadata), a landline is refused."""
+    from posapp.core.phone import Operator, PhoneError, display_phone, parse_mobile
+
+    orange, mtn = parse_mobile("699 00 99 00"), parse_mobile("+237 677 00 99 00")
+    expect(orange.operator is Operator.ORANGE and mtn.operator is Operator.MTN, (orange.operator, mtn.operator))
+    for foreign, code in (("+33 6 12 34 56 78", "+33"), ("+234 803 123 4567", "+234")):
+        try:
+            parse_mobile(foreign)
+        except PhoneError as exc:
+            expect(code in str(exc), f"{foreign}: {exc}")
+        else:
+            raise AssertionError(f"{foreign} was taken for a Cameroonian number")
+    expect(display_phone("+33612345678") == "+33 6 12 34 56 78", display_phone("+33612345678"))
+    return f"{orange.formatted()} {orange.operator.display_name}, {mtn.formatted()} {mtn.operator.display_name}"
+
+
 def _application() -> object:
     from PySide6.QtWidgets import QApplication
 
@@ -186,6 +204,7 @@ CHECKS: dict[str, Callable[[], str]] = {
     "printing": check_printing,
     "pillow": check_pillow,
     "keyring": check_keyring,
+    "phone": check_phone,
     "images": check_images,
     "translations": check_translations,
     "xcb": check_xcb,

@@ -26,6 +26,13 @@ DROPPED_TREES = ("translit", "rbnf", "unit", "lang", "region", "curr")
 # Items no Qt call reads: Unicode character names (u_charName), the spoof checker's confusables, and the
 # line-break rules of Chinese and Japanese phrase and loose breaking.
 DROPPED_ITEMS = ("unames.icu", "confusables.cfu", "confusablesWholeScript.cfu")
+# Qt's libraries call ICU only for collation (ucol_*), converters (ucnv_*) and time-zone names (ucal_*); none
+# of those reads StringPrep profiles (usprep_*, the .spp items), the compatibility normalisation data
+# (nfkc.nrm, nfkc_cf.nrm: Qt normalises with its own tables), or break rules (ubrk_*: Qt has its own
+# text boundaries), so those go too (0.5 MB). uts46.nrm (IDNA, 60 kB) is kept as core data all the same.
+DROPPED_UNUSED = ("nfkc.nrm", "nfkc_cf.nrm")
+DROPPED_UNUSED_EXTENSIONS = ("spp",)
+DROPPED_UNUSED_TREES = ("brkitr",)
 _CJ_BREAK = re.compile(r"^line_(\w+_)?(cj|phrase_cj)\.brk$|_cj\.brk$|_phrase_cj\.brk$")
 _LOCALE = re.compile(r"^[a-z]{2,3}(_[A-Za-z0-9]+)*$")
 
@@ -36,6 +43,8 @@ def keep_item(name: str) -> bool:
     tree, _, leaf = path.rpartition("/")
     stem, _, ext = leaf.rpartition(".")
     if tree in DROPPED_TREES or ext in ("cnv", "dict") or leaf in DROPPED_ITEMS:
+        return False
+    if tree in DROPPED_UNUSED_TREES or ext in DROPPED_UNUSED_EXTENSIONS or (not tree and leaf in DROPPED_UNUSED):
         return False
     if tree == "brkitr" and _CJ_BREAK.search(leaf):
         return False

@@ -314,6 +314,9 @@ PACKAGES: dict[str, tuple[str, str, str, str]] = {
     "libssl.so.3": ("libssl3", "openssl-libs", "libopenssl3", "openssl"),
     "libcrypto.so.3": ("libssl3", "openssl-libs", "libopenssl3", "openssl"),
     "libpq.so.5": ("libpq5", "libpq", "libpq5", "postgresql-libs"),
+    # Python's ctypes and uuid extensions: libffi is GLib's own dependency, libuuid util-linux's.
+    "libffi.so.8": ("libffi8", "libffi", "libffi8", "libffi"),
+    "libuuid.so.1": ("libuuid1", "libuuid", "libuuid1", "util-linux-libs"),
     "libstdc++.so.6": ("libstdc++6", "libstdc++", "libstdc++6", "gcc-libs"),
     "libgcc_s.so.1": ("libgcc-s1", "libgcc", "libgcc_s1", "gcc-libs"),
     "libz.so.1": ("zlib1g", "zlib", "libz1", "zlib"),

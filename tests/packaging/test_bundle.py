@@ -15,11 +15,13 @@ import pytest
 from posapp import __version__
 
 ROOT = Path(__file__).resolve().parents[2]
-# The goal is 90 MB (the bundle benchmark's target). It measures 93.7 MB: Pillow (which python-escpos imports)
-# no longer brings its own libxcb, libXau, libzstd and liblzma (packaging/relink.py), but cryptography's
-# 11.6 MB stays, as SecretStorage encrypts the secrets it hands the key store with it. The guard stands just
-# above, so any growth is noticed; the bundle benchmark lists the ten biggest files.
-MAX_BUNDLE_BYTES = 95 * 1000 * 1000
+# The goal is 90 MB (the bundle benchmark's target), and it measures 89.9 MB: bytecode without docstrings,
+# base_library.zip deflated, ICU, libphonenumber, Pillow, XML, Babel and metadata parts nothing runs left out
+# (packaging/posapp.spec). cryptography's 11.6 MB stays, as SecretStorage encrypts the secrets it hands the
+# key store with it. The guard stands 1 MB above the goal, so that a build on another machine (its system
+# libraries) does not fail on a few kB while any real growth is noticed; the bundle benchmark prints the size
+# against the goal and lists the ten biggest files.
+MAX_BUNDLE_BYTES = 91 * 1000 * 1000
 # Imported only on another operating system (posapp's code checks sys.platform first).
 OTHER_PLATFORMS = {"winreg", "msvcrt", "_winapi", "winsound", "AppKit", "Foundation", "objc", "ctypes.wintypes"}
 # Loaded by name at run time rather than imported by posapp's code.
@@ -83,14 +85,14 @@ def test_bundle_imports_everything_the_app_uses(bundle: Path, tmp_path: Path) ->
 def test_bundle_does_what_the_app_does_with_what_was_kept(bundle: Path, tmp_path: Path) -> None:
     """Guards the exclusions and the relinking from the side of use (packaging/bundle_check.py): a receipt
     with its QR code printed over TCP, Pillow's core with its relinked libtiff, keyring's Secret Service
-    backend and its encrypted session, the SVG icon and the PNG and ICO plugins, the French catalogues, the
-    xcb platform plugin with what it needs."""
+    backend and its encrypted session, Cameroonian and foreign phone numbers, the SVG icon and the PNG and ICO
+    plugins, the French catalogues, the xcb platform plugin with what it needs."""
     result = run(bundle, home=tmp_path, POSAPP_BUNDLE_CHECK="1")
     print(result.stdout)
     failed = [line for line in result.stdout.splitlines() if line.startswith("failed ")]
     assert not failed, "\n".join(failed) + result.stderr[-3000:]
     passed = {line.split(":")[0].removeprefix("ok ") for line in result.stdout.splitlines() if line.startswith("ok ")}
-    assert passed == {"printing", "pillow", "keyring", "images", "translations", "xcb"}, result.stdout
+    assert passed == {"printing", "pillow", "keyring", "phone", "images", "translations", "xcb"}, result.stdout
     assert result.returncode == 0, result.stderr[-3000:]
 
 
