@@ -48,7 +48,8 @@ def main(argv: list[str]) -> None:
             print(f"bundle built in {time.perf_counter() - started:.0f} s")
         files = sizes(bundle)
         total = sum(size for size, _ in files)
-        print(f"bundle: {total / 1e6:.2f} MB ({total:,} bytes) in {len(files)} files (target <= {BUNDLE_TARGET / 1e6:.0f} MB)")
+        target = BUNDLE_TARGET / 1e6
+        print(f"bundle: {total / 1e6:.2f} MB ({total:,} bytes) in {len(files)} files (target <= {target:.0f} MB)")
         print("ten biggest items:")
         for size, name in files[:10]:
             print(f"  {size / 1e6:6.2f} MB  {name}")
