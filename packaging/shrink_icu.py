@@ -20,20 +20,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 LANGUAGES = ("root", "en", "fr")
+# Qt's libraries call ICU only for collation (ucol_*), converters (ucnv_*) and time-zone names (ucal_*), so
+# what no such call reads goes.
 # Locale data trees Qt never reads in this app: units, currencies, names of languages and regions,
-# transliterators and number spell-out rules. Break iteration keeps its rules but not its dictionaries.
-DROPPED_TREES = ("translit", "rbnf", "unit", "lang", "region", "curr")
+# transliterators, number spell-out rules, and break iteration (ubrk_*: Qt has its own text boundaries).
+DROPPED_TREES = ("translit", "rbnf", "unit", "lang", "region", "curr", "brkitr")
+# Item types: converter tables and dictionaries, and StringPrep profiles (usprep_*).
+DROPPED_EXTENSIONS = ("cnv", "dict", "spp")
 # Items no Qt call reads: Unicode character names (u_charName), the spoof checker's confusables, and the
-# line-break rules of Chinese and Japanese phrase and loose breaking.
-DROPPED_ITEMS = ("unames.icu", "confusables.cfu", "confusablesWholeScript.cfu")
-# Qt's libraries call ICU only for collation (ucol_*), converters (ucnv_*) and time-zone names (ucal_*); none
-# of those reads StringPrep profiles (usprep_*, the .spp items), the compatibility normalisation data
-# (nfkc.nrm, nfkc_cf.nrm: Qt normalises with its own tables), or break rules (ubrk_*: Qt has its own
-# text boundaries), so those go too (0.5 MB). uts46.nrm (IDNA, 60 kB) is kept as core data all the same.
-DROPPED_UNUSED = ("nfkc.nrm", "nfkc_cf.nrm")
-DROPPED_UNUSED_EXTENSIONS = ("spp",)
-DROPPED_UNUSED_TREES = ("brkitr",)
-_CJ_BREAK = re.compile(r"^line_(\w+_)?(cj|phrase_cj)\.brk$|_cj\.brk$|_phrase_cj\.brk$")
+# compatibility normalisation data (Qt normalises with its own tables). uts46.nrm (IDNA, 60 kB) stays as
+# core data all the same.
+DROPPED_ITEMS = ("unames.icu", "confusables.cfu", "confusablesWholeScript.cfu", "nfkc.nrm", "nfkc_cf.nrm")
 _LOCALE = re.compile(r"^[a-z]{2,3}(_[A-Za-z0-9]+)*$")
 
 
@@ -42,11 +39,7 @@ def keep_item(name: str) -> bool:
     path = name.split("/", 1)[1]
     tree, _, leaf = path.rpartition("/")
     stem, _, ext = leaf.rpartition(".")
-    if tree in DROPPED_TREES or ext in ("cnv", "dict") or leaf in DROPPED_ITEMS:
-        return False
-    if tree in DROPPED_UNUSED_TREES or ext in DROPPED_UNUSED_EXTENSIONS or (not tree and leaf in DROPPED_UNUSED):
-        return False
-    if tree == "brkitr" and _CJ_BREAK.search(leaf):
+    if tree in DROPPED_TREES or ext in DROPPED_EXTENSIONS or leaf in DROPPED_ITEMS:
         return False
     if stem in ("root", "pool", "res_index"):
         return True
