@@ -114,8 +114,8 @@ def check_keyring() -> str:
 
 
 def check_phone() -> str:
-    """libphonenumber with the carrier data the spec kept (Cameroon's): Orange and MTN are told apart, a
-    foreign number is recognised as such (other countries' metadata), a landline is refused."""
+    """libphonenumber with the carrier data the spec kept (Cameroon's): Orange and MTN are told apart, and a
+    foreign number is recognised as such and formatted (other countries' metadata)."""
     from posapp.core.phone import Operator, PhoneError, display_phone, parse_mobile
 
     orange, mtn = parse_mobile("699 00 99 00"), parse_mobile("+237 677 00 99 00")

@@ -536,10 +536,8 @@ class StatusTracker:
             if item is None:
                 return
             worker = self._idle.popleft()
-            if worker.done():  # its worker was cancelled (aclose, or the loop shutting down)
+            if worker.done():  # cancelled (aclose)
                 item.reading = False
-                if not self._closed:
-                    self._schedule(item, now)  # back in the heap, never dropped from following
                 continue
             worker.set_result(item)
 
